@@ -1,0 +1,3 @@
+from warwire.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""Options and helpers shared by the commands that read inputs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from warwire.config import Settings, load_settings
+from warwire.types import Rejection
+
+T = TypeVar("T")
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads documents takes."""
+    func = click.option(
+        "--allow-private",
+        is_flag=True,
+        default=None,
+        help="Allow URLs that resolve to loopback/private/link-local addresses.",
+    )(func)
+    func = click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Largest document accepted, in bytes (default 5 MB).",
+    )(func)
+    func = click.argument("inputs", nargs=-1, required=True)(func)
+    return func
+
+
+def settings_from(**options: Any) -> Settings:
+    return load_settings(
+        allow_private=options.get("allow_private"),
+        max_document_bytes=options.get("max_bytes"),
+        db=options.get("db"),
+    )
+
+
+def report_rejection(rejection: Rejection) -> None:
+    click.echo(f"warwire: {rejection.message()}", err=True)
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Callable[[], None]]:
+    """A rich progress counter on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda: bar.advance(task)
+
+
+def counted(items: Iterable[T], tick: Callable[[], None]) -> Iterator[T]:
+    for item in items:
+        tick()
+        yield item

@@ -1,0 +1,57 @@
+"""``warwire extract``: inputs in, records out, no database."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from warwire.cli.common import input_options, progress, report_rejection, settings_from
+from warwire.export import FORMATS, analysis_records, make_writer
+from warwire.pipeline import extract
+from warwire.types import Rejection
+
+
+@click.command("extract")
+@input_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.option("--with-text", is_flag=True, help="Include each document's cleaned text.")
+def extract_command(
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: click.utils.LazyFile,
+    with_text: bool,
+    **options: object,
+) -> None:
+    """Extract documents, events, claims and relations from INPUTS.
+
+    INPUTS are files (.html .htm .md .txt .jsonl .warc .warc.gz), directories,
+    '-' for standard input, http(s) URLs and RSS/Atom feeds.
+    """
+    from warwire.cli import friendly_errors
+
+    @friendly_errors
+    def run() -> None:
+        settings = settings_from(**options)
+        writer = make_writer(fmt, output)  # type: ignore[arg-type]
+        processed = 0
+        with progress("extracting") as tick:
+            for item in extract(inputs, settings):
+                if isinstance(item, Rejection):
+                    report_rejection(item)
+                    continue
+                processed += 1
+                tick()
+                for record in analysis_records(item, with_text=with_text):
+                    writer.write(record)
+        writer.close()
+        if processed == 0:
+            click.echo("warwire: no document could be processed", err=True)
+            sys.exit(1)
+
+    run()
+
+
+def register(group: click.Group) -> None:
+    group.add_command(extract_command)

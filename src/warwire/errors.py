@@ -1,0 +1,60 @@
+"""warwire's exceptions. Only the CLI and the API turn them into exit codes
+and HTTP statuses; the library raises them and never prints.
+
+    WarwireError
+    ├── InputError            an input could not be read (one bad file, URL, line)
+    │   ├── FetchError        a URL could not be fetched (timeout, HTTP error, too big)
+    │   │   └── BlockedAddressError   the URL resolves to a private/loopback address
+    │   └── DecodeError       bytes that are not text in any encoding we accept
+    ├── ConfigError           settings that make no sense
+    ├── PipelineError         stages in an order that cannot work
+    ├── ModelError            a packaged model or gazetteer could not be loaded
+    └── StoreError            the database refused or is missing a migration
+"""
+
+from __future__ import annotations
+
+
+class WarwireError(Exception):
+    """Base of every error warwire raises on purpose."""
+
+
+class InputError(WarwireError):
+    """One input could not be turned into a document; the batch goes on.
+
+    ``reason`` is a short stable code used in :class:`warwire.types.Rejection`.
+    """
+
+    def __init__(self, input_id: str, reason: str, detail: str) -> None:
+        super().__init__(f"{input_id}: {detail}")
+        self.input_id = input_id
+        self.reason = reason
+        self.detail = detail
+
+
+class FetchError(InputError):
+    pass
+
+
+class BlockedAddressError(FetchError):
+    pass
+
+
+class DecodeError(InputError):
+    pass
+
+
+class ConfigError(WarwireError):
+    pass
+
+
+class PipelineError(WarwireError):
+    pass
+
+
+class ModelError(WarwireError):
+    pass
+
+
+class StoreError(WarwireError):
+    pass

@@ -1,0 +1,128 @@
+"""An ordered list of named stages, checked when it is built, run in batches.
+
+A stage declares what it ``needs`` from the :class:`~warwire.types.Analysis`
+and what it ``adds``; :class:`Pipeline` refuses an order in which a stage
+would run before what it needs exists, so a mis-ordered pipeline fails at
+start-up, not halfway through a batch. Stages take and return whole batches
+so that model-backed stages can use ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
+from typing import Protocol, TypeVar
+
+from warwire.config import Settings
+from warwire.errors import PipelineError
+from warwire.types import Analysis, Document, Rejection
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Stage(Protocol):
+    """One step. Pure: returns new analyses, never mutates its input."""
+
+    name: str
+    needs: frozenset[str]
+    adds: frozenset[str]
+
+    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]: ...
+
+
+class Pipeline:
+    """Stages in order; what each needs must be added by one before it."""
+
+    def __init__(self, stages: Sequence[Stage], start: frozenset[str] = frozenset({"document"})):
+        available = set(start)
+        names: set[str] = set()
+        for stage in stages:
+            if stage.name in names:
+                raise PipelineError(f"stage {stage.name!r} appears twice")
+            missing = stage.needs - available
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name!r} needs {sorted(missing)} which no earlier stage adds"
+                )
+            names.add(stage.name)
+            available |= stage.adds
+        self.stages: tuple[Stage, ...] = tuple(stages)
+        self.provides: frozenset[str] = frozenset(available)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def run(self, batch: Sequence[Analysis]) -> list[Analysis]:
+        current = list(batch)
+        for stage in self.stages:
+            current = stage(current)
+            current = [replace(a, provided=a.provided | stage.adds) for a in current]
+        return current
+
+
+def default_pipeline(settings: Settings) -> Pipeline:
+    """The stages ``warwire extract`` runs after cleaning, in order."""
+    from warwire.registry import default_stages
+
+    return Pipeline(default_stages(settings))
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def documents(inputs: Iterable[str], settings: Settings) -> Iterator[Document | Rejection]:
+    """Read and clean every input; bad ones come out as Rejections, in order."""
+    from warwire.clean import clean_document
+    from warwire.errors import InputError
+    from warwire.ingest import read_inputs
+
+    for item in read_inputs(inputs, settings):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        try:
+            yield clean_document(item, settings)
+        except InputError as exc:
+            yield Rejection("clean", exc.reason, exc.detail, exc.input_id)
+
+
+def extract(
+    inputs: Iterable[str],
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[Analysis | Rejection]:
+    """Read, clean and analyse ``inputs`` (paths, URLs, ``-``), batch by batch.
+
+    Yields one :class:`Analysis` per document and one :class:`Rejection` per
+    input that could not be read, so callers can report both as they come.
+    """
+    settings = settings or Settings()
+    pipeline = pipeline or default_pipeline(settings)
+    yield from analyse(documents(inputs, settings), pipeline, settings.batch_size, on_document)
+
+
+def analyse(
+    items: Iterable[Document | Rejection],
+    pipeline: Pipeline,
+    batch_size: int = 32,
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[Analysis | Rejection]:
+    """Run ``pipeline`` over already-cleaned documents, passing rejections through."""
+    for chunk in batched(items, batch_size):
+        docs = [Analysis(document=d) for d in chunk if isinstance(d, Document)]
+        results = iter(pipeline.run(docs)) if docs else iter(())
+        for item in chunk:
+            if isinstance(item, Rejection):
+                yield item
+            else:
+                if on_document:
+                    on_document(item)
+                yield next(results)
