@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Protocol
+from typing import IO, Any, ClassVar, Protocol
 
 from warwire.serialize import (
     Record,
@@ -156,7 +156,7 @@ class GeoJsonWriter:
 class TableWriter:
     """Human-readable tables, one per record kind, printed at close."""
 
-    COLUMNS: dict[str, tuple[str, ...]] = {
+    COLUMNS: ClassVar[dict[str, tuple[str, ...]]] = {
         "document": ("doc_id", "title", "publisher", "original_source", "published"),
         "event": (
             "event_date", "event_type", "sub_event_type", "actor1", "actor2",

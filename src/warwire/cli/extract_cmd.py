@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import IO
 
 import click
 
@@ -20,7 +21,7 @@ from warwire.types import Rejection
 def extract_command(
     inputs: tuple[str, ...],
     fmt: str,
-    output: click.utils.LazyFile,
+    output: IO[str],
     with_text: bool,
     **options: object,
 ) -> None:
@@ -34,7 +35,7 @@ def extract_command(
     @friendly_errors
     def run() -> None:
         settings = settings_from(**options)
-        writer = make_writer(fmt, output)  # type: ignore[arg-type]
+        writer = make_writer(fmt, output)
         processed = 0
         with progress("extracting") as tick:
             for item in extract(inputs, settings):

@@ -1,0 +1,19 @@
+"""``warwire eval``: score warwire against gold data an analyst trusts."""
+
+from __future__ import annotations
+
+import click
+
+from warwire.evaluate.acled import acled_eval_command
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score extraction or geoparsing against gold files."""
+
+
+eval_group.add_command(acled_eval_command)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(eval_group)
