@@ -1,0 +1,1 @@
+"""Scorers against gold data: ACLED-format CSVs and geoparsing corpora."""
