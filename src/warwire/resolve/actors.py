@@ -1,0 +1,459 @@
+"""Canonical actors: the registry in ``data/actors.yaml`` and how text maps onto it.
+
+Reporting names one armed group a dozen ways ("GNA", "the Tripoli-based government",
+"Turkish-backed forces"); ACLED needs one name and one inter code. Matching is on
+normalised token keys (case, diacritics, possessives and plurals folded) so the same
+rules serve whole noun phrases (:meth:`ActorRegistry.resolve`) and sentence scans
+(:meth:`ActorRegistry.find`). Fuzzy matching is a last resort and only over named groups.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from warwire.errors import ModelError
+from warwire.resolve import countries
+from warwire.types import Actor
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_MIL_NOUNS = (
+    "army", "troops", "soldiers", "forces", "military", "security forces", "armed forces",
+    "servicemen", "navy", "air force", "warplanes", "jets", "fighter jets", "drones",
+    "artillery", "special forces", "paratroopers", "marines", "aircraft", "government forces",
+    "government troops", "military forces", "defence forces", "defense forces",
+)  # fmt: skip
+_POLICE_NOUNS = (
+    "police", "policemen", "policeman", "police officers", "police officer", "gendarmes",
+    "gendarmerie", "riot police", "police forces", "security agents",
+)  # fmt: skip
+_GOV_NOUNS = ("government", "authorities", "regime")
+# bare references to some state's forces; which state is the story's country
+_GENERIC_STATE = {
+    "military": ("army", "troops", "troop", "soldiers", "soldier", "military", "security forces",
+                 "armed forces", "government forces", "government troops", "state forces",
+                 "servicemen", "military personnel", "security personnel", "warplanes",
+                 "paratroopers", "marines", "navy", "air force"),
+    "police": _POLICE_NOUNS,
+    "government": ("government", "authorities"),
+}  # fmt: skip
+_LEADING_NOISE = frozenset(
+    _words(
+        "the a an some several many few other more numerous dozen dozens hundred hundreds "
+        "scores of at least about around nearly over two three four five six seven eight "
+        "nine ten eleven twelve twenty thirty fifty "
+    )
+)
+_SUFFIXES = frozenset(
+    _words(
+        "force fighter militant troop member rebel militiaman militiamen loyalist soldier "
+        "unit insurgent personnel "
+    )
+)
+_LOCATIVE = frozenset(_words("in to from near at into outside around toward towards via inside"))
+_BACKED = re.compile(
+    r"^(?P<backer>[\w.'’ -]+?)[- ](?:backed|supported|allied)\s+(?P<rest>.+)$", re.I
+)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _norm_token(raw: str) -> str:
+    tok = _fold(raw).casefold()
+    if tok.endswith("'s"):
+        tok = tok[:-2]
+    tok = tok.replace("'", "")
+    if len(tok) > 4 and tok.endswith("ies"):
+        return tok[:-3] + "y"
+    if len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
+        return tok[:-1]
+    return tok
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, normalised, raw) for every word of ``text``."""
+    return [
+        (m.start(), m.end(), _norm_token(m.group()), _fold(m.group())) for m in _WORD.finditer(text)
+    ]
+
+
+def _key(text: str) -> str:
+    return " ".join(t[2] for t in _tokens(text))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(name).casefold()).strip("-")
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """One way of naming an actor. Exactly one of actor / state / template is set."""
+
+    actor: Actor | None = None
+    state: str | None = None  # "military" | "police" | "government": the story's state
+    template: str | None = None  # generic category, "{country}" filled from the story
+    inter: int | None = None
+    scope: str | None = None  # ISO2: only valid in that country's stories
+    raw: str | None = None  # case-sensitive surface (short acronyms: "IS", "AA")
+    metonym: bool = False  # a capital standing for its state ("Ankara deployed ...")
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    iso: str
+    name: str
+    the: bool
+    military: str | None
+    police: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRegistry:
+    """Immutable alias index; build it with :meth:`from_data` or :func:`default_registry`."""
+
+    index: dict[str, tuple[_Alias, ...]]
+    actors: dict[str, Actor]
+    states: dict[str, _State]
+    max_tokens: int
+    fuzzy_keys: tuple[str, ...] = field(default=())
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> ActorRegistry:
+        """Build the index from the parsed YAML (see the header of ``data/actors.yaml``)."""
+        entries: dict[str, list[_Alias]] = {}
+        actors: dict[str, Actor] = {}
+        states: dict[str, _State] = {}
+        groups = {g["name"]: g for g in data.get("groups") or []}
+
+        def add(alias: str, entry: _Alias) -> None:
+            key = _key(alias)
+            if not key:
+                return
+            short = len(alias) <= 3 and alias.isupper()
+            item = _Alias(
+                entry.actor, entry.state, entry.template, entry.inter, entry.scope,
+                _fold(alias) if short else None, entry.metonym,
+                entry.fuzzy and len(key) >= 6 and not short,
+            )  # fmt: skip
+            bucket = entries.setdefault(key, [])
+            if item not in bucket:
+                bucket.append(item)
+
+        def make(
+            name: str,
+            inter: int,
+            iso: str | None,
+            made: Iterable[str] = (),
+            extra: Sequence[str] = (),
+        ) -> Actor:
+            group = groups.pop(name, {})
+            listed = (*extra, *(group.get("aliases") or ()))
+            aliases = (*made, *listed)
+            actor = Actor(
+                name=name, inter=int(group.get("inter", inter)),
+                country=group.get("country", iso), aliases=tuple(dict.fromkeys(listed)),
+                backers=tuple(group.get("backers") or ()), actor_id=_slug(name),
+            )  # fmt: skip
+            actors[name] = actor
+            for alias in (name, *aliases):
+                add(alias, _Alias(actor=actor, fuzzy=bool(group)))
+            for scope, local in (group.get("local") or {}).items():
+                for alias in local:
+                    add(alias, _Alias(actor=actor, scope=scope))
+            return actor
+
+        for row in data.get("states") or []:
+            iso, cname = row["iso"], row["name"]
+            full = f"the {cname}" if row.get("the") else cname
+            st = _State(iso, cname, bool(row.get("the")), row.get("military"), row.get("police"))
+            states[iso] = st
+            names = (*row.get("demonyms", ()), cname)
+            mil = [f"{d} {n}" for d in names for n in _MIL_NOUNS]
+            pol = [f"{d} {n}" for d in names for n in _POLICE_NOUNS]
+            gov = [f"{d} {n}" for d in names for n in _GOV_NOUNS]
+            mil_name = st.military or f"Military Forces of {full}"
+            make(mil_name, 1, iso, mil, row.get("military_aliases", ()))
+            make(
+                st.police or f"Police Forces of {full}", 1, iso, pol, row.get("police_aliases", ())
+            )
+            make(f"Government of {full}", 1, iso, gov)
+            for cap in row.get("capitals", ()):
+                add(cap, _Alias(actor=actors[mil_name], metonym=True))
+        for name, group in list(groups.items()):
+            make(name, int(group["inter"]), group.get("country"))
+        for kind, words in _GENERIC_STATE.items():
+            for w in words:
+                add(w, _Alias(state=kind, inter=1))
+        for gen in data.get("generics") or []:
+            for w in gen["words"]:
+                add(w, _Alias(template=gen["template"], inter=int(gen["inter"])))
+        index = {k: tuple(v) for k, v in entries.items()}
+        fuzzy_keys = tuple(k for k, v in index.items() if any(a.fuzzy for a in v))
+        longest = max((len(k.split()) for k in index), default=1)
+        return cls(index, actors, states, longest, fuzzy_keys)
+
+    # ------------------------------------------------------------------ lookups
+    def country_name(self, country_code: str) -> str:
+        st = self.states.get(country_code.upper())
+        if st:
+            return st.name
+        found = countries.country(country_code)
+        return found.name if found else country_code
+
+    def state_forces(self, country_code: str, kind: str = "military") -> Actor:
+        """ACLED's "Military Forces of X" / "Police Forces of X" / "Government of X".
+
+        For countries with rival governments the registry entry names the actor
+        (Libya's military is the GNA).
+        """
+        iso = country_code.upper()
+        st = self.states.get(iso)
+        full = f"the {st.name}" if st and st.the else self.country_name(iso)
+        name = {
+            "military": (st.military if st else None) or f"Military Forces of {full}",
+            "police": (st.police if st else None) or f"Police Forces of {full}",
+            "government": f"Government of {full}",
+        }.get(kind)
+        if name is None:
+            raise ValueError(f"unknown state actor kind {kind!r}")
+        return self.actors.get(name) or Actor(name, 1, iso, actor_id=_slug(name))
+
+    def _materialise(self, alias: _Alias, country_code: str | None) -> Actor | None:
+        if alias.actor is not None:
+            return alias.actor
+        if alias.state is not None:
+            return self.state_forces(country_code, alias.state) if country_code else None
+        assert alias.template is not None
+        if country_code:
+            name = alias.template.format(country=self.country_name(country_code))
+        else:
+            name = alias.template.replace(" ({country})", "")
+        return Actor(name, alias.inter, country_code, actor_id=_slug(name))
+
+    def _pick(
+        self, key: str, raw: str, country_code: str | None, *, prev: str | None = None
+    ) -> Actor | None:
+        """Best alias for ``key``: local to the story's country, then its own, then global."""
+        cc = country_code.upper() if country_code else None
+        usable = [
+            a
+            for a in self.index.get(key, ())
+            if (a.raw is None or a.raw == raw)
+            and (a.scope is None or a.scope == cc)
+            and not (a.metonym and prev in _LOCATIVE)
+        ]
+        if not usable:
+            return None
+        for a in usable:
+            if a.scope is not None:
+                return self._materialise(a, cc)
+        if cc:
+            for a in usable:
+                if a.actor is not None and a.actor.country == cc:
+                    return a.actor
+        fixed = {a.actor.name for a in usable if a.actor is not None}
+        if len(fixed) > 1:
+            return None  # ambiguous without the story's country ("SNA")
+        return self._materialise(usable[0], cc)
+
+    def resolve(self, text: str, country_code: str | None = None) -> Actor | None:
+        """The canonical actor a noun phrase names, or ``None`` when unsure."""
+        toks = _tokens(text)
+        while (toks and toks[0][2] in _LEADING_NOISE) or (toks and toks[0][2].isdigit()):
+            toks = toks[1:]
+        if not toks:
+            return None
+        for cut in range(len(toks), 0, -1):
+            part = toks[:cut]
+            if cut < len(toks) and not all(t[2] in _SUFFIXES for t in toks[cut:]):
+                break
+            found = self._pick(
+                " ".join(t[2] for t in part), " ".join(t[3] for t in part), country_code
+            )
+            if found:
+                return found
+        backed = _BACKED.match(text.strip())
+        if backed:
+            return self._resolve_backed(backed["backer"], backed["rest"], country_code)
+        return self._fuzzy(" ".join(t[2] for t in toks), country_code)
+
+    def _resolve_backed(self, backer: str, rest: str, country_code: str | None) -> Actor | None:
+        """ "Iran-backed Houthis" -> Houthis; "Emirati-backed forces" -> the local UAE client."""
+        named = self.resolve(rest, country_code)
+        if named and all(a.actor is not None for a in self.index.get(_key(rest), ())):
+            return named
+        patron = self.resolve(f"{backer} forces", country_code) or self.resolve(
+            backer, country_code
+        )
+        if patron is None or not country_code:
+            return None
+        clients = [
+            a
+            for a in self.actors.values()
+            if a.country == country_code.upper() and patron.name in a.backers
+        ]
+        return clients[0] if len(clients) == 1 else None
+
+    def _fuzzy(self, key: str, country_code: str | None) -> Actor | None:
+        if len(key) < 6 or not self.fuzzy_keys:
+            return None
+        hits = process.extract(key, self.fuzzy_keys, scorer=fuzz.ratio, limit=2, score_cutoff=90)
+        if not hits or hits[0][0][0] != key[0]:
+            return None
+        if len(hits) > 1 and hits[1][1] >= hits[0][1] - 2:
+            return None
+        return self._pick(hits[0][0], "", country_code)
+
+    def resolve_or_keep(self, text: str, country_code: str | None = None) -> Actor:
+        """Like :meth:`resolve`, but an unknown actor is kept verbatim with an inferred type.
+
+        Raises ValueError for blank text: there is nothing to keep.
+        """
+        found = self.resolve(text, country_code)
+        if found:
+            return found
+        name = _clean_name(text)
+        if not name:
+            raise ValueError("an actor name cannot be blank")
+        iso = country_code.upper() if country_code else None
+        return Actor(name, _infer_inter(name), iso, actor_id="unknown:" + _slug(name))
+
+    def find(
+        self, text: str, country_code: str | None = None, *, include_generic: bool = False
+    ) -> list[tuple[int, int, Actor]]:
+        """Every actor alias in ``text`` (offsets into ``text``), longest first, non-overlapping.
+
+        A trailing "forces"/"fighters"/... is taken into the span; a capital is an actor
+        only when it is not the object of a locative preposition ("in Ankara"). Bare
+        category words ("troops", "gunmen", "military") are skipped unless
+        ``include_generic``: as adjectives they are mostly noise.
+        """
+        toks = _tokens(text)
+        out: list[tuple[int, int, Actor]] = []
+        i = 0
+        while i < len(toks):
+            prev = toks[i - 1][2] if i else None
+            for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
+                part = toks[i : i + n]
+                key = " ".join(t[2] for t in part)
+                found = self._pick(key, " ".join(t[3] for t in part), country_code, prev=prev)
+                if (
+                    found
+                    and not include_generic
+                    and all(a.actor is None for a in self.index.get(key, ()))
+                ):
+                    found = None
+                if found:
+                    j = i + n
+                    if part[-1][2] not in _SUFFIXES:
+                        while j < len(toks) and toks[j][2] in _SUFFIXES:
+                            j += 1
+                    out.append((toks[i][0], toks[j - 1][1], found))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def resolve_in_document(
+        self, names: Sequence[str], country_code: str | None = None
+    ) -> list[tuple[str, Actor]]:
+        """Resolve names in document order, using what came before for references.
+
+        "its forces"/"their fighters" take the latest armed actor; "the army" the latest
+        actor with Army in its name or the latest state military (Libya: "the army" after
+        "LNA forces" is the LNA); everything else goes through :meth:`resolve_or_keep`.
+        """
+        seen: list[Actor] = []
+        out: list[tuple[str, Actor]] = []
+        for name in names:
+            key = _key(name)
+            actor: Actor | None = None
+            if _ANAPHOR.match(key):
+                actor = next((a for a in reversed(seen) if a.inter in (1, 2, 3, 4, 8)), None)
+            elif key in ("the army", "army", "the military"):
+                actor = next((a for a in reversed(seen) if _is_army(a)), None)
+            actor = actor or self.resolve_or_keep(name, country_code)
+            seen.append(actor)
+            out.append((name, actor))
+        return out
+
+
+_ANAPHOR = re.compile(
+    r"^(its?|their|his|her|the group) (own )?(force|fighter|troop|men|militant|unit|soldier)$"
+)
+
+
+def _is_army(actor: Actor) -> bool:
+    return "army" in actor.name.casefold().split() or actor.name.startswith("Military Forces of")
+
+
+def _clean_name(text: str) -> str:
+    words = text.strip().strip(".,;:!?\"'()[]").split()
+    while len(words) > 1 and words[0].casefold() in ("the", "a", "an", "some", "several"):
+        words = words[1:]
+    return " ".join(words)
+
+
+_INTER_RULES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(p, re.I), n)
+    for p, n in (
+        (r"\b(ethnic|tribal|tribe|clan|communal|community|vigilante|herder)s?\b", 4),
+        (r"\bmilitia(s|men|man)?\b", 3),
+        (r"\b(protest[eo]rs?|demonstrators?|marchers?)\b", 6),
+        (r"\b(rioters?|mob)\b", 5),
+        (r"\b(civilians?|villagers?|residents?|farmers?|worshippers?|passengers?)\b", 7),
+        (r"\b(rebels?|insurgents?|separatists?|guerrill?as?|jihadists?|liberation)\b", 2),
+        (r"\b[A-Z]\w* (Army|Front|Movement)\b", 2),
+        (r"\b(gunm[ae]n|assailants?|attackers?|bandits?|gangs?|cartel|militants?)\b", 3),
+        (r"\b(army|troops|soldiers|police(men)?|military|gendarmes?|government)\b", 1),
+    )
+)
+
+
+def _infer_inter(name: str) -> int | None:
+    for pattern, inter in _INTER_RULES:
+        if pattern.search(name):
+            return inter
+    return None
+
+
+@cache
+def default_registry() -> ActorRegistry:
+    """The packaged registry, parsed once per process on first use."""
+    try:
+        text = resources.files("warwire").joinpath("data/actors.yaml").read_text("utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ModelError(f"cannot load the actor registry: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ModelError("the actor registry is not a mapping")
+    return ActorRegistry.from_data(data)
+
+
+def resolve_in_document(names: Sequence[str], country_code: str | None = None) -> dict[str, Actor]:
+    """Each distinct name in a document -> its actor (first reading wins); see
+    :meth:`ActorRegistry.resolve_in_document` for the per-occurrence version."""
+    out: dict[str, Actor] = {}
+    for name, actor in default_registry().resolve_in_document(names, country_code):
+        out.setdefault(name, actor)
+    return out

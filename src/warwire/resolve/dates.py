@@ -1,0 +1,302 @@
+"""Date expressions in a sentence -> ACLED date windows with time_precision.
+
+Our own regexes find candidate expressions (dateparser's ``search_dates`` takes the
+verb "may" and bare numbers for dates); dateparser then reads the absolute ones and
+our rules handle the relative ones against the reference (publication) date. The
+processing date is never used: without a reference, relative expressions come back
+with ``start``/``end`` of ``None`` and yearless dates stay unresolved.
+
+Decisions (ACLED precision: 1 day, 2 week, 3 month):
+- "overnight"/"last night" -> the reference day minus one (the night before the
+  report), precision 1.
+- "during the last N days"/"in the past N hours" -> reference - N .. reference, both
+  inclusive: a report published on the 25th about "the last 3 days" may include the
+  morning of the 25th. Precision 1 up to a day, 2 up to ten days, else 3.
+- a yearless date more than a week after the reference is last year's (a
+  "December 30" in a 2 January article); up to a week ahead is kept (scheduled events).
+- events with no stated date get :func:`undated_window`: the week before the report,
+  precision 3 because not even the week is stated.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from warwire.types import Span, When
+
+log = logging.getLogger(__name__)
+
+_MONTH_NAMES = (
+    "january jan",
+    "february feb",
+    "march mar",
+    "april apr",
+    "may",
+    "june jun",
+    "july jul",
+    "august aug",
+    "september sept sep",
+    "october oct",
+    "november nov",
+    "december dec",
+)
+_MONTHS = {m: i + 1 for i, names in enumerate(_MONTH_NAMES) for m in names.split()}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "couple of": 2, "few": 3, "several": 5,
+}  # fmt: skip
+_MAX_DAYS = 3660
+
+# "May" is a month only when capitalised; the other names also in lower case.
+_MONTH = (
+    r"(?P<month>(?i:january|february|march|april|june|july|august|september|october|november"
+    r"|december)\b|(?i:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?|May\b|MAY\b)"
+)
+_WD = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+_N = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+
+Handler = Callable[[re.Match[str], date | None], tuple[date, date, int] | None]
+
+
+def _month_day(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    month = _MONTHS[m["month"].rstrip(".").casefold()]
+    day = int(m["day"])
+    year = int(m["year"]) if m["year"] else None
+    if _dateparse(f"{day} {_month_name(month)} {year or 2000}") is None:
+        raise ValueError(f"no such day: {m.group()}")  # 31 April and friends
+    if year is None:
+        if ref is None:
+            return None
+        year = _infer_year(month, day, ref)
+    start = date(year, month, day)
+    end = start
+    if m["day2"] and int(m["day2"]) > day:
+        end = date(year, month, int(m["day2"]))
+    return start, end, _precision((end - start).days + 1)
+
+
+def _month_only(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    month = _MONTHS[m["month"].rstrip(".").casefold()]
+    if m["year"]:
+        year = int(m["year"])
+    elif ref is None:
+        return None
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    return date(year, month, 1), _month_end(year, month), 3
+
+
+def _iso(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return day, day, 1
+
+
+def _weekday(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    if ref is None:
+        return None
+    wanted = _WEEKDAYS.index(m["wd"].casefold())
+    back = (ref.weekday() - wanted) % 7
+    if back == 0 and (m["last"] or "").casefold() == "last":
+        back = 7
+    day = ref - timedelta(days=back)
+    return day, day, 1
+
+
+def _offset_day(days: int) -> Handler:
+    def handler(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+        if ref is None:
+            return None
+        day = ref - timedelta(days=days)
+        return day, day, 1
+
+    return handler
+
+
+def _overnight(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    return (ref - timedelta(days=1), ref - timedelta(days=1), 1) if ref else None
+
+
+def _week(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    if ref is None:
+        return None
+    monday = ref - timedelta(days=ref.weekday())
+    if m["which"].casefold() == "past":
+        return ref - timedelta(days=7), ref, 2
+    if m["which"].casefold() == "last":
+        return monday - timedelta(days=7), monday - timedelta(days=1), 2
+    end = ref - timedelta(days=1) if m["earlier"] and ref > monday else ref
+    return monday, end, 2
+
+
+def _weekend(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    if ref is None:
+        return None
+    back = (ref.weekday() - 5) % 7  # days since the latest Saturday
+    if (m["which"] or "").casefold() == "last" and back < 2:
+        back += 7
+    saturday = ref - timedelta(days=back)
+    return saturday, min(saturday + timedelta(days=1), ref), 2
+
+
+def _month_rel(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    if ref is None:
+        return None
+    first = ref.replace(day=1)
+    if m["which"].casefold() == "past":
+        return ref - timedelta(days=30), ref, 3
+    if m["which"].casefold() == "last":
+        prev_end = first - timedelta(days=1)
+        return prev_end.replace(day=1), prev_end, 3
+    end = ref - timedelta(days=1) if m["earlier"] and ref > first else ref
+    return first, end, 3
+
+
+def _span_back(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    if ref is None:
+        return None
+    raw = m["n"].casefold()
+    n = _NUMBERS.get(raw) or int(raw)
+    unit = m["unit"].casefold()
+    days = {"hour": -(-n // 24), "day": n, "week": 7 * n, "month": 30 * n}[unit.rstrip("s")]
+    days = max(1, min(days, _MAX_DAYS))
+    return ref - timedelta(days=days), ref, _precision(days)
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
+    (re.compile(p), h)
+    for p, h in (
+        (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
+        (r"\b" + _WD + _MONTH + r"\s+" + _DAY + _DAY2 + _YEAR, _month_day),
+        (r"\b" + _WD + _DAY + _DAY2 + r"\s+(?:(?i:of)\s+)?" + _MONTH + _YEAR, _month_day),
+        (r"\b" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _month_only),
+        (
+            r"(?i:\b(?:in|during|since|until|by|throughout|early|late|mid|end of|beginning of"
+            r"|earlier in|later in|last|this)[\s-]+)" + _MONTH + r"(?P<year>)(?!\s*\d)",
+            _month_only,
+        ),
+        (
+            r"(?i)\b(?:(?P<last>last|this|on|early|late)\s+)?(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+            _weekday,
+        ),
+        (r"(?i)\bthe day before yesterday\b", _offset_day(2)),
+        (r"(?i)\b(?:yesterday|last night)\b", _offset_day(1)),
+        (r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b", _offset_day(0)),
+        (r"(?i)\bovernight\b", _overnight),
+        (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) week\b", _week),
+        (r"(?i)\b(?:over |during |at )?(?:the |(?P<which>this|last|past) )weekend\b", _weekend),
+        (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) month\b", _month_rel),
+        (
+            r"(?i)\b(?:during|in|over|within|for)\s+the\s+(?:last|past|previous)\s+"
+            + _N
+            + r"\s+(?P<unit>hours?|days?|weeks?|months?)\b",
+            _span_back,
+        ),
+    )
+)
+
+
+def resolve_dates(text: str, offset: int, doc_id: str, reference: date | None) -> list[When]:
+    """Every date expression in one sentence, in text order, with document-offset spans.
+
+    ``text`` is the sentence and ``offset`` its start in the document. Expressions
+    that need a reference (or a year) that is missing come back unresolved.
+    """
+    found: list[tuple[int, int, Handler, re.Match[str]]] = []
+    for pattern, handler in _PATTERNS:  # earlier patterns (absolute dates) win overlaps
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if e > s and all(e <= fs or s >= fe for fs, fe, _, _ in found):
+                found.append((s, e, handler, m))
+    found.sort(key=lambda f: f[0])
+    out: list[When] = []
+    for start, end, handler, m in found:
+        try:
+            window = handler(m, reference)
+        except (ValueError, OverflowError) as exc:  # impossible dates, far-off years
+            log.debug("unreadable date %r: %s", m.group(), exc)
+            continue
+        span = Span(doc_id, offset + start, offset + end)
+        if window is None:
+            out.append(When(None, None, _unresolved_precision(handler), span))
+        else:
+            out.append(When(window[0], window[1], window[2], span))
+    return out
+
+
+def undated_window(reference: date | None) -> When:
+    """The window of an event the text gives no date for: the week before the report.
+
+    News reports on recent events, so a week back is the usual horizon; precision 3
+    because the text does not even give the week. Without a reference, nothing.
+    """
+    if reference is None:
+        return When()
+    return When(reference - timedelta(days=7), reference, 3)
+
+
+def best_date(whens: Sequence[When]) -> When | None:
+    """The sentence's event date: the most precise resolved one, the first on ties."""
+    resolved = [w for w in whens if w.start is not None and w.end is not None]
+    if not resolved:
+        return None
+    return min(enumerate(resolved), key=lambda iw: (iw[1].time_precision or 9, iw[0]))[1]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _precision(days: int) -> int:
+    return 1 if days <= 1 else 2 if days <= 10 else 3
+
+
+def _unresolved_precision(handler: Handler) -> int | None:
+    coarse: dict[Handler, int] = {_month_only: 3, _week: 2, _weekend: 2, _month_rel: 3}
+    return coarse.get(handler, 1)
+
+
+def _infer_year(month: int, day: int, ref: date) -> int:
+    try:
+        candidate = date(ref.year, month, day)
+    except ValueError:  # 29 February in a non-leap reference year
+        return ref.year - 1 if (ref.year - 1) % 4 == 0 else ref.year
+    if candidate > ref + timedelta(days=7):
+        return ref.year - 1
+    if (
+        (month, day) != (2, 29)
+        and month < ref.month
+        and date(ref.year + 1, month, day) <= ref + timedelta(days=7)
+    ):
+        return ref.year + 1  # "January 3" announced on 30 December
+    return ref.year
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _month_name(month: int) -> str:
+    return date(2000, month, 1).strftime("%B")
+
+
+@cache
+def _settings() -> dict[str, Any]:
+    return {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+def _dateparse(text: str) -> date | None:
+    """dateparser on a candidate we already delimited (languages ['en'], prefer past)."""
+    import dateparser  # slow import; only when a candidate is found
+
+    parsed = dateparser.parse(text, languages=["en"], settings=_settings())
+    return parsed.date() if parsed else None
