@@ -1,0 +1,340 @@
+"""The ``events`` stage: sentence readings merged into ACLED events and claims.
+
+ACLED codes one event per location per day: "captured A and B" is two events,
+several sentences about the same happening (same type, place and day) are one
+event with several claims, shelling during a battle at the same place and day
+belongs to the battle, and a casualty sentence ("Six attackers were killed")
+completes the event before it. Whatever is not an asserted single happening
+(intent, denial, condition, running total) stays a standalone claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from warwire.extract.aggregates import AggregateKind
+from warwire.extract.assemble import Context, DateLookup, Reading, Where, is_event, read_sentence
+from warwire.extract.relations import find_relations
+from warwire.extract.roles import ActorLookup, KeywordActors
+from warwire.extract.syntax import Tree
+from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
+from warwire.types import (
+    Analysis,
+    Claim,
+    Equipment,
+    Event,
+    FieldEvidence,
+    Hedge,
+    Quantity,
+    Relation,
+    Span,
+    When,
+)
+
+log = logging.getLogger(__name__)
+_GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
+_LETHAL_TYPES = frozenset(
+    {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Riots",
+    }
+)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event being assembled from one or more readings (mutable while merging)."""
+
+    sub: str
+    where: Where | None
+    when: When
+    readings: list[Reading] = field(default_factory=list)
+    first_place: bool = True
+    share: int = 1
+
+
+def _key(draft: _Draft) -> tuple[str, str, Any, Any]:
+    where = draft.where.name.casefold() if draft.where else ""
+    return (draft.sub, where, draft.when.start, draft.when.end)
+
+
+def _claim(r: Reading, deaths: int | None) -> Claim:
+    return Claim(r.claimant, r.hedge, r.polarity, r.sentence, fatalities=deaths)
+
+
+def _deaths(r: Reading, first_place: bool) -> int | None:
+    if r.deaths is None or not first_place:
+        return None
+    if r.deaths.mixed or (r.aggregate and r.aggregate.kind is AggregateKind.MULTI_DAY):
+        return 0
+    return r.deaths.value
+
+
+def _fatalities(draft: _Draft) -> tuple[int, Span | None]:
+    if EVENT_TYPE_OF[draft.sub] not in _LETHAL_TYPES and draft.sub not in {
+        "Excessive force against protesters"
+    }:
+        return 0, None
+    stated: list[tuple[int, Span | None]] = []
+    rule: list[tuple[int, Span | None]] = []
+    for r in draft.readings:
+        value = _deaths(r, draft.first_place)
+        if value is None or r.deaths is None:
+            continue
+        fig = r.deaths.figure
+        span = (
+            Span(r.sentence.doc_id, r.sentence.start + fig.start, r.sentence.start + fig.end)
+            if fig
+            else None
+        )
+        (stated if r.deaths.stated else rule).append((value, span))
+    pool = stated or rule
+    if not pool:
+        return 0, None
+    return min(pool, key=lambda p: p[0])
+
+
+def _equipment(draft: _Draft) -> tuple[Equipment, ...]:
+    out: list[Equipment] = []
+    for r in draft.readings:
+        for e in r.equipment:
+            count = e.count
+            if count is not None and draft.share > 1:
+                count = max(1, count // draft.share)
+            item = replace(e, count=count)
+            if all((o.name, o.kind) != (item.name, item.kind) for o in out):
+                out.append(item)
+    return tuple(out)
+
+
+def _event(draft: _Draft, doc_id: str, text: str, index: int) -> Event:
+    first = draft.readings[0]
+    actor1 = next((r.actor1 for r in draft.readings if r.actor1), None)
+    actor2 = next((r.actor2 for r in draft.readings if r.actor2), None)
+    deaths, deaths_span = _fatalities(draft)
+    where = draft.where
+    place = where.toponym.place if where and where.toponym else None
+    location = place.name if place else (where.name if where else None)
+    digest = hashlib.sha1(
+        f"{doc_id}|{draft.sub}|{location}|{draft.when.start}|{draft.when.end}|{index}".encode()
+    ).hexdigest()[:16]
+    evidence = [FieldEvidence("event", first.sentence)]
+    for name, span in (
+        ("actor1", first.actor1_span),
+        ("actor2", first.actor2_span),
+        ("location", where.span if where else None),
+        ("date", draft.when.span),
+        ("fatalities", deaths_span),
+    ):
+        if span is not None:
+            evidence.append(FieldEvidence(name, span))
+    confidence = 0.35 + 0.15 * bool(actor1) + 0.1 * bool(actor2) + 0.15 * bool(place)
+    confidence += 0.1 * (draft.when.time_precision == 1) + 0.1 * (first.hedge is Hedge.NONE)
+    assoc1 = tuple(
+        dict.fromkeys(
+            a for r in draft.readings for a in r.assoc1 if a != (actor1.name if actor1 else None)
+        )
+    )
+    return Event(
+        event_id=digest,
+        doc_ids=(doc_id,),
+        event_type=EVENT_TYPE_OF[draft.sub],
+        sub_event_type=draft.sub,
+        disorder_type=disorder_type(draft.sub),
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor_1=assoc1,
+        place=place,
+        location_text=location,
+        when=draft.when,
+        fatalities=deaths,
+        equipment=_equipment(draft),
+        claims=tuple(
+            dict.fromkeys(_claim(r, _deaths(r, draft.first_place)) for r in draft.readings)
+        ),
+        civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
+        notes=" ".join(first.sentence.text_in(text).split()),
+        confidence=round(min(confidence, 0.95), 2),
+        evidence=tuple(evidence),
+    )
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    merged: dict[tuple[str, str, Any, Any], _Draft] = {}
+    for d in drafts:
+        key = _key(d)
+        if d.sub == "Shelling/artillery/missile attack":
+            battle = ("Armed clash", *key[1:])
+            if battle in merged:
+                merged[battle].readings.extend(d.readings)
+                continue
+        if key in merged:
+            merged[key].readings.extend(d.readings)
+        else:
+            merged[key] = d
+    return list(merged.values())
+
+
+def _context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
+    doc = analysis.document
+    resolved = [t for t in analysis.toponyms if t.place is not None]
+    codes = Counter(t.place.country_code for t in resolved if t.place and t.place.country_code)
+    code = codes.most_common(1)[0][0] if codes else None
+    country_place: Where | None = None
+    if code:
+        whole = [
+            t
+            for t in resolved
+            if t.place
+            and t.place.country_code == code
+            and (t.place.feature or "").startswith("PCL")
+        ]
+        if whole:
+            country_place = Where(
+                whole[0].place.name if whole[0].place else whole[0].text, None, whole[0]
+            )
+        else:
+            from warwire.resolve.countries import country
+
+            found = country(code)
+            country_place = Where(found.name, None) if found else None
+    publisher = doc.source.original_source or doc.source.publisher or "unknown"
+    return Context(
+        doc.doc_id,
+        doc.text,
+        publisher,
+        doc.reference_date,
+        code,
+        country_place,
+        analysis.toponyms,
+        actors,
+        dates,
+        _main_actors(analysis, actors, code),
+    )
+
+
+def _main_actors(analysis: Analysis, actors: ActorLookup, code: str | None) -> tuple[Any, ...]:
+    """The two armed actors the document mentions most: the likely sides of a clash."""
+    counts: Counter[str] = Counter()
+    by_name = {}
+    text = analysis.document.text
+    for sentence in analysis.sentences:
+        if not sentence.parsed:
+            continue
+        for _, _, actor in actors.find(sentence.span.text_in(text), code):
+            if actor.inter in {1, 2, 3, 4, 8}:
+                counts[actor.name] += 1
+                by_name[actor.name] = actor
+    return tuple(by_name[name] for name, _ in counts.most_common(2))
+
+
+def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Analysis:
+    """Events, standalone claims and relations for one document."""
+    ctx = _context(analysis, actors, dates)
+    drafts: list[_Draft] = []
+    claims: list[Claim] = []
+    relations: list[Relation] = []
+    when: When | None = None
+    for sentence in analysis.sentences:
+        readings, when = read_sentence(ctx, sentence, when)
+        if sentence.parsed:
+            for raw in find_relations(Tree.of(sentence), ctx.text):
+                subject = actors.resolve_or_keep(raw.subject, ctx.country_code).name
+                obj = actors.resolve_or_keep(raw.object, ctx.country_code).name
+                if subject != obj and raw.object.lower() not in _GENERIC:
+                    relations.append(Relation(subject, raw.predicate, obj, raw.evidence))
+        for r in readings[:1]:
+            if r.aggregate is not None:
+                claims.append(_aggregate_claim(ctx, r))
+        for r in readings:
+            if not is_event(r):
+                if r.polarity.value != "asserted":
+                    claims.append(
+                        Claim(
+                            r.claimant,
+                            r.hedge,
+                            r.polarity,
+                            r.sentence,
+                            subject=r.decision.sub_event_type,
+                        )
+                    )
+                continue
+            if r.casualty_only and drafts and EVENT_TYPE_OF[drafts[-1].sub] in _LETHAL_TYPES:
+                prev = drafts[-1]
+                own = [w for w in r.wheres if w.span is not None]
+                if not own or (prev.where and own[0].name == prev.where.name):
+                    prev.readings.append(r)
+                    continue
+            wheres = r.wheres or (None,)
+            for n, where in enumerate(wheres):
+                drafts.append(
+                    _Draft(r.decision.sub_event_type, where, r.when, [r], n == 0, len(wheres))
+                )
+    events = [_event(d, ctx.doc_id, ctx.text, i) for i, d in enumerate(_merge(drafts))]
+    return replace(
+        analysis,
+        events=analysis.events + tuple(events),
+        claims=analysis.claims + tuple(dict.fromkeys(claims)),
+        relations=analysis.relations + tuple(dict.fromkeys(relations)),
+    )
+
+
+def _aggregate_claim(ctx: Context, r: Reading) -> Claim:
+    agg = r.aggregate
+    assert agg is not None
+    where = r.wheres[0].name if r.wheres else None
+    digest = hashlib.sha1(f"{ctx.doc_id}|{r.sentence.start}|{agg.value}".encode()).hexdigest()[:16]
+    return Claim(
+        claimant=r.claimant,
+        hedge=r.hedge,
+        polarity=r.polarity,
+        evidence=r.sentence,
+        subject=agg.subject,
+        quantity=Quantity(agg.value, agg.qualifier, agg.unit),
+        when=r.when,
+        place=where,
+        claim_id=digest,
+    )
+
+
+class EventStage:
+    """Pipeline stage "events": needs sentences and toponyms, adds events/claims/relations.
+
+    The actor registry and date resolver are injected (fakes in tests); the
+    defaults load lazily on first call, never in the constructor.
+    """
+
+    name = "events"
+    needs = frozenset({"sentences", "toponyms"})
+    adds = frozenset({"events", "claims", "relations"})
+
+    def __init__(self, actors: ActorLookup | None = None, dates: DateLookup | None = None) -> None:
+        self._actors = actors
+        self._dates = dates
+
+    def _defaults(self) -> tuple[ActorLookup, DateLookup]:
+        if self._actors is None:
+            try:
+                from warwire.resolve.actors import default_registry
+
+                self._actors = default_registry()
+            except ImportError:  # pragma: no cover - registry not installed
+                log.warning("actor registry unavailable; keeping actor names as written")
+                self._actors = KeywordActors()
+        if self._dates is None:
+            import warwire.resolve.dates as dates_module
+
+            self._dates = dates_module
+        assert self._dates is not None
+        return self._actors, self._dates
+
+    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
+        actors, dates = self._defaults()
+        return [analyse_document(a, actors, dates) for a in batch]

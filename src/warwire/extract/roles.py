@@ -1,0 +1,356 @@
+"""Who did it to whom: actor1, actor2 and associates from the dependency parse.
+
+ACLED's actor1 is the agent (subject of an active verb, "by X" of a passive,
+the possessor of "X's drone"), actor2 the target ("attacked X", "clashed with
+X", "against X"). Phrases are resolved through an :class:`ActorLookup` (the
+actor registry in production, a keyword fallback otherwise) so that NER
+mistakes ("Haftar" as ORG) are repaired by aliases, not by the tagger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from warwire.extract.syntax import NP_STOP, Tree
+from warwire.types import Actor, Span
+
+
+class ActorLookup(Protocol):
+    """What extraction needs from the actor registry (warwire.resolve.actors)."""
+
+    def resolve(self, text: str, country_code: str | None = None) -> Actor | None: ...
+
+    def resolve_or_keep(self, text: str, country_code: str | None = None) -> Actor: ...
+
+    def find(self, text: str, country_code: str | None = None) -> list[tuple[int, int, Actor]]: ...
+
+    def state_forces(self, country_code: str, kind: str = "military") -> Actor: ...
+
+
+_INTER_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (6, re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?|activists|strikers)\b")),
+    (5, re.compile(r"\b(rioters?|mob|youths)\b")),
+    (
+        7,
+        re.compile(
+            r"\b(civilians?|villagers?|residents?|farmers?|herders?|worshippers?|pupils?|students?|"
+            r"children|women|passengers?|journalists?|aid workers?|teachers?|traders?|families|"
+            r"people|displaced|refugees?|fishermen|miners?|motorists?|shopkeepers?|patients?)\b"
+        ),
+    ),
+    (
+        1,
+        re.compile(
+            r"\b(army|military|soldiers?|troops|police|policemen|security forces|gendarmes?|"
+            r"air force|navy|forces of|government forces|armed forces|marines|national guard|"
+            r"officers|authorities|border guards?|state forces|military forces)\b"
+        ),
+    ),
+    (
+        3,
+        re.compile(
+            r"\b(militia(?:men|s)?|vigilantes?|self-defen[cs]e|party supporters|cartel|gang)\b"
+        ),
+    ),
+    (4, re.compile(r"\b(ethnic|communal|clan|tribal|herdsmen)\b")),
+    (
+        2,
+        re.compile(
+            r"\b(rebels?|insurgents?|militants?|jihadists?|fighters|guerrillas?|separatists?|"
+            r"gunmen|terrorists?|bandits?|attackers?|assailants?|islamic state|al-shabaab|"
+            r"boko haram|iswap|jnim|houthis?|m23|adf|taliban|hts|sdf|ypg|pkk)\b"
+        ),
+    ),
+)
+
+
+def infer_inter(text: str) -> int | None:
+    """ACLED actor type from the words of an actor phrase; None when unknown."""
+    lowered = text.lower()
+    for inter, pattern in _INTER_WORDS:
+        if pattern.search(lowered):
+            return inter
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordActors:
+    """A registry-free ActorLookup: keeps names as written, infers inter codes."""
+
+    def resolve(self, text: str, country_code: str | None = None) -> Actor | None:
+        return None
+
+    def resolve_or_keep(self, text: str, country_code: str | None = None) -> Actor:
+        name = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+        return Actor(name=name, inter=infer_inter(name), country=country_code)
+
+    def find(self, text: str, country_code: str | None = None) -> list[tuple[int, int, Actor]]:
+        return []
+
+    def state_forces(self, country_code: str, kind: str = "military") -> Actor:
+        return Actor(name=f"{kind.title()} Forces of {country_code}", inter=1, country=country_code)
+
+
+CIVILIAN_HEADS = frozenset(
+    {
+        "civilian",
+        "villager",
+        "resident",
+        "worshipper",
+        "farmer",
+        "pupil",
+        "student",
+        "child",
+        "woman",
+        "man",
+        "people",
+        "passenger",
+        "family",
+        "herder",
+        "trader",
+        "journalist",
+        "worker",
+        "teacher",
+        "miner",
+        "fisherman",
+        "person",
+        "shopkeeper",
+        "motorist",
+        "boy",
+        "girl",
+        "patient",
+        "refugee",
+        "displaced",
+        "driver",
+        "priest",
+        "imam",
+        "doctor",
+        "nurse",
+        "wife",
+        "son",
+        "daughter",
+        "villages",
+        "mourner",
+        "guest",
+        "pilgrim",
+        "relative",
+        "community",
+        "camp",
+        "market",
+        "village",
+        "school",
+        "church",
+        "mosque",
+        "hospital",
+        "wedding",
+        "bus",
+        "home",
+        "house",
+        "neighbourhood",
+        "neighborhood",
+        "displacement",
+    }
+)
+PLACE_HEADS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "area",
+        "areas",
+        "district",
+        "region",
+        "province",
+        "outskirts",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "border",
+        "base",
+        "camp",
+        "position",
+        "airport",
+        "port",
+        "road",
+        "highway",
+        "checkpoint",
+        "compound",
+        "palace",
+        "hotel",
+        "outpost",
+        "post",
+        "market",
+        "school",
+        "hospital",
+        "mosque",
+        "church",
+        "bridge",
+        "hill",
+        "valley",
+        "state",
+        "county",
+        "locality",
+        "street",
+        "square",
+        "barracks",
+        "headquarters",
+        "front",
+        "frontline",
+    }
+)
+_PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "them", "which", "who", "that"})
+_HELD_BY = frozenset({"position", "base", "post", "outpost", "camp", "convoy", "checkpoint"})
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_LAUNCH = frozenset({"carry", "launch", "conduct", "stage", "mount", "perform", "fire", "unleash"})
+_TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """An actor-like noun phrase in a sentence."""
+
+    text: str
+    span: Span
+    head: int
+    civilian: bool = False
+    place_like: bool = False
+    pronoun: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Agent, target and co-agents found for one trigger."""
+
+    agent: Phrase | None = None
+    target: Phrase | None = None
+    co_agents: tuple[Phrase, ...] = ()
+    co_targets: tuple[Phrase, ...] = ()
+    places: tuple[int, ...] = field(default=())
+
+
+def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
+    toks = tree.tokens
+    # "the positions of X" / "members of X": the actor is X
+    if toks[pos].lemma.lower() in {"position", "member", "unit", "convoy", "base", "fighter"}:
+        for prep in tree.kids(pos, "prep"):
+            if toks[prep].text.lower() == "of":
+                objs = tree.kids(prep, "pobj")
+                if objs:
+                    inner = _phrase(tree, objs[0], text)
+                    if not inner.place_like:
+                        return inner
+    lemma = toks[pos].lemma.lower()
+    if lemma in _HELD_BY:  # "Houthi positions", "army base": the holder is the actor
+        for child in tree.kids(pos, "compound", "amod", "poss", "nmod"):
+            if toks[child].pos == "PROPN" or toks[child].ent_type in {"NORP", "ORG"}:
+                lo, hi = tree.phrase(child, NP_STOP)
+                return Phrase(tree.text(text, lo, hi), tree.span(lo, hi), child)
+    lo, hi = tree.phrase(pos, NP_STOP)
+    is_place = toks[pos].ent_type in {"GPE", "LOC", "FAC"} or lemma in PLACE_HEADS
+    return Phrase(
+        text=tree.text(text, lo, hi),
+        span=tree.span(lo, hi),
+        head=pos,
+        civilian=lemma in CIVILIAN_HEADS or toks[pos].text.lower() in CIVILIAN_HEADS,
+        place_like=is_place and lemma not in CIVILIAN_HEADS - PLACE_HEADS,
+        pronoun=toks[pos].text.lower() in _PRONOUNS,
+    )
+
+
+def _subject(tree: Tree, verb: int, text: str, depth: int = 0) -> Phrase | None:
+    toks = tree.tokens
+    for s in tree.kids(verb, "nsubj", "csubj"):
+        if toks[s].text.lower() in {"which", "who", "that"}:
+            head = tree.head(verb)
+            return _phrase(tree, head, text) if head is not None else None
+        return _phrase(tree, s, text)
+    for ag in tree.kids(verb, "agent"):
+        for obj in tree.kids(ag, "pobj"):
+            return _phrase(tree, obj, text)
+    head = tree.head(verb)
+    if depth < 3 and head is not None and toks[verb].dep in {"conj", "xcomp", "advcl", "acl"}:
+        if toks[verb].dep == "acl" and toks[head].pos in {"NOUN", "PROPN"}:
+            return None if toks[verb].tag == "VBN" else _phrase(tree, head, text)
+        if not tree.kids(head, "nsubjpass") or toks[verb].dep == "conj":
+            return _subject(tree, head, text, depth + 1)
+    return None
+
+
+def _objects(tree: Tree, pos: int, text: str, preps: frozenset[str]) -> list[Phrase]:
+    toks = tree.tokens
+    out = []
+    heads = [pos]
+    for obj in tree.kids(pos, "dobj", "nsubjpass", "attr"):
+        if toks[obj].lemma.lower() in {"fire", "attack", "assault", "strike"}:
+            heads.append(obj)  # "opened fire on X", "launched an attack against X"
+        else:
+            out.append(_phrase(tree, obj, text))
+    for head in heads:
+        for prep in tree.kids(head, "prep"):
+            if toks[prep].text.lower() in preps:
+                out.extend(_phrase(tree, obj, text) for obj in tree.kids(prep, "pobj"))
+    return [p for p in out if toks[p.head].ent_type not in _NOT_ACTOR_ENTS]
+
+
+def find_roles(
+    tree: Tree, trigger: int, text: str, clash: bool = False, extra: frozenset[str] = frozenset()
+) -> Roles:
+    """Agent/target phrases around ``trigger`` (a verb or an event noun)."""
+    toks = tree.tokens
+    tok = toks[trigger]
+    preps = _TARGET_PREPS | extra | ({"with"} if clash else frozenset())
+    agent: Phrase | None = None
+    targets: list[Phrase] = []
+    if tok.pos in {"VERB", "AUX"}:
+        agent = _subject(tree, trigger, text)
+        passive_subjects = tree.kids(trigger, "nsubjpass")
+        if passive_subjects:
+            agent = None
+            for ag in tree.kids(trigger, "agent"):
+                agent = next((_phrase(tree, o, text) for o in tree.kids(ag, "pobj")), None)
+        if tok.dep == "acl" and tok.tag == "VBN":  # "militants killed in Libya": head is patient
+            head = tree.head(trigger)
+            if head is not None:
+                targets.append(_phrase(tree, head, text))
+        targets.extend(_objects(tree, trigger, text, preps))
+    else:
+        for child in tree.children[trigger]:
+            dep, c = toks[child].dep, toks[child]
+            if dep == "poss" and c.text.lower() not in {"its", "their"}:
+                agent = _phrase(tree, child, text)
+            elif dep in {"compound", "amod", "nmod"} and c.ent_type in {"NORP", "ORG", "GPE"}:
+                agent = agent or _phrase(tree, child, text)
+            elif dep == "prep" and c.text.lower() in {"by", "from"}:
+                agent = next((_phrase(tree, o, text) for o in tree.kids(child, "pobj")), agent)
+            elif dep == "prep" and c.text.lower() == "between":
+                objs = tree.kids(child, "pobj")
+                if objs:
+                    sides = tree.conjuncts(objs[0])
+                    agent = _phrase(tree, sides[0], text)
+                    targets.extend(_phrase(tree, s, text) for s in sides[1:])
+            elif dep == "prep" and c.text.lower() in preps:
+                targets.extend(_phrase(tree, o, text) for o in tree.kids(child, "pobj"))
+        head = tree.head(trigger)
+        launched = head is not None and (
+            toks[head].lemma.lower() in _LAUNCH or toks[head].pos == "VERB"
+        )
+        if agent is None and head is not None and launched and tok.dep in {"dobj", "nsubjpass"}:
+            agent = _subject(tree, head, text)
+            targets.extend(p for p in _objects(tree, head, text, preps) if p.head != trigger)
+    for place in [t for t in targets if t.place_like]:  # "the areas of X from the LNA"
+        for prep in tree.kids(place.head, "prep"):
+            if toks[prep].text.lower() in extra:
+                targets.extend(_phrase(tree, o, text) for o in tree.kids(prep, "pobj"))
+    targets = [t for t in targets if toks[t.head].ent_type not in _NOT_ACTOR_ENTS]
+    co_agents: tuple[Phrase, ...] = ()
+    if agent is not None:
+        taken = {t.head for t in targets}
+        co_agents = tuple(
+            _phrase(tree, c, text) for c in tree.conjuncts(agent.head)[1:] if c not in taken
+        )
+    target = next((t for t in targets if not t.place_like), None)
+    co_targets = tuple(t for t in targets if t is not target and not t.place_like)
+    places = tuple(t.head for t in targets if t.place_like)
+    return Roles(agent, target, co_agents, co_targets, places)

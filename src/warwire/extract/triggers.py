@@ -1,0 +1,190 @@
+"""The trigger lexicon: which words can anchor which ACLED sub-event type.
+
+The lexicon lives in ``warwire/data/triggers.yaml`` so analysts can extend it
+without touching code. Two uses: :func:`is_candidate`, a cheap regex scan that
+decides which sentences get a full parse (high recall), and
+:func:`find_triggers`, which matches lemmas and phrases over a parsed sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from warwire.errors import ModelError
+from warwire.taxonomy import EVENT_TYPE_OF
+from warwire.types import Sentence, Token
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One lexicon entry: lemmas and phrases that suggest ``sub_event_type``."""
+
+    sub_event_type: str
+    priority: int
+    lemmas: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A trigger found in a sentence; ``token`` indexes ``Sentence.tokens``."""
+
+    sub_event_type: str
+    priority: int
+    token: int
+    start: int
+    end: int
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){pattern}(?![\w])")
+
+
+@cache
+def lexicon() -> tuple[TriggerRule, ...]:
+    """The packaged lexicon, loaded once per process."""
+    try:
+        raw = files("warwire").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
+        entries = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
+        raise ModelError(f"cannot load trigger lexicon: {exc}") from exc
+    rules = []
+    for entry in entries:
+        sub = entry["sub"]
+        if sub not in EVENT_TYPE_OF:
+            raise ModelError(f"trigger lexicon names unknown sub-event type {sub!r}")
+        rules.append(
+            TriggerRule(
+                sub_event_type=sub,
+                priority=int(entry.get("priority", 10)),
+                lemmas=frozenset(w.lower() for w in entry.get("lemmas", ())),
+                patterns=tuple(_compile(p) for p in entry.get("patterns", ())),
+                candidates=tuple(entry.get("candidates", ())),
+            )
+        )
+    return tuple(rules)
+
+
+def _stem(word: str) -> str:
+    """A prefix that matches the inflections of a regular lemma."""
+    word = word.lower()
+    if len(word) > 4 and word.endswith("e"):
+        return word[:-1]
+    if len(word) > 4 and word.endswith("y"):
+        return word[:-1]
+    return word
+
+
+_EXTRA_CANDIDATES = (
+    "casualt",
+    "wounded",
+    "injur",
+    "dead",
+    "death",
+    "bodies",
+    "toll",
+    "fatalit",
+    "violence",
+    "militant",
+    "insurgen",
+    "rebel",
+    "troops",
+    "soldier",
+    "gunmen",
+    "fighters",
+    "according to",
+    "claim",
+    "accus",
+    "denied",
+    "backed",
+    "supplied",
+    "support",
+    "unrest",
+    "hostilit",
+    "offensive",
+    "police",
+    "army",
+    "military",
+    "clash",
+    "war",
+)
+
+
+@cache
+def _candidate_regex() -> re.Pattern[str]:
+    words: set[str] = set(_EXTRA_CANDIDATES)
+    for rule in lexicon():
+        words.update(_stem(w) for w in rule.lemmas)
+        words.update(w.lower() for w in rule.candidates)
+    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    phrase = "|".join(p.pattern for rule in lexicon() for p in rule.patterns)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})|{phrase}")
+
+
+def is_candidate(sentence_text: str) -> bool:
+    """Cheap, high-recall test: could this sentence describe an event or claim?"""
+    return _candidate_regex().search(sentence_text.lower()) is not None
+
+
+def _token_at(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
+    """The syntactic head of the tokens covering ``[start, end)``."""
+    inside = [t for t in tokens if t.start < end and t.end > start]
+    if not inside:
+        return None
+    indices = {t.i for t in inside}
+    base = tokens[0].i
+    for t in inside:
+        if t.head not in indices or t.head == t.i:
+            return t.i - base
+    return inside[0].i - base
+
+
+# words whose lemma collides with a trigger but never mean one
+_NEVER = frozenset({"according", "accordingly", "marching", "shelled-out", "demonstrates"})
+
+
+def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
+    """Every lexicon match in a parsed sentence, best (highest priority) first."""
+    if not sentence.parsed:
+        return []
+    hits: dict[tuple[int, str], TriggerHit] = {}
+    tokens = sentence.tokens
+    base = tokens[0].i
+    lowered = sentence.span.text_in(text).lower()
+    offset = sentence.span.start
+
+    def add(sub: str, priority: int, index: int, start: int, end: int) -> None:
+        key = (index, sub)
+        if key not in hits or hits[key].priority < priority:
+            hits[key] = TriggerHit(sub, priority, index, start, end)
+
+    for rule in lexicon():
+        for tok in tokens:
+            lemma = tok.lemma.lower()
+            if tok.text.lower() in _NEVER or tok.ent_type in {
+                "DATE",
+                "TIME",
+                "PERSON",
+                "ORG",
+                "NORP",
+                "GPE",
+                "FAC",
+                "LAW",
+                "EVENT",
+            }:
+                continue
+            if lemma in rule.lemmas or tok.text.lower() in rule.lemmas:
+                add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)
+        for pattern in rule.patterns:
+            for m in pattern.finditer(lowered):
+                start, end = offset + m.start(), offset + m.end()
+                index = _token_at(tokens, start, end)
+                if index is not None:
+                    add(rule.sub_event_type, rule.priority, index, start, end)
+    return sorted(hits.values(), key=lambda h: (-h.priority, h.start))
