@@ -1,4 +1,9 @@
-"""Which stages ``warwire extract`` runs, in order. One place to read it."""
+"""Which stages ``warwire extract`` runs, in order. One place to read it.
+
+Sentences are split everywhere but parsed only where the trigger scan sees
+possible event vocabulary; toponyms are found over the whole document (its
+country focus needs every place); events, claims and relations come last.
+"""
 
 from __future__ import annotations
 
@@ -7,4 +12,12 @@ from warwire.pipeline import Stage
 
 
 def default_stages(settings: Settings) -> list[Stage]:
-    return []
+    from warwire.extract import EventStage, is_candidate
+    from warwire.nlp import SentenceStage
+    from warwire.resolve.places import ToponymStage
+
+    return [
+        SentenceStage(is_candidate, n_process=settings.n_process),
+        ToponymStage(),
+        EventStage(),
+    ]

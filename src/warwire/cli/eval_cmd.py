@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from warwire.evaluate.acled import acled_eval_command
+from warwire.evaluate.geoparse import geoparse_eval_command
 
 
 @click.group("eval")
@@ -13,6 +14,7 @@ def eval_group() -> None:
 
 
 eval_group.add_command(acled_eval_command)
+eval_group.add_command(geoparse_eval_command)
 
 
 def register(group: click.Group) -> None:

