@@ -1,5 +1,6 @@
 """Our own labelled sentences from many conflicts through the real parse."""
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ class NoToponyms:
     needs = frozenset({"sentences"})
     adds = frozenset({"toponyms"})
 
-    def __call__(self, batch: list[Analysis]) -> list[Analysis]:
+    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
         return list(batch)
 
 

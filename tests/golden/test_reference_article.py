@@ -1,5 +1,6 @@
 """The reference article (../shared/examples) through sentences -> events."""
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +27,7 @@ class NoToponyms:
     needs = frozenset({"sentences"})
     adds = frozenset({"toponyms"})
 
-    def __call__(self, batch: list[Analysis]) -> list[Analysis]:
+    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
         return list(batch)
 
 

@@ -49,6 +49,13 @@ _COUNTED = re.compile(
 )
 
 
+_COUNTED_WORDS = re.compile(
+    r"\b(killed|dead|died|deaths?|fatalities|casualties|toll|injured|wounded|hurt|"
+    r"displaced|fled|abducted|kidnapped|arrested|detained|shot down|intercepted|downed|"
+    r"destroyed|captured|victims|bodies|lives)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Aggregate:
     """A counted total read from one sentence (offsets relative to the sentence)."""
@@ -86,6 +93,8 @@ def find_aggregate(sentence_text: str) -> Aggregate | None:
     multi = _MULTI_DAY.search(lowered)
     if not running and not multi:
         return None
+    if not _COUNTED_WORDS.search(lowered):
+        return None  # "hundreds of people marched ... since August": a crowd, not a toll
     kind = AggregateKind.RUNNING_TOTAL if running else AggregateKind.MULTI_DAY
     figures = [f for f in find_figures(sentence_text) if f.value >= 1]
     # ignore the "3" of "the last 3 days" and years

@@ -87,7 +87,7 @@ _SPEAKERS = frozenset(
         "secretary",
     }
 )
-_INTENT_VERBS = frozenset(
+INTENT_VERBS = frozenset(
     {
         "plan",
         "prepare",
@@ -123,26 +123,44 @@ class Attribution:
     claimant_span: Span | None
     hedge: Hedge
     verb: str | None = None
+    claimant_head: int | None = None
 
 
-def _speaker_phrase(tree: Tree, pos: int, text: str) -> tuple[str, Span]:
-    """The organisation behind a spokesperson ("the LNA spokesperson, X" -> "LNA")."""
+_PARTITIVE = frozenset({"one", "two", "three", "some", "many", "several", "most", "all", "none"})
+_SPEAKER_NOISE = frozenset({"the", "a", "an", "one", "two", "three", "four", "some", "several"})
+
+
+def _speaker_phrase(tree: Tree, pos: int, text: str) -> tuple[str, Span, int]:
+    """The organisation behind a spokesperson ("the LNA spokesperson, X" -> "LNA").
+
+    "one of the security sources" is the security sources; a generic speaker
+    keeps its noun phrase without article or count ("a local official").
+    """
     tok = tree.tokens[pos]
+    if tok.text.lower() in _PARTITIVE:
+        for prep in tree.kids(pos, "prep"):
+            if tree.tokens[prep].text.lower() == "of":
+                for obj in tree.kids(prep, "pobj"):
+                    return _speaker_phrase(tree, obj, text)
     if tok.lemma.lower() in _SPEAKERS or tok.text.lower() in _SPEAKERS:
         for child in tree.kids(pos, "compound", "poss", "nmod", "amod"):
             if tree.tokens[child].pos == "PROPN" or tree.tokens[child].ent_type in {"ORG", "NORP"}:
                 lo, hi = tree.phrase(child, NP_STOP)
-                return tree.text(text, lo, hi), tree.span(lo, hi)
+                return tree.text(text, lo, hi), tree.span(lo, hi), child
         for prep in tree.kids(pos, "prep"):
             if tree.tokens[prep].text.lower() == "of":
                 for obj in tree.kids(prep, "pobj"):
                     lo, hi = tree.phrase(obj, NP_STOP)
-                    return tree.text(text, lo, hi), tree.span(lo, hi)
+                    return tree.text(text, lo, hi), tree.span(lo, hi), obj
     lo, hi = tree.phrase(pos, NP_STOP)
-    return tree.text(text, lo, hi), tree.span(lo, hi)
+    while lo < hi and (
+        tree.tokens[lo].text.lower() in _SPEAKER_NOISE or tree.tokens[lo].tag == "CD"
+    ):
+        lo += 1
+    return tree.text(text, lo, hi), tree.span(lo, hi), pos
 
 
-def _according_to(tree: Tree, text: str) -> tuple[str, Span] | None:
+def _according_to(tree: Tree, text: str) -> tuple[str, Span, int] | None:
     toks = tree.tokens
     for pos, tok in enumerate(toks[:-1]):
         if tok.text.lower() == "according" and toks[pos + 1].text.lower() == "to":
@@ -158,7 +176,7 @@ def _according_to(tree: Tree, text: str) -> tuple[str, Span] | None:
 def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
     """Who asserts the happening at ``trigger`` and with which hedge."""
     hedge = Hedge.NONE
-    claimant: tuple[str, Span] | None = None
+    claimant: tuple[str, Span, int] | None = None
     verb: str | None = None
     ancestors = set(tree.ancestors(trigger))
     best_distance = 10_000
@@ -196,8 +214,10 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
         hedge = Hedge.REPORTEDLY
     if any(p in lowered for p in _UNVERIFIED):
         hedge = Hedge.UNCONFIRMED
-    name, span = claimant if claimant else (None, None)
-    return Attribution(name, span, hedge, verb)
+    if claimant is None:
+        return Attribution(None, None, hedge, verb)
+    name, span, head = claimant
+    return Attribution(name, span, hedge, verb, head)
 
 
 def polarity(tree: Tree, trigger: int, text: str = "") -> Polarity:
@@ -237,7 +257,7 @@ def polarity(tree: Tree, trigger: int, text: str = "") -> Polarity:
     for pos in clause:
         kids = tree.children[pos]
         aux = {toks[c].text.lower() for c in kids if toks[c].dep in {"aux", "auxpass"}}
-        if aux & _MODAL_INTENT or (pos != trigger and toks[pos].lemma.lower() in _INTENT_VERBS):
+        if aux & _MODAL_INTENT or (pos != trigger and toks[pos].lemma.lower() in INTENT_VERBS):
             return Polarity.INTENDED
         if aux & _MODAL_MAYBE:
             return Polarity.CONDITIONAL

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from warwire.extract.aggregates import AggregateKind
 from warwire.extract.assemble import Context, DateLookup, Reading, Where, is_event, read_sentence
+from warwire.extract.merging import Draft, home_for, upgrade
+from warwire.extract.referents import Seen
 from warwire.extract.relations import find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.syntax import Tree
@@ -32,6 +35,7 @@ from warwire.types import (
     Hedge,
     Quantity,
     Relation,
+    Sentence,
     Span,
     When,
 )
@@ -48,23 +52,6 @@ _LETHAL_TYPES = frozenset(
 )
 
 
-@dataclass(slots=True)
-class _Draft:
-    """An event being assembled from one or more readings (mutable while merging)."""
-
-    sub: str
-    where: Where | None
-    when: When
-    readings: list[Reading] = field(default_factory=list)
-    first_place: bool = True
-    share: int = 1
-
-
-def _key(draft: _Draft) -> tuple[str, str, Any, Any]:
-    where = draft.where.name.casefold() if draft.where else ""
-    return (draft.sub, where, draft.when.start, draft.when.end)
-
-
 def _claim(r: Reading, deaths: int | None) -> Claim:
     return Claim(r.claimant, r.hedge, r.polarity, r.sentence, fatalities=deaths)
 
@@ -77,7 +64,7 @@ def _deaths(r: Reading, first_place: bool) -> int | None:
     return r.deaths.value
 
 
-def _fatalities(draft: _Draft) -> tuple[int, Span | None]:
+def _fatalities(draft: Draft) -> tuple[int, Span | None]:
     if EVENT_TYPE_OF[draft.sub] not in _LETHAL_TYPES and draft.sub not in {
         "Excessive force against protesters"
     }:
@@ -95,13 +82,14 @@ def _fatalities(draft: _Draft) -> tuple[int, Span | None]:
             else None
         )
         (stated if r.deaths.stated else rule).append((value, span))
-    pool = stated or rule
+    # "Four soldiers were wounded" (0) does not undo "seven soldiers were killed"
+    pool = [p for p in stated if p[0] > 0] or [p for p in rule if p[0] > 0]
     if not pool:
         return 0, None
     return min(pool, key=lambda p: p[0])
 
 
-def _equipment(draft: _Draft) -> tuple[Equipment, ...]:
+def _equipment(draft: Draft) -> tuple[Equipment, ...]:
     out: list[Equipment] = []
     for r in draft.readings:
         for e in r.equipment:
@@ -114,7 +102,7 @@ def _equipment(draft: _Draft) -> tuple[Equipment, ...]:
     return tuple(out)
 
 
-def _event(draft: _Draft, doc_id: str, text: str, index: int) -> Event:
+def _event(draft: Draft, doc_id: str, text: str, index: int) -> Event:
     first = draft.readings[0]
     actor1 = next((r.actor1 for r in draft.readings if r.actor1), None)
     actor2 = next((r.actor2 for r in draft.readings if r.actor2), None)
@@ -164,22 +152,6 @@ def _event(draft: _Draft, doc_id: str, text: str, index: int) -> Event:
         confidence=round(min(confidence, 0.95), 2),
         evidence=tuple(evidence),
     )
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    merged: dict[tuple[str, str, Any, Any], _Draft] = {}
-    for d in drafts:
-        key = _key(d)
-        if d.sub == "Shelling/artillery/missile attack":
-            battle = ("Armed clash", *key[1:])
-            if battle in merged:
-                merged[battle].readings.extend(d.readings)
-                continue
-        if key in merged:
-            merged[key].readings.extend(d.readings)
-        else:
-            merged[key] = d
-    return list(merged.values())
 
 
 def _context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
@@ -235,25 +207,78 @@ def _main_actors(analysis: Analysis, actors: ActorLookup, code: str | None) -> t
     return tuple(by_name[name] for name, _ in counts.most_common(2))
 
 
+_BREAKS = re.compile(
+    r"^\W*(?:separately|meanwhile|elsewhere|earlier|previously|in (?:another|a separate)|"
+    r"(?:just |more )?recently|last (?:week|month|year)|in \d{4}|since|before that|"
+    r"on top of (?:this|that)|in addition|additionally|moreover|furthermore)\b",
+    re.I,
+)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _history(ctx: Context, sentence: Sentence, stated: When | None) -> bool:
+    """Dated two years or more before the article: background, anniversaries, verdicts."""
+    if ctx.reference is None:
+        return False
+    if stated is not None and stated.end is not None:
+        return (ctx.reference - stated.end).days > 730
+    years = [int(y) for y in _YEAR.findall(sentence.span.text_in(ctx.text))]
+    return bool(years) and max(years) <= ctx.reference.year - 2
+
+
+def _seen_in(ctx: Context, sentence: Sentence) -> list[Seen]:
+    text = sentence.span.text_in(ctx.text)
+    base = sentence.span.start
+    return [Seen(base + s, a) for s, _, a in ctx.actors.find(text, ctx.country_code)]
+
+
 def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Analysis:
-    """Events, standalone claims and relations for one document."""
+    """Events, standalone claims and relations for one document.
+
+    Walks the sentences in order, remembering the actors named so far (for "the
+    group", "the army") and the story's date: a sentence without its own date
+    takes the last event date of its paragraph, else the lead's, unless it
+    opens with "Separately", "Earlier" and the like.
+    """
     ctx = _context(analysis, actors, dates)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     claims: list[Claim] = []
     relations: list[Relation] = []
-    when: When | None = None
+    seen: list[Seen] = []
+    lead: When | None = None
+    para_when: When | None = None
+    paragraph = -1
+    speaker: str | None = None
     for sentence in analysis.sentences:
-        readings, when = read_sentence(ctx, sentence, when)
-        if sentence.parsed:
-            for raw in find_relations(Tree.of(sentence), ctx.text):
-                subject = actors.resolve_or_keep(raw.subject, ctx.country_code).name
-                obj = actors.resolve_or_keep(raw.object, ctx.country_code).name
-                if subject != obj and raw.object.lower() not in _GENERIC:
-                    relations.append(Relation(subject, raw.predicate, obj, raw.evidence))
+        if not sentence.parsed:
+            continue
+        para = ctx.text.rfind("\n\n", 0, sentence.span.start)
+        if para != paragraph:
+            paragraph, para_when = para, None
+        seen.extend(_seen_in(ctx, sentence))
+        breaks = bool(_BREAKS.match(sentence.span.text_in(ctx.text)))
+        inherited = None if breaks else (para_when or lead)
+        readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
+        if _history(ctx, sentence, stated):
+            continue  # "the massacre of 1994": background, not news
+        speaker = next(
+            (r.claimant for r in readings if r.claimant not in {ctx.publisher, "unnamed sources"}),
+            speaker,
+        )
+        for raw in find_relations(Tree.of(sentence), ctx.text):
+            subject = actors.resolve_or_keep(raw.subject, ctx.country_code).name
+            obj = actors.resolve_or_keep(raw.object, ctx.country_code).name
+            if subject != obj and raw.object.lower() not in _GENERIC:
+                relations.append(Relation(subject, raw.predicate, obj, raw.evidence))
         for r in readings[:1]:
             if r.aggregate is not None:
                 claims.append(_aggregate_claim(ctx, r))
         for r in readings:
+            for actor, span in ((r.actor1, r.actor1_span), (r.actor2, r.actor2_span)):
+                if actor is not None:
+                    seen.append(Seen(span.start if span else sentence.span.start, actor))
             if not is_event(r):
                 if r.polarity.value != "asserted":
                     claims.append(
@@ -266,18 +291,38 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         )
                     )
                 continue
-            if r.casualty_only and drafts and EVENT_TYPE_OF[drafts[-1].sub] in _LETHAL_TYPES:
+            if not breaks:
+                para_when = r.when
+                lead = lead or r.when
+            lethal_before = drafts and EVENT_TYPE_OF[drafts[-1].sub] in _LETHAL_TYPES
+            if r.casualty_only and lethal_before and not breaks:
                 prev = drafts[-1]
                 own = [w for w in r.wheres if w.span is not None]
                 if not own or (prev.where and own[0].name == prev.where.name):
                     prev.readings.append(r)
                     continue
             wheres = r.wheres or (None,)
+            placeless = (
+                stated is None and not breaks and all(w is None or w.span is None for w in wheres)
+            )
             for n, where in enumerate(wheres):
+                home = home_for(drafts, r, where, placeless, paragraph, not breaks)
+                if home is not None:
+                    home.readings.append(r)
+                    upgrade(home, r.decision.sub_event_type)
+                    continue
                 drafts.append(
-                    _Draft(r.decision.sub_event_type, where, r.when, [r], n == 0, len(wheres))
+                    Draft(
+                        r.decision.sub_event_type,
+                        where,
+                        r.when,
+                        [r],
+                        n == 0,
+                        len(wheres),
+                        paragraph,
+                    )
                 )
-    events = [_event(d, ctx.doc_id, ctx.text, i) for i, d in enumerate(_merge(drafts))]
+    events = [_event(d, ctx.doc_id, ctx.text, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,
         events=analysis.events + tuple(events),

@@ -107,7 +107,7 @@ QUALIFIER = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=
 
 def parse_number(text: str) -> int | None:
     """``"two"`` -> 2, ``"1,200"`` -> 1200, ``"dozens"`` -> 12, ``"two hundred"`` -> 200."""
-    cleaned = text.strip().lower().replace("-", " ")
+    cleaned = re.sub(r"^an?\s+(?=\w)", "", text.strip().lower().replace("-", " "))
     if not cleaned:
         return None
     digits = cleaned.replace(",", "")
@@ -159,11 +159,19 @@ _FIG = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
 _NOUNS = r"(?:(?!(?:was|were|and|has|had|have|after|when|while|but)\b)[\w'-]+\s+){0,5}?"
 _PATTERNS = (
     # "killing at least five soldiers", "killed 46 civilians"
-    re.compile(rf"\b(?:kill(?:ing|ed|s)?|leaving|left|claimed the lives of)\s+{_FIG}\b"),
+    re.compile(
+        rf"\b(?:kill(?:ing|ed|s)?|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|leaving|left|"
+        rf"murder(?:ed|ing)|execut(?:ed|ing)|lynch(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|"
+        rf"shot dead|shooting dead|gunned down|claimed the lives of)[\"”’']?\s+{_FIG}\b"
+    ),
     # the second group in "killing five soldiers and three civilians"
     re.compile(rf"\bkill(?:ing|ed)\s+(?:(?:{QUALIFIER})\s+)?(?:{NUMBER})\s+{_NOUNS}and\s+{_FIG}\b"),
     # "five soldiers were killed", "two children died"
     re.compile(rf"\b{_FIG}\s+{_NOUNS}{_DEATH_VERB}\b"),
+    # "beat a suspected thief to death"
+    re.compile(
+        rf"\b(?:beat(?:en)?|stoned|hacked|burn(?:ed|t)|stabbed|clubbed)\s+{_FIG}\s+{_NOUNS}to death"
+    ),
     # "a death toll of 12", "12 deaths", "12 dead"
     re.compile(rf"\b{_FIG}\s+(?:people\s+)?(?:dead|deaths|fatalities|bodies)\b"),
     re.compile(rf"\bdeath toll (?:of|at|rose to|stood at|was)\s+{_FIG}\b"),
@@ -180,12 +188,26 @@ _NO_DEATHS = re.compile(
 )
 _DEATH_WORD = re.compile(
     r"\b(?:killed|killing|kills|dead|died|deaths?|murdered|slain|massacred|executed|beheaded|"
-    r"lynched|shot dead|gunned down|fatalities|bodies|lost their lives|death toll)\b"
+    r"lynched|shot dead|gunned down|fatalities|bodies|lost their lives|death toll|"
+    r"neutrali[sz]ed)\b"
+)
+# "protesting the killing of a farmer": the grievance, not a death in this event
+_GRIEVANCE = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ied|ies)|outrage\w*|anger\w*)\s+"
+    r"(?:against |over |at |after )?(?:the |a )?(?:recent )?"
+    r"(?:killing|death|murder|lynching|shooting)s?\s+of\s+[^,;]*"
 )
 _INJURY_ONLY = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 _LARGE = re.compile(
     r"\b(?:massacre\w*|scores|large[- ]scale|heavy (?:fighting|casualties|losses)|"
     r"dozens|hundreds|many|killed villagers|mass)\b"
+)
+
+
+_OBJECT_NEXT = re.compile(rf"\s+(?:{NUMBER}|the|his|her|their|its)\b")
+_THING = re.compile(
+    r"\b(?:device|bomb|drone|missile|rocket|shell|vehicle|car|mine|blast|explosion|strike|"
+    r"attack|grenade|ied)s?\b"
 )
 
 
@@ -211,7 +233,7 @@ def fatalities(text: str) -> Fatalities | None:
     they are different victim groups; when one group has several estimates the
     lowest is taken by the caller across claims.
     """
-    lowered = text.lower()
+    lowered = _GRIEVANCE.sub(lambda m: " " * len(m.group()), text.lower())
     if _NO_DEATHS.search(lowered):
         return Fatalities(0, None, stated=True)
     found: list[Figure] = []
@@ -221,6 +243,10 @@ def fatalities(text: str) -> Fatalities | None:
             if value is None:
                 continue
             fig = Figure(value, qualifier_of(m.group("q")), m.start("n"), m.end("n"))
+            if m.group("n") in {"a", "an"} and _THING.search(m.group()):
+                continue  # "an explosive device killed ...": the device is not a victim
+            if pattern is _PATTERNS[2] and _OBJECT_NEXT.match(lowered, m.end()):
+                continue  # "a mob lynched two men": the figure is the agent
             if any(f.start == fig.start for f in found):
                 continue
             found.append(fig)

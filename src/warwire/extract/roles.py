@@ -66,9 +66,14 @@ _INTER_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 
 
+_NON_STATE_NOUN = re.compile(r"\b(fighters|rebels?|insurgents?|guerrillas?|jihadists?)$")
+
+
 def infer_inter(text: str) -> int | None:
     """ACLED actor type from the words of an actor phrase; None when unknown."""
     lowered = text.lower()
+    if _NON_STATE_NOUN.search(lowered):  # "Arakan Army fighters" are not the state's army
+        return 2
     for inter, pattern in _INTER_WORDS:
         if pattern.search(lowered):
             return inter
@@ -151,6 +156,13 @@ CIVILIAN_HEADS = frozenset(
         "neighbourhood",
         "neighborhood",
         "displacement",
+        "chief",
+        "elder",
+        "councillor",
+        "politician",
+        "candidate",
+        "activist",
+        "pastor",
     }
 )
 PLACE_HEADS = frozenset(
@@ -312,7 +324,9 @@ def find_roles(
                 agent = next((_phrase(tree, o, text) for o in tree.kids(ag, "pobj")), None)
         if tok.dep == "acl" and tok.tag == "VBN":  # "militants killed in Libya": head is patient
             head = tree.head(trigger)
-            if head is not None:
+            if head is not None and tree.kids(trigger, "dobj"):
+                agent = agent or _phrase(tree, head, text)  # a mis-parsed active verb
+            elif head is not None:
                 targets.append(_phrase(tree, head, text))
         targets.extend(_objects(tree, trigger, text, preps))
     else:

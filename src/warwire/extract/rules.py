@@ -40,7 +40,8 @@ _AIR_WORDS = re.compile(
 )
 _PROTESTERS = re.compile(r"\b(protest\w*|demonstrat(?:ors?|ions?)|marchers?|rall(?:y|ies))\b")
 _PROTEST_VIOLENCE = re.compile(
-    r"\b(riot\w*|torch\w*|threw (?:stones|rocks|petrol)|set (?:fire|ablaze|alight)|pelt\w*|"
+    r"\b((?<!anti-)riot(?!\s+(?:police|gear|squad|control|officers))\w*|torch\w*|"
+    r"threw (?:stones|rocks|petrol)|set (?:fire|ablaze|alight)|pelt\w*|"
     r"vandali[sz]\w*|looted|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|offices)|"
     r"clashed with (?:police|security)|stormed|attacked (?:police|officers))\b"
 )
@@ -84,6 +85,16 @@ def _spurious(tree: Tree, hit: TriggerHit) -> bool:
     return False
 
 
+def _disrupting(tree: Tree, hits: list[TriggerHit], best: TriggerHit) -> TriggerHit:
+    """ "police defused a bomb": the bomb is what was stopped, the event is the stopping."""
+    for hit in hits:
+        verb = tree.tokens[hit.token].pos == "VERB"
+        disrupts = hit.sub_event_type == "Disrupted weapons use" and verb and hit is not best
+        if disrupts and tree.is_ancestor(hit.token, best.token):
+            return hit
+    return best
+
+
 def _agent_inter(roles: Roles) -> int | None:
     return infer_inter(roles.agent.text) if roles.agent else None
 
@@ -102,7 +113,13 @@ def decide(
     civilians = bool(roles.target and roles.target.civilian) or any(
         (r.target is not None and r.target.civilian) for r in roles_of.values()
     )
-    armed_victims = bool(_ARMED_VICTIMS.search(lowered)) and not civilians
+    # the victims are outside the agent's own words ("gunmen shot dead a chief")
+    victim_text = lowered
+    if roles.agent is not None:
+        victim_text = lowered.replace(roles.agent.text.lower(), " ")
+    armed_victims = bool(_ARMED_VICTIMS.search(victim_text)) and not civilians
+    best = _disrupting(tree, hits, best)
+    roles = roles_of.get(best.token, Roles())
     sub = best.sub_event_type
     lemma = tree.tokens[best.token].lemma.lower()
 
@@ -142,6 +159,8 @@ def decide(
                 sub = "Armed clash"
             elif target is not None and target.place_like:
                 sub = "Attack" if lemma in CASUALTY_LEMMAS else sub
+    if sub in {"Attack", "Armed clash"} and roles.agent and infer_inter(roles.agent.text) in {5, 7}:
+        sub = "Mob violence"  # villagers beating a suspect to death
     civilian_targeting = civilians and sub in {
         "Attack",
         "Sexual violence",

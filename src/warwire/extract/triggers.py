@@ -149,6 +149,14 @@ def _token_at(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
 _NEVER = frozenset({"according", "accordingly", "marching", "shelled-out", "demonstrates"})
 
 
+def _modifier(tokens: tuple[Token, ...], tok: Token) -> bool:
+    """ "a kidnapping gang", "the protest leader": a gerund or noun modifying another noun."""
+    if tok.dep not in {"compound", "amod"} or not tok.text.lower().endswith("ing"):
+        return False
+    head = tok.head - tokens[0].i
+    return 0 <= head < len(tokens) and tokens[head].pos in {"NOUN", "PROPN"}
+
+
 def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     """Every lexicon match in a parsed sentence, best (highest priority) first."""
     if not sentence.parsed:
@@ -178,6 +186,8 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
                 "LAW",
                 "EVENT",
             }:
+                continue
+            if _modifier(tokens, tok):
                 continue
             if lemma in rule.lemmas or tok.text.lower() in rule.lemmas:
                 add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)

@@ -1,0 +1,60 @@
+"""Extraction throughput: docs/s for the full default pipeline, and what the
+trigger scan saves over parsing every sentence. Not a test; prints numbers.
+
+    .venv/bin/python bench/bench_extract.py [--repeat 20]
+
+The corpus is our own examples/ (cleaned once) repeated with a varying suffix
+so document ids differ; the first batch warms the models and is not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from warwire.config import Settings
+from warwire.extract import EventStage
+from warwire.nlp import SentenceStage
+from warwire.pipeline import Pipeline, default_pipeline, documents
+from warwire.resolve.places import ToponymStage
+from warwire.types import Analysis, Document
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def corpus(repeat: int, settings: Settings) -> list[Document]:
+    base = [d for d in documents([str(EXAMPLES)], settings) if isinstance(d, Document)]
+    return [
+        replace(d, doc_id=f"{d.doc_id}-{n}", text=d.text + f"\n\nEdition {n}.")
+        for n in range(repeat)
+        for d in base
+    ]
+
+
+def timed(pipeline: Pipeline, docs: list[Document]) -> float:
+    pipeline.run([Analysis(document=d) for d in docs[:2]])  # warm-up
+    start = time.perf_counter()
+    for i in range(0, len(docs), 32):
+        pipeline.run([Analysis(document=d) for d in docs[i : i + 32]])
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    settings = Settings()
+    docs = corpus(args.repeat, settings)
+    full = timed(default_pipeline(settings), docs)
+    everything = Pipeline([SentenceStage(lambda _s: True), ToponymStage(), EventStage()])
+    parse_all = timed(everything, docs)
+    print(f"documents                 {len(docs)}")
+    print(f"default pipeline          {len(docs) / full:8.1f} docs/s  ({full:.2f} s)")
+    print(f"parse every sentence      {len(docs) / parse_all:8.1f} docs/s  ({parse_all:.2f} s)")
+    print(f"trigger scan time ratio   {full / parse_all:8.2f}  (scan / parse-all; lower is better)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""Which readings are the same ACLED event: one event per location per day.
+
+Sentences that continue a story ("The attackers first detonated a roadside bomb
+... before opening fire", "The army said its troops repelled the assault") are
+parts or other sides of the event already coded, not new events. A reading
+joins an earlier draft when both fall on the same day, at the same place (or
+the later one names no place of its own and carries the story's date), their
+types are compatible (violence with violence, protest with riot) and their
+actor pairs do not contradict each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warwire.extract.assemble import Reading, Where
+from warwire.taxonomy import EVENT_TYPE_OF
+from warwire.types import When
+
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_CROWD = frozenset({"Protests", "Riots"})
+_PART_OF_RAID = frozenset({"Looting/property destruction"})
+# a crowd event becomes the most serious form reported for it
+_CROWD_RANK = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Mob violence",
+    "Violent demonstration",
+    "Excessive force against protesters",
+)
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled from one or more readings (mutable while merging)."""
+
+    sub: str
+    where: Where | None
+    when: When
+    readings: list[Reading] = field(default_factory=list)
+    first_place: bool = True
+    share: int = 1
+    paragraph: int = 0
+
+
+def _family(sub: str) -> str:
+    kind = EVENT_TYPE_OF[sub]
+    if kind in _VIOLENT or sub in _PART_OF_RAID:
+        return "violent"
+    if kind in _CROWD:
+        return "crowd"
+    return sub
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or _family(a) == _family(b) in {"violent", "crowd"}
+
+
+def _same_day(a: When, b: When) -> bool:
+    return a.start is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _same_place(a: Where | None, b: Where | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.name.casefold() == b.name.casefold()
+
+
+def _dyad_ok(draft: Draft, r: Reading) -> bool:
+    """Different named attackers at one place are different events."""
+    mine = {x.actor1.name for x in draft.readings if x.actor1} | {
+        x.actor2.name for x in draft.readings if x.actor2
+    }
+    if r.actor1 is None or not mine or r.part_of_fight:
+        return True
+    return r.actor1.name in mine or all(x.actor1 is None for x in draft.readings)
+
+
+def upgrade(draft: Draft, sub: str) -> None:
+    """Keep the draft's type, except a crowd event takes its most serious form."""
+    crowd = sub in _CROWD_RANK and draft.sub in _CROWD_RANK
+    if crowd and _CROWD_RANK.index(sub) > _CROWD_RANK.index(draft.sub):
+        draft.sub = sub
+
+
+def home_for(
+    drafts: list[Draft],
+    r: Reading,
+    where: Where | None,
+    placeless: bool,
+    paragraph: int,
+    continues: bool = True,
+) -> Draft | None:
+    """The earlier draft this reading belongs to, if any.
+
+    ``placeless`` means the reading's sentence names no place of its own and
+    continues the story (its date was inherited), so it may join the latest
+    compatible draft of that day.
+    """
+    sub = "Attack" if r.part_of_fight else r.decision.sub_event_type
+    for draft in reversed(drafts):
+        if not compatible(draft.sub, sub) or not _same_day(draft.when, r.when):
+            continue
+        if not _dyad_ok(draft, r):
+            continue
+        if placeless or _same_place(draft.where, where):
+            return draft
+        fallback = where is not None and where.span is None
+        if continues and fallback and draft.paragraph == paragraph:
+            return draft  # a country fallback inside the same paragraph
+    return None
