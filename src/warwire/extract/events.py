@@ -326,9 +326,18 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     return replace(
         analysis,
         events=analysis.events + tuple(events),
-        claims=analysis.claims + tuple(dict.fromkeys(claims)),
+        claims=analysis.claims + tuple(_with_id(c) for c in dict.fromkeys(claims)),
         relations=analysis.relations + tuple(dict.fromkeys(relations)),
     )
+
+
+def _with_id(claim: Claim) -> Claim:
+    """Standalone claims are records of their own: each needs a stable id."""
+    if claim.claim_id:
+        return claim
+    span = claim.evidence
+    key = f"{span.doc_id}|{span.start}|{span.end}|{claim.polarity}|{claim.subject}"
+    return replace(claim, claim_id=hashlib.sha1(key.encode()).hexdigest()[:16])
 
 
 def _aggregate_claim(ctx: Context, r: Reading) -> Claim:
