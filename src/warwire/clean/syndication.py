@@ -19,6 +19,8 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Final
 
 import numpy as np
 from datasketch import MinHash
@@ -31,7 +33,8 @@ VERIFY_THRESHOLD = 0.8
 MIN_SHINGLES = 8  # shorter texts are too small to call copies of each other
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SEED = 7  # fixed: stored signatures must stay comparable across processes
+_SEED = 7  # fixed, like the scheme: stored signatures must stay comparable
+_SCHEME: Final = "affine32"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +58,14 @@ def shingles(text: str, k: int = SHINGLE) -> frozenset[str]:
     return frozenset(" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1))
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
 def signature(shingle_set: Iterable[str]) -> tuple[int, ...]:
-    mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(),
+                 scheme=_SCHEME)  # fmt: skip
     mh.update_batch([s.encode("utf-8") for s in shingle_set])
     return tuple(int(v) for v in np.asarray(mh.hashvalues, dtype=np.uint64))
 

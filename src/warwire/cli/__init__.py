@@ -49,9 +49,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from warwire.cli import eval_cmd, extract_cmd, geoparse_cmd
+    from warwire.cli import db_cmd, eval_cmd, extract_cmd, geoparse_cmd, serve_cmd
 
-    for module in (extract_cmd, geoparse_cmd, eval_cmd):
+    for module in (extract_cmd, geoparse_cmd, db_cmd, serve_cmd, eval_cmd):
         module.register(cli)
 
 

@@ -1,0 +1,168 @@
+"""The /api routes: thin adapters from query strings to the Store protocol.
+
+Read endpoints are plain ``def`` so FastAPI runs them in its thread pool and a
+slow query never blocks the event loop; their JSON is cached per dataset
+version (see :class:`~warwire.api.deps.ResponseCache`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+
+from warwire.api.deps import (
+    ResponseCache,
+    get_cache,
+    get_ingestor,
+    get_store,
+    require_token,
+)
+from warwire.api.ingest import IngestFn, IngestRequest, IngestResponse
+from warwire.api.views import event_detail, events_page, parse_near
+from warwire.store.base import ClaimQuery, EventQuery, Record, Store
+from warwire.taxonomy import EVENT_TYPE_OF, SUB_EVENT_TYPES
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+StoreDep = Annotated[Store, Depends(get_store)]
+CacheDep = Annotated[ResponseCache, Depends(get_cache)]
+HedgeParam = Literal["none", "claimed", "reportedly", "alleged", "according_to", "unconfirmed"]
+Limit = Annotated[int, Query(ge=1, le=5000, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+IdPath = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+@router.get("/events", summary="Events, filtered and paginated (JSON or GeoJSON)")
+def list_events(
+    request: Request,
+    store: StoreDep,
+    cache: CacheDep,
+    country: Annotated[str | None, Query(description="country name")] = None,
+    since: Annotated[date | None, Query(description="first day, YYYY-MM-DD")] = None,
+    until: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None,
+    type: Annotated[str | None, Query(description="ACLED event or sub-event type")] = None,
+    actor: Annotated[str | None, Query(description="actor name (either side)")] = None,
+    near: Annotated[str | None, Query(description="LAT,LON,KM", examples=["32.4,13.6,50"])] = None,
+    text: Annotated[str | None, Query(description="full-text search")] = None,
+    claimant: Annotated[str | None, Query(description="who asserts a claim")] = None,
+    hedge: HedgeParam | None = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    format: Literal["json", "geojson"] = "json",
+) -> Response:
+    if since and until and since > until:
+        raise HTTPException(422, "'since' is after 'until'")
+    if type and type not in SUB_EVENT_TYPES and type not in EVENT_TYPE_OF:
+        raise HTTPException(422, f"unknown event type {type!r}; use ACLED's exact strings")
+    query = EventQuery(
+        country=country or None,
+        since=since,
+        until=until,
+        event_type=type or None,
+        actor=actor or None,
+        near=parse_near(near) if near else None,
+        text=text or None,
+        claimant=claimant or None,
+        hedge=hedge,
+        limit=limit,
+        offset=offset,
+    )
+    media = "application/geo+json" if format == "geojson" else "application/json"
+    return cache.respond(request, store, lambda: events_page(store, query, format), media)
+
+
+@router.get("/events/{event_id}", summary="One event with its claims, evidence and sources")
+def get_event(request: Request, event_id: IdPath, store: StoreDep, cache: CacheDep) -> Response:
+    if store.event(event_id) is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return cache.respond(request, store, lambda: event_detail(store, event_id))
+
+
+@router.get("/claims", summary="Claims that are not single events (totals, contested figures)")
+def list_claims(
+    request: Request,
+    store: StoreDep,
+    cache: CacheDep,
+    claimant: str | None = None,
+    hedge: HedgeParam | None = None,
+    doc_id: str | None = None,
+    text: str | None = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
+    query = ClaimQuery(claimant, hedge, doc_id, text or None, limit, offset)
+
+    def compute() -> Record:
+        claims = store.claims(query)
+        return {"claims": claims, "count": len(claims), "limit": limit, "offset": offset}
+
+    return cache.respond(request, store, compute)
+
+
+@router.get("/documents", summary="Documents (without their text)")
+def list_documents(
+    request: Request, store: StoreDep, cache: CacheDep, limit: Limit = 100, offset: Offset = 0
+) -> Response:
+    def compute() -> Record:
+        docs = [{k: v for k, v in d.items() if k != "text"} for d in store.documents(limit, offset)]
+        return {"documents": docs, "count": len(docs), "limit": limit, "offset": offset}
+
+    return cache.respond(request, store, compute)
+
+
+@router.get("/documents/{doc_id}", summary="A document's cleaned text and its evidence spans")
+def get_document(request: Request, doc_id: IdPath, store: StoreDep, cache: CacheDep) -> Response:
+    record = store.document(doc_id)
+    if record is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+
+    def compute() -> Record:
+        spans: list[Record] = list(record.get("spans") or [])
+        for claim in store.claims(ClaimQuery(doc_id=doc_id)):
+            ev = claim.get("evidence") or {}
+            if ev.get("doc_id") == doc_id and ev.get("start") is not None:
+                spans.append(
+                    {
+                        "start": ev["start"],
+                        "end": ev["end"],
+                        "kind": "claim",
+                        "claim_id": claim.get("claim_id"),
+                        "claimant": claim.get("claimant"),
+                        "hedge": claim.get("hedge"),
+                    }
+                )
+        return {**record, "spans": sorted(spans, key=lambda s: (s["start"], s["end"]))}
+
+    return cache.respond(request, store, compute)
+
+
+@router.get("/actors", summary="Canonical actors")
+def list_actors(request: Request, store: StoreDep, cache: CacheDep) -> Response:
+    return cache.respond(request, store, lambda: {"actors": store.actors()})
+
+
+@router.get("/stats", summary="Counts for the dashboard header")
+def get_stats(request: Request, store: StoreDep, cache: CacheDep) -> Response:
+    def compute() -> Record:
+        stats: dict[str, Any] = dict(store.stats())
+        stats.setdefault("version", store.version())
+        return stats
+
+    return cache.respond(request, store, compute)
+
+
+@router.post(
+    "/documents",
+    status_code=201,
+    response_model=IngestResponse,
+    summary="Ingest one document (text, HTML or URL); needs the bearer token",
+    dependencies=[Depends(require_token)],
+)
+def post_document(
+    body: IngestRequest,
+    store: StoreDep,
+    ingest: Annotated[IngestFn, Depends(get_ingestor)],
+) -> IngestResponse:
+    return IngestResponse.of(ingest(body, store))

@@ -1,0 +1,49 @@
+"""``warwire serve``: the REST API and the dashboard on localhost by default."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from warwire.cli import friendly_errors
+from warwire.config import load_settings
+
+
+@click.command("serve")
+@click.option("--db", envvar="WARWIRE_DB", default=None, help="Database URL (sqlite:///…).")
+@click.option("--host", default=None, help="Interface to bind (default 127.0.0.1).")
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help="Port (default 8000).")
+@click.option(
+    "--log-level",
+    default="warning",
+    show_default=True,
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+)
+@friendly_errors
+def serve_command(db: str | None, host: str | None, port: int | None, log_level: str) -> None:
+    """Serve the API under /api/, OpenAPI docs at /docs and the dashboard at /.
+
+    Writes (POST /api/documents) need WARWIRE_TOKEN; without it they are disabled.
+    """
+    import uvicorn
+
+    from warwire.api import create_app
+
+    settings = load_settings(db=db, host=host, port=port)
+    logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    app = create_app(settings)
+    if settings.host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warwire: serving on {settings.host}, not only this machine", err=True)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=log_level,
+        access_log=log_level in ("info", "debug"),
+        server_header=False,
+    )
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve_command)

@@ -1,0 +1,291 @@
+"""Reading the store: filters to bound SQL, rows to the contract's records.
+
+Every user value reaches the database as a bound parameter. Event records
+carry all their ``doc_ids`` and claims (see :mod:`warwire.serialize`) and,
+beyond the contract's fields, ``corroboration`` (independent sources: reposts
+count once) and ``sources``, so every claim is shown with who published it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy.engine import Connection, Row
+
+from warwire.merge import haversine_km, independent_sources
+from warwire.resolve.sources import normalize
+from warwire.serialize import claim_record, document_record, event_record
+from warwire.store import records
+from warwire.store.base import ClaimQuery, EventQuery, Record
+from warwire.store.schema import changes, claims, documents, events, meta, sources
+from warwire.types import Document, Event, Source
+
+CHUNK = 500
+
+
+def fts_query(words: str) -> str | None:
+    """User words as an FTS5 query of quoted terms, so no FTS syntax leaks in."""
+    terms = re.findall(r"\w+", words)
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms) or None
+
+
+def _contains(column: Any, value: str) -> Any:
+    return func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def event_filters(conn: Connection, q: EventQuery, stmt: Select[Any]) -> Select[Any]:
+    if q.country:
+        stmt = stmt.where(func.lower(events.c.country) == q.country.lower())
+    if q.since:
+        stmt = stmt.where(events.c.event_date >= q.since)
+    if q.until:
+        stmt = stmt.where(events.c.event_date <= q.until)
+    if q.event_type:
+        wanted = q.event_type.lower()
+        stmt = stmt.where(
+            or_(func.lower(events.c.event_type) == wanted,
+                func.lower(events.c.sub_event_type) == wanted)
+        )  # fmt: skip
+    if q.actor:
+        stmt = stmt.where(_contains(events.c.actors, q.actor))
+    if q.claimant:
+        sub = select(claims.c.event_id).where(_contains(claims.c.claimant, q.claimant))
+        stmt = stmt.where(events.c.event_id.in_(sub.where(claims.c.event_id.is_not(None))))
+    if q.hedge:
+        sub = select(claims.c.event_id).where(claims.c.hedge == q.hedge.lower())
+        stmt = stmt.where(events.c.event_id.in_(sub.where(claims.c.event_id.is_not(None))))
+    if q.near:
+        lat, lon, km = q.near
+        dlat = km / 110.574
+        dlon = km / max(1e-6, 111.320 * math.cos(math.radians(lat)))
+        stmt = stmt.where(events.c.latitude.between(lat - dlat, lat + dlat))
+        if abs(lon) + dlon < 180:
+            stmt = stmt.where(events.c.longitude.between(lon - dlon, lon + dlon))
+    if q.text and (terms := fts_query(q.text)):
+        if conn.dialect.name == "sqlite":
+            fts = text("SELECT event_id FROM events_fts WHERE events_fts MATCH :terms")
+            stmt = stmt.where(events.c.event_id.in_(fts.bindparams(terms=terms)))
+        elif conn.dialect.name == "postgresql":
+            match = text(
+                "to_tsvector('simple', events.search_text) @@ plainto_tsquery('simple', :w)"
+            )
+            stmt = stmt.where(match.bindparams(w=q.text))
+        else:
+            stmt = stmt.where(_contains(events.c.search_text, q.text))
+    return stmt
+
+
+def _near_ok(q: EventQuery, row: Row[Any]) -> bool:
+    if not q.near:
+        return True
+    if row.latitude is None or row.longitude is None:
+        return False
+    lat, lon, km = q.near
+    return haversine_km(lat, lon, row.latitude, row.longitude) <= km
+
+
+def find_events(conn: Connection, q: EventQuery) -> list[Event]:
+    stmt: Select[Any] = select(events.c.data, events.c.latitude, events.c.longitude)
+    stmt = event_filters(conn, q, stmt).order_by(
+        events.c.event_date.is_(None), events.c.event_date, events.c.seq
+    )
+    if not q.near:  # the distance check runs after SQL, so paginate after it
+        stmt = stmt.offset(q.offset)
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        rows: list[Row[Any]] = list(conn.execute(stmt))
+    else:
+        rows = [r for r in conn.execute(stmt) if _near_ok(q, r)]
+        end = None if q.limit is None else q.offset + q.limit
+        rows = rows[q.offset : end]
+    return [records.event(json.loads(r.data)) for r in rows]
+
+
+def count_events(conn: Connection, q: EventQuery) -> int:
+    if q.near:
+        stmt = event_filters(conn, q, select(events.c.latitude, events.c.longitude))
+        return sum(1 for r in conn.execute(stmt) if _near_ok(q, r))
+    stmt = event_filters(conn, q, select(func.count()).select_from(events))
+    return int(conn.execute(stmt).scalar_one())
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    row: Row[Any]
+    source: Record | None
+
+    @property
+    def outlet(self) -> str | None:
+        return self.row.original_source or self.row.publisher
+
+
+def doc_from_row(row: Row[Any]) -> Document:
+    return Document(
+        doc_id=row.doc_id, input_id=row.input_id, text=row.text, title=row.title,
+        published=row.published, original_published=row.original_published,
+        source=Source(publisher=row.publisher, url=row.url, original_source=row.original_source,
+                      author=row.author, syndication_group=row.syndication_group),
+        language=row.language, syndicated_from=row.syndicated_from, media_type=row.media_type,
+    )  # fmt: skip
+
+
+def source_record(conn: Connection, publisher: str | None) -> Record | None:
+    if not publisher:
+        return None
+    row = conn.execute(select(sources).where(sources.c.key == normalize(publisher))).first()
+    if row is None or not row.categories:
+        return None
+    return {"name": row.name, "categories": row.categories.split(","), "side": row.side,
+            "reason": row.reason, "reference": row.reference}  # fmt: skip
+
+
+def doc_infos(conn: Connection, doc_ids: Iterable[str]) -> dict[str, DocInfo]:
+    wanted = set(doc_ids)
+    found: dict[str, DocInfo] = {}
+    cache: dict[str | None, Record | None] = {}
+    while wanted:
+        ids = list(wanted)[:CHUNK]
+        wanted -= set(ids)
+        for row in conn.execute(select(documents).where(documents.c.doc_id.in_(ids))):
+            if row.publisher not in cache:
+                cache[row.publisher] = source_record(conn, row.publisher)
+            found[row.doc_id] = DocInfo(row, cache[row.publisher])
+            if row.syndicated_from and row.syndicated_from not in found:
+                wanted.add(row.syndicated_from)
+    return found
+
+
+def document_record_of(info: DocInfo, with_text: bool = False) -> Record:
+    record = document_record(doc_from_row(info.row), with_text=with_text)
+    record["syndication_group"] = info.row.syndication_group
+    record["superseded_by"] = info.row.superseded_by
+    record["source"] = info.source
+    return record
+
+
+def list_documents(conn: Connection, limit: int | None, offset: int) -> list[Record]:
+    stmt = select(documents.c.doc_id).order_by(documents.c.seq).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    ids = list(conn.execute(stmt).scalars())
+    infos = doc_infos(conn, ids)
+    return [document_record_of(infos[i]) for i in ids]
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _source_summary(info: DocInfo | None) -> Record:
+    if info is None:
+        return {}
+    return {"doc_id": info.row.doc_id, "publisher": info.row.publisher,
+            "syndicated_from": info.row.syndicated_from, "registry": info.source}  # fmt: skip
+
+
+def event_records(conn: Connection, found: list[Event]) -> list[Record]:
+    """Contract event records plus ``corroboration`` and ``sources``."""
+    needed = {d for e in found for d in e.doc_ids}
+    needed |= {c.evidence.doc_id for e in found for c in e.claims}
+    infos = doc_infos(conn, needed)
+
+    def text_of(doc_id: str) -> str | None:
+        info = infos.get(doc_id)
+        return info.row.text if info else None
+
+    def outlet_of(doc_id: str) -> str | None:
+        info = infos.get(doc_id)
+        if info is None:
+            return None
+        root = infos.get(info.row.syndicated_from) if info.row.syndicated_from else None
+        return (root or info).outlet or (f"group:{info.row.syndication_group}")
+
+    out = []
+    for event in found:
+        record = event_record(event, text_of)
+        for claim, claim_rec in zip(event.claims, record["claims"], strict=True):
+            claim_rec["source"] = _source_summary(infos.get(claim.evidence.doc_id))
+        record["corroboration"] = independent_sources(event.doc_ids, outlet_of)
+        record["sources"] = [_source_summary(infos.get(d)) for d in event.doc_ids]
+        out.append(record)
+    return out
+
+
+def find_claims(conn: Connection, q: ClaimQuery) -> list[Record]:
+    stmt = (
+        select(claims.c.data, claims.c.event_id)
+        .join(documents, documents.c.doc_id == claims.c.doc_id)
+        .where(documents.c.superseded_by.is_(None))
+        .order_by(claims.c.seq)
+        .offset(q.offset)
+    )
+    if q.claimant:
+        stmt = stmt.where(_contains(claims.c.claimant, q.claimant))
+    if q.hedge:
+        stmt = stmt.where(claims.c.hedge == q.hedge.lower())
+    if q.doc_id:
+        stmt = stmt.where(claims.c.doc_id == q.doc_id)
+    if q.text:
+        stmt = stmt.where(_contains(claims.c.data, q.text))
+    if q.limit is not None:
+        stmt = stmt.limit(q.limit)
+    rows = list(conn.execute(stmt))
+    found = [(records.claim(json.loads(r.data)), r.event_id) for r in rows]
+    infos = doc_infos(conn, {c.evidence.doc_id for c, _ in found})
+
+    def text_of(doc_id: str) -> str | None:
+        info = infos.get(doc_id)
+        return info.row.text if info else None
+
+    out = []
+    for claim, event_id in found:
+        record = claim_record(claim, text_of)
+        record["event_id"] = event_id
+        record["source"] = _source_summary(infos.get(claim.evidence.doc_id))
+        out.append(record)
+    return out
+
+
+def dataset_version(conn: Connection) -> int:
+    stmt = select(meta.c.value).where(meta.c.key == "dataset_version")
+    return int(conn.execute(stmt).scalar_one())
+
+
+def iter_events(conn: Connection, since_version: int | None = None) -> Iterator[Event]:
+    """Every live event (or those changed after ``since_version``), in chunks."""
+    last = 0
+    while True:
+        stmt = select(events.c.seq, events.c.data).where(events.c.seq > last)
+        if since_version is not None:
+            stmt = stmt.where(events.c.version > since_version)
+        rows = list(conn.execute(stmt.order_by(events.c.seq).limit(CHUNK)))
+        if not rows:
+            return
+        last = rows[-1].seq
+        for row in rows:
+            yield records.event(json.loads(row.data))
+
+
+def tombstones(conn: Connection, since_version: int) -> list[Record]:
+    """Events merged away or deleted after ``since_version`` and not live now."""
+    live = select(events.c.event_id)
+    rows = conn.execute(
+        select(changes.c.event_id, changes.c.change, changes.c.merged_into, changes.c.version)
+        .where(changes.c.version > since_version)
+        .where(changes.c.change.in_(("merged", "deleted")))
+        .where(changes.c.event_id.not_in(live))
+        .order_by(changes.c.seq)
+    )
+    latest: dict[str, Record] = {}
+    for r in rows:
+        latest[r.event_id] = {"kind": "tombstone", "event_id": r.event_id, "change": r.change,
+                              "merged_into": r.merged_into, "version": r.version}  # fmt: skip
+    return list(latest.values())

@@ -1,0 +1,138 @@
+"""Events and claims to JSON-safe dicts and back, losslessly, for storage.
+
+The store keeps each document's own report of an event as it was extracted,
+so the merged event can be recomputed when a document is revised. That needs
+a round trip of the full records (spans, places, claims), which the contract
+dicts of :mod:`warwire.serialize` do not give: they drop ids and add text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from warwire.types import (
+    Actor,
+    Claim,
+    Equipment,
+    Event,
+    FieldEvidence,
+    Hedge,
+    Place,
+    Polarity,
+    Quantity,
+    Relation,
+    Span,
+    When,
+)
+
+Json = dict[str, Any]
+
+
+def encode(value: Any) -> Any:
+    """Any record of :mod:`warwire.types` as plain JSON values."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [encode(v) for v in value]
+    slots = getattr(type(value), "__slots__", None)
+    if slots is not None and hasattr(value, "__dataclass_fields__"):
+        return {name: encode(getattr(value, name)) for name in value.__dataclass_fields__}
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def span(data: Json) -> Span:
+    return Span(data["doc_id"], data["start"], data["end"])
+
+
+def _opt_span(data: Json | None) -> Span | None:
+    return span(data) if data else None
+
+
+def when(data: Json | None) -> When:
+    if not data:
+        return When()
+    return When(
+        start=_date(data.get("start")),
+        end=_date(data.get("end")),
+        time_precision=data.get("time_precision"),
+        span=_opt_span(data.get("span")),
+    )
+
+
+def actor(data: Json | None) -> Actor | None:
+    if not data:
+        return None
+    return Actor(
+        name=data["name"],
+        inter=data.get("inter"),
+        country=data.get("country"),
+        aliases=tuple(data.get("aliases") or ()),
+        backers=tuple(data.get("backers") or ()),
+        actor_id=data.get("actor_id"),
+    )
+
+
+def place(data: Json | None) -> Place | None:
+    if not data:
+        return None
+    return Place(**data)
+
+
+def claim(data: Json) -> Claim:
+    q = data.get("quantity")
+    return Claim(
+        claimant=data["claimant"],
+        hedge=Hedge(data["hedge"]),
+        polarity=Polarity(data["polarity"]),
+        evidence=span(data["evidence"]),
+        subject=data.get("subject"),
+        quantity=Quantity(**q) if q else None,
+        when=when(data["when"]) if data.get("when") else None,
+        place=data.get("place"),
+        fatalities=data.get("fatalities"),
+        claim_id=data.get("claim_id"),
+    )
+
+
+def equipment(data: Json) -> Equipment:
+    return Equipment(**{**data, "evidence": _opt_span(data.get("evidence"))})
+
+
+def relation(data: Json) -> Relation:
+    return Relation(data["subject"], data["predicate"], data["object"], span(data["evidence"]))
+
+
+def event(data: Json) -> Event:
+    return Event(
+        event_id=data["event_id"],
+        doc_ids=tuple(data["doc_ids"]),
+        event_type=data["event_type"],
+        sub_event_type=data["sub_event_type"],
+        disorder_type=data["disorder_type"],
+        actor1=actor(data.get("actor1")),
+        actor2=actor(data.get("actor2")),
+        assoc_actor_1=tuple(data.get("assoc_actor_1") or ()),
+        assoc_actor_2=tuple(data.get("assoc_actor_2") or ()),
+        place=place(data.get("place")),
+        location_text=data.get("location_text"),
+        when=when(data.get("when")),
+        fatalities=data.get("fatalities", 0),
+        equipment=tuple(equipment(e) for e in data.get("equipment") or ()),
+        claims=tuple(claim(c) for c in data.get("claims") or ()),
+        civilian_targeting=data.get("civilian_targeting", False),
+        notes=data.get("notes", ""),
+        confidence=data.get("confidence", 0.0),
+        evidence=tuple(
+            FieldEvidence(fe["field"], span(fe["span"])) for fe in data.get("evidence") or ()
+        ),
+    )

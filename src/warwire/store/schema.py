@@ -1,0 +1,250 @@
+"""Tables (SQLAlchemy Core) and the versioned migrations that create them.
+
+One schema for SQLite and PostgreSQL. Migrations are ordered functions; a
+``schema_version`` table records which ran, so opening an old database
+upgrades it and opening a newer one than this code knows is refused. Each
+document's own report of an event is kept (``event_reports``) beside the
+merged event, so a revised document can be folded out and back in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection
+
+from warwire.errors import StoreError
+
+log = logging.getLogger(__name__)
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("key", String(200), primary_key=True),  # casefolded publisher
+    Column("name", String(200), nullable=False),
+    Column("categories", Text, nullable=False, default=""),
+    Column("side", String(200)),
+    Column("reason", Text),
+    Column("reference", Text),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(128), nullable=False, unique=True),
+    Column("input_id", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("publisher", String(200)),
+    Column("original_source", String(200)),
+    Column("author", String(200)),
+    Column("published", Date),
+    Column("original_published", Date),
+    Column("language", String(16), nullable=False),
+    Column("media_type", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("syndicated_from", String(128)),
+    Column("syndication_group", String(128), nullable=False),
+    Column("superseded_by", String(128)),
+    Column("version", BigInteger, nullable=False),
+    Index("ix_documents_url", "url"),
+    Index("ix_documents_group", "syndication_group"),
+)
+
+fingerprints = Table(
+    "fingerprints",
+    metadata,
+    Column("doc_id", String(128), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+)
+
+bands = Table(
+    "bands",
+    metadata,
+    Column("band_key", BigInteger, nullable=False),
+    Column("doc_id", String(128), ForeignKey("documents.doc_id"), nullable=False),
+    Index("ix_bands_key", "band_key"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("event_type", String(64), nullable=False),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("country", String(100)),
+    Column("admin1", String(200)),
+    Column("event_date", Date),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("actors", Text, nullable=False, default=""),  # "|name|name|" for --actor
+    Column("fatalities", Integer, nullable=False, default=0),
+    Column("data", Text, nullable=False),  # the merged Event, encoded
+    Column("search_text", Text, nullable=False, default=""),
+    Column("version", BigInteger, nullable=False),
+    Index("ix_events_type_start", "event_type", "date_start"),
+    Index("ix_events_date", "event_date"),
+    Index("ix_events_latlon", "latitude", "longitude"),
+    Index("ix_events_version", "version"),
+)
+
+event_reports = Table(
+    "event_reports",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.event_id"), nullable=False),
+    Column("doc_id", String(128), ForeignKey("documents.doc_id"), nullable=False),
+    Column("data", Text, nullable=False),  # this document's own report, encoded
+    Column("search_text", Text, nullable=False, default=""),
+    Index("ix_reports_event", "event_id"),
+    Index("ix_reports_doc", "doc_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(64), nullable=False),
+    Column("doc_id", String(128), ForeignKey("documents.doc_id"), nullable=False),
+    Column("event_id", String(64)),  # null for standalone claims
+    Column("claimant", String(300), nullable=False),
+    Column("hedge", String(32), nullable=False),
+    Column("polarity", String(32), nullable=False),
+    Column("standalone", Boolean, nullable=False),
+    Column("data", Text, nullable=False),
+    Index("ix_claims_event", "event_id"),
+    Index("ix_claims_doc", "doc_id"),
+    Index("ix_claims_claimant", "claimant"),
+)
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(128), ForeignKey("documents.doc_id"), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("predicate", String(64), nullable=False),
+    Column("object", String(300), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_relations_doc", "doc_id"),
+)
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("version", BigInteger, nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("change", String(16), nullable=False),  # added, updated, merged, deleted
+    Column("merged_into", String(64)),
+    Index("ix_changes_version", "version"),
+)
+
+TABLES_V1 = (
+    meta, sources, documents, fingerprints, bands, events, event_reports, claims, relations,
+    changes,
+)  # fmt: skip
+
+
+def _v1_tables(conn: Connection) -> None:
+    for table in TABLES_V1:
+        table.create(conn, checkfirst=True)
+    conn.execute(meta.insert().values(key="dataset_version", value=0))
+
+
+def _v2_search(conn: Connection) -> None:
+    """Full-text search: FTS5 on SQLite, a tsvector GIN index on PostgreSQL."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5("
+                "event_id UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_events_search ON events "
+                "USING GIN (to_tsvector('simple', search_text))"
+            )
+        )
+
+
+MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
+    (1, _v1_tables),
+    (2, _v2_search),
+)
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not conn.dialect.has_table(conn, "schema_version"):
+        return 0
+    value = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc()))
+    row = value.first()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: Connection) -> int:
+    """Run the migrations this database lacks, in order, in the caller's transaction."""
+    if conn.dialect.name == "postgresql":
+        # one migrator at a time when several processes open a fresh database
+        conn.execute(text("SELECT pg_advisory_xact_lock(5151)"))
+    schema_version.create(conn, checkfirst=True)
+    have = current_version(conn)
+    if have > LATEST:
+        raise StoreError(
+            f"database schema version {have} is newer than this warwire knows ({LATEST}); "
+            "upgrade warwire"
+        )
+    for number, step in MIGRATIONS:
+        if number <= have:
+            continue
+        log.info("applying migration %d (%s)", number, step.__name__)
+        step(conn)
+        conn.execute(
+            schema_version.insert().values(
+                version=number, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
+            )
+        )
+    return LATEST

@@ -1,0 +1,225 @@
+"""One :class:`SqlStore` for SQLite and PostgreSQL, through SQLAlchemy Core.
+
+SQLite runs in WAL mode with foreign keys on, and every write transaction
+starts with ``BEGIN IMMEDIATE`` so a read-then-write never races another
+writer. Each :meth:`SqlStore.add` is one transaction: a killed process leaves
+either the whole document or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from warwire.errors import StoreError
+from warwire.merge import NEAR_KM
+from warwire.resolve.sources import load_registry
+from warwire.store import queries, records
+from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record
+from warwire.store.schema import claims, documents, events, migrate, sources
+from warwire.store.writes import AlreadyStored, add_analysis
+from warwire.types import Analysis, Event
+
+log = logging.getLogger(__name__)
+
+
+def normalize_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean psycopg 3; SQLite parents are created."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _sqlite_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("immediate")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
+    try:
+        if url.startswith("sqlite"):
+            return _sqlite_engine(url)
+        if url.startswith("postgresql"):
+            return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StoreError(f"bad database URL {url!r}: {exc}") from exc
+    raise StoreError(f"unsupported database URL {url!r}: use sqlite:/// or postgresql://")
+
+
+class SqlStore:
+    """The :class:`~warwire.store.base.Store` over a SQLAlchemy engine."""
+
+    def __init__(self, url: str, near_km: float = NEAR_KM) -> None:
+        self.url = normalize_url(url)
+        self.engine = make_engine(self.url)
+        self.writer = self.engine.execution_options(immediate=True)
+        self.near_km = near_km
+        self.registry = load_registry()
+        try:
+            with self.writer.begin() as conn:
+                migrate(conn)
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open database {self.safe_url}: {exc.orig}") from exc
+
+    @property
+    def safe_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def _read(self) -> Any:
+        return self.engine.connect()
+
+    # ---------------------------------------------------------------- writes
+
+    def add(self, analysis: Analysis) -> IngestResult:
+        """Store one analysed document in one transaction, merging its events."""
+        doc_id = analysis.document.doc_id
+        if self.has_document(doc_id):
+            return IngestResult(doc_id, "unchanged")
+        try:
+            with self.writer.begin() as conn:
+                return add_analysis(conn, analysis, self.registry, self.near_km)
+        except AlreadyStored:
+            return IngestResult(doc_id, "unchanged")
+        except DBAPIError as exc:
+            raise StoreError(f"could not store {doc_id}: {exc.orig}") from exc
+
+    # ---------------------------------------------------------------- reads
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._read() as conn:
+            stmt = select(documents.c.seq).where(documents.c.doc_id == doc_id)
+            return conn.execute(stmt).first() is not None
+
+    def find_events(self, query: EventQuery) -> list[Event]:
+        """The matching events as records of :mod:`warwire.types` (for merge, tests)."""
+        with self._read() as conn:
+            return queries.find_events(conn, query)
+
+    def events(self, query: EventQuery) -> list[Record]:
+        with self._read() as conn:
+            return queries.event_records(conn, queries.find_events(conn, query))
+
+    def count_events(self, query: EventQuery) -> int:
+        with self._read() as conn:
+            return queries.count_events(conn, query)
+
+    def event(self, event_id: str) -> Record | None:
+        with self._read() as conn:
+            row = conn.execute(select(events.c.data).where(events.c.event_id == event_id)).first()
+            if row is None:
+                return None
+            return queries.event_records(conn, [records.event(json.loads(row.data))])[0]
+
+    def claims(self, query: ClaimQuery) -> list[Record]:
+        with self._read() as conn:
+            return queries.find_claims(conn, query)
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[Record]:
+        with self._read() as conn:
+            return queries.list_documents(conn, limit, offset)
+
+    def document(self, doc_id: str) -> Record | None:
+        """A document record with its cleaned ``text`` for highlighting."""
+        with self._read() as conn:
+            info = queries.doc_infos(conn, [doc_id]).get(doc_id)
+            return queries.document_record_of(info, with_text=True) if info else None
+
+    def actors(self) -> list[Record]:
+        counts: Counter[str] = Counter()
+        with self._read() as conn:
+            for (names,) in conn.execute(select(events.c.actors)):
+                counts.update(n for n in names.split("|") if n)
+        return [{"name": n, "events": c} for n, c in sorted(counts.items())]
+
+    def stats(self) -> Record:
+        with self._read() as conn:
+
+            def count(table: Any, *where: Any) -> int:
+                stmt = select(func.count()).select_from(table).where(*where)
+                return int(conn.execute(stmt).scalar_one())
+
+            groups = select(func.count(func.distinct(documents.c.syndication_group)))
+            return {
+                "version": queries.dataset_version(conn),
+                "documents": count(documents, documents.c.superseded_by.is_(None)),
+                "revisions": count(documents, documents.c.superseded_by.is_not(None)),
+                "syndication_groups": int(conn.execute(groups).scalar_one()),
+                "events": count(events),
+                "claims": count(claims),
+                "sources": count(sources),
+            }
+
+    def version(self) -> int:
+        """The dataset version; it rises with every ingest that changes anything."""
+        with self._read() as conn:
+            return queries.dataset_version(conn)
+
+    def changed_since(self, version: int) -> Iterator[Record]:
+        """Events added or updated after ``version``, then tombstones of those gone."""
+        with self._read() as conn:
+            batch: list[Event] = []
+            for item in queries.iter_events(conn, since_version=version):
+                batch.append(item)
+                if len(batch) >= queries.CHUNK:
+                    yield from queries.event_records(conn, batch)
+                    batch = []
+            yield from queries.event_records(conn, batch)
+            yield from queries.tombstones(conn, version)
+
+    def export_records(self, since_version: int | None = None) -> Iterator[Record]:
+        """Documents first (for the ACLED source column), then every event."""
+        with self._read() as conn:
+            offset = 0
+            while page := queries.list_documents(conn, queries.CHUNK, offset):
+                yield from page
+                offset += len(page)
+        if since_version is not None:
+            yield from self.changed_since(since_version)
+            return
+        with self._read() as conn:
+            batch: list[Event] = []
+            for item in queries.iter_events(conn):
+                batch.append(item)
+                if len(batch) >= queries.CHUNK:
+                    yield from queries.event_records(conn, batch)
+                    batch = []
+            yield from queries.event_records(conn, batch)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

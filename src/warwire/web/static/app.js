@@ -1,0 +1,419 @@
+// warwire dashboard: map, timeline, table and event panel over /api. No build step,
+// no framework, no network beyond this server. Untrusted strings (article text,
+// actor names) only ever reach the page as text nodes, never as HTML.
+"use strict";
+
+(() => {
+  const PAGE = 1000;
+  const TYPES = [
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+  ];
+  const COLORS = ["#d7301f", "#f28e2b", "#8e44ad", "#2e86de", "#16a085", "#6b7785"];
+  const colorOf = (type) => COLORS[TYPES.indexOf(type)] || "#333";
+
+  const state = { events: [], total: 0, offset: 0, selected: null, loads: 0 };
+  const $ = (sel) => document.querySelector(sel);
+
+  /** Build an element; children are nodes or strings (as text). */
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  function status(message, isError = false) {
+    const box = $("#status");
+    box.textContent = message || "";
+    box.classList.toggle("error", isError);
+  }
+
+  async function getJSON(url) {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    if (!response.ok) {
+      let detail = response.statusText;
+      try {
+        detail = (await response.json()).detail || detail;
+      } catch (_) { /* not JSON */ }
+      throw new Error(`${response.status}: ${detail}`);
+    }
+    return response.json();
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  function filterParams() {
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData($("#filters"))) if (String(v).trim()) params.set(k, String(v).trim());
+    return params;
+  }
+
+  function restoreFilters() {
+    const params = new URLSearchParams(location.search);
+    const form = $("#filters");
+    for (const [k, v] of params) if (form.elements[k]) form.elements[k].value = v;
+  }
+
+  function fillList(id, values) {
+    const list = $(id);
+    list.replaceChildren(...[...new Set(values)].filter(Boolean).sort().map((v) => el("option", { value: v })));
+  }
+
+  // ---------------------------------------------------------------- map
+
+  let map = null;
+  let cluster = null;
+
+  function initMap() {
+    if (!window.L) return;
+    const tileUrl = document.body.dataset.tileUrl;
+    // borders only (offline): 1:50m data has nothing to show past zoom 10
+    map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: tileUrl ? 18 : 10 }).setView([20, 20], 2);
+    if (tileUrl) {
+      L.tileLayer(tileUrl, { maxZoom: 18, attribution: document.body.dataset.tileAttribution || "" }).addTo(map);
+    } else {
+      loadBorders();
+    }
+    cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 40,
+      iconCreateFunction: clusterIcon,
+    });
+    map.addLayer(cluster);
+    $("#legend").replaceChildren(
+      ...TYPES.map((t, i) => el("li", {}, el("span", { class: `swatch t${i}` }), t)),
+    );
+  }
+
+  async function loadBorders() {
+    $("#map").classList.add("offline");
+    try {
+      const topo = await getJSON("/static/vendor/countries-50m.json");
+      const land = topojson.feature(topo, topo.objects.countries);
+      L.geoJSON(land, {
+        interactive: false,
+        style: { color: "#7d8a99", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+      }).addTo(map).bringToBack();
+    } catch (err) {
+      status(`Basemap unavailable (${err.message}); run scripts/web_assets.sh`, true);
+    }
+  }
+
+  function clusterIcon(group) {
+    const counts = new Map();
+    for (const m of group.getAllChildMarkers()) counts.set(m.options.typeIndex, (counts.get(m.options.typeIndex) || 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const n = group.getChildCount();
+    const size = n < 10 ? 30 : n < 100 ? 36 : 44;
+    return L.divIcon({
+      html: `<div><span>${n}</span></div>`,
+      className: `marker-cluster ww-cluster t${top}`,
+      iconSize: L.point(size, size),
+    });
+  }
+
+  function drawMarkers(events) {
+    if (!cluster) return;
+    cluster.clearLayers();
+    const markers = [];
+    for (const e of events) {
+      if (e.latitude === null || e.longitude === null || e.latitude === undefined) continue;
+      const typeIndex = Math.max(0, TYPES.indexOf(e.event_type));
+      const marker = L.circleMarker([e.latitude, e.longitude], {
+        radius: 7, weight: 1, color: "#1d1d1d", fillColor: colorOf(e.event_type), fillOpacity: 0.9,
+        className: "ww-marker", typeIndex,
+      });
+      marker.bindTooltip(el("span", {}, `${e.event_date || "?"} · ${e.sub_event_type} · ${e.location || ""}`));
+      marker.on("click", () => openEvent(e.event_id));
+      markers.push(marker);
+    }
+    cluster.addLayers(markers);
+    if (markers.length) map.fitBounds(cluster.getBounds().pad(0.2), { maxZoom: 7 });
+  }
+
+  // ---------------------------------------------------------------- timeline
+
+  const DAY = 86400000;
+
+  function drawTimeline(events) {
+    const svg = $("#timeline");
+    const ns = "http://www.w3.org/2000/svg";
+    const width = svg.clientWidth || 800;
+    const height = svg.clientHeight || 120;
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.replaceChildren();
+    const dated = events.filter((e) => e.event_date);
+    if (!dated.length) return;
+    const days = dated.map((e) => Date.parse(e.event_date));
+    const first = Math.min(...days);
+    const last = Math.max(...days);
+    const span = Math.round((last - first) / DAY) + 1;
+    const bin = span > 400 ? 7 : 1; // weeks when the range is long
+    const nbins = Math.ceil(span / bin);
+    const counts = Array.from({ length: nbins }, () => new Array(TYPES.length).fill(0));
+    dated.forEach((e, i) => {
+      const b = Math.floor(Math.round((days[i] - first) / DAY) / bin);
+      counts[b][Math.max(0, TYPES.indexOf(e.event_type))] += 1;
+    });
+    const peak = Math.max(...counts.map((c) => c.reduce((a, b) => a + b, 0)));
+    const pad = { left: 28, right: 8, top: 6, bottom: 18 };
+    const bw = (width - pad.left - pad.right) / nbins;
+    const plot = height - pad.top - pad.bottom;
+    const make = (tag, attrs, text) => {
+      const node = document.createElementNS(ns, tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const iso = (t) => new Date(t).toISOString().slice(0, 10);
+    counts.forEach((stack, b) => {
+      let y = height - pad.bottom;
+      const day = first + b * bin * DAY;
+      const group = make("g", { class: "bar", "data-day": iso(day) });
+      stack.forEach((n, t) => {
+        if (!n) return;
+        const h = (n / peak) * plot;
+        y -= h;
+        const rect = make("rect", {
+          x: pad.left + b * bw, y, width: Math.max(1, bw - 1), height: h, fill: COLORS[t],
+        });
+        rect.append(make("title", {}, `${iso(day)}${bin > 1 ? " (week)" : ""}: ${n} × ${TYPES[t]}`));
+        group.append(rect);
+      });
+      group.addEventListener("click", () => pickDay(iso(day), bin));
+      svg.append(group);
+    });
+    svg.append(make("text", { x: pad.left, y: height - 4, class: "axis" }, iso(first)));
+    svg.append(make("text", { x: width - pad.right, y: height - 4, class: "axis end" }, iso(last)));
+    svg.append(make("text", { x: 2, y: pad.top + 8, class: "axis" }, String(peak)));
+    svg.append(make("line", { x1: pad.left, x2: width - pad.right, y1: height - pad.bottom, y2: height - pad.bottom, class: "base" }));
+  }
+
+  function pickDay(day, bin) {
+    const form = $("#filters");
+    form.elements.since.value = day;
+    form.elements.until.value = new Date(Date.parse(day) + (bin - 1) * DAY).toISOString().slice(0, 10);
+    apply();
+  }
+
+  // ---------------------------------------------------------------- table
+
+  function drawTable(events) {
+    const rows = events.map((e) =>
+      el(
+        "tr",
+        { "data-event-id": e.event_id, tabindex: 0, class: e.event_id === state.selected ? "selected" : null,
+          onclick: () => openEvent(e.event_id),
+          onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.event_id); } },
+        el("td", { class: "nowrap" }, e.event_date || "—"),
+        el("td", {}, el("span", { class: `swatch t${Math.max(0, TYPES.indexOf(e.event_type))}` }), e.sub_event_type),
+        el("td", {}, [e.actor1, e.actor2].filter(Boolean).join(" vs ")),
+        el("td", {}, [e.location, e.country].filter(Boolean).join(", ")),
+        el("td", { class: "num" }, e.fatalities ?? ""),
+        el("td", { class: "num" }, (e.claims || []).length),
+      ),
+    );
+    $("#events tbody").replaceChildren(...rows);
+    const shown = events.length;
+    $("#table-info").textContent = shown
+      ? `Events ${state.offset + 1}–${state.offset + shown} of ${state.total}`
+      : "No events match these filters.";
+    $("#prev").disabled = state.offset === 0;
+    $("#next").disabled = state.offset + shown >= state.total;
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  async function load() {
+    const params = filterParams();
+    history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+    params.set("limit", PAGE);
+    params.set("offset", state.offset);
+    status("Loading…");
+    try {
+      const page = await getJSON(`/api/events?${params}`);
+      state.events = page.events;
+      state.total = page.total;
+      drawTable(state.events);
+      drawMarkers(state.events);
+      drawTimeline(state.events);
+      fillList("#countries", state.events.map((e) => e.country));
+      fillList("#claimants", state.events.flatMap((e) => (e.claims || []).map((c) => c.claimant)));
+      status("");
+      state.loads += 1;
+      document.body.dataset.loaded = String(state.loads);
+    } catch (err) {
+      status(`Could not load events: ${err.message}`, true);
+    }
+  }
+
+  function apply() {
+    state.offset = 0;
+    load();
+  }
+
+  async function loadSideData() {
+    try {
+      const stats = await getJSON("/api/stats");
+      $("#stats").textContent = [
+        stats.events !== undefined ? `${stats.events} events` : null,
+        stats.documents !== undefined ? `${stats.documents} documents` : null,
+      ].filter(Boolean).join(" · ");
+      const actors = await getJSON("/api/actors");
+      fillList("#actors", (actors.actors || []).map((a) => a.name || a.canonical || a.actor));
+    } catch (err) {
+      status(`Could not load stats: ${err.message}`, true);
+    }
+  }
+
+  // ---------------------------------------------------------------- event panel
+
+  async function openEvent(id) {
+    state.selected = id;
+    for (const tr of document.querySelectorAll("#events tr.selected")) tr.classList.remove("selected");
+    const row = document.querySelector(`#events tr[data-event-id="${CSS.escape(id)}"]`);
+    if (row) row.classList.add("selected");
+    const body = $("#panel-body");
+    const panel = $("#panel");
+    body.replaceChildren(el("p", {}, "Loading…"));
+    panel.hidden = false;
+    delete panel.dataset.ready;
+    try {
+      const ev = await getJSON(`/api/events/${encodeURIComponent(id)}`);
+      if (state.selected !== id) return; // another event was opened meanwhile
+      body.replaceChildren(...eventSummary(ev), ...figures(ev), claimsTable(ev), el("h3", {}, "Evidence"));
+      const docIds = [...new Set([
+        ...(ev.claims || []).map((c) => c.evidence && c.evidence.doc_id),
+        ...(ev.doc_ids || []),
+      ].filter(Boolean))];
+      const blocks = await Promise.all(docIds.map((docId) => evidenceBlock(ev, docId)));
+      if (state.selected !== id) return;
+      body.append(...blocks);
+      const firstMark = body.querySelector("mark");
+      if (firstMark) firstMark.scrollIntoView({ block: "nearest" });
+      panel.dataset.ready = id;
+    } catch (err) {
+      body.replaceChildren(el("p", { class: "error" }, `Could not load event: ${err.message}`));
+    }
+  }
+
+  function eventSummary(ev) {
+    const row = (label, value) => (value === null || value === undefined || value === "" ? [] : [el("dt", {}, label), el("dd", {}, value)]);
+    const place = [ev.location, ev.admin1, ev.country].filter(Boolean).join(", ");
+    const coords = ev.latitude !== null && ev.latitude !== undefined ? `${ev.latitude.toFixed(3)}, ${ev.longitude.toFixed(3)} (geo precision ${ev.geo_precision})` : null;
+    const dates = ev.date_start && ev.date_end && ev.date_start !== ev.date_end ? `${ev.event_date} (${ev.date_start} … ${ev.date_end})` : ev.event_date;
+    const equipment = (ev.equipment || []).map((q) => [q.count, q.name || q.kind, q.origin ? `(${q.origin})` : ""].filter(Boolean).join(" ")).join("; ");
+    return [
+      el("h2", {}, el("span", { class: `swatch t${Math.max(0, TYPES.indexOf(ev.event_type))}` }), `${ev.sub_event_type} — ${ev.location || "unknown place"}`),
+      el("dl", { class: "facts" },
+        row("Date", `${dates || "unknown"} (time precision ${ev.time_precision ?? "?"})`),
+        row("Type", `${ev.event_type} / ${ev.sub_event_type} (${ev.disorder_type})`),
+        row("Actor 1", [ev.actor1, ev.inter1 ? `(${ev.inter1})` : ""].filter(Boolean).join(" ")),
+        row("Actor 2", [ev.actor2, ev.inter2 ? `(${ev.inter2})` : ""].filter(Boolean).join(" ")),
+        row("Place", place), row("Coordinates", coords),
+        row("Fatalities", `${ev.fatalities}${ev.civilian_targeting ? " · civilians targeted" : ""}`),
+        row("Equipment", equipment), row("Notes", ev.notes),
+        row("Confidence", ev.confidence),
+      ),
+    ];
+  }
+
+  function figures(ev) {
+    if (!ev.figures || !ev.figures.length) return [];
+    return [
+      el("h3", {}, ev.contested ? "Contested figures" : "Figures"),
+      el("div", { class: `figures${ev.contested ? " contested" : ""}` },
+        ev.figures.map((f) => el("div", { class: "figure" },
+          el("strong", {}, f.fatalities), el("span", {}, "fatalities"),
+          el("em", {}, f.claimant), el("small", {}, `${f.hedge} · ${f.polarity}`)))),
+    ];
+  }
+
+  function sourceNote(ev, docId) {
+    const src = (ev.sources || []).find((s) => s.doc_id === docId);
+    if (!src) return docId || "";
+    const reg = src.registry;
+    const parts = [src.publisher || src.title || docId];
+    if (src.original_source) parts.push(`(original: ${src.original_source})`);
+    if (reg) parts.push(`— ${[reg.kind || reg.category, reg.note || reg.reason].filter(Boolean).join(": ")}`);
+    if (src.syndicated_from) parts.push("· repost");
+    return parts.join(" ");
+  }
+
+  function claimsTable(ev) {
+    const claims = ev.claims || [];
+    return el("div", {},
+      el("h3", {}, `Claims (${claims.length})`),
+      el("table", { class: "claims" },
+        el("thead", {}, el("tr", {}, ["Claimant", "Hedge", "Polarity", "Fat.", "Source"].map((h) => el("th", {}, h)))),
+        el("tbody", {}, claims.map((c, i) => el("tr", { class: `claim c${i % 4}` },
+          el("td", {}, c.claimant), el("td", {}, c.hedge), el("td", {}, c.polarity),
+          el("td", { class: "num" }, c.fatalities ?? ""),
+          el("td", {}, sourceNote(ev, c.evidence && c.evidence.doc_id)))))));
+  }
+
+  async function evidenceBlock(ev, docId) {
+    const doc = await getJSON(`/api/documents/${encodeURIComponent(docId)}`);
+    const spans = [];
+    (ev.claims || []).forEach((c, i) => {
+      if (c.evidence && c.evidence.doc_id === docId) {
+        spans.push({ start: c.evidence.start, end: c.evidence.end, cls: `claim c${i % 4}`, title: `${c.claimant} (${c.hedge}, ${c.polarity})` });
+      }
+    });
+    for (const [field, sp] of Object.entries(ev.evidence || {})) {
+      if (sp && sp.doc_id === docId) spans.push({ start: sp.start, end: sp.end, cls: "field", title: field });
+    }
+    return el("article", { class: "doc" },
+      el("h4", {}, doc.title || docId, " ", el("small", {}, sourceNote(ev, docId), doc.published ? ` · ${doc.published}` : "")),
+      el("div", { class: "doctext" }, highlight(doc.text || "", spans)));
+  }
+
+  /** The text with each [start,end) wrapped in <mark>; overlaps are clipped, not nested. */
+  function highlight(text, spans) {
+    const parts = [];
+    let cursor = 0;
+    for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+      const start = Math.max(s.start, cursor);
+      const end = Math.min(s.end, text.length);
+      if (end <= start) continue;
+      if (start > cursor) parts.push(text.slice(cursor, start));
+      parts.push(el("mark", { class: s.cls, title: s.title }, text.slice(start, end)));
+      cursor = end;
+    }
+    parts.push(text.slice(cursor));
+    return parts;
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  function init() {
+    restoreFilters();
+    initMap();
+    $("#filters").addEventListener("submit", (e) => { e.preventDefault(); apply(); });
+    $("#filters").addEventListener("reset", () => setTimeout(apply, 0));
+    $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); load(); });
+    $("#next").addEventListener("click", () => { state.offset += PAGE; load(); });
+    $("#panel-close").addEventListener("click", () => { $("#panel").hidden = true; });
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("#panel").hidden = true; });
+    let resize = null;
+    window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => drawTimeline(state.events), 150); });
+    loadSideData();
+    load();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

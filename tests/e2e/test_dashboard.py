@@ -1,0 +1,187 @@
+"""The dashboard in headless Chromium against a real `uvicorn` server on loopback.
+
+Two servers: the fake store (always; the page's behaviour) and ``warwire serve``
+over a database built by ``warwire ingest examples/`` (skips until the store
+and ingest command exist and the pipeline yields events). Every request the
+page makes must stay on this server: the dashboard works offline.
+Screenshots go to artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = os.environ.get("WARWIRE_CHROMIUM", "/usr/bin/chromium")
+VENDOR = ROOT / "src" / "warwire" / "web" / "static" / "vendor" / "leaflet.js"
+WARWIRE = Path(sys.executable).with_name("warwire")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_up(base: str, proc: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/api/stats", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("server did not start")
+
+
+def serve(cmd: list[str], port: int) -> Iterator[str]:
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_up(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    if not VENDOR.exists():
+        pytest.skip("vendor assets missing: run scripts/web_assets.sh")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def fake_server() -> Iterator[str]:
+    port = free_port()
+    script = str(Path(__file__).with_name("serve_fake.py"))
+    yield from serve([sys.executable, script, "--port", str(port)], port)
+
+
+@pytest.fixture(scope="module")
+def real_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    try:
+        from warwire.store import open_store  # noqa: F401
+    except ImportError:
+        pytest.skip("warwire.store.open_store is not there yet")
+    db = f"sqlite:///{tmp_path_factory.mktemp('db') / 'e2e.db'}"
+    examples = [str(ROOT / "examples")]
+    reference = ROOT.parent / "shared" / "examples" / "turkey-dives-into-libyan-conflict.md"
+    if reference.exists():
+        examples.append(str(reference))
+    ingest = subprocess.run(
+        [str(WARWIRE), "ingest", "--db", db, *examples], cwd=ROOT, capture_output=True, timeout=600
+    )
+    if ingest.returncode == 2:
+        pytest.skip(f"`warwire ingest` unavailable: {ingest.stderr.decode()[-200:]}")
+    port = free_port()
+    yield from serve([str(WARWIRE), "serve", "--db", db, "--port", str(port)], port)
+
+
+def open_dashboard(browser, base: str, name: str):  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base + "/")
+    page.wait_for_selector("body[data-loaded]", state="attached", timeout=15000)
+    page.wait_for_timeout(500)  # basemap and marker animation
+    page.errors, page.outside, page.shot = errors, outside, ARTIFACTS / name
+    return page
+
+
+def rows(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all("#events tbody tr", "trs => trs.map(tr => tr.dataset.eventId)")
+
+
+def markers(page) -> int:  # type: ignore[no-untyped-def]
+    return int(page.locator("path.ww-marker").count() + page.locator(".marker-cluster").count())
+
+
+def apply_filter(page, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    before = page.get_attribute("body", "data-loaded")
+    page.fill(f"#filters [name={field}]", value)
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector(
+        f'body[data-loaded]:not([data-loaded="{before}"])', state="attached", timeout=10000
+    )
+
+
+def test_dashboard_with_fake_store(browser, fake_server: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_dashboard(browser, fake_server, "dashboard-fake.png")
+    assert page.locator(".leaflet-overlay-pane path").count() > 100  # country borders
+    assert markers(page) >= 2
+    assert rows(page) == ["ev1", "ev2", "ev3"]
+    assert page.locator("#timeline rect").count() == 3
+
+    apply_filter(page, "since", "2024-03-04")
+    assert rows(page) == ["ev2", "ev3"]
+    assert "since=2024-03-04" in page.url
+
+    page.click('#events tr[data-event-id="ev2"]')
+    page.wait_for_selector('#panel[data-ready="ev2"]', state="attached", timeout=10000)
+    mark = page.locator("#panel mark.claim").first
+    assert mark.inner_text() == "killing 6 civilians, according to local medics"
+
+    page.click("#panel-close")  # the panel covers the table
+    apply_filter(page, "since", "")
+    page.click('#events tr[data-event-id="ev1"]')
+    page.wait_for_selector('#panel[data-ready="ev1"]', state="attached", timeout=10000)
+    assert page.locator("#panel .figures.contested").count() == 1
+    assert page.locator("#panel .figure").count() == 2
+    assert page.locator("#panel mark.claim").all_inner_texts() == [
+        "It claimed 14 guards were killed.",
+        "said only 2 of its men died",
+    ]
+    assert "partisan" in page.locator("#panel table.claims").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(page.shot))
+    assert page.outside == [] and page.errors == []
+
+
+def test_dashboard_with_real_store(browser, real_server: str) -> None:  # type: ignore[no-untyped-def]
+    with urllib.request.urlopen(f"{real_server}/api/events?limit=1000") as r:
+        page_data = json.load(r)
+    events = page_data["events"] if isinstance(page_data, dict) else page_data
+    located = [e for e in events if e.get("latitude") is not None and e.get("event_date")]
+    if not located:
+        pytest.skip("the pipeline produced no located, dated events from examples/ yet")
+    page = open_dashboard(browser, real_server, "dashboard.png")
+    assert markers(page) >= 1
+    assert len(rows(page)) == len(events)
+    days = sorted({e["event_date"] for e in located})
+    if len(days) > 1:
+        apply_filter(page, "since", days[-1])
+        assert 0 < len(rows(page)) < len(events)
+        apply_filter(page, "since", "")
+    with_evidence = next(e for e in located if e.get("claims"))
+    page.click(f'#events tr[data-event-id="{with_evidence["event_id"]}"]')
+    page.wait_for_selector("#panel[data-ready]", state="attached", timeout=10000)
+    assert page.locator("#panel mark").count() >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(page.shot))
+    assert page.outside == [] and page.errors == []
