@@ -23,7 +23,6 @@ from functools import lru_cache
 from typing import Any, Final
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS = 16
@@ -60,10 +59,14 @@ def shingles(text: str, k: int = SHINGLE) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _permutations() -> Any:
+    from datasketch import MinHash  # imports scipy: load only when hashing
+
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def signature(shingle_set: Iterable[str]) -> tuple[int, ...]:
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(),
                  scheme=_SCHEME)  # fmt: skip
     mh.update_batch([s.encode("utf-8") for s in shingle_set])
