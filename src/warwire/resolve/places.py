@@ -1,220 +1,36 @@
-"""Find place names in a document and resolve each to one gazetteer place.
-
-Detection trusts spaCy's GPE/LOC/FAC entities, rescues its PERSON/ORG/NORP
-mistakes ("Bani Walid" tagged PERSON) when the gazetteer knows the name, and
-scans capitalised words in sentences that were not parsed. Demonyms
-("Libyan") resolve to their country, never to a town of that name.
+"""Resolve each detected place name of a document to one gazetteer place.
 
 Disambiguation scores every candidate place by population, feature class,
 the document's country and region focus, and closeness to the other places
-of the story, so "Tripoli" in a Libya story is Tripoli, Libya.
+of the story, so "Tripoli" in a Libya story is Tripoli, Libya. Detection
+lives in :mod:`warwire.resolve.places_detect`.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.resolve.places_detect import (
+    NATURAL_CLASSES,
+    NEAR,
+    PART_AFTER,
+    PART_FEATURES,
+    REGION_AFTER,
+    REGION_FEATURES,
+    TRIM_WORDS,
+    WIDE_FEATURES,
+    Candidate,
+    demonyms,
+    detect,
+)
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-REGION_FEATURES = frozenset(
-    {"PCLI", "PCL", "PCLD", "PCLS", "ADM1", "ADM2", "ADM3", "RGN", "AREA", "CONT"}
-)
-PART_FEATURES = frozenset({"PPLX", "AIRB", "AIRP", "AIRF", "MILB", "INSM"})
-NATURAL_CLASSES = (
-    "MT",
-    "DSRT",
-    "VAL",
-    "LK",
-    "RV",
-    "STM",
-    "SEA",
-    "GULF",
-    "BAY",
-    "ISL",
-    "PLN",
-    "OCN",
-)
-WIDE_FEATURES = frozenset({"RGN", "OCN", "SEA", "GULF", "CONT"})
-
-_NEAR = re.compile(
-    r"(?:\bnear|\boutside|\boutskirts of|\bsuburbs? of|\bclose to|\bvicinity of|\baround"
-    r"|\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?: part)? of"
-    r"|\bkm from|\bkilometers from|\bkilometres from|\bmiles from)"
-    r"(?:\s+the\s+(?:town|city|village|area)\s+of)?\s*$",
-    re.IGNORECASE,
-)
-_PART_AFTER = re.compile(r"\s*(?:district|neighbou?rhood|suburbs?|outskirts|area)\b", re.I)
-_REGION_AFTER = re.compile(
-    r"\s*(?:province|governorate|region|state|county|oblast|prefecture|department)\b", re.I
-)
-_TRIM_WORDS = re.compile(
-    r"^(?:the|northern|southern|eastern|western|central|greater|upper|lower|north|south|east"
-    r"|west|north-?west|north-?east|south-?west|south-?east|northwest(?:ern)?|northeast(?:ern)?"
-    r"|southwest(?:ern)?|southeast(?:ern)?)\s+"
-    r"|\s+(?:province|governorate|region|district|county|parish|city|state|area|municipality)$",
-    re.IGNORECASE,
-)
-_CAPS = re.compile(
-    r"[A-Z][\w'’‘.-]*(?:[ -](?:(?:al|el|ad|ar|as|ash|bin|ibn|de|del|da|du|la)[ -])?"
-    r"[A-Z][\w'’‘.-]*)*"
-)
-_STOP_WORDS = (
-    "the a an in on at he she it they we this that these those his her its their there "
-    "but and or if as by for from of to with after before when while monday tuesday "
-    "wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december mr mrs ms dr president minister general"
-)
-_STOP_START = frozenset(_STOP_WORDS.split())
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A stretch of text that may name a place, and why we think so."""
-
-    start: int
-    end: int
-    text: str
-    source: str  # an entity label, "DEMONYM" or "CAPS"
-    country_code: str | None = None  # set for demonyms
-
-
-@cache
-def demonyms() -> dict[str, str]:
-    """Normalised demonym (and plural) -> ISO2 country code."""
-    from warwire.resolve.gazetteer_build import country_table
-
-    table: dict[str, str] = {}
-    rows = sorted(country_table().items(), key=lambda kv: -int(kv[1]["gn"]["population"] or 0))
-    for code, row in rows:
-        for word in str(row.get("demonym") or "").replace(",", "/").split("/"):
-            word = word.strip()
-            if word:
-                table.setdefault(normalise(word), code)
-                table.setdefault(normalise(word + "s"), code)
-    for word, code in (("Turkish", "TR"), ("Emirati", "AE"), ("British", "GB"), ("Dutch", "NL")):
-        table[normalise(word)] = code
-    return table
-
-
-def _trimmed(text: str, start: int) -> tuple[str, int]:
-    """Strip a leading "the" and a trailing possessive from an entity."""
-    if text.lower().startswith("the "):
-        text, start = text[4:], start + 4
-    for tail in ("'s", "’s", "'", "’"):
-        if text.endswith(tail):
-            text = text[: -len(tail)]
-    return text.strip(" .,;:"), start
-
-
-def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> list[Candidate]:
-    """Every place-name candidate in ``text``, in order, without overlaps."""
-    found: list[Candidate] = []
-    for sentence in sentences:
-        blocked: list[tuple[int, int]] = []
-        for ent in sentence.entities:
-            cand = _from_entity(ent.label, ent.text, ent.span.start, gazetteer)
-            if cand:
-                found.append(cand)
-                blocked.append((cand.start, cand.end))
-            elif ent.label in RESCUE_LABELS:
-                blocked.append((ent.span.start, ent.span.end))
-        for cand in _scan_caps(text, sentence.span, gazetteer):
-            if not any(cand.start < e and s < cand.end for s, e in blocked):
-                found.append(cand)
-    found.sort(key=lambda c: (c.start, -c.end))
-    kept: list[Candidate] = []
-    for cand in found:
-        if not kept or cand.start >= kept[-1].end:
-            kept.append(cand)
-    return kept
-
-
-def _from_entity(label: str, raw: str, start: int, gazetteer: Gazetteer) -> Candidate | None:
-    surface, start = _trimmed(raw, start)
-    if not surface:
-        return None
-    key = normalise(surface)
-    if key in demonyms() and label in RESCUE_LABELS | PLACE_LABELS:
-        return Candidate(start, start + len(surface), surface, "DEMONYM", demonyms()[key])
-    if label in PLACE_LABELS:
-        return Candidate(start, start + len(surface), surface, label)
-    if _acronym(surface):
-        return None
-    if label in RESCUE_LABELS and _plausible(gazetteer.lookup(surface), strict=label == "NORP"):
-        return Candidate(start, start + len(surface), surface, label)
-    return None
-
-
-def _acronym(surface: str) -> bool:
-    """ "GNA", "LNA": organisations, unless the country list spells it ("US", "UAE")."""
-    letters = surface.replace(".", "")
-    return letters.isupper() and len(letters) <= 5 and letters not in COUNTRY_ACRONYMS
-
-
-COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "EU"})
-
-
-def _plausible(places: Sequence[Place], strict: bool = False) -> bool:
-    """Enough to believe a mis-tagged name or a bare capitalised word is a place.
-
-    Entries without a GeoNames id come from our supplement or region table,
-    which only hold names that conflict reporting uses as places.
-    """
-    if strict:
-        return any(p.feature in REGION_FEATURES for p in places)
-    return any(
-        p.feature in REGION_FEATURES
-        or p.feature in PART_FEATURES
-        or p.population >= 20_000
-        or p.geonameid is None
-        for p in places
-    )
-
-
-def _scan_caps(text: str, span: Span, gazetteer: Gazetteer) -> list[Candidate]:
-    """Longest gazetteer matches among capitalised words of an unparsed sentence."""
-    chunk = span.text_in(text)
-    out: list[Candidate] = []
-    for run in _CAPS.finditer(chunk):
-        words = list(re.finditer(r"\S+", run.group()))
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + 4), i, -1):
-                a, b = words[i].start(), words[j - 1].end()
-                surface, _ = _trimmed(run.group()[a:b], 0)
-                first = surface.split()[0].lower() if surface else ""
-                at_start = run.start() + a == 0
-                if (
-                    not surface
-                    or first in _STOP_START
-                    or (at_start and j - i == 1)
-                    or _acronym(surface)
-                ):
-                    continue
-                start = span.start + run.start() + a
-                key = normalise(surface)
-                if key in demonyms():
-                    out.append(Candidate(start, start + len(surface), surface, "DEMONYM",
-                                         demonyms()[key]))  # fmt: skip
-                    i = j - 1
-                    break
-                if _plausible(gazetteer.lookup(surface)):
-                    out.append(Candidate(start, start + len(surface), surface, "CAPS"))
-                    i = j - 1
-                    break
-            i += 1
-    return out
-
-
-# --------------------------------------------------------------------------- resolution
+__all__ = ["Candidate", "ToponymStage", "demonyms", "detect", "distance_km", "geoparse",
+           "haversine_km", "resolve", "toponyms_for"]  # fmt: skip
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -237,7 +53,7 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
     places = gazetteer.lookup(cand.text)
     surface = cand.text
     while not places:
-        shorter = _TRIM_WORDS.sub("", surface).strip()
+        shorter = TRIM_WORDS.sub("", surface).strip()
         if shorter == surface or not shorter:
             break
         surface = shorter
@@ -304,8 +120,11 @@ def _prior(place: Place, key: str, siblings: Sequence[Place], focus: _Focus) -> 
         score += 0.6
     elif feature in PART_FEATURES:
         score += 0.3
-    if normalise(place.name) == key:
+    name = normalise(place.name)
+    if name == key:
         score += 0.15
+    elif key not in name and feature not in REGION_FEATURES:
+        score -= 0.3  # an alternate name ("Boni" for Bonn) is weaker evidence than the name
     score += 2.0 * focus.countries.get(place.country_code or "", 0.0)
     if place.admin1:
         score += 1.0 * focus.regions.get(place.admin1, 0.0)
@@ -323,16 +142,34 @@ def _geo_precision(text: str, cand: Candidate, place: Place) -> int:
     feature = place.feature or ""
     if feature in REGION_FEATURES or feature.startswith(NATURAL_CLASSES):
         return 3
-    if _REGION_AFTER.match(text, cand.end):
+    if REGION_AFTER.match(text, cand.end):
         return 3
     before = text[max(0, cand.start - 40) : cand.start]
-    if feature in PART_FEATURES or _NEAR.search(before) or _PART_AFTER.match(text, cand.end):
+    if feature in PART_FEATURES or NEAR.search(before) or PART_AFTER.match(text, cand.end):
         return 2
     return 1
 
 
 def _best(options: Sequence[Place], key: str, focus: _Focus) -> Place | None:
     return max(options, key=lambda p: _prior(p, key, options, focus)) if options else None
+
+
+STRONG_FOCUS = 0.5
+
+
+def _stray(place: Place, key: str, focus: _Focus) -> bool:
+    """A town matched only by an alternate name, outside a story's clear focus country.
+
+    "Boni" in a Mali story is not Bonn (whose alternate names include Boni):
+    better no place than a confident one on another continent.
+    """
+    name, words = set(normalise(place.name).split()), set(key.split())
+    if not focus.countries or name <= words or words <= name:  # "Quebec City" is Québec
+        return False
+    if not (place.feature or "").startswith("PPL") or place.geonameid is None:
+        return False
+    code, weight = max(focus.countries.items(), key=lambda kv: kv[1])
+    return weight >= STRONG_FOCUS and place.country_code != code
 
 
 def resolve(
@@ -350,7 +187,10 @@ def resolve(
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
             local = [p for p in others if not (p.feature or "").startswith("PCL")]
             place = max(opts, key=lambda p: _prior(p, keys[i], opts, focus) + _proximity(p, local))
-            place = replace(place, geo_precision=_geo_precision(text, cand, place))
+            if _stray(place, keys[i], focus):
+                place = None
+            else:
+                place = replace(place, geo_precision=_geo_precision(text, cand, place))
         elif cand.source not in ("GPE", "LOC"):
             continue
         out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, place))

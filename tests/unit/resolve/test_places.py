@@ -155,5 +155,7 @@ def test_real_index_on_a_libya_story() -> None:
         assert distance_km(place, Place("gold", lat, lon)) < 25, name
         assert place.country_code == "LY"
     assert "GNA" not in found
-    assert found["Qaryat"].geo_precision == 2
-    assert re.fullmatch(r"\d+", str(found["Tarhuna"].geonameid))
+    qaryat, tarhuna = found["Qaryat"], found["Tarhuna"]
+    assert qaryat is not None and tarhuna is not None
+    assert qaryat.geo_precision == 2
+    assert re.fullmatch(r"\d+", str(tarhuna.geonameid))

@@ -1,0 +1,272 @@
+"""Find the stretches of a document's text that may name a place.
+
+Detection trusts spaCy's GPE/LOC/FAC entities, rescues its PERSON/ORG/NORP
+mistakes ("Bani Walid" tagged PERSON) when the gazetteer knows the name,
+looks inside entities for the place they embed ("Dublin Arts Council",
+"the Conference Board of Canada") and scans capitalised words the model
+left untagged. Demonyms ("Libyan") are candidates tied to their country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.types import Place, Sentence, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+REGION_FEATURES = frozenset(
+    {"PCLI", "PCL", "PCLD", "PCLS", "ADM1", "ADM2", "ADM3", "RGN", "AREA", "CONT"}
+)
+PART_FEATURES = frozenset({"PPLX", "AIRB", "AIRP", "AIRF", "MILB", "INSM"})
+NATURAL_CLASSES = (
+    "MT",
+    "DSRT",
+    "VAL",
+    "LK",
+    "RV",
+    "STM",
+    "SEA",
+    "GULF",
+    "BAY",
+    "ISL",
+    "PLN",
+    "OCN",
+)
+WIDE_FEATURES = frozenset({"RGN", "OCN", "SEA", "GULF", "CONT"})
+
+NEAR = re.compile(
+    r"(?:\bnear|\boutside|\boutskirts of|\bsuburbs? of|\bclose to|\bvicinity of|\baround"
+    r"|\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?: part)? of"
+    r"|\bkm from|\bkilometers from|\bkilometres from|\bmiles from)"
+    r"(?:\s+the\s+(?:town|city|village|area)\s+of)?\s*$",
+    re.IGNORECASE,
+)
+PART_AFTER = re.compile(r"\s*(?:district|neighbou?rhood|suburbs?|outskirts|area)\b", re.I)
+REGION_AFTER = re.compile(
+    r"\s*(?:province|governorate|region|state|county|oblast|prefecture|department)\b", re.I
+)
+TRIM_WORDS = re.compile(
+    r"^(?:the|northern|southern|eastern|western|central|greater|upper|lower|north|south|east"
+    r"|west|north-?west|north-?east|south-?west|south-?east|northwest(?:ern)?|northeast(?:ern)?"
+    r"|southwest(?:ern)?|southeast(?:ern)?)\s+"
+    r"|\s+(?:province|governorate|region|district|county|parish|city|state|area|municipality)$",
+    re.IGNORECASE,
+)
+_CAPS = re.compile(
+    r"[A-Z][\w'’‘.-]*(?:[ -](?:(?:al|el|ad|ar|as|ash|bin|ibn|de|del|da|du|la)[ -])?"
+    r"[A-Z][\w'’‘.-]*)*"
+)
+_STOP_WORDS = (
+    "the a an in on at he she it they we this that these those his her its their there "
+    "but and or if as by for from of to with after before when while monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december mr mrs ms dr president minister general"
+)
+_STOP_START = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stretch of text that may name a place, and why we think so."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # an entity label, "DEMONYM" or "CAPS"
+    country_code: str | None = None  # set for demonyms
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Normalised demonym (and plural) -> ISO2 country code."""
+    from warwire.resolve.gazetteer_build import country_table
+
+    table: dict[str, str] = {}
+    rows = sorted(country_table().items(), key=lambda kv: -int(kv[1]["gn"]["population"] or 0))
+    for code, row in rows:
+        for word in str(row.get("demonym") or "").replace(",", "/").split("/"):
+            word = word.strip()
+            if word:
+                table.setdefault(normalise(word), code)
+                table.setdefault(normalise(word + "s"), code)
+    for word, code in (("Turkish", "TR"), ("Emirati", "AE"), ("British", "GB"), ("Dutch", "NL")):
+        table[normalise(word)] = code
+    return table
+
+
+def _trimmed(text: str, start: int) -> tuple[str, int]:
+    """Strip a leading "the" and a trailing possessive from an entity."""
+    if text.lower().startswith("the "):
+        text, start = text[4:], start + 4
+    for tail in ("'s", "’s", "'", "’"):
+        if text.endswith(tail):
+            text = text[: -len(tail)]
+    return text.strip(" .,;:"), start
+
+
+def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> list[Candidate]:
+    """Every place-name candidate in ``text``, in order, without overlaps."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        blocked: list[tuple[int, int]] = []
+        for ent in sentence.entities:
+            if ent.label in NON_NAME_LABELS:
+                continue
+            cand = _from_entity(ent.label, ent.text, ent.span.start, gazetteer)
+            inner: list[Candidate] = []
+            if cand is None or (cand.source in PLACE_LABELS and not _known(cand.text, gazetteer)):
+                inner = _inner(text, ent.span, ent.label, gazetteer)
+            if inner:
+                found.extend(inner)
+                blocked.append((ent.span.start, ent.span.end))
+            elif cand:
+                found.append(cand)
+                blocked.append((cand.start, cand.end))
+            elif ent.label in RESCUE_LABELS:
+                blocked.append((ent.span.start, ent.span.end))
+        for cand in _scan_caps(text, sentence.span, gazetteer):
+            if not any(cand.start < e and s < cand.end for s, e in blocked):
+                found.append(cand)
+    found.sort(key=lambda c: (c.start, -c.end))
+    kept: list[Candidate] = []
+    for cand in found:
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+    return kept
+
+
+NON_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
+)
+
+
+def _known(surface: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer has the name, or the name less "northern", "province" ..."""
+    shorter = TRIM_WORDS.sub("", surface).strip()
+    return bool(gazetteer.lookup(surface) or (shorter and gazetteer.lookup(shorter)))
+
+
+def _inner(text: str, span: Span, label: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Places embedded in a longer name: "Dublin Arts Council", "Greece Italy".
+
+    Only well-established places count (countries, regions, big towns): an
+    organisation's name is full of words that are also some village's name.
+    People's names are left alone ("Jack London").
+    """
+    if label == "PERSON":
+        return []
+    out = []
+    for c in _scan_caps(text, span, gazetteer, first_word_ok=True):
+        key = normalise(c.text)
+        if c.source == "DEMONYM" or (
+            key not in GENERIC_WORDS
+            and _plausible([p for p in gazetteer.lookup(c.text) if _named(p, key)], embedded=True)
+        ):
+            out.append(c)
+    return out
+
+
+GENERIC_WORDS = frozenset(
+    "north south east west central northern southern eastern western capital coast "  # noqa: SIM905
+    "national international united new upper lower middle greater".split()
+)
+
+
+def _named(place: Place, key: str) -> bool:
+    """The place is called so, not merely listed with it as an alternate ("Rapid")."""
+    return place.feature in REGION_FEATURES or normalise(place.name) == key
+
+
+def _from_entity(label: str, raw: str, start: int, gazetteer: Gazetteer) -> Candidate | None:
+    surface, start = _trimmed(raw, start)
+    if not surface:
+        return None
+    key = normalise(surface)
+    if key in demonyms() and label in RESCUE_LABELS | PLACE_LABELS:
+        return Candidate(start, start + len(surface), surface, "DEMONYM", demonyms()[key])
+    if label in PLACE_LABELS:
+        return Candidate(start, start + len(surface), surface, label)
+    if _acronym(surface):
+        return None
+    if label in RESCUE_LABELS and _plausible(gazetteer.lookup(surface), strict=label == "NORP"):
+        return Candidate(start, start + len(surface), surface, label)
+    return None
+
+
+def _acronym(surface: str) -> bool:
+    """ "GNA", "LNA": organisations, unless a place is spelt so ("US", "UAE", "N.J.")."""
+    letters = surface.replace(".", "").replace(" ", "")
+    if "." in surface and len(letters) <= 3:
+        return False  # dotted initials: a state or province ("N.J.", "B.C."), if known
+    return letters.isupper() and len(letters) <= 5 and letters not in PLACE_ACRONYMS
+
+
+PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "EU", "NSW", "DC"})
+
+
+def _plausible(places: Sequence[Place], strict: bool = False, embedded: bool = False) -> bool:
+    """Enough to believe a mis-tagged name or a bare capitalised word is a place.
+
+    Entries without a GeoNames id come from our supplement or region table,
+    which only hold names that conflict reporting uses as places.
+    """
+    if strict:
+        return any(p.feature in REGION_FEATURES for p in places)
+    if embedded:
+        return any(
+            (p.feature in REGION_FEATURES and p.feature != "ADM2") or p.population >= 50_000
+            for p in places
+        )
+    return any(
+        p.feature in REGION_FEATURES
+        or p.feature in PART_FEATURES
+        or p.population >= 20_000
+        or p.geonameid is None
+        for p in places
+    )
+
+
+def _scan_caps(
+    text: str, span: Span, gazetteer: Gazetteer, first_word_ok: bool = False
+) -> list[Candidate]:
+    """Longest gazetteer matches among the capitalised words of ``span``.
+
+    A lone capitalised word opening a sentence is skipped (it is capitalised
+    anyway) unless ``first_word_ok``.
+    """
+    chunk = span.text_in(text)
+    out: list[Candidate] = []
+    for run in _CAPS.finditer(chunk):
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i, -1):
+                a, b = words[i].start(), words[j - 1].end()
+                surface, _ = _trimmed(run.group()[a:b], 0)
+                first = surface.split()[0].lower() if surface else ""
+                at_start = run.start() + a == 0 and not first_word_ok
+                if (
+                    not surface
+                    or first in _STOP_START
+                    or (at_start and j - i == 1)
+                    or _acronym(surface)
+                ):
+                    continue
+                start = span.start + run.start() + a
+                key = normalise(surface)
+                if key in demonyms():
+                    out.append(Candidate(start, start + len(surface), surface, "DEMONYM",
+                                         demonyms()[key]))  # fmt: skip
+                    i = j - 1
+                    break
+                if _plausible(gazetteer.lookup(surface)):
+                    out.append(Candidate(start, start + len(surface), surface, "CAPS"))
+                    i = j - 1
+                    break
+            i += 1
+    return out
