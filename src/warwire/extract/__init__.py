@@ -5,8 +5,8 @@ sentences worth parsing; :class:`EventStage` turns parsed sentences into
 events, standalone claims and relations.
 """
 
-from warwire.extract.assemble import DateLookup
 from warwire.extract.events import EventStage, analyse_document
+from warwire.extract.records import DateLookup
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.triggers import find_triggers, is_candidate
 

@@ -33,6 +33,16 @@ _RUNNING = re.compile(
     r"number of [\w\s-]+ (?:killed|dead|injured|wounded) [\w\s']*"
     r"(?:is|was|has|reached|stood|stands))\b"
 )
+# "the death toll from Sunday's car bombing rose to 21": one event's updated figure
+_SINGLE_TOLL = re.compile(
+    r"\btoll (?:from|of|in) (?:the|this|that|[a-z]+day's|yesterday's|last night's|[a-z]+'s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attack|bombing|bomb|blast|explosion|strike|air ?strike|ambush|raid|"
+    r"massacre|shelling|clash|clashes|shooting|assault|fire|stampede|crash)\b"
+)
+_MANY_EVENTS = re.compile(
+    r"\b(?:since|this year|in recent|overall|cumulative|in total|total number|so far this|"
+    r"over the (?:past|last)|during the (?:past|last)|across)\b"
+)
 _MULTI_DAY = re.compile(
     r"\b((?:during|over|in) the (?:last|past) (?:\d+|two|three|four|five|six|seven|several|few) "
     r"(?:days|weeks|months)|(?:during|over|in) the (?:last|past) (?:week|month|weekend)|"
@@ -93,6 +103,8 @@ def find_aggregate(sentence_text: str) -> Aggregate | None:
     multi = _MULTI_DAY.search(lowered)
     if not running and not multi:
         return None
+    if _SINGLE_TOLL.search(lowered) and not _MANY_EVENTS.search(lowered):
+        return None  # one event's revised toll: its fatalities, not a running total
     if not _COUNTED_WORDS.search(lowered):
         return None  # "hundreds of people marched ... since August": a crowd, not a toll
     kind = AggregateKind.RUNNING_TOTAL if running else AggregateKind.MULTI_DAY

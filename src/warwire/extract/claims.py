@@ -148,7 +148,7 @@ def _speaker_phrase(tree: Tree, pos: int, text: str) -> tuple[str, Span, int]:
                 lo, hi = tree.phrase(child, NP_STOP)
                 return tree.text(text, lo, hi), tree.span(lo, hi), child
         for prep in tree.kids(pos, "prep"):
-            if tree.tokens[prep].text.lower() == "of":
+            if tree.tokens[prep].text.lower() in {"of", "for"}:
                 for obj in tree.kids(prep, "pobj"):
                     lo, hi = tree.phrase(obj, NP_STOP)
                     return tree.text(text, lo, hi), tree.span(lo, hi), obj

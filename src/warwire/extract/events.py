@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from warwire.extract.aggregates import AggregateKind
-from warwire.extract.assemble import Context, DateLookup, Reading, Where, is_event, read_sentence
+from warwire.extract.assemble import read_sentence
 from warwire.extract.merging import Draft, home_for, upgrade
+from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.syntax import Tree
+from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
 from warwire.types import (
     Analysis,
@@ -36,57 +37,15 @@ from warwire.types import (
     Quantity,
     Relation,
     Sentence,
-    Span,
     When,
 )
 
 log = logging.getLogger(__name__)
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
-_LETHAL_TYPES = frozenset(
-    {
-        "Battles",
-        "Explosions/Remote violence",
-        "Violence against civilians",
-        "Riots",
-    }
-)
 
 
 def _claim(r: Reading, deaths: int | None) -> Claim:
     return Claim(r.claimant, r.hedge, r.polarity, r.sentence, fatalities=deaths)
-
-
-def _deaths(r: Reading, first_place: bool) -> int | None:
-    if r.deaths is None or not first_place:
-        return None
-    if r.deaths.mixed or (r.aggregate and r.aggregate.kind is AggregateKind.MULTI_DAY):
-        return 0
-    return r.deaths.value
-
-
-def _fatalities(draft: Draft) -> tuple[int, Span | None]:
-    if EVENT_TYPE_OF[draft.sub] not in _LETHAL_TYPES and draft.sub not in {
-        "Excessive force against protesters"
-    }:
-        return 0, None
-    stated: list[tuple[int, Span | None]] = []
-    rule: list[tuple[int, Span | None]] = []
-    for r in draft.readings:
-        value = _deaths(r, draft.first_place)
-        if value is None or r.deaths is None:
-            continue
-        fig = r.deaths.figure
-        span = (
-            Span(r.sentence.doc_id, r.sentence.start + fig.start, r.sentence.start + fig.end)
-            if fig
-            else None
-        )
-        (stated if r.deaths.stated else rule).append((value, span))
-    # "Four soldiers were wounded" (0) does not undo "seven soldiers were killed"
-    pool = [p for p in stated if p[0] > 0] or [p for p in rule if p[0] > 0]
-    if not pool:
-        return 0, None
-    return min(pool, key=lambda p: p[0])
 
 
 def _equipment(draft: Draft) -> tuple[Equipment, ...]:
@@ -106,7 +65,7 @@ def _event(draft: Draft, doc_id: str, text: str, index: int) -> Event:
     first = draft.readings[0]
     actor1 = next((r.actor1 for r in draft.readings if r.actor1), None)
     actor2 = next((r.actor2 for r in draft.readings if r.actor2), None)
-    deaths, deaths_span = _fatalities(draft)
+    deaths, deaths_span = fatalities_of(draft)
     where = draft.where
     place = where.toponym.place if where and where.toponym else None
     location = place.name if place else (where.name if where else None)
@@ -145,7 +104,7 @@ def _event(draft: Draft, doc_id: str, text: str, index: int) -> Event:
         fatalities=deaths,
         equipment=_equipment(draft),
         claims=tuple(
-            dict.fromkeys(_claim(r, _deaths(r, draft.first_place)) for r in draft.readings)
+            dict.fromkeys(_claim(r, deaths_of(r, draft.first_place)) for r in draft.readings)
         ),
         civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
         notes=" ".join(first.sentence.text_in(text).split()),
@@ -294,7 +253,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             if not breaks:
                 para_when = r.when
                 lead = lead or r.when
-            lethal_before = drafts and EVENT_TYPE_OF[drafts[-1].sub] in _LETHAL_TYPES
+            lethal_before = drafts and EVENT_TYPE_OF[drafts[-1].sub] in LETHAL_TYPES
             if r.casualty_only and lethal_before and not breaks:
                 prev = drafts[-1]
                 own = [w for w in r.wheres if w.span is not None]

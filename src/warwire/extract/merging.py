@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from warwire.extract.assemble import Reading, Where
+from warwire.extract.records import Reading, Where
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import When
 

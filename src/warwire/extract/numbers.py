@@ -175,7 +175,74 @@ _PATTERNS = (
     # "a death toll of 12", "12 deaths", "12 dead"
     re.compile(rf"\b{_FIG}\s+(?:people\s+)?(?:dead|deaths|fatalities|bodies)\b"),
     re.compile(rf"\bdeath toll (?:of|at|rose to|stood at|was)\s+{_FIG}\b"),
+    # "GNA forces lost four men", "the army lost at least 12 soldiers"
+    re.compile(
+        rf"\blos(?:t|es|ing)\s+{_FIG}\s+(?:of (?:its|their|his) )?(?:[\w-]+\s+)?"
+        r"(?:men|soldiers|fighters|troops|members|personnel|officers|policemen|militants|"
+        r"comrades|lives|people|civilians|rebels|combatants|guards)\b"
+    ),
+    # "claimed the lives of N", "took the lives of N"
+    re.compile(rf"\b(?:claimed|took|cost)\s+the lives of\s+{_FIG}\b"),
+    # "the death toll from the attack rose to N", "the toll climbed to N"
+    re.compile(
+        rf"\btoll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|jumped|increased|reached)\s+"
+        rf"(?:to\s+)?{_FIG}\b"
+    ),
 )
+_REVISED = re.compile(r"\btoll\b[^.;]{0,80}?\b(?:rose|risen|climbed|jumped|increased|reached)\b")
+_VICTIM_STOP = frozenset(
+    [
+        "were",
+        "was",
+        "is",
+        "are",
+        "have",
+        "has",
+        "had",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "near",
+        "from",
+        "during",
+        "who",
+        "which",
+        "that",
+        "including",
+        "killed",
+        "died",
+        "dead",
+        "when",
+        "after",
+        "while",
+        "as",
+        "by",
+        "with",
+        "of",
+        "to",
+        "later",
+    ]
+)
+_GENERIC_VICTIMS = frozenset({"", "people", "persons", "person", "others", "individuals", "lives"})
+
+
+def _victim(lowered: str, end: int) -> str:
+    """The words naming who died right after a figure ("17 lna fighters were ...")."""
+    words: list[str] = []
+    for word in re.findall(r"[a-z'-]+|[^\sa-z'-]", lowered[end : end + 60]):
+        if word in _VICTIM_STOP or not word[0].isalpha() or len(words) == 3:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def is_generic_victim(victim: str) -> bool:
+    """ "people", "others" or nothing: could be anyone, so never a separate group."""
+    return victim.split()[-1] in _GENERIC_VICTIMS if victim else True
+
+
 _MIXED = re.compile(
     r"\b(?:killed|dead|died)\s+(?:or|and/or)\s+(?:injured|wounded|hurt)"
     r"|\b(?:injured|wounded)\s+or\s+(?:killed|dead)"
@@ -219,6 +286,8 @@ class Fatalities:
     figure: Figure | None
     stated: bool  # False when the number comes from the no-number convention
     mixed: bool = False  # "killed or injured": not a death toll
+    victims: tuple[str, ...] = ()  # who died, per summed figure ("lna fighters", "men")
+    revised: bool = False  # "the toll rose to N": supersedes earlier figures for the event
 
 
 def _overlaps_mixed(lowered: str, figure: Figure) -> bool:
@@ -254,8 +323,11 @@ def fatalities(text: str) -> Fatalities | None:
     if clean:
         # distinct groups ("5 soldiers and 3 civilians killed") add up; duplicates don't
         clean.sort(key=lambda f: f.start)
-        total = sum(f.value for f in _distinct(clean))
-        return Fatalities(total, clean[0], stated=True)
+        groups = _distinct(clean)
+        total = sum(f.value for f in groups)
+        victims = tuple(_victim(lowered, f.end) for f in groups)
+        revised = bool(_REVISED.search(lowered))
+        return Fatalities(total, clean[0], stated=True, victims=victims, revised=revised)
     if found:
         return Fatalities(0, found[0], stated=True, mixed=True)
     if _MIXED.search(lowered) and not _DEATH_WORD.search(_MIXED.sub(" ", lowered)):

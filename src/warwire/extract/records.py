@@ -1,0 +1,84 @@
+"""The records extraction passes between its steps: a sentence's readings and
+the document context they are read against (kept apart so every step can import
+them without importing the others)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from warwire.extract.aggregates import Aggregate, AggregateKind
+from warwire.extract.numbers import Fatalities
+from warwire.extract.roles import ActorLookup
+from warwire.extract.rules import Decision
+from warwire.types import Actor, Equipment, Hedge, Polarity, Span, Toponym, When
+
+
+class DateLookup(Protocol):
+    """What extraction needs from warwire.resolve.dates (the module satisfies it)."""
+
+    def resolve_dates(
+        self, text: str, offset: int, doc_id: str, reference: date | None
+    ) -> list[When]: ...
+
+    def undated_window(self, reference: date | None) -> When: ...
+
+    def best_date(self, whens: list[When]) -> When | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A location for a reading: a resolved toponym or a place name from NER."""
+
+    name: str
+    span: Span | None
+    toponym: Toponym | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One happening read from one sentence, before merging into events."""
+
+    decision: Decision
+    sentence: Span
+    polarity: Polarity
+    claimant: str
+    hedge: Hedge
+    actor1: Actor | None
+    actor2: Actor | None
+    actor1_span: Span | None
+    actor2_span: Span | None
+    assoc1: tuple[str, ...]
+    assoc2: tuple[str, ...]
+    wheres: tuple[Where, ...]
+    when: When
+    deaths: Fatalities | None
+    equipment: tuple[Equipment, ...]
+    aggregate: Aggregate | None
+    casualty_only: bool
+    part_of_fight: bool = False  # seized weapons: belongs to the fight it follows
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Document-level facts a sentence reading may fall back on."""
+
+    doc_id: str
+    text: str
+    publisher: str
+    reference: date | None
+    country_code: str | None
+    country_place: Where | None
+    toponyms: tuple[Toponym, ...]
+    actors: ActorLookup
+    dates: DateLookup
+    main_actors: tuple[Actor, ...] = ()
+
+
+def is_event(reading: Reading) -> bool:
+    """Only asserted, single happenings become events."""
+    if reading.polarity is not Polarity.ASSERTED:
+        return False
+    agg = reading.aggregate
+    return not (agg is not None and agg.kind is AggregateKind.RUNNING_TOTAL)

@@ -1,0 +1,97 @@
+"""An event's fatalities from the death counts of the sentences merged into it.
+
+ACLED codes the most conservative reported figure: rival claimants and
+restatements take the lowest, one report's separate victim groups add up, a
+revised toll for the same event supersedes, multi-day counts are not an
+event's, and weapons-only or political events have none.
+"""
+
+from __future__ import annotations
+
+from warwire.extract.aggregates import AggregateKind
+from warwire.extract.merging import Draft
+from warwire.extract.numbers import is_generic_victim
+from warwire.extract.records import Reading
+from warwire.taxonomy import EVENT_TYPE_OF
+from warwire.types import Span
+
+LETHAL_TYPES = frozenset(
+    {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Riots",
+    }
+)
+
+
+def deaths_of(r: Reading, first_place: bool) -> int | None:
+    """A reading's deaths for its event: only the first of several places carries them."""
+    if r.deaths is None or not first_place:
+        return None
+    if r.deaths.mixed or (r.aggregate and r.aggregate.kind is AggregateKind.MULTI_DAY):
+        return 0
+    return r.deaths.value
+
+
+def fatalities_of(draft: Draft) -> tuple[int, Span | None]:
+    """ACLED's conservative figure for a merged event.
+
+    One claimant's figures for distinct victim groups add up ("17 LNA fighters
+    were killed ... GNA forces lost four men"); restatements and rival
+    claimants' figures for the same deaths take the lowest; a revised toll ("the
+    death toll rose to 21") supersedes the earlier counts.
+    """
+    if EVENT_TYPE_OF[draft.sub] not in LETHAL_TYPES and draft.sub not in {
+        "Excessive force against protesters"
+    }:
+        return 0, None
+    stated: list[tuple[int, Span | None, Reading]] = []
+    rule: list[tuple[int, Span | None]] = []
+    for r in draft.readings:
+        value = deaths_of(r, draft.first_place)
+        if value is None or r.deaths is None:
+            continue
+        fig = r.deaths.figure
+        span = (
+            Span(r.sentence.doc_id, r.sentence.start + fig.start, r.sentence.start + fig.end)
+            if fig
+            else None
+        )
+        if r.deaths.stated:
+            if value > 0:
+                stated.append((value, span, r))
+        elif value > 0:
+            rule.append((value, span))
+    # "Four soldiers were wounded" (0) does not undo "seven soldiers were killed"
+    if not stated:
+        return min(rule, key=lambda p: p[0]) if rule else (0, None)
+    revised = [(v, s) for v, s, r in stated if r.deaths and r.deaths.revised]
+    if revised:
+        return max(revised, key=lambda p: p[0])
+    totals = [_claimant_total(group) for group in _by_claimant(stated).values()]
+    return min(totals, key=lambda p: p[0])
+
+
+def _by_claimant(
+    stated: list[tuple[int, Span | None, Reading]],
+) -> dict[str, list[tuple[int, Span | None, Reading]]]:
+    out: dict[str, list[tuple[int, Span | None, Reading]]] = {}
+    for item in stated:
+        out.setdefault(item[2].claimant, []).append(item)
+    return out
+
+
+def _claimant_total(items: list[tuple[int, Span | None, Reading]]) -> tuple[int, Span | None]:
+    """One report's deaths: separate named victim groups add, restatements don't."""
+    value, span, first = items[0]
+    counted = set(first.deaths.victims if first.deaths else ())
+    for other_value, _, r in items[1:]:
+        victims = set(r.deaths.victims if r.deaths else ())
+        specific = victims and not any(is_generic_victim(v) for v in victims | counted)
+        if specific and r.sentence != first.sentence and not victims & counted:
+            value += other_value
+            counted |= victims
+        elif not specific or victims & counted:
+            value = min(value, other_value) if r.sentence != first.sentence else value
+    return value, span

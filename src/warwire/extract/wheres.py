@@ -1,0 +1,102 @@
+"""Where a happening took place: the places in its clause, not in its actors' names.
+
+Coordinated places ("captured A and B") come back as separate places so the
+caller codes one event per location; country adjectives ("Turkish-backed",
+"Chinese-made") are not places.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from warwire.extract.records import Context, Where
+from warwire.extract.roles import PLACE_HEADS, Roles
+from warwire.extract.syntax import NP_STOP, Tree
+from warwire.types import Equipment, Toponym
+
+
+def wheres_for(
+    ctx: Context, tree: Tree, trigger: int, roles: Roles, equipment: tuple[Equipment, ...]
+) -> tuple[Where, ...]:
+    """Places for a trigger: coordinated places in its clause are separate events."""
+    sent = tree.sentence.span
+    tops = [t for t in ctx.toponyms if sent.start <= t.span.start and t.span.end <= sent.end]
+    actor_spans = [
+        span
+        for p in (roles.agent, roles.target, *roles.co_agents)
+        if p
+        for span in (p.span, *(tree.span(*tree.phrase(a)) for a in tree.kids(p.head, "appos")))
+    ]
+    tops = [
+        t
+        for t in tops
+        if not any(a.covers(t.span) for a in actor_spans)
+        and not _adjectival(tree, t, ctx.text)
+        and not any(e.evidence is not None and e.evidence.covers(t.span) for e in equipment)
+    ]
+    fine = [t for t in tops if not (t.place and (t.place.feature or "").startswith("PCL"))]
+    tops = fine or tops
+    if not tops:  # no gazetteer hits: fall back on the tagger's place names
+        ents = [
+            e
+            for e in tree.sentence.entities
+            if e.label in {"GPE", "LOC", "FAC"}
+            and not any(a.covers(e.span) for a in actor_spans)
+            and not any(q.name and e.text in q.name for q in equipment)
+        ]
+        tops = [Toponym(span=e.span, text=e.text) for e in ents]
+    if not tops:
+        tops = _named_area(tree, ctx.text)
+    if not tops:
+        return (ctx.country_place,) if ctx.country_place else ()
+    toks = tree.tokens
+    scope = tree.subtree(trigger)
+    head = tree.head(trigger)
+    if toks[trigger].dep in {"acl", "relcl"} and head is not None:
+        scope = sorted({*scope, *tree.subtree(head)})
+    inside = [t for t in tops if any(toks[i].start <= t.span.start < toks[i].end for i in scope)]
+    chosen = inside or tops
+    first = chosen[0]
+    group = [first]
+    for other in chosen[1:]:
+        between = ctx.text[group[-1].span.end : other.span.start].strip().lower()
+        if between in {"and", ",", "or", ", and", "as well as"}:
+            group.append(other)
+    return tuple(Where(t.place.name if t.place else t.text, t.span, t) for t in group)
+
+
+_ATTRIBUTIVE = re.compile(r"^-(?:made|backed|based|led|funded|built|supplied|owned|allied)\b")
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isalnum())
+
+
+def _adjectival(tree: Tree, top: Toponym, text: str) -> bool:
+    """ "Chinese-made", "Turkish-backed", "Syrian militants": a country word, not a place."""
+    span = top.span
+    if _ATTRIBUTIVE.match(text[span.end : span.end + 12]):
+        return True
+    toks = [t for t in tree.tokens if span.start <= t.start < span.end]
+    if not toks or not all(t.ent_type == "NORP" or t.pos == "ADJ" for t in toks):
+        return False
+    return top.place is None or _fold(top.text) != _fold(top.place.name)
+
+
+def _named_area(tree: Tree, text: str) -> list[Toponym]:
+    """ "in the area of Salah ad-Din": a proper name after a place word, unresolved."""
+    toks = tree.tokens
+    out = []
+    for pos, tok in enumerate(toks):
+        if tok.lemma.lower() not in PLACE_HEADS:
+            continue
+        for prep in tree.kids(pos, "prep"):
+            if toks[prep].text.lower() != "of":
+                continue
+            for obj in tree.kids(prep, "pobj"):
+                lo, hi = tree.phrase(obj, NP_STOP)
+                named = any(t.pos == "PROPN" for t in toks[lo : hi + 1])
+                if named and toks[obj].text[:1].isupper() and toks[obj].ent_type != "ORG":
+                    out.append(Toponym(tree.span(lo, hi), tree.text(text, lo, hi)))
+    return out
