@@ -1,6 +1,5 @@
 """Our own labelled sentences from many conflicts through the real parse."""
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -10,18 +9,10 @@ import yaml
 from warwire.extract import EventStage, KeywordActors, is_candidate
 from warwire.nlp import SentenceStage
 from warwire.pipeline import Pipeline
+from warwire.testing import NoToponyms
 from warwire.types import Analysis, Document, Source
 
 CASES = yaml.safe_load((Path(__file__).parent / "sentences.yaml").read_text())
-
-
-class NoToponyms:
-    name = "toponyms"
-    needs = frozenset({"sentences"})
-    adds = frozenset({"toponyms"})
-
-    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
-        return list(batch)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,5 @@
 """The reference article (../shared/examples) through sentences -> events."""
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 from warwire.extract import EventStage, KeywordActors, is_candidate
 from warwire.nlp import SentenceStage
 from warwire.pipeline import Pipeline
+from warwire.testing import NoToponyms
 from warwire.types import Analysis, Document, Source
 
 ARTICLE = (
@@ -20,15 +20,6 @@ NOT_EVENTS = (
     "reach the Egyptian-Libyan",
     "grows on a daily basis",
 )
-
-
-class NoToponyms:
-    name = "toponyms"
-    needs = frozenset({"sentences"})
-    adds = frozenset({"toponyms"})
-
-    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
-        return list(batch)
 
 
 @pytest.fixture(scope="module")

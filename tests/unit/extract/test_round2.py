@@ -1,6 +1,5 @@
 """Round-2 extraction rules through the real parse: actors, dates, merging."""
 
-from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -11,16 +10,8 @@ from warwire.extract.merging import compatible
 from warwire.extract.numbers import fatalities, parse_number
 from warwire.nlp import SentenceStage
 from warwire.pipeline import Pipeline
+from warwire.testing import NoToponyms
 from warwire.types import Analysis, Document, Source
-
-
-class NoToponyms:
-    name = "toponyms"
-    needs = frozenset({"sentences"})
-    adds = frozenset({"toponyms"})
-
-    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
-        return list(batch)
 
 
 def run(text: str) -> Analysis:
