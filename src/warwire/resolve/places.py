@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.resolve.places_context import Region, apply_containment, in_region, local_region
 from warwire.resolve.places_detect import (
     NATURAL_CLASSES,
     NEAR,
@@ -81,8 +82,8 @@ def _focus(options: Sequence[list[Place]]) -> _Focus:
     countries: defaultdict[str, float] = defaultdict(float)
     regions: defaultdict[str, float] = defaultdict(float)
     for places in options:
-        if not places:
-            continue
+        if not places or any(p.country_code is None for p in places):
+            continue  # "Sahel", "Atlantic": a macro-region or sea says nothing of the country
         codes = {p.country_code for p in places if p.country_code}
         top = places[0]
         if any(p.feature in REGION_FEATURES and p.feature.startswith("PCL") for p in places[:1]):
@@ -91,8 +92,8 @@ def _focus(options: Sequence[list[Place]]) -> _Focus:
             countries[codes.pop()] += 1.0
             if top.admin1:
                 regions[top.admin1] += 1.0
-        elif top.country_code:
-            countries[top.country_code] += 0.3
+        elif top.country_code and not any((p.feature or "").startswith("PCL") for p in places):
+            countries[top.country_code] += 0.3  # "Georgia" alone says neither US nor GE
         if top.feature == "ADM1" and top.admin1:
             regions[top.admin1] += 1.0
     total_c = sum(countries.values()) or 1.0
@@ -125,7 +126,10 @@ def _prior(place: Place, key: str, siblings: Sequence[Place], focus: _Focus) -> 
         score += 0.15
     elif key not in name and feature not in REGION_FEATURES:
         score -= 0.3  # an alternate name ("Boni" for Bonn) is weaker evidence than the name
-    score += 2.0 * focus.countries.get(place.country_code or "", 0.0)
+    if place.country_code:
+        score += 2.0 * focus.countries.get(place.country_code, 0.0)
+    elif feature in WIDE_FEATURES:
+        score += 2.0 * max(focus.countries.values(), default=0.0)  # seas lie in every story
     if place.admin1:
         score += 1.0 * focus.regions.get(place.admin1, 0.0)
     return score
@@ -168,8 +172,56 @@ def _stray(place: Place, key: str, focus: _Focus) -> bool:
         return False
     if not (place.feature or "").startswith("PPL") or place.geonameid is None:
         return False
+    if place.feature == "PPLC" or place.population >= 500_000:
+        return False  # "Kiev" for Kyiv: a capital or a big city is no stray
     code, weight = max(focus.countries.items(), key=lambda kv: kv[1])
     return weight >= STRONG_FOCUS and place.country_code != code
+
+
+REGION_BONUS = 1.2
+LOCAL_VOTES = 5  # a story this local may mean Palestine TX rather than Palestine
+
+
+def _region_bonus(place: Place, key: str, options: Sequence[Place], region: Region | None) -> float:
+    """Favour the local region's place, but not a town over a state so called."""
+    if not in_region(place, key, region):
+        return 0.0
+    if place.feature != "ADM1" and any(
+        p.feature == "ADM1" and p.country_code == place.country_code and normalise(p.name) == key
+        for p in options
+    ):
+        return 0.0
+    return REGION_BONUS
+
+
+def _country_first(
+    place: Place, options: Sequence[Place], key: str, focus: _Focus, region: Region | None
+) -> Place:
+    """A country called exactly so beats towns and capitals ("Mexico" is not Mexico City).
+
+    Exceptions: a town of the story's local region (Palestine TX in an East
+    Texas paper) and a state of a story set in that country (Georgia, US).
+    """
+    feature = place.feature or ""
+    if feature.startswith("PCL"):
+        return place
+    local = region is not None and region.votes >= LOCAL_VOTES and place.population >= 5_000
+    if local and in_region(place, key, region):
+        return place
+    countries = [
+        p for p in options
+        if (p.feature or "").startswith("PCL") and normalise(p.name) == key
+    ]  # fmt: skip
+    if not countries:
+        return place
+    home = focus.countries.get(place.country_code or "", 0.0)
+    if (
+        feature == "ADM1"
+        and home >= STRONG_FOCUS
+        and home > focus.countries.get(countries[0].country_code or "", 0.0)
+    ):
+        return place
+    return countries[0]
 
 
 def resolve(
@@ -177,8 +229,10 @@ def resolve(
 ) -> list[Toponym]:
     """Choose one place per candidate (or none), with ACLED geo_precision."""
     options = [_candidates(c, gazetteer) for c in candidates]
+    options, decided = apply_containment(text, candidates, options, gazetteer)
     focus = _focus(options)
     keys = [normalise(c.text) for c in candidates]
+    region = local_region(keys, options, decided)
     first = [_best(opts, k, focus) for opts, k in zip(options, keys, strict=True)]
     out: list[Toponym] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
@@ -186,8 +240,17 @@ def resolve(
         if opts:
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
             local = [p for p in others if not (p.feature or "").startswith("PCL")]
-            place = max(opts, key=lambda p: _prior(p, keys[i], opts, focus) + _proximity(p, local))
-            if _stray(place, keys[i], focus):
+            place = max(
+                opts,
+                key=lambda p: (
+                    _prior(p, keys[i], opts, focus)
+                    + _proximity(p, local)
+                    + _region_bonus(p, keys[i], opts, region)
+                ),
+            )
+            if not decided[i]:
+                place = _country_first(place, opts, keys[i], focus, region)
+            if not decided[i] and _stray(place, keys[i], focus):
                 place = None
             else:
                 place = replace(place, geo_precision=_geo_precision(text, cand, place))

@@ -112,12 +112,15 @@ def _trimmed(text: str, start: int) -> tuple[str, int]:
 def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> list[Candidate]:
     """Every place-name candidate in ``text``, in order, without overlaps."""
     found: list[Candidate] = []
+    noise = _noise_words(text, sentences)
     for sentence in sentences:
         blocked: list[tuple[int, int]] = []
         for ent in sentence.entities:
             if ent.label in NON_NAME_LABELS:
                 continue
             cand = _from_entity(ent.label, ent.text, ent.span.start, gazetteer)
+            if cand is not None and _noise(cand, noise, gazetteer):
+                cand = None
             inner: list[Candidate] = []
             if cand is None or (cand.source in PLACE_LABELS and not _known(cand.text, gazetteer)):
                 inner = _inner(text, ent.span, ent.label, gazetteer)
@@ -130,7 +133,8 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
             elif ent.label in RESCUE_LABELS:
                 blocked.append((ent.span.start, ent.span.end))
         for cand in _scan_caps(text, sentence.span, gazetteer):
-            if not any(cand.start < e and s < cand.end for s, e in blocked):
+            overlaps = any(cand.start < e and s < cand.end for s, e in blocked)
+            if not overlaps and not _noise(cand, noise, gazetteer):
                 found.append(cand)
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[Candidate] = []
@@ -138,6 +142,41 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
     return kept
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w'’])")
+_CONTRACTION = re.compile(r"\w['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
+
+
+def _noise_words(text: str, sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Words the story uses in lower case, and people's surnames ("Barack Obama")."""
+    words = {w for w in _LOWER_WORD.findall(text)}
+    for sentence in sentences:
+        for ent in sentence.entities:
+            parts = ent.text.split()
+            if ent.label == "PERSON" and len(parts) > 1:
+                words.add(normalise(parts[-1]))
+    return frozenset(words)
+
+
+def _noise(cand: Candidate, noise: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """A one-word candidate that is a common word or a surname in this story.
+
+    "Police", "Spring" and "Union" also occur in lower case; "Obama" after
+    "Barack Obama" is the man. Countries and first-level regions are kept.
+    """
+    if cand.source == "DEMONYM" or " " in cand.text.strip():
+        return False
+    if _CONTRACTION.search(cand.text):
+        return True
+    if cand.source in PLACE_LABELS and cand.text.lower() not in noise:
+        return False
+    word = normalise(cand.text)
+    if cand.text.lower() not in noise and word not in noise:
+        return False
+    return not any(
+        p.feature in REGION_FEATURES and p.feature != "ADM2" for p in gazetteer.lookup(cand.text)
+    )
 
 
 NON_NAME_LABELS = frozenset(
@@ -173,7 +212,9 @@ def _inner(text: str, span: Span, label: str, gazetteer: Gazetteer) -> list[Cand
 
 GENERIC_WORDS = frozenset(
     "north south east west central northern southern eastern western capital coast "  # noqa: SIM905
-    "national international united new upper lower middle greater".split()
+    "national international united new upper lower middle greater village valley union "
+    "island islands centre center south north east west northwest northeast southwest "
+    "southeast mall bridge river lake park".split()
 )
 
 
@@ -193,9 +234,16 @@ def _from_entity(label: str, raw: str, start: int, gazetteer: Gazetteer) -> Cand
         return Candidate(start, start + len(surface), surface, label)
     if _acronym(surface):
         return None
-    if label in RESCUE_LABELS and _plausible(gazetteer.lookup(surface), strict=label == "NORP"):
+    if label in RESCUE_LABELS and _plausible(
+        gazetteer.lookup(surface), strict=_lone_org(label, surface)
+    ):
         return Candidate(start, start + len(surface), surface, label)
     return None
+
+
+def _lone_org(label: str, surface: str) -> bool:
+    """A group's name or an all-capitals organisation needs a region, not a town."""
+    return label == "NORP" or (label == "ORG" and " " not in surface and surface.isupper())
 
 
 def _acronym(surface: str) -> bool:
@@ -215,8 +263,11 @@ def _plausible(places: Sequence[Place], strict: bool = False, embedded: bool = F
     Entries without a GeoNames id come from our supplement or region table,
     which only hold names that conflict reporting uses as places.
     """
-    if strict:
-        return any(p.feature in REGION_FEATURES for p in places)
+    if strict:  # an organisation's or group's name: only regions and our own rows
+        return any(
+            (p.feature in REGION_FEATURES and p.feature != "ADM2") or p.geonameid is None
+            for p in places
+        )
     if embedded:
         return any(
             (p.feature in REGION_FEATURES and p.feature != "ADM2") or p.population >= 50_000
