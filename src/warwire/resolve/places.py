@@ -18,6 +18,7 @@ from warwire.resolve.places_context import Region, apply_containment, in_region,
 from warwire.resolve.places_detect import (
     NATURAL_CLASSES,
     NEAR,
+    NEAR_LIST,
     PART_AFTER,
     PART_FEATURES,
     REGION_AFTER,
@@ -148,8 +149,9 @@ def _geo_precision(text: str, cand: Candidate, place: Place) -> int:
         return 3
     if REGION_AFTER.match(text, cand.end):
         return 3
-    before = text[max(0, cand.start - 40) : cand.start]
-    if feature in PART_FEATURES or NEAR.search(before) or PART_AFTER.match(text, cand.end):
+    before = text[max(0, cand.start - 80) : cand.start]
+    near = NEAR.search(before) or NEAR_LIST.search(before)
+    if feature in PART_FEATURES or near or PART_AFTER.match(text, cand.end):
         return 2
     return 1
 

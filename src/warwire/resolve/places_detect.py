@@ -39,12 +39,17 @@ NATURAL_CLASSES = (
 )
 WIDE_FEATURES = frozenset({"RGN", "OCN", "SEA", "GULF", "CONT"})
 
-NEAR = re.compile(
+_NEAR_WORDS = (
     r"(?:\bnear|\boutside|\boutskirts of|\bsuburbs? of|\bclose to|\bvicinity of|\baround"
     r"|\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?: part)? of"
     r"|\bkm from|\bkilometers from|\bkilometres from|\bmiles from)"
-    r"(?:\s+the\s+(?:town|city|village|area)\s+of)?\s*$",
-    re.IGNORECASE,
+    r"(?:\s+the\s+(?:towns?|city|cities|villages?|areas?)\s+of)?\s*"
+)
+NEAR = re.compile(_NEAR_WORDS + "$", re.IGNORECASE)
+# "near Bani Walid and Qaryat": the later places of a list share its "near".
+NEAR_LIST = re.compile(
+    f"(?i:{_NEAR_WORDS})"
+    + r"[A-Z][\w'’‘-]*(?: [A-Z][\w'’‘-]*){0,3}(?:, [A-Z][\w'’‘ -]*)*,? (?:and|or) $"
 )
 PART_AFTER = re.compile(r"\s*(?:district|neighbou?rhood|suburbs?|outskirts|area)\b", re.I)
 REGION_AFTER = re.compile(
@@ -115,6 +120,7 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
     noise = _noise_words(text, sentences)
     for sentence in sentences:
         blocked: list[tuple[int, int]] = []
+        unplaced: list[tuple[int, int]] = []
         for ent in sentence.entities:
             if ent.label in NON_NAME_LABELS:
                 continue
@@ -131,9 +137,13 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
                 found.append(cand)
                 blocked.append((cand.start, cand.end))
             elif ent.label in RESCUE_LABELS:
-                blocked.append((ent.span.start, ent.span.end))
+                unplaced.append((ent.span.start, ent.span.end))
         for cand in _scan_caps(text, sentence.span, gazetteer):
-            overlaps = any(cand.start < e and s < cand.end for s, e in blocked)
+            # An entity that gave no place blocks only what it wholly covers:
+            # "Salah ad-Din" outgrows the model's NORP "Salah" and stays.
+            overlaps = any(cand.start < e and s < cand.end for s, e in blocked) or any(
+                s <= cand.start and cand.end <= e for s, e in unplaced
+            )
             if not overlaps and not _noise(cand, noise, gazetteer):
                 found.append(cand)
     found.sort(key=lambda c: (c.start, -c.end))
@@ -298,7 +308,7 @@ def _scan_caps(
         while i < len(words):
             for j in range(min(len(words), i + 4), i, -1):
                 a, b = words[i].start(), words[j - 1].end()
-                surface, _ = _trimmed(run.group()[a:b], 0)
+                surface, a = _trimmed(run.group()[a:b], a)
                 first = surface.split()[0].lower() if surface else ""
                 at_start = run.start() + a == 0 and not first_word_ok
                 if (
