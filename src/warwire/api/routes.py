@@ -96,7 +96,14 @@ def list_claims(
 
     def compute() -> Record:
         claims = store.claims(query)
-        return {"claims": claims, "count": len(claims), "limit": limit, "offset": offset}
+        total = store.count_claims(query)
+        return {
+            "claims": claims,
+            "count": len(claims),
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+        }
 
     return cache.respond(request, store, compute)
 

@@ -70,6 +70,10 @@ class Store(Protocol):
 
     def claims(self, query: ClaimQuery) -> list[Record]: ...
 
+    def count_claims(self, query: ClaimQuery) -> int:
+        """How many claims match (limit and offset ignored): the total for paging."""
+        ...
+
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Record]: ...
 
     def document(self, doc_id: str) -> Record | None:

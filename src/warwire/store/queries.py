@@ -219,13 +219,10 @@ def event_records(conn: Connection, found: list[Event]) -> list[Record]:
     return out
 
 
-def find_claims(conn: Connection, q: ClaimQuery) -> list[Record]:
-    stmt = (
-        select(claims.c.data, claims.c.event_id)
-        .join(documents, documents.c.doc_id == claims.c.doc_id)
-        .where(documents.c.superseded_by.is_(None))
-        .order_by(claims.c.seq)
-        .offset(q.offset)
+def claim_filters(q: ClaimQuery, stmt: Select[Any]) -> Select[Any]:
+    """The claims of current documents matching ``q`` (limit and offset not applied)."""
+    stmt = stmt.join(documents, documents.c.doc_id == claims.c.doc_id).where(
+        documents.c.superseded_by.is_(None)
     )
     if q.claimant:
         stmt = stmt.where(_contains(claims.c.claimant, q.claimant))
@@ -235,6 +232,17 @@ def find_claims(conn: Connection, q: ClaimQuery) -> list[Record]:
         stmt = stmt.where(claims.c.doc_id == q.doc_id)
     if q.text:
         stmt = stmt.where(_contains(claims.c.data, q.text))
+    return stmt
+
+
+def count_claims(conn: Connection, q: ClaimQuery) -> int:
+    stmt = claim_filters(q, select(func.count()).select_from(claims))
+    return int(conn.execute(stmt).scalar_one())
+
+
+def find_claims(conn: Connection, q: ClaimQuery) -> list[Record]:
+    stmt = claim_filters(q, select(claims.c.data, claims.c.event_id))
+    stmt = stmt.order_by(claims.c.seq).offset(q.offset)
     if q.limit is not None:
         stmt = stmt.limit(q.limit)
     rows = list(conn.execute(stmt))

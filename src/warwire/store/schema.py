@@ -27,6 +27,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
+    inspect,
     select,
     text,
 )
@@ -121,7 +123,19 @@ events = Table(
     Column("data", Text, nullable=False),  # the merged Event, encoded
     Column("search_text", Text, nullable=False, default=""),
     Column("version", BigInteger, nullable=False),
-    Index("ix_events_type_start", "event_type", "date_start"),
+    Column("wide", Boolean, nullable=False, default=False),  # window wider than NARROW_DAYS
+    # merge candidates: type, width class and a date range; the rest filters in the index
+    Index(
+        "ix_events_merge",
+        "event_type",
+        "wide",
+        "date_start",
+        "date_end",
+        "country",
+        "latitude",
+        "longitude",
+        "admin1",
+    ),
     Index("ix_events_date", "event_date"),
     Index("ix_events_latlon", "latitude", "longitude"),
     Index("ix_events_version", "version"),
@@ -210,9 +224,48 @@ def _v2_search(conn: Connection) -> None:
         )
 
 
+NARROW_DAYS = 7
+
+
+def _v3_merge_index(conn: Connection) -> None:
+    """Bounded merge-candidate scans and keyed full-text updates.
+
+    A ``wide`` flag splits events into narrow windows (found by a few days of
+    index range) and wide ones (a quarter's range, but few), so the candidate
+    scan no longer grows with all events in a quarter. The FTS rows get the
+    event's ``seq`` as rowid, so replacing one is an indexed delete, not a scan.
+    """
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "wide" not in have:
+        conn.execute(text("ALTER TABLE events ADD COLUMN wide BOOLEAN NOT NULL DEFAULT FALSE"))
+        rows = conn.execute(
+            select(events.c.seq, events.c.date_start, events.c.date_end).where(
+                events.c.date_start.is_not(None), events.c.date_end.is_not(None)
+            )
+        ).all()
+        wide = [{"s": r.seq} for r in rows if (r.date_end - r.date_start).days > NARROW_DAYS]
+        if wide:
+            conn.execute(
+                events.update().where(events.c.seq == bindparam("s")).values(wide=True), wide
+            )
+    conn.execute(text("DROP INDEX IF EXISTS ix_events_type_start"))
+    for index in events.indexes:
+        if index.name == "ix_events_merge":
+            index.create(conn, checkfirst=True)
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM events_fts"))
+        conn.execute(
+            text(
+                "INSERT INTO events_fts (rowid, event_id, body) "
+                "SELECT seq, event_id, search_text FROM events"
+            )
+        )
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_tables),
     (2, _v2_search),
+    (3, _v3_merge_index),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -4,39 +4,31 @@ Order matters for the guarantees: the dataset version is bumped first (on
 PostgreSQL that row lock serialises concurrent writers), then the document,
 its fingerprint and syndication group, then its events are merged into the
 stored ones, then claims and relations. Either all of it commits or none.
+Statements run as plain SQL on the transaction's own DBAPI cursor
+(:mod:`warwire.store.rawsql`): ingest is a hot path.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from warwire.clean import syndication as syn
-from warwire.merge import NEAR_KM, best_match, compatible, merge_reports, window
-from warwire.resolve.sources import SourceRegistry, normalize
+from warwire.merge import EARTH_KM, NEAR_KM, best_match, compatible, merge_reports, window
+from warwire.resolve.sources import SourceRegistry
 from warwire.store import records
 from warwire.store.base import IngestResult
-from warwire.store.groups import earliest_in_group, find_original, reroot_group
-from warwire.store.schema import (
-    bands,
-    changes,
-    claims,
-    documents,
-    event_reports,
-    events,
-    fingerprints,
-    meta,
-    relations,
-    sources,
-)
-from warwire.types import Analysis, Claim, Document, Event
+from warwire.store.docwrites import insert_document, previous_revision, upsert_source
+from warwire.store.rawsql import Raw, insert_sql
+from warwire.store.schema import NARROW_DAYS
+from warwire.types import Analysis, Claim, Document, Event, Place
 
 MAX_CANDIDATES = 50
 MAX_WINDOW_DAYS = 92  # stored windows longer than a quarter are not merge candidates
@@ -51,42 +43,17 @@ def short_hash(*parts: object) -> str:
     return hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
-def bump_version(conn: Connection) -> int:
-    row = conn.execute(
-        update(meta)
-        .where(meta.c.key == "dataset_version")
-        .values(value=meta.c.value + 1)
-        .returning(meta.c.value)
-    ).one()
+def bump_version(raw: Raw) -> int:
+    row = raw.first(
+        "UPDATE meta SET value = value + 1 WHERE key = :k RETURNING value",
+        {"k": "dataset_version"},
+    )
+    assert row is not None, "meta row dataset_version is missing"
     return int(row[0])
 
 
-def document_exists(conn: Connection, doc_id: str) -> bool:
-    found = conn.execute(select(documents.c.seq).where(documents.c.doc_id == doc_id)).first()
-    return found is not None
-
-
-# --------------------------------------------------------------------------- sources
-
-
-def upsert_source(conn: Connection, registry: SourceRegistry, doc: Document) -> None:
-    publisher = doc.source.publisher
-    if not publisher:
-        return
-    key = normalize(publisher)
-    if conn.execute(select(sources.c.key).where(sources.c.key == key)).first():
-        return
-    info = registry.lookup(publisher, doc.source.url)
-    conn.execute(
-        insert(sources).values(
-            key=key,
-            name=publisher,
-            categories=",".join(info.categories) if info else "",
-            side=info.side if info else None,
-            reason=info.reason if info else None,
-            reference=info.reference if info else None,
-        )
-    )
+def document_exists(raw: Raw, doc_id: str) -> bool:
+    return raw.first("SELECT 1 FROM documents WHERE doc_id = :d", {"d": doc_id}) is not None
 
 
 # --------------------------------------------------------------------------- events
@@ -100,6 +67,12 @@ class EventWork:
     added: int = 0
     merged: int = 0
     orphans: dict[str, Event] = field(default_factory=dict)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    def change(self, event_id: str, change: str, into: str | None = None) -> None:
+        self.changes.append(
+            {"version": self.version, "event_id": event_id, "change": change, "merged_into": into}
+        )
 
 
 def report_search_text(doc: Document, report: Event) -> str:
@@ -108,6 +81,24 @@ def report_search_text(doc: Document, report: Event) -> str:
     pieces += [a.name for a in (report.actor1, report.actor2) if a]
     pieces += [s.text_in(doc.text) for s in spans if s.doc_id == doc.doc_id]
     return " ".join(p for p in dict.fromkeys(pieces) if p)
+
+
+EVENT_COLUMNS = (
+    "event_id", "event_type", "sub_event_type", "country", "admin1", "event_date",
+    "date_start", "date_end", "latitude", "longitude", "actors", "fatalities", "data",
+    "search_text", "version", "wide",
+)  # fmt: skip
+INSERT_EVENT = insert_sql("events", EVENT_COLUMNS, " RETURNING seq")
+UPDATE_EVENT = (
+    "UPDATE events SET "
+    + ", ".join(f'"{c}" = :{c}' for c in EVENT_COLUMNS if c != "event_id")
+    + " WHERE event_id = :event_id RETURNING seq"
+)
+FTS_INSERT = "INSERT INTO events_fts (rowid, event_id, body) VALUES (:s, :e, :b)"
+FTS_DELETE = "DELETE FROM events_fts WHERE rowid = :s"
+FTS_DELETE_EVENT = (
+    "DELETE FROM events_fts WHERE rowid = (SELECT seq FROM events WHERE event_id = :e)"
+)
 
 
 def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
@@ -131,86 +122,107 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
         "data": json.dumps(records.encode(event), ensure_ascii=False),
         "search_text": search_text,
         "version": version,
+        "wide": bool(span and (span[1] - span[0]).days > NARROW_DAYS),
     }
 
 
-UPDATE_EVENT = update(events).where(events.c.event_id == bindparam("b_id"))
+def write_event(raw: Raw, event: Event, search: str, version: int, new: bool) -> None:
+    """Insert or update the merged event row and (SQLite) its full-text row, keyed by seq."""
+    row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version))
+    if raw.sqlite and row is not None:
+        if not new:
+            raw.run(FTS_DELETE, {"s": row[0]})
+        raw.run(FTS_INSERT, {"s": row[0], "e": event.event_id, "b": search})
 
 
-def load_event(conn: Connection, event_id: str) -> Event:
-    data = conn.execute(select(events.c.data).where(events.c.event_id == event_id)).scalar_one()
-    return records.event(json.loads(data))
+def load_event(raw: Raw, event_id: str) -> Event:
+    row = raw.first("SELECT data FROM events WHERE event_id = :e", {"e": event_id})
+    assert row is not None, event_id
+    return records.event(json.loads(row[0]))
 
 
-def candidates(conn: Connection, report: Event, near_km: float) -> list[Event]:
+def _near_box(place: Place, km: float) -> tuple[float, float, float | None]:
+    """Half-sizes (degrees) of a box holding every point within ``km`` (haversine)."""
+    dlat = math.degrees(km / EARTH_KM) * 1.01 + 1e-9
+    top = math.radians(min(90.0, abs(place.latitude) + dlat))
+    arg = math.sin(km / (2 * EARTH_KM)) / max(math.cos(top), 1e-12)
+    if arg >= 1:
+        return place.latitude, dlat, None
+    dlon = math.degrees(2 * math.asin(arg)) * 1.01 + 1e-9
+    return place.latitude, dlat, None if abs(place.longitude) + dlon >= 180 else dlon
+
+
+def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
+    """SQL prefilter, a superset of :func:`warwire.merge.compatible` on type, time and place."""
+    sql = (
+        "SELECT seq, data FROM events WHERE event_type = :t AND wide = :w "
+        "AND date_start >= :lo AND date_start <= :hi AND date_end >= :start"
+    )
+    params: dict[str, Any] = {"t": report.event_type}
+    place = report.place
+    if place is not None and place.country:
+        sql += " AND (country = :c OR country IS NULL)"
+        params["c"] = place.country
+    if place is not None:  # within the box, or unplaced, or the same admin1
+        lat, dlat, dlon = _near_box(place, near_km)
+        geo = "latitude BETWEEN :la0 AND :la1"
+        params.update(la0=lat - dlat, la1=lat + dlat)
+        if dlon is not None:
+            geo += " AND longitude BETWEEN :lo0 AND :lo1"
+            params.update(lo0=place.longitude - dlon, lo1=place.longitude + dlon)
+        alts = ["latitude IS NULL", f"({geo})"]
+        if place.admin1:
+            alts.append("admin1 = :a1")
+            params["a1"] = place.admin1
+        sql += " AND (" + " OR ".join(alts) + ")"
+    return sql + f" ORDER BY seq LIMIT {MAX_CANDIDATES * 4}", params
+
+
+def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
+    """Stored events that may be the same real event, through the merge index.
+
+    Narrow windows must start within ``NARROW_DAYS`` before the report's start
+    to overlap it; wide ones within ``MAX_WINDOW_DAYS``. Both scans stay a few
+    days (or a few wide events) long however large the database grows.
+    """
     span = window(report.when)
     if span is None:
         return []
-    query = (
-        select(events.c.data)
-        .where(events.c.event_type == report.event_type)
-        .where(events.c.date_start <= span[1])
-        .where(events.c.date_start >= span[0] - timedelta(days=MAX_WINDOW_DAYS))
-        .where(events.c.date_end >= span[0])
-        .order_by(events.c.seq)
-        .limit(MAX_CANDIDATES * 4)
-    )
-    country = report.place.country if report.place else None
-    if country:
-        query = query.where(or_(events.c.country == country, events.c.country.is_(None)))
-    return [records.event(json.loads(row.data)) for row in conn.execute(query)]
+    sql, params = _candidate_sql(report, near_km)
+    params.update(hi=span[1], start=span[0])
+    rows = raw.all(sql, {**params, "w": False, "lo": span[0] - timedelta(days=NARROW_DAYS)})
+    rows += raw.all(sql, {**params, "w": True, "lo": span[0] - timedelta(days=MAX_WINDOW_DAYS)})
+    rows.sort(key=lambda r: r[0])
+    return [records.event(json.loads(data)) for _, data in rows[: MAX_CANDIDATES * 4]]
 
 
-def refold(conn: Connection, event_id: str, version: int) -> Event | None:
+def refold(raw: Raw, event_id: str, version: int) -> Event | None:
     """Recompute a stored event from its reports; None when it has none left."""
-    rows = conn.execute(
-        select(event_reports.c.data, event_reports.c.search_text)
-        .where(event_reports.c.event_id == event_id)
-        .order_by(event_reports.c.seq)
-    ).all()
+    rows = raw.all(
+        "SELECT data, search_text FROM event_reports WHERE event_id = :e ORDER BY seq",
+        {"e": event_id},
+    )
     if not rows:
         return None
-    merged = merge_reports([records.event(json.loads(r.data)) for r in rows], event_id)
-    search = " ".join(dict.fromkeys(r.search_text for r in rows if r.search_text))
-    conn.execute(UPDATE_EVENT, {**event_row(merged, search, version), "b_id": event_id})
-    update_fts(conn, event_id, search)
+    merged = merge_reports([records.event(json.loads(data)) for data, _ in rows], event_id)
+    search = " ".join(dict.fromkeys(s for _, s in rows if s))
+    write_event(raw, merged, search, version, new=False)
     return merged
 
 
-FTS_INSERT = text("INSERT INTO events_fts (event_id, body) VALUES (:e, :b)")
-
-
-def delete_fts(conn: Connection, event_id: str) -> None:
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("DELETE FROM events_fts WHERE event_id = :e"), {"e": event_id})
-
-
-def update_fts(conn: Connection, event_id: str, body: str) -> None:
-    if conn.dialect.name != "sqlite":
-        return
-    delete_fts(conn, event_id)
-    conn.execute(FTS_INSERT, {"e": event_id, "b": body})
-
-
-def record_change(
-    conn: Connection, version: int, event_id: str, change: str, into: str | None = None
-) -> None:
-    conn.execute(
-        insert(changes),
-        {"version": version, "event_id": event_id, "change": change, "merged_into": into},
-    )
+REPORT_INSERT = insert_sql("event_reports", ("event_id", "doc_id", "data", "search_text"))
 
 
 def store_report(
-    conn: Connection,
+    raw: Raw,
     doc: Document,
     report: Event,
     event_id: str,
     work: EventWork,
     search: str | None = None,
 ) -> None:
-    conn.execute(
-        insert(event_reports),
+    raw.run(
+        REPORT_INSERT,
         {
             "event_id": event_id,
             "doc_id": doc.doc_id,
@@ -218,86 +230,94 @@ def store_report(
             "search_text": report_search_text(doc, report) if search is None else search,
         },
     )
-    insert_claims(conn, doc.doc_id, report.claims, event_id)
+    insert_claims(raw, doc.doc_id, report.claims, event_id)
 
 
 def add_event(
-    conn: Connection, doc: Document, report: Event, index: int, work: EventWork, near_km: float
+    raw: Raw, doc: Document, report: Event, index: int, work: EventWork, near_km: float
 ) -> None:
     """Merge one report into a matching stored event, or store it as a new one."""
     report = replace(report, doc_ids=(doc.doc_id,))
     orphan = best_match(report, list(work.orphans.values()), near_km)
     if orphan is not None:  # a revised document's event keeps its id
         del work.orphans[orphan.event_id]
-        store_report(conn, doc, report, orphan.event_id, work)
-        refold(conn, orphan.event_id, work.version)
-        record_change(conn, work.version, orphan.event_id, "updated")
+        store_report(raw, doc, report, orphan.event_id, work)
+        refold(raw, orphan.event_id, work.version)
+        work.change(orphan.event_id, "updated")
         return
-    found = [c for c in candidates(conn, report, near_km) if compatible(report, c, near_km)]
+    found = [c for c in candidates(raw, report, near_km) if compatible(report, c, near_km)]
     primary = best_match(report, found, near_km)
     if primary is None:
         event_id = "ev-" + short_hash(doc.doc_id, report.event_id, index)
         search = report_search_text(doc, report)
         single = merge_reports([report], event_id)  # one report folds to itself
-        conn.execute(insert(events), event_row(single, search, work.version))
-        store_report(conn, doc, report, event_id, work, search)
-        if conn.dialect.name == "sqlite":
-            conn.execute(FTS_INSERT, {"e": event_id, "b": search})
-        record_change(conn, work.version, event_id, "added")
+        write_event(raw, single, search, work.version, new=True)
+        store_report(raw, doc, report, event_id, work, search)
+        work.change(event_id, "added")
         work.added += 1
         return
-    store_report(conn, doc, report, primary.event_id, work)
-    merged = refold(conn, primary.event_id, work.version)
+    store_report(raw, doc, report, primary.event_id, work)
+    merged = refold(raw, primary.event_id, work.version)
     work.merged += 1
     for other in found:  # the new report may bridge two stored events
         if other.event_id != primary.event_id and merged and compatible(other, merged, near_km):
-            absorb(conn, other.event_id, primary.event_id, work.version)
-            merged = refold(conn, primary.event_id, work.version)
-    record_change(conn, work.version, primary.event_id, "updated")
+            absorb(raw, other.event_id, primary.event_id, work)
+            merged = refold(raw, primary.event_id, work.version)
+    work.change(primary.event_id, "updated")
 
 
-def absorb(conn: Connection, gone: str, into: str, version: int) -> None:
+def delete_event(raw: Raw, event_id: str) -> None:
+    if raw.sqlite:
+        raw.run(FTS_DELETE_EVENT, {"e": event_id})
+    raw.run("DELETE FROM events WHERE event_id = :e", {"e": event_id})
+
+
+def absorb(raw: Raw, gone: str, into: str, work: EventWork) -> None:
     """Move one event's reports and claims into another and leave a tombstone."""
-    conn.execute(
-        update(event_reports).where(event_reports.c.event_id == gone).values(event_id=into)
-    )
-    conn.execute(update(claims).where(claims.c.event_id == gone).values(event_id=into))
-    conn.execute(delete(events).where(events.c.event_id == gone))
-    delete_fts(conn, gone)
-    record_change(conn, version, gone, "merged", into)
+    params = {"g": gone, "i": into}
+    raw.run("UPDATE event_reports SET event_id = :i WHERE event_id = :g", params)
+    raw.run("UPDATE claims SET event_id = :i WHERE event_id = :g", params)
+    delete_event(raw, gone)
+    work.change(gone, "merged", into)
 
 
-def retire_revision(conn: Connection, old: str, new: str, work: EventWork) -> None:
+def retire_revision(raw: Raw, old: str, new: str, work: EventWork) -> None:
     """Fold an older revision of a page out of its events, keeping their ids."""
-    conn.execute(update(documents).where(documents.c.doc_id == old).values(superseded_by=new))
-    touched = conn.execute(
-        select(event_reports.c.event_id).where(event_reports.c.doc_id == old).distinct()
-    ).scalars().all()  # fmt: skip
-    conn.execute(delete(event_reports).where(event_reports.c.doc_id == old))
-    conn.execute(delete(claims).where(claims.c.doc_id == old))
-    conn.execute(delete(relations).where(relations.c.doc_id == old))
-    for event_id in touched:
-        before = load_event(conn, event_id)
-        if refold(conn, event_id, work.version) is None:
-            work.orphans[event_id] = replace(before, doc_ids=())
+    raw.run("UPDATE documents SET superseded_by = :n WHERE doc_id = :o", {"n": new, "o": old})
+    touched = [
+        str(r[0])
+        for r in raw.all(
+            "SELECT DISTINCT event_id FROM event_reports WHERE doc_id = :o", {"o": old}
+        )
+    ]
+    for table in ("event_reports", "claims", "relations"):
+        raw.run(f"DELETE FROM {table} WHERE doc_id = :o", {"o": old})
+    for event_id in sorted(touched):
+        if refold(raw, event_id, work.version) is None:
+            work.orphans[event_id] = replace(load_event(raw, event_id), doc_ids=())
         else:
-            record_change(conn, work.version, event_id, "updated")
+            work.change(event_id, "updated")
 
 
-def drop_orphans(conn: Connection, work: EventWork) -> None:
+def drop_orphans(raw: Raw, work: EventWork) -> None:
     for event_id in work.orphans:
-        conn.execute(delete(events).where(events.c.event_id == event_id))
-        conn.execute(update(claims).where(claims.c.event_id == event_id).values(event_id=None))
-        delete_fts(conn, event_id)
-        record_change(conn, work.version, event_id, "deleted")
+        delete_event(raw, event_id)
+        raw.run("UPDATE claims SET event_id = NULL WHERE event_id = :e", {"e": event_id})
+        work.change(event_id, "deleted")
 
 
 # --------------------------------------------------------------------------- claims, relations
 
+CLAIM_COLUMNS = (
+    "claim_id", "doc_id", "event_id", "claimant", "hedge", "polarity", "standalone", "data",
+)  # fmt: skip
+CLAIM_INSERT = insert_sql("claims", CLAIM_COLUMNS)
+RELATION_INSERT = insert_sql("relations", ("doc_id", "subject", "predicate", "object", "start",
+                                        "end"))  # fmt: skip
+CHANGE_INSERT = insert_sql("changes", ("version", "event_id", "change", "merged_into"))
 
-def insert_claims(
-    conn: Connection, doc_id: str, items: Sequence[Claim], event_id: str | None
-) -> None:
+
+def insert_claims(raw: Raw, doc_id: str, items: Sequence[Claim], event_id: str | None) -> None:
     rows = []
     for claim in items:
         ev = claim.evidence
@@ -316,77 +336,44 @@ def insert_claims(
                 "data": json.dumps(records.encode(replace(claim, claim_id=claim_id))),
             }
         )
-    if rows:
-        conn.execute(insert(claims), rows)
-
-
-def insert_document(
-    conn: Connection, doc: Document, fp: syn.Fingerprint, version: int
-) -> tuple[str | None, bool]:
-    """Store the document row and fingerprint; returns (syndicated_from, joined a group)."""
-    original, group = find_original(conn, doc, fp)
-    row = {
-        "doc_id": doc.doc_id, "input_id": doc.input_id, "url": doc.source.url,
-        "title": doc.title, "publisher": doc.source.publisher,
-        "original_source": doc.source.original_source, "author": doc.source.author,
-        "published": doc.published, "original_published": doc.original_published,
-        "language": doc.language, "media_type": doc.media_type, "text": doc.text,
-        "syndicated_from": original if group else doc.syndicated_from,
-        "syndication_group": group or doc.doc_id, "version": version,
-    }  # fmt: skip
-    conn.execute(insert(documents), row)
-    signature = syn.serialize_signature(fp.signature)
-    conn.execute(insert(fingerprints), {"doc_id": doc.doc_id, "signature": signature,
-                                        "size": fp.size})  # fmt: skip
-    conn.execute(insert(bands), [{"band_key": k, "doc_id": doc.doc_id} for k in set(fp.bands)])
-    if group:
-        reroot_group(conn, group)
-        original = earliest_in_group(conn, group)
-        return (None if original == doc.doc_id else original), True
-    return doc.syndicated_from, False
-
-
-def previous_revision(conn: Connection, doc: Document) -> str | None:
-    if not doc.source.url:
-        return None
-    row = conn.execute(
-        select(documents.c.doc_id)
-        .where(and_(documents.c.url == doc.source.url, documents.c.superseded_by.is_(None)))
-        .where(documents.c.doc_id != doc.doc_id)
-        .order_by(documents.c.seq.desc())
-    ).first()
-    return str(row[0]) if row else None
+    raw.many(CLAIM_INSERT, rows)
 
 
 def add_analysis(
     conn: Connection, analysis: Analysis, registry: SourceRegistry, near_km: float = NEAR_KM
 ) -> IngestResult:
-    """Everything one document brings, written through ``conn`` (one transaction)."""
+    """Everything one document brings, written through ``conn`` (one transaction).
+
+    Raises :class:`AlreadyStored` (after the version bump, so the caller rolls
+    back) when the document is already there.
+    """
     doc = analysis.document
-    if document_exists(conn, doc.doc_id):
-        return IngestResult(doc.doc_id, "unchanged")
-    version = bump_version(conn)  # on PostgreSQL this row lock serialises writers
-    if document_exists(conn, doc.doc_id):  # another writer stored it meanwhile
-        raise AlreadyStored(doc.doc_id)
-    previous = previous_revision(conn, doc)
-    syndicated_from, _ = insert_document(conn, doc, syn.fingerprint(doc.text), version)
-    upsert_source(conn, registry, doc)
-    work = EventWork(version=version)
-    if previous:
-        retire_revision(conn, previous, doc.doc_id, work)
-    for index, report in enumerate(analysis.events):
-        add_event(conn, doc, report, index, work, near_km)
-    drop_orphans(conn, work)
-    insert_claims(conn, doc.doc_id, analysis.claims, None)
-    if analysis.relations:
-        conn.execute(
-            insert(relations),
+    raw = Raw(conn)
+    try:
+        version = bump_version(raw)  # on PostgreSQL this row lock serialises writers
+        if document_exists(raw, doc.doc_id):
+            raise AlreadyStored(doc.doc_id)
+        previous = previous_revision(raw, doc)
+        syndicated_from = insert_document(raw, doc, syn.fingerprint(doc.text), version)
+        upsert_source(raw, registry, doc)
+        work = EventWork(version=version)
+        if previous:
+            retire_revision(raw, previous, doc.doc_id, work)
+        for index, report in enumerate(analysis.events):
+            add_event(raw, doc, report, index, work, near_km)
+        drop_orphans(raw, work)
+        insert_claims(raw, doc.doc_id, analysis.claims, None)
+        raw.many(
+            RELATION_INSERT,
             [
                 {"doc_id": doc.doc_id, "subject": r.subject, "predicate": r.predicate,
                  "object": r.object, "start": r.evidence.start, "end": r.evidence.end}
                 for r in analysis.relations
             ],
         )  # fmt: skip
+        raw.many(CHANGE_INSERT, work.changes)
+    finally:
+        raw.close()
     return IngestResult(
         doc.doc_id,
         "revised" if previous else "added",

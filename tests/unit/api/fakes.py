@@ -68,16 +68,22 @@ class FakeStore:
     def event(self, event_id: str) -> Record | None:
         return next((e for e in self.event_list if e["event_id"] == event_id), None)
 
-    def claims(self, query: ClaimQuery) -> list[Record]:
-        rows = [
+    def _matching_claims(self, query: ClaimQuery) -> list[Record]:
+        return [
             c
             for c in self.claim_list
             if (query.claimant is None or c["claimant"] == query.claimant)
             and (query.hedge is None or c["hedge"] == query.hedge)
             and (query.doc_id is None or c["doc_id"] == query.doc_id)
             and (query.text is None or query.text.lower() in (c["subject"] or "").lower())
-        ][query.offset :]
+        ]
+
+    def claims(self, query: ClaimQuery) -> list[Record]:
+        rows = self._matching_claims(query)[query.offset :]
         return rows[: query.limit] if query.limit is not None else rows
+
+    def count_claims(self, query: ClaimQuery) -> int:
+        return len(self._matching_claims(query))
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Record]:
         rows = list(self.docs.values())[offset:]

@@ -131,6 +131,9 @@ def test_missing_things_are_404(client: TestClient, path: str) -> None:
 def test_claims_actors_stats_documents(client: TestClient) -> None:
     claims = client.get("/api/claims?hedge=reportedly").json()
     assert [c["claim_id"] for c in claims["claims"]] == ["c1"]
+    assert claims["total"] == 1
+    page = client.get("/api/claims?limit=1&offset=0").json()
+    assert page["count"] <= 1 and page["total"] >= page["count"]
     assert client.get("/api/claims?doc_id=docA").json()["claims"] == []
     assert {a["name"] for a in client.get("/api/actors").json()["actors"]} == {
         "Northern Alliance",

@@ -1,0 +1,84 @@
+"""Writing a document's own rows: the document, its fingerprint and bands, its source.
+
+Split from :mod:`warwire.store.writes` (events, claims and the transaction's
+order); runs on the same :class:`~warwire.store.rawsql.Raw` cursor, inside the
+caller's one transaction per document.
+"""
+
+from __future__ import annotations
+
+from warwire.clean import syndication as syn
+from warwire.resolve.sources import SourceRegistry, normalize
+from warwire.store.groups import find_group, reroot_group
+from warwire.store.rawsql import Raw, insert_sql
+from warwire.types import Document
+
+SOURCE_COLUMNS = ("key", "name", "categories", "side", "reason", "reference")
+
+
+def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document) -> None:
+    publisher = doc.source.publisher
+    if not publisher:
+        return
+    key = normalize(publisher)
+    if raw.first("SELECT 1 FROM sources WHERE key = :k", {"k": key}):
+        return
+    info = registry.lookup(publisher, doc.source.url)
+    raw.run(
+        insert_sql("sources", SOURCE_COLUMNS),
+        {
+            "key": key,
+            "name": publisher,
+            "categories": ",".join(info.categories) if info else "",
+            "side": info.side if info else None,
+            "reason": info.reason if info else None,
+            "reference": info.reference if info else None,
+        },
+    )
+
+
+DOCUMENT_COLUMNS = (
+    "doc_id", "input_id", "url", "title", "publisher", "original_source", "author",
+    "published", "original_published", "language", "media_type", "text", "syndicated_from",
+    "syndication_group", "version",
+)  # fmt: skip
+DOCUMENT_INSERT = insert_sql("documents", DOCUMENT_COLUMNS)
+
+
+def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) -> str | None:
+    """Store the document row, fingerprint and band keys; returns its ``syndicated_from``."""
+    group = find_group(raw, doc, fp)
+    row = {
+        "doc_id": doc.doc_id, "input_id": doc.input_id, "url": doc.source.url,
+        "title": doc.title, "publisher": doc.source.publisher,
+        "original_source": doc.source.original_source, "author": doc.source.author,
+        "published": doc.published, "original_published": doc.original_published,
+        "language": doc.language, "media_type": doc.media_type, "text": doc.text,
+        "syndicated_from": None if group else doc.syndicated_from,
+        "syndication_group": group or doc.doc_id, "version": version,
+    }  # fmt: skip
+    raw.run(DOCUMENT_INSERT, row)
+    raw.run(
+        insert_sql("fingerprints", ("doc_id", "signature", "size")),
+        {"doc_id": doc.doc_id, "signature": syn.serialize_signature(fp.signature),
+         "size": fp.size},
+    )  # fmt: skip
+    raw.many(
+        insert_sql("bands", ("band_key", "doc_id")),
+        [{"band_key": k, "doc_id": doc.doc_id} for k in sorted(set(fp.bands))],
+    )
+    if group:
+        root = reroot_group(raw, group)
+        return None if root == doc.doc_id else root
+    return doc.syndicated_from
+
+
+def previous_revision(raw: Raw, doc: Document) -> str | None:
+    if not doc.source.url:
+        return None
+    row = raw.first(
+        "SELECT doc_id FROM documents WHERE url = :u AND superseded_by IS NULL "
+        "AND doc_id <> :d ORDER BY seq DESC LIMIT 1",
+        {"u": doc.source.url, "d": doc.doc_id},
+    )
+    return str(row[0]) if row else None
