@@ -32,5 +32,5 @@ if [ -x scripts/web_assets.sh ]; then
   fi
 fi
 
-.venv/bin/python -m warwire.resolve.gazetteer --build >/dev/null 2>&1 || true
+.venv/bin/python -m warwire.resolve.gazetteer --build
 echo "setup: done; try  .venv/bin/warwire extract examples/" >&2
