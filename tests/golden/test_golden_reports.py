@@ -102,9 +102,10 @@ def score(results: list[Analysis]) -> tuple[int, int, int, int, list[str]]:
 @pytest.mark.slow
 def test_reports_events_and_fields(results: list[Analysis]) -> None:
     expected, found, checked, right, misses = score(results)
-    assert expected >= 30
-    assert found / expected >= 0.80, misses
-    assert right / checked >= 0.75, misses
+    # round 4 measured 62/68 found (0.91) and 133/140 fields (0.95) over 82 reports
+    assert expected >= 65
+    assert found / expected >= 0.87, misses
+    assert right / checked >= 0.92, misses
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ claimant, polarity, places, date, fatalities and equipment for one sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from warwire.extract.aggregates import find_aggregate
@@ -31,7 +32,7 @@ from warwire.extract.rules import Decision, decide, is_casualty
 from warwire.extract.speakers import claimant_of
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import find_triggers
-from warwire.extract.wheres import wheres_for
+from warwire.extract.wheres import is_place, wheres_for
 from warwire.types import Actor, Polarity, Sentence, When
 
 __all__ = ["Context", "DateLookup", "Reading", "Where", "is_event", "own_when", "read_sentence"]
@@ -39,6 +40,7 @@ __all__ = ["Context", "DateLookup", "Reading", "Where", "is_event", "own_when", 
 _CIVILIANS = "Civilians"
 _FROM = frozenset({"from"})
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_ACTIVITY_OF = re.compile(r"^(?:the )?(\w+) (?:actions|activities|operations|efforts|moves)$", re.I)
 _MOVERS = frozenset(
     {"Non-violent transfer of territory", "Other", "Headquarters or base established"}
 )
@@ -117,6 +119,11 @@ def read_sentence(
         claimant, claimant_actor = claimant_of(ctx, tree, said, seen, speaker)
         actor1 = _resolve(ctx, tree, roles.agent, claimant_actor, seen)
         actor2 = _resolve(ctx, tree, roles.target, claimant_actor, seen)
+        written = roles.target.text.lower() if roles.target else ""
+        if actor2 is not None and is_place(ctx, roles.target) and actor2.name.lower() in written:
+            actor2 = None  # "shelled Nikopol": a place, not an actor
+        if actor1 is not None and (doer := _ACTIVITY_OF.match(actor1.name)):
+            actor1 = demonym_forces(ctx.actors, doer.group(1), ctx.country_code)
         owner = next((e.owner for e in equipment if e.owner), None)
         if actor2 is None and owner and decision.sub_event_type == "Disrupted weapons use":
             actor2 = demonym_forces(ctx.actors, owner, ctx.country_code)
@@ -130,6 +137,11 @@ def read_sentence(
         if actor1 is not None and decision.sub_event_type in _TERRITORY:
             regain = actor1.inter == 1
             decision = replace(decision, sub_event_type=_TERRITORY[0 if regain else 1])
+        co_agents = roles.co_agents
+        if decision.sub_event_type == "Armed clash" and actor2 is None and co_agents:
+            # "the RSF and the army fought": two subjects of a clash are its two sides
+            actor2 = _resolve(ctx, tree, co_agents[0], claimant_actor, seen)
+            co_agents = co_agents[1:]
         if decision.sub_event_type == "Armed clash" and (actor1 is None or actor2 is None):
             actor1, actor2 = fill_sides(ctx, text, actor1, actor2)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
@@ -143,9 +155,11 @@ def read_sentence(
             lost = tree.tokens[hit.token].lemma.lower() in {"lose", "crash"}
             if lost:  # "the LNA lost two drones": the loser is actor2
                 actor1, actor2 = None, actor1
+        if decision.sub_event_type == "Disrupted weapons use" and actor1 is None:
+            actor1 = _opponent(ctx, tree, hit.token, actor2)
         assoc1 = tuple(
             a.name
-            for p in (*roles.co_agents, *backers(tree, roles.agent, ctx.text))
+            for p in (*co_agents, *backers(tree, roles.agent, ctx.text))
             if (a := _resolve(ctx, tree, p, claimant_actor, seen)) is not None and a.inter != 7
         )
         readings.append(
@@ -165,17 +179,7 @@ def read_sentence(
                 when=when,
                 deaths=deaths,
                 equipment=tuple(
-                    replace(
-                        e,
-                        owner=e.owner
-                        or (
-                            actor2.name
-                            if actor2
-                            and e.owner is None
-                            and decision.sub_event_type == "Disrupted weapons use"
-                            else None
-                        ),
-                    )
+                    replace(e, owner=_owner(ctx, e.owner, actor2, decision.sub_event_type))
                     for e in equipment
                 ),
                 aggregate=aggregate,
@@ -201,3 +205,27 @@ def _polarity(tree: Tree, decision: Decision, text: str) -> Polarity:
     if at_root is not Polarity.ASSERTED:
         return at_root
     return Polarity.ASSERTED if at_hit is Polarity.INTENDED else at_hit
+
+
+def _owner(ctx: Context, owner: str | None, actor2: Actor | None, sub: str) -> str | None:
+    """The equipment's owner as an actor name: "Turkish drones" shot down -> the Turkish
+    military when that is the side that lost them."""
+    if sub != "Disrupted weapons use" or actor2 is None:
+        return owner
+    if owner is None:
+        return actor2.name
+    forces = demonym_forces(ctx.actors, owner, ctx.country_code)
+    return actor2.name if forces.name == actor2.name else owner
+
+
+def _opponent(ctx: Context, tree: Tree, trigger: int, loser: Actor | None) -> Actor | None:
+    """ "the LNA lost two drones which crashed": in a two-sided story the shooter is implied
+    to be the loser's enemy. Only for losses, never for interceptions without a loser."""
+    if loser is None or len(ctx.main_actors) != 2:
+        return None
+    if tree.tokens[trigger].lemma.lower() not in {"lose", "crash"}:
+        return None
+    names = [a.name for a in ctx.main_actors]
+    if loser.name not in names:
+        return None
+    return ctx.main_actors[1 - names.index(loser.name)]

@@ -109,6 +109,8 @@ INTENT_VERBS = frozenset(
         "demand",
         "hope",
         "need",
+        "fear",
+        "anticipate",
     }
 )
 _MODAL_INTENT = frozenset({"will", "shall", "wo", "'ll", "gon", "going"})
@@ -187,6 +189,10 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
         subjects = tree.kids(pos, "nsubj")
         if not subjects:
             continue
+        if lemma == "claim" and any(
+            tree.tokens[o].lemma.lower() in {"life", "lives"} for o in tree.kids(pos, "dobj")
+        ):
+            continue  # "fire claimed the lives of 11": a killing, not a claim
         # reporting verbs above the trigger, or "..., the army said" at the side
         related = pos in ancestors or tree.head(pos) in ancestors or tree.head(pos) == trigger
         if not (related or tok.dep in {"ROOT", "parataxis"}):
@@ -263,6 +269,8 @@ def polarity(tree: Tree, trigger: int, text: str = "") -> Polarity:
             return Polarity.CONDITIONAL
         if "to" in aux and toks[pos].pos == "VERB" and toks[pos].dep in {"xcomp", "acl", "advcl"}:
             head = tree.head(pos)
+            if head is not None and _documented(tree, head):
+                continue  # "a video documenting Turkish actions to supply ...": shown, done
             if head is not None and toks[head].lemma.lower() not in {
                 "begin",
                 "start",
@@ -274,3 +282,18 @@ def polarity(tree: Tree, trigger: int, text: str = "") -> Polarity:
             }:
                 return Polarity.INTENDED
     return Polarity.ASSERTED
+
+
+_ACTIVITY = frozenset({"action", "activity", "operation", "effort", "move", "step", "attempt"})
+_SHOWING = frozenset({"document", "show", "reveal", "expose", "depict", "record", "film", "prove"})
+
+
+def _documented(tree: Tree, noun: int) -> bool:
+    """ "footage showing militia operations to move weapons": activities on record."""
+    toks = tree.tokens
+    head = tree.head(noun)
+    return (
+        toks[noun].lemma.lower() in _ACTIVITY
+        and head is not None
+        and toks[head].lemma.lower() in _SHOWING
+    )

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from warwire.extract.assemble import read_sentence
@@ -174,6 +175,18 @@ _BREAKS = re.compile(
 )
 
 
+_EARLIER = re.compile(r"^\W*(?:earlier|previously|before that|prior to that)\b", re.I)
+
+
+def _earlier(sentence_text: str, last: When | None) -> When | None:
+    """ "Earlier, X happened": before the last dated sentence, within about its month."""
+    if not _EARLIER.match(sentence_text) or last is None or last.start is None:
+        return None
+    end = last.start
+    start = min(end.replace(day=1), end - timedelta(days=14))
+    return When(start, end, 3)
+
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -210,6 +223,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     para_when: When | None = None
     paragraph = -1
     speaker: str | None = None
+    last_stated: When | None = None
     for sentence in analysis.sentences:
         if not sentence.parsed:
             continue
@@ -219,7 +233,11 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         seen.extend(_seen_in(ctx, sentence))
         breaks = bool(_BREAKS.match(sentence.span.text_in(ctx.text)))
         inherited = None if breaks else (para_when or lead)
+        if breaks:
+            inherited = _earlier(sentence.span.text_in(ctx.text), last_stated)
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
+        if stated is not None and stated.time_precision == 1:
+            last_stated = stated
         if _history(ctx, sentence, stated):
             continue  # "the massacre of 1994": background, not news
         speaker = next(

@@ -153,10 +153,18 @@ _DEATH_NOUN = r"(?:dead|deaths?|killed|fatalities|bodies|lives|died|casualties)"
 _DEATH_VERB = (
     r"(?:were|was|have been|had been|are|been|being)?\s*"
     r"(?:killed|shot dead|killed instantly|died|dead|murdered|slain|executed|beheaded|"
-    r"hacked to death|burned to death|lynched|massacred|gunned down|lost their lives)"
+    r"hacked to death|burned to death|lynched|massacred|gunned down|lost their lives|"
+    r"neutrali[sz]ed)"
 )
 _FIG = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
-_NOUNS = r"(?:(?!(?:was|were|and|has|had|have|after|when|while|but)\b)[\w'-]+\s+){0,5}?"
+_NOUNS = (
+    r"(?:(?!(?:was|were|and|has|had|have|after|when|while|but|left|leaving|killing|"
+    r"january|february|march|april|june|july|august|september|october|november|december)\b)"
+    r"[\w'-]+\s+){0,5}?"
+)
+_MONTH_AROUND = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
+)
 _PATTERNS = (
     # "killing at least five soldiers", "killed 46 civilians"
     re.compile(
@@ -318,6 +326,13 @@ def fatalities(text: str) -> Fatalities | None:
                 continue  # "a mob lynched two men": the figure is the agent
             if any(f.start == fig.start for f in found):
                 continue
+            before = lowered[max(0, fig.start - 10) : fig.start].split()
+            after = lowered[fig.end : fig.end + 10].split()
+            modal = len(after) > 1 and after[0] == "may" and after[1] in {"have", "be", "not"}
+            if (after and _MONTH_AROUND.fullmatch(after[0]) and not modal) or (
+                before and _MONTH_AROUND.fullmatch(before[-1])
+            ):
+                continue  # "on 20 june left 12 dead": the 20 is a date
             found.append(fig)
     clean = [f for f in found if not _overlaps_mixed(lowered, f)]
     if clean:

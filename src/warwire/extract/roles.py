@@ -30,6 +30,8 @@ class ActorLookup(Protocol):
 
 
 _INTER_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    # "armed youths", "armed men": an armed group, not a crowd or civilians
+    (3, re.compile(r"\barmed (?:youths?|young men|men|herders|villagers|civilians)\b")),
     (6, re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?|activists|strikers)\b")),
     (5, re.compile(r"\b(rioters?|mob|youths)\b")),
     (
@@ -260,6 +262,8 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
                 lo, hi = tree.phrase(child, NP_STOP)
                 return Phrase(tree.text(text, lo, hi), tree.span(lo, hi), child)
     lo, hi = tree.phrase(pos, NP_STOP)
+    while lo < pos and toks[lo].ent_type in {"DATE", "TIME"}:
+        lo += 1  # "On May 4 gunmen killed": the date is not part of the actor
     is_place = toks[pos].ent_type in {"GPE", "LOC", "FAC"} or lemma in PLACE_HEADS
     return Phrase(
         text=tree.text(text, lo, hi),

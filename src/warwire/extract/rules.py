@@ -16,7 +16,10 @@ from warwire.extract.roles import Roles, infer_inter
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
 
-CASUALTY_LEMMAS = frozenset({"kill", "shoot", "murder", "slay", "die", "burn", "beat", "stab"})
+CASUALTY_LEMMAS = frozenset(
+    {"kill", "shoot", "murder", "slay", "die", "burn", "beat", "stab", "dead", "neutralise"}
+    | {"neutralize"}
+)
 _GENERIC_CLASH = frozenset({"attack", "raid", "storm", "assault", "ambush", "offensive"})
 _REAL_CLASH = frozenset(
     {
@@ -58,6 +61,16 @@ _ARMED_VICTIMS = re.compile(
     r"combatants?|servicem[ae]n|guards?|commanders?|members of)\b"
 )
 
+_BY_ARMED = re.compile(
+    r"\b(?:by|of|from) (?:suspected |armed |unidentified |the )*(?:[\w-]+ ){0,3}?"
+    r"(?:militants?|insurgents?|rebels?|gunmen|fighters|jihadists?|bandits|attackers|"
+    r"militiam[ae]n|soldiers|troops)\b"
+)
+_CIVILIAN_SCENE = re.compile(
+    r"\b(villages?|villagers|residents|bodies|civilians|homes|houses|farmers|worshippers|"
+    r"passengers|displacement camps?|refugee camps?|markets?|herders|families)\b"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:
@@ -72,10 +85,34 @@ def is_casualty(tree: Tree, hit: TriggerHit) -> bool:
     return tree.tokens[hit.token].lemma.lower() in CASUALTY_LEMMAS and hit.priority <= 14
 
 
-def _spurious(tree: Tree, hit: TriggerHit) -> bool:
-    """Triggers that are not events here: "demonstrated that", "rallied support"."""
+# war words in economics, politics and sport: "an attack on inflation", "clash in the final"
+_FIGURATIVE = re.compile(
+    r"\b(?:attack|battle|fight|war|offensive|assault|crackdown)s? (?:on|against) (?:the )?"
+    r"(?:\w+ ){0,2}?(?:inflation|prices|costs|corruption|poverty|margins|unemployment|deficits?|"
+    r"debt|hunger|disease|malaria|cancer|covid|tax evasion|smuggling of goods)\b|"
+    r"\bprice wars?\b|\btrade wars?\b|\bbidding wars?\b"
+)
+_SPORT = re.compile(
+    r"\b(?:semi-?finals?|quarter-?finals?|finals?|matches|match|tournament|league|cup|derby|"
+    r"fixture|kick-?off|striker|goalkeeper|midfielder|coach|championship|playoffs?|olympics?)\b"
+)
+_MEMORIAL = re.compile(
+    r"\b(?:memorial|commemorat\w+|anniversary|remembrance|ceremony|wreath|candles?)\b"
+)
+_SPORT_WORDS = frozenset({"clash", "fight", "battle", "attack", "beat", "defeat", "storm"})
+
+
+def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
+    """Triggers that are not events here: "demonstrated that", "rallied support",
+    "an attack on inflation", "clash in the semi-final", "a ceremony for those killed"."""
     tok = tree.tokens[hit.token]
     lemma = tok.lemma.lower()
+    if _FIGURATIVE.search(lowered) and hit.priority <= 14:
+        return True
+    if lemma in _SPORT_WORDS and _SPORT.search(lowered) and not _ARMED_VICTIMS.search(lowered):
+        return True
+    if _MEMORIAL.search(lowered) and tok.dep != "ROOT" and hit.priority <= 14:
+        return True  # the root is the ceremony; the killing it remembers is background
     if lemma in {"demonstrate", "rally", "march"} and tok.pos == "VERB":
         return bool(tree.kids(hit.token, "ccomp", "dobj"))
     if lemma in {"battle", "fight", "fighting", "conflict", "offensive"} and tok.pos == "NOUN":
@@ -103,10 +140,10 @@ def decide(
     tree: Tree, hits: list[TriggerHit], roles_of: dict[int, Roles], sentence_text: str
 ) -> list[Decision]:
     """One decision per distinct happening in the sentence (usually one)."""
-    hits = [h for h in hits if not _spurious(tree, h)]
+    lowered = sentence_text.lower()
+    hits = [h for h in hits if not _spurious(tree, h, lowered)]
     if not hits:
         return []
-    lowered = sentence_text.lower()
     strong = [h for h in hits if not is_casualty(tree, h)]
     best = (strong or hits)[0]
     roles = roles_of.get(best.token, Roles())
@@ -117,7 +154,9 @@ def decide(
     victim_text = lowered
     if roles.agent is not None:
         victim_text = lowered.replace(roles.agent.text.lower(), " ")
+    victim_text = _BY_ARMED.sub(" ", victim_text)  # "a raid by ADF militants": the attackers
     armed_victims = bool(_ARMED_VICTIMS.search(victim_text)) and not civilians
+    unarmed_scene = bool(_CIVILIAN_SCENE.search(victim_text)) and not armed_victims
     best = _disrupting(tree, hits, best)
     roles = roles_of.get(best.token, Roles())
     sub = best.sub_event_type
@@ -158,7 +197,9 @@ def decide(
             ) or armed_victims:
                 sub = "Armed clash"
             elif target is not None and target.place_like:
-                sub = "Attack" if lemma in CASUALTY_LEMMAS else sub
+                sub = "Attack" if lemma in CASUALTY_LEMMAS or unarmed_scene else sub
+            elif unarmed_scene and lemma in _GENERIC_CLASH | CASUALTY_LEMMAS:
+                sub = "Attack"  # "found 14 bodies after a raid on the village": one-sided
     if sub in {"Attack", "Armed clash"} and roles.agent and infer_inter(roles.agent.text) in {5, 7}:
         sub = "Mob violence"  # villagers beating a suspect to death
     civilian_targeting = civilians and sub in {

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from warwire.extract.records import Context, Where
-from warwire.extract.roles import PLACE_HEADS, Roles
+from warwire.extract.roles import PLACE_HEADS, Phrase, Roles
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.types import Equipment, Toponym
 
@@ -22,9 +22,10 @@ def wheres_for(
     """Places for a trigger: coordinated places in its clause are separate events."""
     sent = tree.sentence.span
     tops = [t for t in ctx.toponyms if sent.start <= t.span.start and t.span.end <= sent.end]
+    target = roles.target if not is_place(ctx, roles.target) else None
     actor_spans = [
         span
-        for p in (roles.agent, roles.target, *roles.co_agents)
+        for p in (roles.agent, target, *roles.co_agents)
         if p
         for span in (p.span, *(tree.span(*tree.phrase(a)) for a in tree.kids(p.head, "appos")))
     ]
@@ -34,8 +35,13 @@ def wheres_for(
         if not any(a.covers(t.span) for a in actor_spans)
         and not _adjectival(tree, t, ctx.text)
         and not any(e.evidence is not None and e.evidence.covers(t.span) for e in equipment)
+        and t.text.lower() not in _NOT_PLACES
     ]
     fine = [t for t in tops if not (t.place and (t.place.feature or "").startswith("PCL"))]
+    if not fine and tops:  # only a country: a named village the gazetteer lacks is finer
+        fine = [
+            a for a in _named_area(tree, ctx.text) if not any(a.span.covers(t.span) for t in tops)
+        ]
     tops = fine or tops
     if not tops:  # no gazetteer hits: fall back on the tagger's place names
         ents = [
@@ -64,6 +70,27 @@ def wheres_for(
         if between in {"and", ",", "or", ", and", "as well as"}:
             group.append(other)
     return tuple(Where(t.place.name if t.place else t.text, t.span, t) for t in group)
+
+
+# sentence-initial words a gazetteer matches as villages ("Since" -> Sincé)
+_NOT_PLACES = frozenset(
+    {"since", "after", "before", "during", "while", "however", "today", "yesterday"}
+)
+
+
+def is_place(ctx: Context, phrase: Phrase | None) -> bool:
+    """A target that is somewhere, not someone: "shelled Nikopol", "the outskirts of X"."""
+    if phrase is None:
+        return False
+    if phrase.place_like:
+        return True
+    return any(
+        t.place is not None
+        and not (t.place.feature or "").startswith("PCL")
+        and t.span.start <= phrase.span.start
+        and phrase.span.end <= t.span.end
+        for t in ctx.toponyms
+    )
 
 
 _ATTRIBUTIVE = re.compile(r"^-(?:made|backed|based|led|funded|built|supplied|owned|allied)\b")
