@@ -131,24 +131,42 @@ def apply_filter(page, field: str, value: str) -> None:  # type: ignore[no-untyp
     )
 
 
+def timeline_total(page) -> int:  # type: ignore[no-untyped-def]
+    return int(page.get_attribute("#timeline", "data-total") or -1)
+
+
+def box(page, selector: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector(selector, "e => e.getBoundingClientRect().toJSON()")
+
+
 def test_dashboard_with_fake_store(browser, fake_server: str) -> None:  # type: ignore[no-untyped-def]
     page = open_dashboard(browser, fake_server, "dashboard-fake.png")
+    assert box(page, "header")["height"] < 48  # brand and filters on one line at 1366 px
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # country borders
     assert markers(page) >= 2
     assert rows(page) == ["ev1", "ev2", "ev3"]
     assert page.locator("#timeline rect").count() == 3
+    assert timeline_total(page) == 3
 
     apply_filter(page, "since", "2024-03-04")
     assert rows(page) == ["ev2", "ev3"]
     assert "since=2024-03-04" in page.url
+    assert timeline_total(page) == 2
+    assert page.eval_on_selector_all("#timeline g.bar", "gs => gs.map(g => g.dataset.day)") == [
+        "2024-03-05",
+        "2024-03-09",
+    ]
 
     page.click('#events tr[data-event-id="ev2"]')
     page.wait_for_selector('#panel[data-ready="ev2"]', state="attached", timeout=10000)
     mark = page.locator("#panel mark.claim").first
     assert mark.inner_text() == "killing 6 civilians, according to local medics"
+    table, panel, map_ = box(page, "#table-pane"), box(page, "#panel"), box(page, "#map")
+    assert table["right"] <= panel["left"] + 1 and map_["right"] <= table["left"] + 1
+    assert map_["width"] >= 250  # the panel narrows the map instead of covering the table
 
-    page.click("#panel-close")  # the panel covers the table
-    apply_filter(page, "since", "")
+    apply_filter(page, "since", "")  # the table stays usable with the panel open
+    assert timeline_total(page) == 3
     page.click('#events tr[data-event-id="ev1"]')
     page.wait_for_selector('#panel[data-ready="ev1"]', state="attached", timeout=10000)
     assert page.locator("#panel .figures.contested").count() == 1
@@ -160,6 +178,9 @@ def test_dashboard_with_fake_store(browser, fake_server: str) -> None:  # type: 
     assert "partisan" in page.locator("#panel table.claims").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(page.shot))
+    page.click("#panel-close")
+    page.wait_for_timeout(200)
+    assert box(page, "#map")["width"] > map_["width"] + 200  # the map takes the room back
     assert page.outside == [] and page.errors == []
 
 
@@ -170,9 +191,12 @@ def test_dashboard_with_real_store(browser, real_server: str) -> None:  # type: 
     located = [e for e in events if e.get("latitude") is not None and e.get("event_date")]
     if not located:
         pytest.skip("the pipeline produced no located, dated events from examples/ yet")
+    with urllib.request.urlopen(f"{real_server}/api/timeline") as r:
+        timeline = json.load(r)
     page = open_dashboard(browser, real_server, "dashboard.png")
     assert markers(page) >= 1
     assert len(rows(page)) == len(events)
+    assert timeline_total(page) == timeline["total"] == sum(1 for e in events if e["event_date"])
     days = sorted({e["event_date"] for e in located})
     if len(days) > 1:
         apply_filter(page, "since", days[-1])
@@ -182,6 +206,7 @@ def test_dashboard_with_real_store(browser, real_server: str) -> None:  # type: 
     page.click(f'#events tr[data-event-id="{with_evidence["event_id"]}"]')
     page.wait_for_selector("#panel[data-ready]", state="attached", timeout=10000)
     assert page.locator("#panel mark").count() >= 1
+    page.wait_for_timeout(600)  # the map's pan to the opened event, then its redraw
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(page.shot))
     assert page.outside == [] and page.errors == []

@@ -20,30 +20,37 @@ from warwire.api.ingest import IngestFn
 from warwire.config import Settings
 from warwire.store.base import Store
 
+# The getters are ``async`` because they never block: FastAPI then calls them inline
+# instead of hopping through its thread pool once per dependency per request.
 
-def get_settings(request: Request) -> Settings:
+
+def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> Store:
+async def get_settings(request: Request) -> Settings:
+    return _settings(request)
+
+
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_ingestor(request: Request) -> IngestFn:
+async def get_ingestor(request: Request) -> IngestFn:
     ingestor: IngestFn = request.app.state.ingestor
     return ingestor
 
 
-def get_cache(request: Request) -> ResponseCache:
+async def get_cache(request: Request) -> ResponseCache:
     cache: ResponseCache = request.app.state.cache
     return cache
 
 
 def require_token(request: Request) -> None:
     """Writes need ``Authorization: Bearer <settings.token>``; none configured = no writes."""
-    expected = get_settings(request).token
+    expected = _settings(request).token
     if not expected:
         raise HTTPException(
             status.HTTP_403_FORBIDDEN,

@@ -7,6 +7,7 @@ version (see :class:`~warwire.api.deps.ResponseCache`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -20,7 +21,13 @@ from warwire.api.deps import (
     require_token,
 )
 from warwire.api.ingest import IngestFn, IngestRequest, IngestResponse
-from warwire.api.views import event_detail, events_page, parse_near
+from warwire.api.views import (
+    event_detail,
+    events_page,
+    parse_fields,
+    parse_near,
+    timeline_payload,
+)
 from warwire.store.base import ClaimQuery, EventQuery, Record, Store
 from warwire.taxonomy import EVENT_TYPE_OF, SUB_EVENT_TYPES
 
@@ -34,11 +41,7 @@ Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 IdPath = Annotated[str, Path(min_length=1, max_length=200)]
 
 
-@router.get("/events", summary="Events, filtered and paginated (JSON or GeoJSON)")
-def list_events(
-    request: Request,
-    store: StoreDep,
-    cache: CacheDep,
+async def event_filters(
     country: Annotated[str | None, Query(description="country name")] = None,
     since: Annotated[date | None, Query(description="first day, YYYY-MM-DD")] = None,
     until: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None,
@@ -48,15 +51,16 @@ def list_events(
     text: Annotated[str | None, Query(description="full-text search")] = None,
     claimant: Annotated[str | None, Query(description="who asserts a claim")] = None,
     hedge: HedgeParam | None = None,
-    limit: Limit = 100,
-    offset: Offset = 0,
-    format: Literal["json", "geojson"] = "json",
-) -> Response:
+) -> EventQuery:
+    """The filters shared by /api/events and /api/timeline, checked once.
+
+    ``async`` (it never blocks) so FastAPI runs it inline, not via the thread pool.
+    """
     if since and until and since > until:
         raise HTTPException(422, "'since' is after 'until'")
     if type and type not in SUB_EVENT_TYPES and type not in EVENT_TYPE_OF:
         raise HTTPException(422, f"unknown event type {type!r}; use ACLED's exact strings")
-    query = EventQuery(
+    return EventQuery(
         country=country or None,
         since=since,
         until=until,
@@ -66,11 +70,41 @@ def list_events(
         text=text or None,
         claimant=claimant or None,
         hedge=hedge,
-        limit=limit,
-        offset=offset,
     )
+
+
+FiltersDep = Annotated[EventQuery, Depends(event_filters)]
+
+
+@router.get("/events", summary="Events, filtered and paginated (JSON or GeoJSON)")
+def list_events(
+    request: Request,
+    store: StoreDep,
+    cache: CacheDep,
+    filters: FiltersDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    format: Literal["json", "geojson"] = "json",
+    fields: Annotated[
+        str | None,
+        Query(
+            max_length=2000,
+            description="only these record keys (comma-separated; also claim_count, claimants)",
+            examples=["event_date,event_type,latitude,longitude,claim_count"],
+        ),
+    ] = None,
+) -> Response:
+    query = replace(filters, limit=limit, offset=offset)
+    keep = parse_fields(fields) if fields is not None else None
     media = "application/geo+json" if format == "geojson" else "application/json"
-    return cache.respond(request, store, lambda: events_page(store, query, format), media)
+    return cache.respond(request, store, lambda: events_page(store, query, format, keep), media)
+
+
+@router.get("/timeline", summary="Events per day per event type over all matching events")
+def get_timeline(
+    request: Request, store: StoreDep, cache: CacheDep, filters: FiltersDep
+) -> Response:
+    return cache.respond(request, store, lambda: timeline_payload(store, filters))
 
 
 @router.get("/events/{event_id}", summary="One event with its claims, evidence and sources")

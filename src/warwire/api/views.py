@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import HTTPException
@@ -30,10 +32,50 @@ def parse_near(value: str) -> tuple[float, float, float]:
     return lat, lon, km
 
 
-def events_page(store: Store, query: EventQuery, fmt: str) -> Record:
-    """One page of events plus the total matching count, as JSON or GeoJSON."""
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+MAX_FIELDS = 60
+#: computed fields a list view may ask for instead of shipping every claim
+VIRTUAL_FIELDS: dict[str, Callable[[Record], Any]] = {
+    "claim_count": lambda e: len(e.get("claims") or []),
+    "claimants": lambda e: sorted({c.get("claimant") for c in e.get("claims") or []} - {None}),
+}
+
+
+def parse_fields(value: str) -> tuple[str, ...]:
+    """``fields=a,b,c`` to unique names; a 422 for anything that is not a plain name."""
+    names = tuple(dict.fromkeys(n.strip() for n in value.split(",") if n.strip()))
+    bad = [n for n in names if not FIELD_NAME.fullmatch(n)]
+    if bad or not names or len(names) > MAX_FIELDS:
+        shown = ", ".join(repr(b) for b in bad[:3]) or repr(value)
+        raise HTTPException(422, f"'fields' must be up to {MAX_FIELDS} names like event_id,"
+                                 f"event_date (bad: {shown})")  # fmt: skip
+    return names
+
+
+def project(event: Record, fields: tuple[str, ...]) -> Record:
+    """The named keys of an event record (``event_id`` always); names it lacks are left out."""
+    out: Record = {"event_id": event.get("event_id")}
+    for name in fields:
+        if name in VIRTUAL_FIELDS:
+            out[name] = VIRTUAL_FIELDS[name](event)
+        elif name in event:
+            out[name] = event[name]
+    return out
+
+
+def events_page(
+    store: Store, query: EventQuery, fmt: str, fields: tuple[str, ...] | None = None
+) -> Record:
+    """One page of events plus the total matching count, as JSON or GeoJSON.
+
+    With ``fields`` each record is cut down to those keys: a lighter list for
+    maps and tables (the full record stays one click away, at /api/events/{id}).
+    """
     events = store.events(query)
     total = store.count_events(query)
+    if fields is not None:
+        keep = (*fields, "latitude", "longitude") if fmt == "geojson" else fields
+        events = [project(e, keep) for e in events]
     if fmt == "geojson":
         features = [f for f in map(geojson_feature, events) if f is not None]
         return {
@@ -44,6 +86,20 @@ def events_page(store: Store, query: EventQuery, fmt: str) -> Record:
             "offset": query.offset,
         }
     return {"events": events, "total": total, "limit": query.limit, "offset": query.offset}
+
+
+def timeline_payload(store: Store, query: EventQuery) -> Record:
+    """``{"days": [{day, event_type, events}], "total", "first", "last"}`` for the chart.
+
+    ``total`` counts dated events only (the undated have no place on a timeline).
+    """
+    rows = store.timeline(query)
+    return {
+        "days": rows,
+        "total": sum(int(r["events"]) for r in rows),
+        "first": rows[0]["day"] if rows else None,
+        "last": max(r["day"] for r in rows) if rows else None,
+    }
 
 
 def event_detail(store: Store, event_id: str) -> Record:

@@ -66,6 +66,14 @@ class Store(Protocol):
 
     def count_events(self, query: EventQuery) -> int: ...
 
+    def timeline(self, query: EventQuery) -> list[Record]:
+        """Events per day per event type over all matches (limit and offset ignored).
+
+        Rows ``{"day": "YYYY-MM-DD", "event_type": str, "events": int}`` sorted
+        by day then type; undated events are left out.
+        """
+        ...
+
     def event(self, event_id: str) -> Record | None: ...
 
     def claims(self, query: ClaimQuery) -> list[Record]: ...

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -113,6 +114,25 @@ def count_events(conn: Connection, q: EventQuery) -> int:
         return sum(1 for r in conn.execute(stmt) if _near_ok(q, r))
     stmt = event_filters(conn, q, select(func.count()).select_from(events))
     return int(conn.execute(stmt).scalar_one())
+
+
+def timeline(conn: Connection, q: EventQuery) -> list[Record]:
+    """Events per day per ``event_type`` over every match (limit and offset ignored).
+
+    Undated events are left out: a timeline has nowhere to put them. With
+    ``near`` the exact distance check runs in Python, as in :func:`find_events`.
+    """
+    day, kind = events.c.event_date, events.c.event_type
+    if q.near:
+        stmt = event_filters(conn, q, select(day, kind, events.c.latitude, events.c.longitude))
+        found = conn.execute(stmt.where(day.is_not(None)))
+        counts = Counter((r.event_date, r.event_type) for r in found if _near_ok(q, r))
+        rows = [(d, t, n) for (d, t), n in counts.items()]
+    else:
+        stmt = event_filters(conn, q, select(day, kind, func.count()).select_from(events))
+        rows = [tuple(r) for r in conn.execute(stmt.where(day.is_not(None)).group_by(day, kind))]
+    out = [{"day": str(d), "event_type": t, "events": int(n)} for d, t, n in rows]
+    return sorted(out, key=lambda r: (r["day"], r["event_type"]))
 
 
 # --------------------------------------------------------------------------- documents

@@ -135,6 +135,11 @@ class SqlStore:
         with self._read() as conn:
             return queries.count_events(conn, query)
 
+    def timeline(self, query: EventQuery) -> list[Record]:
+        """Events per day per event type over all matches: ``{day, event_type, events}``."""
+        with self._read() as conn:
+            return queries.timeline(conn, query)
+
     def event(self, event_id: str) -> Record | None:
         with self._read() as conn:
             row = conn.execute(select(events.c.data).where(events.c.event_id == event_id)).first()

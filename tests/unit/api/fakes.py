@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import random
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -64,6 +65,12 @@ class FakeStore:
 
     def count_events(self, query: EventQuery) -> int:
         return len(self._matching(query))
+
+    def timeline(self, query: EventQuery) -> list[Record]:
+        counts = Counter(
+            (e["event_date"], e["event_type"]) for e in self._matching(query) if e.get("event_date")
+        )
+        return [{"day": d, "event_type": t, "events": n} for (d, t), n in sorted(counts.items())]
 
     def event(self, event_id: str) -> Record | None:
         return next((e for e in self.event_list if e["event_id"] == event_id), None)

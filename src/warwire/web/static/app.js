@@ -5,6 +5,9 @@
 
 (() => {
   const PAGE = 1000;
+  // the table and map need only these; the panel fetches the full record
+  const LIST_FIELDS = "event_date,event_type,sub_event_type,actor1,actor2,location,country," +
+    "latitude,longitude,fatalities,claim_count,claimants";
   const TYPES = [
     "Battles",
     "Explosions/Remote violence",
@@ -16,7 +19,7 @@
   const COLORS = ["#d7301f", "#f28e2b", "#8e44ad", "#2e86de", "#16a085", "#6b7785"];
   const colorOf = (type) => COLORS[TYPES.indexOf(type)] || "#333";
 
-  const state = { events: [], total: 0, offset: 0, selected: null, loads: 0 };
+  const state = { events: [], timeline: [], timelineFor: null, total: 0, offset: 0, selected: null, loads: 0 };
   const $ = (sel) => document.querySelector(sel);
 
   /** Build an element; children are nodes or strings (as text). */
@@ -148,58 +151,8 @@
 
   const DAY = 86400000;
 
-  function drawTimeline(events) {
-    const svg = $("#timeline");
-    const ns = "http://www.w3.org/2000/svg";
-    const width = svg.clientWidth || 800;
-    const height = svg.clientHeight || 120;
-    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    svg.replaceChildren();
-    const dated = events.filter((e) => e.event_date);
-    if (!dated.length) return;
-    const days = dated.map((e) => Date.parse(e.event_date));
-    const first = Math.min(...days);
-    const last = Math.max(...days);
-    const span = Math.round((last - first) / DAY) + 1;
-    const bin = span > 400 ? 7 : 1; // weeks when the range is long
-    const nbins = Math.ceil(span / bin);
-    const counts = Array.from({ length: nbins }, () => new Array(TYPES.length).fill(0));
-    dated.forEach((e, i) => {
-      const b = Math.floor(Math.round((days[i] - first) / DAY) / bin);
-      counts[b][Math.max(0, TYPES.indexOf(e.event_type))] += 1;
-    });
-    const peak = Math.max(...counts.map((c) => c.reduce((a, b) => a + b, 0)));
-    const pad = { left: 28, right: 8, top: 6, bottom: 18 };
-    const bw = (width - pad.left - pad.right) / nbins;
-    const plot = height - pad.top - pad.bottom;
-    const make = (tag, attrs, text) => {
-      const node = document.createElementNS(ns, tag);
-      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-      if (text !== undefined) node.textContent = text;
-      return node;
-    };
-    const iso = (t) => new Date(t).toISOString().slice(0, 10);
-    counts.forEach((stack, b) => {
-      let y = height - pad.bottom;
-      const day = first + b * bin * DAY;
-      const group = make("g", { class: "bar", "data-day": iso(day) });
-      stack.forEach((n, t) => {
-        if (!n) return;
-        const h = (n / peak) * plot;
-        y -= h;
-        const rect = make("rect", {
-          x: pad.left + b * bw, y, width: Math.max(1, bw - 1), height: h, fill: COLORS[t],
-        });
-        rect.append(make("title", {}, `${iso(day)}${bin > 1 ? " (week)" : ""}: ${n} × ${TYPES[t]}`));
-        group.append(rect);
-      });
-      group.addEventListener("click", () => pickDay(iso(day), bin));
-      svg.append(group);
-    });
-    svg.append(make("text", { x: pad.left, y: height - 4, class: "axis" }, iso(first)));
-    svg.append(make("text", { x: width - pad.right, y: height - 4, class: "axis end" }, iso(last)));
-    svg.append(make("text", { x: 2, y: pad.top + 8, class: "axis" }, String(peak)));
-    svg.append(make("line", { x1: pad.left, x2: width - pad.right, y1: height - pad.bottom, y2: height - pad.bottom, class: "base" }));
+  function drawTimeline(rows) {
+    window.wwTimeline.draw($("#timeline"), rows, { types: TYPES, colors: COLORS, onPick: pickDay });
   }
 
   function pickDay(day, bin) {
@@ -223,7 +176,7 @@
         el("td", {}, [e.actor1, e.actor2].filter(Boolean).join(" vs ")),
         el("td", {}, [e.location, e.country].filter(Boolean).join(", ")),
         el("td", { class: "num" }, e.fatalities ?? ""),
-        el("td", { class: "num" }, (e.claims || []).length),
+        el("td", { class: "num" }, e.claim_count ?? (e.claims || []).length),
       ),
     );
     $("#events tbody").replaceChildren(...rows);
@@ -240,18 +193,27 @@
   async function load() {
     const params = filterParams();
     history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+    const filters = params.toString();
     params.set("limit", PAGE);
     params.set("offset", state.offset);
+    params.set("fields", LIST_FIELDS);
     status("Loading…");
     try {
-      const page = await getJSON(`/api/events?${params}`);
+      const [page, timeline] = await Promise.all([
+        getJSON(`/api/events?${params}`),
+        filters === state.timelineFor ? null : getJSON(`/api/timeline?${filters}`),
+      ]);
       state.events = page.events;
       state.total = page.total;
+      if (timeline) {
+        state.timeline = timeline.days;
+        state.timelineFor = filters;
+      }
       drawTable(state.events);
       drawMarkers(state.events);
-      drawTimeline(state.events);
+      drawTimeline(state.timeline);
       fillList("#countries", state.events.map((e) => e.country));
-      fillList("#claimants", state.events.flatMap((e) => (e.claims || []).map((c) => c.claimant)));
+      fillList("#claimants", state.events.flatMap((e) => e.claimants || []));
       status("");
       state.loads += 1;
       document.body.dataset.loaded = String(state.loads);
@@ -262,6 +224,7 @@
 
   function apply() {
     state.offset = 0;
+    state.timelineFor = null; // new filters or a fresh look: refetch the counts
     load();
   }
 
@@ -289,7 +252,8 @@
     const body = $("#panel-body");
     const panel = $("#panel");
     body.replaceChildren(el("p", {}, "Loading…"));
-    panel.hidden = false;
+    showPanel(true);
+    keepInView(state.events.find((e) => e.event_id === id));
     delete panel.dataset.ready;
     try {
       const ev = await getJSON(`/api/events/${encodeURIComponent(id)}`);
@@ -399,6 +363,27 @@
 
   // ---------------------------------------------------------------- wiring
 
+  /** The panel is a grid column: opening it narrows the map, never hides the table. */
+  function showPanel(open) {
+    const panel = $("#panel");
+    if (panel.hidden === !open) return;
+    panel.hidden = !open;
+    document.querySelector("main").classList.toggle("panel-open", open);
+    relayout();
+  }
+
+  /** Pan (never zoom) so the opened event's marker is not hidden by the narrower map. */
+  function keepInView(ev) {
+    if (!map || !ev || ev.latitude === null || ev.latitude === undefined) return;
+    const at = L.latLng(ev.latitude, ev.longitude);
+    if (!map.getBounds().contains(at)) map.panTo(at);
+  }
+
+  function relayout() {
+    if (map) map.invalidateSize({ pan: false });
+    drawTimeline(state.timeline);
+  }
+
   function init() {
     restoreFilters();
     initMap();
@@ -406,10 +391,10 @@
     $("#filters").addEventListener("reset", () => setTimeout(apply, 0));
     $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); load(); });
     $("#next").addEventListener("click", () => { state.offset += PAGE; load(); });
-    $("#panel-close").addEventListener("click", () => { $("#panel").hidden = true; });
-    document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("#panel").hidden = true; });
+    $("#panel-close").addEventListener("click", () => showPanel(false));
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") showPanel(false); });
     let resize = null;
-    window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => drawTimeline(state.events), 150); });
+    window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(relayout, 150); });
     loadSideData();
     load();
   }
