@@ -92,20 +92,27 @@ def _near_ok(q: EventQuery, row: Row[Any]) -> bool:
 
 
 def find_events(conn: Connection, q: EventQuery) -> list[Event]:
-    stmt: Select[Any] = select(events.c.data, events.c.latitude, events.c.longitude)
-    stmt = event_filters(conn, q, stmt).order_by(
-        events.c.event_date.is_(None), events.c.event_date, events.c.seq
-    )
-    if not q.near:  # the distance check runs after SQL, so paginate after it
-        stmt = stmt.offset(q.offset)
-        if q.limit is not None:
-            stmt = stmt.limit(q.limit)
-        rows: list[Row[Any]] = list(conn.execute(stmt))
-    else:
-        rows = [r for r in conn.execute(stmt) if _near_ok(q, r)]
+    """One page of events, in date order.
+
+    The page is chosen on narrow columns first and only its rows' JSON is
+    read: sorting and skipping whole rows made deep pages several times slower.
+    """
+    order = (events.c.event_date.is_(None), events.c.event_date, events.c.seq)
+    if q.near:  # the distance check runs after SQL, so paginate after it
+        stmt: Select[Any] = select(events.c.data, events.c.latitude, events.c.longitude)
+        found = [r for r in conn.execute(event_filters(conn, q, stmt).order_by(*order))]
         end = None if q.limit is None else q.offset + q.limit
-        rows = rows[q.offset : end]
-    return [records.event(json.loads(r.data)) for r in rows]
+        rows = [r for r in found if _near_ok(q, r)][q.offset : end]
+        return [records.event(json.loads(r.data)) for r in rows]
+    page = event_filters(conn, q, select(events.c.seq)).order_by(*order).offset(q.offset)
+    if q.limit is not None:
+        page = page.limit(q.limit)
+    seqs = [int(r.seq) for r in conn.execute(page)]
+    if not seqs:
+        return []
+    wanted = select(events.c.seq, events.c.data).where(events.c.seq.in_(seqs))
+    data = {int(r.seq): r.data for r in conn.execute(wanted)}
+    return [records.event(json.loads(data[seq])) for seq in seqs]
 
 
 def count_events(conn: Connection, q: EventQuery) -> int:
