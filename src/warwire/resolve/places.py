@@ -22,6 +22,7 @@ from warwire.resolve.places_detect import (
     PART_AFTER,
     PART_FEATURES,
     REGION_AFTER,
+    REGION_DEMONYMS,
     REGION_FEATURES,
     TRIM_WORDS,
     WIDE_FEATURES,
@@ -49,6 +50,9 @@ def distance_km(a: Place, b: Place) -> float:
 
 def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
     if cand.source == "DEMONYM":
+        region = REGION_DEMONYMS.get(normalise(cand.text))
+        if region:
+            return [p for p in gazetteer.lookup(region) if p.feature in REGION_FEATURES]
         return [p for p in gazetteer.lookup(cand.text) if p.feature in REGION_FEATURES] or [
             p for p in _country_places(gazetteer, cand.country_code)
         ]
@@ -105,8 +109,13 @@ def _focus(options: Sequence[list[Place]]) -> _Focus:
     )
 
 
+POPULATION_WEIGHT = 1 / 7  # per order of magnitude
+REGION_FOCUS_WEIGHT = 1.0
+ALTERNATE_PENALTY = 1.0
+
+
 def _prior(place: Place, key: str, siblings: Sequence[Place], focus: _Focus) -> float:
-    score: float = math.log10(place.population + 1) / 7
+    score: float = math.log10(place.population + 1) * POPULATION_WEIGHT
     feature = place.feature or ""
     if feature.startswith("PCL"):
         score += 1.0
@@ -127,12 +136,14 @@ def _prior(place: Place, key: str, siblings: Sequence[Place], focus: _Focus) -> 
         score += 0.15
     elif key not in name and feature not in REGION_FEATURES:
         score -= 0.3  # an alternate name ("Boni" for Bonn) is weaker evidence than the name
+        if any(normalise(p.name) == key for p in siblings):
+            score -= ALTERNATE_PENALTY  # and weaker still when another place bears the name
     if place.country_code:
         score += 2.0 * focus.countries.get(place.country_code, 0.0)
     elif feature in WIDE_FEATURES:
         score += 2.0 * max(focus.countries.values(), default=0.0)  # seas lie in every story
     if place.admin1:
-        score += 1.0 * focus.regions.get(place.admin1, 0.0)
+        score += REGION_FOCUS_WEIGHT * focus.regions.get(place.admin1, 0.0)
     return score
 
 
@@ -181,6 +192,7 @@ def _stray(place: Place, key: str, focus: _Focus) -> bool:
 
 
 REGION_BONUS = 1.2
+BIG_CITY = 1_000_000  # New York City outweighs New York State even in a New York story
 LOCAL_VOTES = 5  # a story this local may mean Palestine TX rather than Palestine
 
 
@@ -188,12 +200,45 @@ def _region_bonus(place: Place, key: str, options: Sequence[Place], region: Regi
     """Favour the local region's place, but not a town over a state so called."""
     if not in_region(place, key, region):
         return 0.0
-    if place.feature != "ADM1" and any(
-        p.feature == "ADM1" and p.country_code == place.country_code and normalise(p.name) == key
-        for p in options
+    if (
+        place.feature != "ADM1"
+        and place.population < BIG_CITY
+        and any(
+            p.feature == "ADM1"
+            and p.country_code == place.country_code
+            and normalise(p.name) == key
+            for p in options
+        )
     ):
         return 0.0
     return REGION_BONUS
+
+
+SHADOW_CITY = 100_000
+SHADOW_WEIGHT = 0.3
+SHADOW_FOCUS = 0.5
+
+
+def _overshadowed(
+    place: Place, key: str, options: Sequence[Place], region: Region | None, focus: _Focus
+) -> float:
+    """Penalty for a town far smaller than a city of the same name (Portland, Texas).
+
+    A neighbouring name or a state's focus nudges towards the small town, but
+    "Portland" in a sports round-up is Portland, Oregon; only the story's
+    own local region keeps the small town.
+    """
+    if not (place.feature or "").startswith("PPL") or in_region(place, key, region):
+        return 0.0
+    if focus.regions.get(place.admin1 or "", 0.0) >= SHADOW_FOCUS:
+        return 0.0
+    biggest = max(
+        (p.population for p in options if normalise(p.name) == key
+         and (p.feature or "").startswith("PPL")), default=0,
+    )  # fmt: skip
+    if biggest < SHADOW_CITY or place.population * 10 > biggest:
+        return 0.0
+    return SHADOW_WEIGHT * (math.log10(biggest / max(place.population, 1)) - 1)
 
 
 def _country_first(
@@ -226,6 +271,24 @@ def _country_first(
     return countries[0]
 
 
+_WATER = frozenset({"OCN", "SEA", "GULF"})
+
+
+def _water_first(place: Place, options: Sequence[Place], key: str, region: Region | None) -> Place:
+    """A bare "Atlantic" or "Caribbean" is the ocean or sea, not a town named after it.
+
+    Only a town of the story's own region (Pacific, Missouri in a St Louis
+    paper) keeps the name.
+    """
+    if place.feature in _WATER or in_region(place, key, region):
+        return place
+    for p in options:
+        words = normalise(p.name).split()
+        if p.feature in _WATER and words[:-1] == key.split() and words[-1] in ("ocean", "sea"):
+            return p
+    return place
+
+
 def resolve(
     text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, doc_id: str = "text"
 ) -> list[Toponym]:
@@ -248,10 +311,12 @@ def resolve(
                     _prior(p, keys[i], opts, focus)
                     + _proximity(p, local)
                     + _region_bonus(p, keys[i], opts, region)
+                    - _overshadowed(p, keys[i], opts, region, focus)
                 ),
             )
             if not decided[i]:
                 place = _country_first(place, opts, keys[i], focus, region)
+                place = _water_first(place, opts, keys[i], region)
             if not decided[i] and _stray(place, keys[i], focus):
                 place = None
             else:

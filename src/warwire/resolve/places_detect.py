@@ -104,6 +104,19 @@ def demonyms() -> dict[str, str]:
     return table
 
 
+# Adjectives of continents and world regions: "European" ministers point at Europe.
+REGION_DEMONYMS = {
+    "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
+    "asian": "Asia", "asians": "Asia", "north american": "North America",
+    "south american": "South America", "middle eastern": "Middle East",
+}  # fmt: skip
+
+
+def is_demonym(key: str) -> bool:
+    """Whether a normalised word names a people: a country's or a continent's."""
+    return key in demonyms() or key in REGION_DEMONYMS
+
+
 def _trimmed(text: str, start: int) -> tuple[str, int]:
     """Strip a leading "the" and a trailing possessive from an entity."""
     if text.lower().startswith("the "):
@@ -238,12 +251,12 @@ def _from_entity(label: str, raw: str, start: int, gazetteer: Gazetteer) -> Cand
     if not surface:
         return None
     key = normalise(surface)
-    if key in demonyms() and label in RESCUE_LABELS | PLACE_LABELS:
-        return Candidate(start, start + len(surface), surface, "DEMONYM", demonyms()[key])
+    if is_demonym(key) and label in RESCUE_LABELS | PLACE_LABELS:
+        return Candidate(start, start + len(surface), surface, "DEMONYM", demonyms().get(key))
     if label in PLACE_LABELS:
         return Candidate(start, start + len(surface), surface, label)
-    if _acronym(surface):
-        return None
+    if _acronym(surface) or key in GENERIC_WORDS:
+        return None  # "Western partners" (NORP) is no Western Province
     if label in RESCUE_LABELS and _plausible(
         gazetteer.lookup(surface), strict=_lone_org(label, surface)
     ):
@@ -320,9 +333,9 @@ def _scan_caps(
                     continue
                 start = span.start + run.start() + a
                 key = normalise(surface)
-                if key in demonyms():
+                if is_demonym(key):
                     out.append(Candidate(start, start + len(surface), surface, "DEMONYM",
-                                         demonyms()[key]))  # fmt: skip
+                                         demonyms().get(key)))  # fmt: skip
                     i = j - 1
                     break
                 if _plausible(gazetteer.lookup(surface)):
