@@ -39,6 +39,12 @@ __all__ = ["Context", "DateLookup", "Reading", "Where", "is_event", "own_when", 
 
 _CIVILIANS = "Civilians"
 _FROM = frozenset({"from"})
+_HARMED = re.compile(r"(?i)\b(?:kill\w*|wound\w*|injur\w*|dead|died|attack\w*|ambush\w*)\b")
+_DRILL = re.compile(
+    r"(?i)\b(?:during|in|as part of|for)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
+    r"(?:(?:joint|military|naval|annual|live[- ]fire|large-scale|routine)\s+)*"
+    r"(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)\b|\btest[- ]fir(?:ed|es|ing)\b"
+)
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _ACTIVITY_OF = re.compile(r"^(?:the )?(\w+) (?:actions|activities|operations|efforts|moves)$", re.I)
 _MOVERS = frozenset(
@@ -91,6 +97,9 @@ def read_sentence(
     if hits:
         tree = Tree.of(sentence)
         hits = [h for h in hits if not judicial(tree, h.token)]
+    plain = sentence.span.text_in(ctx.text)
+    if hits and _DRILL.search(plain) and not _HARMED.search(plain):
+        hits = []  # "fired missiles at targets during an exercise": no one was attacked
     stated = own_when(ctx, sentence)
     when = stated or inherited or ctx.dates.undated_window(ctx.reference)
     if not hits:

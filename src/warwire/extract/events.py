@@ -191,9 +191,12 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _history(ctx: Context, sentence: Sentence, stated: When | None) -> bool:
-    """Dated two years or more before the article: background, anniversaries, verdicts."""
+    """Dated two years or more before the article (background, anniversaries, verdicts)
+    or after it (plans)."""
     if ctx.reference is None:
         return False
+    if stated is not None and stated.start is not None and stated.start > ctx.reference:
+        return True  # "a march next Saturday": planned, not yet happened
     if stated is not None and stated.end is not None:
         return (ctx.reference - stated.end).days > 730
     years = [int(y) for y in _YEAR.findall(sentence.span.text_in(ctx.text))]

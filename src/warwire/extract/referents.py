@@ -177,6 +177,8 @@ def gear_owner(tree: Tree, head: int) -> int | None:
         lemma = toks[child].lemma.lower()
         if toks[child].pos == "PROPN" or toks[child].ent_type in {"NORP", "ORG", "GPE"}:
             return child
+        if toks[child].pos == "ADJ" and toks[child].text[:1].isupper():
+            return child  # "Russian missiles" when the parser missed the NORP entity
         if infer_inter(lemma) in ARMED:
             return child
     return None
@@ -237,6 +239,8 @@ def resolve_phrase(
         if claimant is not None and claimant.inter != 7:
             return claimant
         return latest(seen, phrase.span.start, None)
+    if lowered.startswith(("our ", "we ")):  # "our artillerymen": the speaker's own forces
+        return claimant if claimant is not None and claimant.inter != 7 else None
     if lemma in GEAR or head.text.lower() in GEAR:
         owner = gear_owner(tree, phrase.head)
         if owner is None or depth > 2:

@@ -244,6 +244,9 @@ class Roles:
     places: tuple[int, ...] = field(default=())
 
 
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d|[-–—:|]")
+
+
 def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
     toks = tree.tokens
     # "the positions of X" / "members of X": the actor is X
@@ -262,8 +265,8 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
                 lo, hi = tree.phrase(child, NP_STOP)
                 return Phrase(tree.text(text, lo, hi), tree.span(lo, hi), child)
     lo, hi = tree.phrase(pos, NP_STOP)
-    while lo < pos and toks[lo].ent_type in {"DATE", "TIME"}:
-        lo += 1  # "On May 4 gunmen killed": the date is not part of the actor
+    while lo < pos and (toks[lo].ent_type in {"DATE", "TIME"} or _CLOCK.fullmatch(toks[lo].text)):
+        lo += 1  # "On May 4 gunmen killed", "09:15 Russian missiles": no date in the actor
     is_place = toks[pos].ent_type in {"GPE", "LOC", "FAC"} or lemma in PLACE_HEADS
     return Phrase(
         text=tree.text(text, lo, hi),
@@ -338,7 +341,9 @@ def find_roles(
             dep, c = toks[child].dep, toks[child]
             if dep == "poss" and c.text.lower() not in {"its", "their"}:
                 agent = _phrase(tree, child, text)
-            elif dep in {"compound", "amod", "nmod"} and c.ent_type in {"NORP", "ORG", "GPE"}:
+            elif dep in {"compound", "amod", "nmod"} and (
+                c.ent_type in {"NORP", "ORG", "GPE"} or (c.pos == "ADJ" and c.text[:1].isupper())
+            ):  # "Russian missiles", also when the parser tagged "Russian" as a quantity
                 agent = agent or _phrase(tree, child, text)
             elif dep == "prep" and c.text.lower() in {"by", "from"}:
                 agent = next((_phrase(tree, o, text) for o in tree.kids(child, "pobj")), agent)

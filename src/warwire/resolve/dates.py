@@ -8,10 +8,16 @@ with ``start``/``end`` of ``None`` and yearless dates stay unresolved.
 
 Decisions (ACLED precision: 1 day, 2 week, 3 month):
 - "overnight"/"last night" -> the reference day minus one (the night before the
-  report), precision 1.
+  report), precision 1; "overnight on 29 June" and "the night of 29-30 June" -> the
+  named (first) day, as ACLED codes a night to the day the report names.
+- "mid-June" -> 11..20 June, precision 2; "in/early/late June" -> the month, precision 3.
 - "during the last N days"/"in the past N hours" -> reference - N .. reference, both
   inclusive: a report published on the 25th about "the last 3 days" may include the
   morning of the 25th. Precision 1 up to a day, 2 up to ten days, else 3.
+- a sentence opening with a clock stamp ("14:05 - ...", a liveblog entry) and naming
+  no date is from the reference day, precision 1.
+- "next Saturday/week/month" -> that future window (callers drop plans); "thirty years
+  ago" -> that month then, precision 3 (callers drop background).
 - a yearless date more than a week after the reference is last year's (a
   "December 30" in a 2 January article); up to a week ahead is kept (scheduled events).
 - events with no stated date get :func:`undated_window`: the week before the report,
@@ -50,7 +56,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "couple of": 2, "few": 3, "several": 5,
+    "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "couple of": 2, "few": 3, "several": 5,
 }  # fmt: skip
 _MAX_DAYS = 3660
 
@@ -64,6 +72,19 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
 _N = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+
+# "overnight on 29 June", "overnight into Sunday": the named day is the date, not "overnight".
+_ANCHOR = (
+    r"(?!,?\s*(?:(?i:on|into|of|between|from|to)\s+)?(?:(?i:the)\s+)?(?:(?i:night)\s+(?i:of)\s+)?"
+    r"(?:\d|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|" + _MONTH + r"))"
+)
+_NIGHT_OF = re.compile(r"(?i)\bnight\s+(?:of|between)\s+(?:the\s+)?(?:\w+\s+)?\Z")
+# "14:05 - Troops ...": a liveblog entry's clock stamp; the entry is from the reference day.
+_STAMP = re.compile(
+    r"\s*(?P<stamp>(?:[01]?\d|2[0-3])[:.][0-5]\d)(?:\s*(?:GMT|UTC|BST|CET|EET))?"
+    r"(?!\s*(?i:am|pm|a\.m|p\.m)\b)(?:\s*[-–—:|]\s*|\s+)(?=[A-Z\"'‘“])"
+)
+_MID = re.compile(r"(?i)(?:\bmid[\s-]+\Z|mid\b|middle of\b)")
 
 Handler = Callable[[re.Match[str], date | None], tuple[date, date, int] | None]
 
@@ -82,6 +103,8 @@ def _month_day(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | N
     end = start
     if m["day2"] and int(m["day2"]) > day:
         end = date(year, month, int(m["day2"]))
+    if int(m["day2"] or 0) == day + 1 and _NIGHT_OF.search(m.string, 0, m.start()):
+        end = start  # "the night of 29-30 June": the night begins on the 29th
     return start, end, _precision((end - start).days + 1)
 
 
@@ -93,6 +116,8 @@ def _month_only(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | 
         return None
     else:
         year = ref.year if month <= ref.month else ref.year - 1
+    if _MID.match(m.group()) or _MID.search(m.string, 0, m.start()):
+        return date(year, month, 11), date(year, month, 20), 2  # the month's middle third
     return date(year, month, 1), _month_end(year, month), 3
 
 
@@ -161,6 +186,40 @@ def _month_rel(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | N
     return first, end, 3
 
 
+def _next(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    """ "next Saturday/week/month": after the report, so a plan rather than an event."""
+    if ref is None:
+        return None
+    unit = m["unit"].casefold()
+    if unit in _WEEKDAYS:
+        ahead = (_WEEKDAYS.index(unit) - ref.weekday()) % 7 or 7
+        day = ref + timedelta(days=ahead)
+        return day, day, 1
+    if unit == "month":
+        first = _month_end(ref.year, ref.month) + timedelta(days=1)
+        return first, _month_end(first.year, first.month), 3
+    monday = ref + timedelta(days=7 - ref.weekday())
+    return (
+        (monday + timedelta(days=5), monday + timedelta(days=6), 2)
+        if unit == "weekend"
+        else (
+            monday,
+            monday + timedelta(days=6),
+            2,
+        )
+    )
+
+
+def _years_ago(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    """ "thirty years ago": that month, that many years back (background, not news)."""
+    if ref is None:
+        return None
+    raw = m["n"].casefold()
+    n = (_NUMBERS.get(raw) or int(raw)) * (10 if m["unit"].casefold().startswith("dec") else 1)
+    year = ref.year - n
+    return date(year, ref.month, 1), _month_end(year, ref.month), 3
+
+
 def _span_back(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
     if ref is None:
         return None
@@ -176,22 +235,28 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(p), h)
     for p, h in (
         (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
+        (
+            r"(?i)\bnext\s+(?P<unit>week(?:end)?|month|monday|tuesday|wednesday|thursday|friday"
+            r"|saturday|sunday)\b",
+            _next,
+        ),
         (r"\b" + _WD + _MONTH + r"\s+" + _DAY + _DAY2 + _YEAR, _month_day),
         (r"\b" + _WD + _DAY + _DAY2 + r"\s+(?:(?i:of)\s+)?" + _MONTH + _YEAR, _month_day),
         (r"\b" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _month_only),
         (
             r"(?i:\b(?:in|during|since|until|by|throughout|early|late|mid|end of|beginning of"
-            r"|earlier in|later in|last|this)[\s-]+)" + _MONTH + r"(?P<year>)(?!\s*\d)",
+            r"|middle of|earlier in|later in|last|this)[\s-]+)" + _MONTH + r"(?P<year>)(?!\s*\d)",
             _month_only,
         ),
         (
             r"(?i)\b(?:(?P<last>last|this|on|early|late)\s+)?(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
             _weekday,
         ),
+        (r"(?i)\b" + _N + r"\s+(?P<unit>years?|decades?)\s+ago\b", _years_ago),
         (r"(?i)\bthe day before yesterday\b", _offset_day(2)),
         (r"(?i)\b(?:yesterday|last night)\b", _offset_day(1)),
         (r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b", _offset_day(0)),
-        (r"(?i)\bovernight\b", _overnight),
+        (r"(?i:\bovernight\b)" + _ANCHOR.replace("?P<month>", "?:"), _overnight),
         (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) week\b", _week),
         (r"(?i)\b(?:over |during |at )?(?:the |(?P<which>this|last|past) )weekend\b", _weekend),
         (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) month\b", _month_rel),
@@ -217,6 +282,8 @@ def resolve_dates(text: str, offset: int, doc_id: str, reference: date | None) -
             s, e = m.span()
             if e > s and all(e <= fs or s >= fe for fs, fe, _, _ in found):
                 found.append((s, e, handler, m))
+    if not found and (stamp := _STAMP.match(text)):  # a liveblog entry naming no date
+        found.append((stamp.start("stamp"), stamp.end("stamp"), _offset_day(0), stamp))
     found.sort(key=lambda f: f[0])
     out: list[When] = []
     for start, end, handler, m in found:
@@ -260,7 +327,9 @@ def _precision(days: int) -> int:
 
 
 def _unresolved_precision(handler: Handler) -> int | None:
-    coarse: dict[Handler, int] = {_month_only: 3, _week: 2, _weekend: 2, _month_rel: 3}
+    coarse: dict[Handler, int] = {
+        _month_only: 3, _week: 2, _weekend: 2, _month_rel: 3, _years_ago: 3, _next: 2
+    }  # fmt: skip
     return coarse.get(handler, 1)
 
 

@@ -205,3 +205,59 @@ def test_never_raises_spans_slice_and_ordered(
         if w.start is not None and w.end is not None:
             assert w.start <= w.end
             assert w.time_precision in (1, 2, 3)
+
+
+SAT = date(2024, 6, 29)  # a Saturday
+NEW_YEAR = date(2025, 1, 2)  # a Thursday just after New Year
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "start", "end", "precision"),
+    [
+        ("Guns fired on the port overnight on 27 June.", SAT, "2024-06-27", "2024-06-27", 1),
+        ("14:05 - Drones hit a depot overnight.", SAT, "2024-06-28", "2024-06-28", 1),
+        ("Strikes on the night of 26-27 June hit a depot.", SAT, "2024-06-26", "2024-06-26", 1),
+        ("On the night of 26 to 27 June, a blast.", SAT, "2024-06-26", "2024-06-26", 1),
+        ("Shelling overnight into Friday woke residents.", SAT, "2024-06-28", "2024-06-28", 1),
+        ("Late on Thursday gunmen stormed a checkpoint.", SAT, "2024-06-27", "2024-06-27", 1),
+        ("In the early hours of Friday a blast hit.", SAT, "2024-06-28", "2024-06-28", 1),
+        ("Militias clashed in mid-May near the dam.", SAT, "2024-05-11", "2024-05-20", 2),
+        ("Militias clashed in the middle of May.", SAT, "2024-05-11", "2024-05-20", 2),
+        ("Militias clashed in May near the dam.", SAT, "2024-05-01", "2024-05-31", 3),
+        ("A shell hit the school this morning.", SAT, "2024-06-29", "2024-06-29", 1),
+        ("The raid came last weekend.", date(2024, 7, 1), "2024-06-29", "2024-06-30", 2),
+        ("Rebels attacked in mid-December.", NEW_YEAR, "2024-12-11", "2024-12-20", 2),
+        ("Rebels attacked on December 30.", NEW_YEAR, "2024-12-30", "2024-12-30", 1),
+        ("Rebels attacked last week.", NEW_YEAR, "2024-12-23", "2024-12-29", 2),
+        ("Rebels attacked last month.", NEW_YEAR, "2024-12-01", "2024-12-31", 3),
+        ("Rebels attacked last night.", NEW_YEAR, "2025-01-01", "2025-01-01", 1),
+    ],
+)
+def test_nights_and_vague_windows(
+    text: str, ref: date, start: str, end: str, precision: int
+) -> None:
+    """Round 5: nights code to the day the report names; mid-month is a 10-day window."""
+    best = best_date(resolve_dates(text, 0, "d", ref))
+    assert best is not None
+    assert (str(best.start), str(best.end), best.time_precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14:05 A drone struck a car in the city.", "2024-06-29"),
+        ("14:05 GMT - A drone struck a car.", "2024-06-29"),
+        ("09:40 - Shelling on 27 June hit the port.", "2024-06-27"),
+        ("09:40 - Shelling overnight hit the port.", "2024-06-28"),
+    ],
+)
+def test_liveblog_stamp_dates_entry_to_reference_day(text: str, expected: str) -> None:
+    best = best_date(resolve_dates(text, 0, "d", SAT))
+    assert best is not None and str(best.start) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["At 14:05 a blast hit.", "12.5 percent fled.", "10:30 am a blast"]
+)
+def test_clock_times_elsewhere_are_not_dates(text: str) -> None:
+    assert resolve_dates(text, 0, "d", SAT) == []
