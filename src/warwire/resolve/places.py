@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
@@ -82,25 +82,38 @@ class _Focus:
     regions: dict[str, float]
 
 
-def _focus(options: Sequence[list[Place]]) -> _Focus:
-    """Which countries and regions the story is about, from its least ambiguous names."""
+Votes = tuple[dict[str, float], dict[str, float]]
+
+
+def _votes(places: Sequence[Place]) -> Votes:
+    """What one mention says of the story's countries and regions (nothing if ambiguous)."""
+    countries: dict[str, float] = {}
+    regions: dict[str, float] = {}
+    if not places or any(p.country_code is None for p in places):
+        return countries, regions  # "Sahel", "Atlantic": a macro-region or sea says nothing
+    codes = {p.country_code for p in places if p.country_code}
+    top = places[0]
+    if top.feature in REGION_FEATURES and (top.feature or "").startswith("PCL"):
+        countries[top.country_code or ""] = 2.0
+    elif len(codes) == 1:
+        countries[codes.pop()] = 1.0
+        if top.admin1:
+            regions[top.admin1] = 1.0
+    elif top.country_code and not any((p.feature or "").startswith("PCL") for p in places):
+        countries[top.country_code] = 0.3  # "Georgia" alone says neither US nor GE
+    if top.feature == "ADM1" and top.admin1:
+        regions[top.admin1] = regions.get(top.admin1, 0.0) + 1.0
+    return countries, regions
+
+
+def _normalised(votes: Iterable[Votes]) -> _Focus:
     countries: defaultdict[str, float] = defaultdict(float)
     regions: defaultdict[str, float] = defaultdict(float)
-    for places in options:
-        if not places or any(p.country_code is None for p in places):
-            continue  # "Sahel", "Atlantic": a macro-region or sea says nothing of the country
-        codes = {p.country_code for p in places if p.country_code}
-        top = places[0]
-        if any(p.feature in REGION_FEATURES and p.feature.startswith("PCL") for p in places[:1]):
-            countries[top.country_code or ""] += 2.0
-        elif len(codes) == 1:
-            countries[codes.pop()] += 1.0
-            if top.admin1:
-                regions[top.admin1] += 1.0
-        elif top.country_code and not any((p.feature or "").startswith("PCL") for p in places):
-            countries[top.country_code] += 0.3  # "Georgia" alone says neither US nor GE
-        if top.feature == "ADM1" and top.admin1:
-            regions[top.admin1] += 1.0
+    for c, r in votes:
+        for k, v in c.items():
+            countries[k] += v
+        for k, v in r.items():
+            regions[k] += v
     total_c = sum(countries.values()) or 1.0
     total_r = sum(regions.values()) or 1.0
     return _Focus(
@@ -109,9 +122,25 @@ def _focus(options: Sequence[list[Place]]) -> _Focus:
     )
 
 
+def _same_name(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _focus_without(options: Sequence[list[Place]], keys: Sequence[str], key: str) -> _Focus:
+    """The focus from the story's other names only.
+
+    A name repeated ten times ("Alexandria" in an Alexandria, Virginia paper)
+    must not outvote the story's other names for its own most populous
+    reading; "Dublin City" counts as the same name as "Dublin".
+    """
+    return _normalised(
+        _votes(places) for places, k in zip(options, keys, strict=True) if not _same_name(k, key)
+    )
+
+
 POPULATION_WEIGHT = 1 / 7  # per order of magnitude
 REGION_FOCUS_WEIGHT = 1.0
-ALTERNATE_PENALTY = 1.0
+ALTERNATE_PENALTY = 1.5
 
 
 def _prior(place: Place, key: str, siblings: Sequence[Place], focus: _Focus) -> float:
@@ -216,21 +245,16 @@ def _region_bonus(place: Place, key: str, options: Sequence[Place], region: Regi
 
 SHADOW_CITY = 100_000
 SHADOW_WEIGHT = 0.3
-SHADOW_FOCUS = 0.5
 
 
-def _overshadowed(
-    place: Place, key: str, options: Sequence[Place], region: Region | None, focus: _Focus
-) -> float:
+def _overshadowed(place: Place, key: str, options: Sequence[Place], region: Region | None) -> float:
     """Penalty for a town far smaller than a city of the same name (Portland, Texas).
 
-    A neighbouring name or a state's focus nudges towards the small town, but
-    "Portland" in a sports round-up is Portland, Oregon; only the story's
-    own local region keeps the small town.
+    Neighbouring names nudge towards the small town, but "Portland" in a
+    sports round-up is Portland, Oregon; the story's own local region, or
+    several names of the town's state, keep the small town.
     """
     if not (place.feature or "").startswith("PPL") or in_region(place, key, region):
-        return 0.0
-    if focus.regions.get(place.admin1 or "", 0.0) >= SHADOW_FOCUS:
         return 0.0
     biggest = max(
         (p.population for p in options if normalise(p.name) == key
@@ -295,29 +319,30 @@ def resolve(
     """Choose one place per candidate (or none), with ACLED geo_precision."""
     options = [_candidates(c, gazetteer) for c in candidates]
     options, decided = apply_containment(text, candidates, options, gazetteer)
-    focus = _focus(options)
     keys = [normalise(c.text) for c in candidates]
     region = local_region(keys, options, decided)
-    first = [_best(opts, k, focus) for opts, k in zip(options, keys, strict=True)]
+    own = {k: _focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
+    first = [_best(o, k, own[k]) for o, k in zip(options, keys, strict=True)]
     out: list[Toponym] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
         place: Place | None = None
         if opts:
+            mine = own[keys[i]]
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
             local = [p for p in others if not (p.feature or "").startswith("PCL")]
             place = max(
                 opts,
                 key=lambda p: (
-                    _prior(p, keys[i], opts, focus)
+                    _prior(p, keys[i], opts, mine)
                     + _proximity(p, local)
                     + _region_bonus(p, keys[i], opts, region)
-                    - _overshadowed(p, keys[i], opts, region, focus)
+                    - _overshadowed(p, keys[i], opts, region)
                 ),
             )
             if not decided[i]:
-                place = _country_first(place, opts, keys[i], focus, region)
+                place = _country_first(place, opts, keys[i], mine, region)
                 place = _water_first(place, opts, keys[i], region)
-            if not decided[i] and _stray(place, keys[i], focus):
+            if not decided[i] and _stray(place, keys[i], mine):
                 place = None
             else:
                 place = replace(place, geo_precision=_geo_precision(text, cand, place))
