@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warwire.types import Analysis
+from warwire.types import Analysis, Mention, Sentence, Span, Token
 
 
 class NoToponyms:
@@ -16,3 +16,16 @@ class NoToponyms:
 
     def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
         return list(batch)
+
+
+def parsed_sentence(text: str, entities: Sequence[tuple[str, str]], doc_id: str = "d") -> Sentence:
+    """One "parsed" sentence over ``text`` carrying the given (surface, label) entities.
+
+    Lets place and event tests state what the model saw without loading it.
+    """
+    token = Token(0, text[:1], 0, 1, text[:1], "X", "X", "dep", 0)
+    mentions = []
+    for surface, label in entities:
+        start = text.index(surface)
+        mentions.append(Mention(Span(doc_id, start, start + len(surface)), label, surface))
+    return Sentence(Span(doc_id, 0, len(text)), (token,), tuple(mentions))

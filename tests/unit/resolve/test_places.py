@@ -8,7 +8,8 @@ import pytest
 
 from warwire.resolve.gazetteer import MemoryGazetteer
 from warwire.resolve.places import ToponymStage, detect, distance_km, toponyms_for
-from warwire.types import Analysis, Document, Mention, Place, Sentence, Span, Token
+from warwire.testing import parsed_sentence
+from warwire.types import Analysis, Document, Place, Sentence, Span
 
 PLACES = [
     (Place("Tripoli", 32.887, 13.187, "Libya", "LY", "Tripoli", 11, "PPLC", 1_300_000), []),
@@ -31,13 +32,7 @@ def gaz() -> MemoryGazetteer:
 
 
 def sentences_for(text: str, entities: list[tuple[str, str]]) -> list[Sentence]:
-    """One parsed sentence over ``text`` with the given (surface, label) entities."""
-    token = Token(0, text[:1], 0, 1, text[:1], "X", "X", "dep", 0)
-    mentions = []
-    for surface, label in entities:
-        start = text.index(surface)
-        mentions.append(Mention(Span("d", start, start + len(surface)), label, surface))
-    return [Sentence(Span("d", 0, len(text)), (token,), tuple(mentions))]
+    return [parsed_sentence(text, entities)]
 
 
 def resolved(text: str, entities: list[tuple[str, str]], gaz: MemoryGazetteer) -> dict[str, Place]:

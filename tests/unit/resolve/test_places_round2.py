@@ -8,7 +8,8 @@ from warwire.resolve.gazetteer import MemoryGazetteer
 from warwire.resolve.gazetteer_build import _compass_variants
 from warwire.resolve.gazetteer_points import country_points, region_points
 from warwire.resolve.places import toponyms_for
-from warwire.types import Mention, Place, Sentence, Span, Token
+from warwire.testing import parsed_sentence
+from warwire.types import Place, Sentence
 
 PLACES = [
     (Place("Mali", 17.0, -4.0, "Mali", "ML", None, 1, "PCLI", 20_000_000), []),
@@ -32,12 +33,7 @@ def gaz() -> MemoryGazetteer:
 
 
 def parsed(text: str, entities: list[tuple[str, str]]) -> list[Sentence]:
-    token = Token(0, text[:1], 0, 1, text[:1], "X", "X", "dep", 0)
-    mentions = []
-    for surface, label in entities:
-        start = text.index(surface)
-        mentions.append(Mention(Span("d", start, start + len(surface)), label, surface))
-    return [Sentence(Span("d", 0, len(text)), (token,), tuple(mentions))]
+    return [parsed_sentence(text, entities)]
 
 
 def found(
