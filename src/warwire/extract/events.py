@@ -23,10 +23,11 @@ from warwire.extract.assemble import read_sentence
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen
-from warwire.extract.relations import find_relations
+from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.syntax import Tree
 from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of
+from warwire.resolve.countries import country
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
 from warwire.types import (
     Analysis,
@@ -248,8 +249,8 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             speaker,
         )
         for raw in find_relations(Tree.of(sentence), ctx.text):
-            subject = actors.resolve_or_keep(raw.subject, ctx.country_code).name
-            obj = actors.resolve_or_keep(raw.object, ctx.country_code).name
+            subject = _party(actors, raw.subject, ctx.country_code)
+            obj = _party(actors, raw.object, ctx.country_code)
             if subject != obj and raw.object.lower() not in _GENERIC:
                 relations.append(Relation(subject, raw.predicate, obj, raw.evidence))
         for r in readings[:1]:
@@ -309,6 +310,19 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         claims=analysis.claims + tuple(_with_id(c) for c in dict.fromkeys(claims)),
         relations=analysis.relations + tuple(dict.fromkeys(relations)),
     )
+
+
+def _party(actors: ActorLookup, name: str, country_code: str | None) -> str:
+    """A relation's party as a canonical actor; a state backer is its military.
+
+    "supplied by the UAE" and "Turkish-backed" name states; ACLED codes the
+    state's forces, so both sides of the story use one name for them.
+    """
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    state = country(backer_name(bare))
+    if state is not None:
+        return actors.state_forces(state.iso2).name
+    return actors.resolve_or_keep(name, country_code).name
 
 
 def _with_id(claim: Claim) -> Claim:
