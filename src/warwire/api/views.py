@@ -71,11 +71,12 @@ def events_page(
     With ``fields`` each record is cut down to those keys: a lighter list for
     maps and tables (the full record stays one click away, at /api/events/{id}).
     """
-    events = store.events(query)
     total = store.count_events(query)
-    if fields is not None:
+    if fields is None:
+        events = store.events(query)
+    else:
         keep = (*fields, "latitude", "longitude") if fmt == "geojson" else fields
-        events = [project(e, keep) for e in events]
+        events = [project(e, keep) for e in _records_with(store, query, keep)]
     if fmt == "geojson":
         features = [f for f in map(geojson_feature, events) if f is not None]
         return {
@@ -86,6 +87,16 @@ def events_page(
             "offset": query.offset,
         }
     return {"events": events, "total": total, "limit": query.limit, "offset": query.offset}
+
+
+def _records_with(store: Store, query: EventQuery, fields: tuple[str, ...]) -> list[Record]:
+    """Event records holding at least ``fields`` (virtual ones computable): the store's
+    cheaper summaries when it offers them, full records otherwise."""
+    summaries = getattr(store, "event_summaries", None)
+    if not callable(summaries):
+        return store.events(query)
+    result: list[Record] = summaries(query, fields)
+    return result
 
 
 def timeline_payload(store: Store, query: EventQuery) -> Record:

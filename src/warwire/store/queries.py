@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select, text
@@ -91,28 +93,102 @@ def _near_ok(q: EventQuery, row: Row[Any]) -> bool:
     return haversine_km(lat, lon, row.latitude, row.longitude) <= km
 
 
-def find_events(conn: Connection, q: EventQuery) -> list[Event]:
-    """One page of events, in date order.
+ORDER = (events.c.event_date.is_(None), events.c.event_date, events.c.seq)
 
-    The page is chosen on narrow columns first and only its rows' JSON is
-    read: sorting and skipping whole rows made deep pages several times slower.
+
+def page_seqs(conn: Connection, q: EventQuery) -> list[int]:
+    """The ``seq`` of each event on the page, in date order, chosen on narrow columns.
+
+    Sorting and skipping whole rows (``data`` included) made deep pages several
+    times slower; with ``near`` the exact distance check runs before paginating.
     """
-    order = (events.c.event_date.is_(None), events.c.event_date, events.c.seq)
-    if q.near:  # the distance check runs after SQL, so paginate after it
-        stmt: Select[Any] = select(events.c.data, events.c.latitude, events.c.longitude)
-        found = [r for r in conn.execute(event_filters(conn, q, stmt).order_by(*order))]
-        end = None if q.limit is None else q.offset + q.limit
-        rows = [r for r in found if _near_ok(q, r)][q.offset : end]
-        return [records.event(json.loads(r.data)) for r in rows]
-    page = event_filters(conn, q, select(events.c.seq)).order_by(*order).offset(q.offset)
+    end = None if q.limit is None else q.offset + q.limit
+    if q.near:
+        stmt: Select[Any] = select(events.c.seq, events.c.latitude, events.c.longitude)
+        found = conn.execute(event_filters(conn, q, stmt).order_by(*ORDER))
+        return [int(r.seq) for r in found if _near_ok(q, r)][q.offset : end]
+    page = event_filters(conn, q, select(events.c.seq)).order_by(*ORDER).offset(q.offset)
     if q.limit is not None:
         page = page.limit(q.limit)
-    seqs = [int(r.seq) for r in conn.execute(page)]
-    if not seqs:
-        return []
-    wanted = select(events.c.seq, events.c.data).where(events.c.seq.in_(seqs))
-    data = {int(r.seq): r.data for r in conn.execute(wanted)}
-    return [records.event(json.loads(data[seq])) for seq in seqs]
+    return [int(r.seq) for r in conn.execute(page)]
+
+
+def _rows_by_seq(conn: Connection, seqs: list[int], *columns: Any) -> list[Row[Any]]:
+    """Rows of ``columns`` for ``seqs``, in the order given."""
+    rows: dict[int, Row[Any]] = {}
+    for i in range(0, len(seqs), CHUNK):
+        stmt = select(events.c.seq, *columns).where(events.c.seq.in_(seqs[i : i + CHUNK]))
+        rows.update((int(r.seq), r) for r in conn.execute(stmt))
+    return [rows[seq] for seq in seqs if seq in rows]
+
+
+def _page_rows(conn: Connection, q: EventQuery) -> list[Row[Any]]:
+    return _rows_by_seq(conn, page_seqs(conn, q), events.c.version, events.c.data)
+
+
+def decode(row: Row[Any], cache: records.RowCache[Event] | None) -> Event:
+    if cache is None:
+        return records.event(json.loads(row.data))
+    return cache.get(int(row.seq), int(row.version), partial(decode, row, None))
+
+
+def find_events(
+    conn: Connection, q: EventQuery, cache: records.RowCache[Event] | None = None
+) -> list[Event]:
+    """One page of events, in date order; only the page's rows are read (and decoded
+    once per ``cache``)."""
+    return [decode(r, cache) for r in _page_rows(conn, q)]
+
+
+#: record keys that are exact copies of an events column (dates as ISO strings)
+COLUMN_FIELDS: dict[str, Any] = {
+    name: events.c[name]
+    for name in ("event_id", "event_type", "sub_event_type", "country", "admin1", "event_date",
+                 "latitude", "longitude", "fatalities")
+}  # fmt: skip
+#: record keys that need the documents (evidence text, publishers); the rest, including the
+#: API's claim_count and claimants (claimant names only), need the event alone
+DOCUMENT_FIELDS = frozenset({"claims", "evidence", "corroboration", "sources"})
+
+
+def _no_text(_doc_id: str) -> str | None:
+    return None
+
+
+def event_summaries(
+    conn: Connection,
+    q: EventQuery,
+    fields: Iterable[str],
+    decoded: records.RowCache[Event] | None = None,
+    shaped: records.RowCache[Record] | None = None,
+) -> list[Record]:
+    """Records holding at least ``fields`` (and ``event_id``) of each event on the page.
+
+    A list view asks for a few keys: when each is a plain column the page is
+    read from the columns alone (no JSON); when none needs the documents the
+    record is the event's own (evidence without text), kept per row version in
+    ``shaped``, so callers must not mutate it. Other requests get full records.
+    """
+    names = {*fields, "event_id"}
+    if names <= COLUMN_FIELDS.keys():
+        cols = [COLUMN_FIELDS[n] for n in sorted(names)]
+        rows = _rows_by_seq(conn, page_seqs(conn, q), *cols)
+        return [{n: _plain(getattr(r, n)) for n in names} for r in rows]
+    page = _page_rows(conn, q)
+    if names & DOCUMENT_FIELDS:
+        return event_records(conn, [decode(r, decoded) for r in page])
+
+    def shape(row: Row[Any]) -> Record:
+        return event_record(decode(row, decoded), _no_text)
+
+    if shaped is None:
+        return [shape(r) for r in page]
+    return [shaped.get(int(r.seq), int(r.version), partial(shape, r)) for r in page]
+
+
+def _plain(value: Any) -> Any:
+    """A column value as the contract record has it (dates as ISO strings)."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def count_events(conn: Connection, q: EventQuery) -> int:
@@ -165,30 +241,45 @@ def doc_from_row(row: Row[Any]) -> Document:
     )  # fmt: skip
 
 
-def source_record(conn: Connection, publisher: str | None) -> Record | None:
-    if not publisher:
-        return None
-    row = conn.execute(select(sources).where(sources.c.key == normalize(publisher))).first()
+def _registry_record(row: Row[Any] | None) -> Record | None:
     if row is None or not row.categories:
         return None
     return {"name": row.name, "categories": row.categories.split(","), "side": row.side,
             "reason": row.reason, "reference": row.reference}  # fmt: skip
 
 
+def source_record(conn: Connection, publisher: str | None) -> Record | None:
+    if not publisher:
+        return None
+    row = conn.execute(select(sources).where(sources.c.key == normalize(publisher))).first()
+    return _registry_record(row)
+
+
+def source_records(conn: Connection, publishers: Iterable[str | None]) -> dict[str, Record | None]:
+    """Registry entries of many publishers in one query per chunk (not one per publisher)."""
+    keys = {p: normalize(p) for p in set(publishers) if p}
+    rows: dict[str, Row[Any]] = {}
+    wanted = sorted(set(keys.values()))
+    for i in range(0, len(wanted), CHUNK):
+        stmt = select(sources).where(sources.c.key.in_(wanted[i : i + CHUNK]))
+        rows.update((r.key, r) for r in conn.execute(stmt))
+    return {p: _registry_record(rows.get(k)) for p, k in keys.items()}
+
+
 def doc_infos(conn: Connection, doc_ids: Iterable[str]) -> dict[str, DocInfo]:
+    """Documents (and the roots they were syndicated from) with their registry entries."""
     wanted = set(doc_ids)
-    found: dict[str, DocInfo] = {}
-    cache: dict[str | None, Record | None] = {}
+    found: dict[str, Row[Any]] = {}
     while wanted:
-        ids = list(wanted)[:CHUNK]
+        ids = sorted(wanted)[:CHUNK]
         wanted -= set(ids)
         for row in conn.execute(select(documents).where(documents.c.doc_id.in_(ids))):
-            if row.publisher not in cache:
-                cache[row.publisher] = source_record(conn, row.publisher)
-            found[row.doc_id] = DocInfo(row, cache[row.publisher])
+            found[row.doc_id] = row
             if row.syndicated_from and row.syndicated_from not in found:
                 wanted.add(row.syndicated_from)
-    return found
+        wanted -= found.keys()
+    registry = source_records(conn, (r.publisher for r in found.values()))
+    return {d: DocInfo(r, registry.get(r.publisher)) for d, r in found.items()}
 
 
 def document_record_of(info: DocInfo, with_text: bool = False) -> Record:

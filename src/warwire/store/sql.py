@@ -8,10 +8,9 @@ either the whole document or nothing.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +87,9 @@ class SqlStore:
         self.writer = self.engine.execution_options(immediate=True)
         self.near_km = near_km
         self.registry = load_registry()
+        # per row version: decoded events, and list records without document text
+        self.decoded: records.RowCache[Event] = records.RowCache()
+        self.shaped: records.RowCache[Record] = records.RowCache()
         try:
             with self.writer.begin() as conn:
                 migrate(conn)
@@ -129,7 +131,12 @@ class SqlStore:
 
     def events(self, query: EventQuery) -> list[Record]:
         with self._read() as conn:
-            return queries.event_records(conn, queries.find_events(conn, query))
+            return queries.event_records(conn, queries.find_events(conn, query, self.decoded))
+
+    def event_summaries(self, query: EventQuery, fields: Iterable[str]) -> list[Record]:
+        """A page of records holding at least ``fields``, built as cheaply as they allow."""
+        with self._read() as conn:
+            return queries.event_summaries(conn, query, fields, self.decoded, self.shaped)
 
     def count_events(self, query: EventQuery) -> int:
         with self._read() as conn:
@@ -142,10 +149,11 @@ class SqlStore:
 
     def event(self, event_id: str) -> Record | None:
         with self._read() as conn:
-            row = conn.execute(select(events.c.data).where(events.c.event_id == event_id)).first()
+            stmt = select(events.c.seq, events.c.version, events.c.data)
+            row = conn.execute(stmt.where(events.c.event_id == event_id)).first()
             if row is None:
                 return None
-            return queries.event_records(conn, [records.event(json.loads(row.data))])[0]
+            return queries.event_records(conn, [queries.decode(row, self.decoded)])[0]
 
     def claims(self, query: ClaimQuery) -> list[Record]:
         with self._read() as conn:
