@@ -142,6 +142,7 @@ def test_queries(store_factory: Any) -> None:
     assert len(store.events(EventQuery(near=(31.2, 16.6, 5)))) == 3
     assert store.count_events(EventQuery(near=(0.0, 0.0, 50))) == 0
     assert len(store.events(EventQuery(text="farmland"))) == 1
+    assert len(store.events(EventQuery(text="farml"))) == 1  # words match by prefix
     assert len(store.events(EventQuery(text='checkpoint" OR "x'))) == 0
     assert len(store.events(EventQuery(text="gunmen checkpoint"))) == 3
     assert len(store.events(EventQuery(claimant="accord"))) == 1

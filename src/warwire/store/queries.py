@@ -33,9 +33,13 @@ CHUNK = 500
 
 
 def fts_query(words: str) -> str | None:
-    """User words as an FTS5 query of quoted terms, so no FTS syntax leaks in."""
+    """User words as an FTS5 query of quoted prefix terms, so no FTS syntax leaks in.
+
+    Prefixes let "drone" find "drones" and "shell" find "shelling", as a
+    reader searching reports expects.
+    """
     terms = re.findall(r"\w+", words)
-    return " ".join('"' + t.replace('"', '""') + '"' for t in terms) or None
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms) or None
 
 
 def _contains(column: Any, value: str) -> Any:
@@ -75,10 +79,9 @@ def event_filters(conn: Connection, q: EventQuery, stmt: Select[Any]) -> Select[
             fts = text("SELECT event_id FROM events_fts WHERE events_fts MATCH :terms")
             stmt = stmt.where(events.c.event_id.in_(fts.bindparams(terms=terms)))
         elif conn.dialect.name == "postgresql":
-            match = text(
-                "to_tsvector('simple', events.search_text) @@ plainto_tsquery('simple', :w)"
-            )
-            stmt = stmt.where(match.bindparams(w=q.text))
+            match = text("to_tsvector('simple', events.search_text) @@ to_tsquery('simple', :w)")
+            prefixes = " & ".join(f"{t.lower()}:*" for t in re.findall(r"\w+", q.text))
+            stmt = stmt.where(match.bindparams(w=prefixes))
         else:
             stmt = stmt.where(_contains(events.c.search_text, q.text))
     return stmt
