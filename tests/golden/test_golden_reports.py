@@ -102,10 +102,10 @@ def score(results: list[Analysis]) -> tuple[int, int, int, int, list[str]]:
 @pytest.mark.slow
 def test_reports_events_and_fields(results: list[Analysis]) -> None:
     expected, found, checked, right, misses = score(results)
-    # round 5 measured 86/93 found (0.925) and 192/199 fields (0.96) over 112 reports
+    # round 6 measured 87/93 found (0.935) and 199/201 fields (0.99) over 112 reports
     assert expected >= 90
-    assert found / expected >= 0.89, misses
-    assert right / checked >= 0.93, misses
+    assert found / expected >= 0.91, misses
+    assert right / checked >= 0.96, misses
 
 
 @pytest.mark.slow

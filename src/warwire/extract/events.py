@@ -50,6 +50,26 @@ def _claim(r: Reading, deaths: int | None) -> Claim:
     return Claim(r.claimant, r.hedge, r.polarity, r.sentence, fatalities=deaths)
 
 
+def _claims(draft: Draft, publisher: str) -> tuple[Claim, ...]:
+    """The event's claims, lead first. A lead stated as fact followed by "..., X
+    said" in a merged later sentence is X's story: a trailing attribution in a
+    wire report covers what came before it, so X leads rather than the outlet."""
+    claims = list(dict.fromkeys(_claim(r, deaths_of(r, draft.first_place)) for r in draft.readings))
+    if claims and claims[0].claimant == publisher and claims[0].hedge is Hedge.NONE:
+        named = next(
+            (
+                c
+                for c in claims[1:]
+                if c.claimant not in {publisher, "unnamed sources"} and c.hedge is Hedge.NONE
+            ),
+            None,
+        )
+        if named is not None:
+            claims.remove(named)
+            claims.insert(0, named)
+    return tuple(claims)
+
+
 def _equipment(draft: Draft) -> tuple[Equipment, ...]:
     out: list[Equipment] = []
     for r in draft.readings:
@@ -63,7 +83,7 @@ def _equipment(draft: Draft) -> tuple[Equipment, ...]:
     return tuple(out)
 
 
-def _event(draft: Draft, doc_id: str, text: str, index: int) -> Event:
+def _event(draft: Draft, doc_id: str, text: str, index: int, publisher: str) -> Event:
     first = draft.readings[0]
     actor1 = next((r.actor1 for r in draft.readings if r.actor1), None)
     actor2 = next((r.actor2 for r in draft.readings if r.actor2), None)
@@ -105,9 +125,7 @@ def _event(draft: Draft, doc_id: str, text: str, index: int) -> Event:
         when=draft.when,
         fatalities=deaths,
         equipment=_equipment(draft),
-        claims=tuple(
-            dict.fromkeys(_claim(r, deaths_of(r, draft.first_place)) for r in draft.readings)
-        ),
+        claims=_claims(draft, publisher),
         civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
         notes=" ".join(first.sentence.text_in(text).split()),
         confidence=round(min(confidence, 0.95), 2),
@@ -303,7 +321,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         paragraph,
                     )
                 )
-    events = [_event(d, ctx.doc_id, ctx.text, i) for i, d in enumerate(drafts)]
+    events = [_event(d, ctx.doc_id, ctx.text, i, ctx.publisher) for i, d in enumerate(drafts)]
     return replace(
         analysis,
         events=analysis.events + tuple(events),

@@ -97,7 +97,7 @@ _ABSTRACT = frozenset(
     }
 )
 _ANAPHORIC_HEADS = {
-    "group": None,
+    "group": "non-state",  # "the group" is never a state army
     "militant": "non-state",
     "rebel": "non-state",
     "insurgent": "non-state",

@@ -313,6 +313,25 @@ def _objects(tree: Tree, pos: int, text: str, preps: frozenset[str]) -> list[Phr
     return [p for p in out if toks[p.head].ent_type not in _NOT_ACTOR_ENTS]
 
 
+_OBJ_DEPS = frozenset({"dobj", "nsubjpass"})
+_AMOUNTS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "barrage", "salvo", "volley"}
+    | {"wave", "hail", "series", "number", "couple", "pair", "swarm", "flurry", "round", "string"}
+)
+
+
+def _measured(tree: Tree, noun: int) -> int:
+    """ "fired dozens of rockets", "a barrage of missiles": the weapon noun hangs
+    off a quantity noun; the quantity is what the verb takes, so climb to it."""
+    prep = tree.head(noun)
+    if tree.tokens[noun].dep != "pobj" or prep is None or tree.tokens[prep].text.lower() != "of":
+        return noun
+    amount = tree.head(prep)
+    if amount is None or tree.tokens[amount].lemma.lower() not in _AMOUNTS:
+        return noun
+    return amount if tree.tokens[amount].dep in _OBJ_DEPS else noun
+
+
 def find_roles(
     tree: Tree, trigger: int, text: str, clash: bool = False, extra: frozenset[str] = frozenset()
 ) -> Roles:
@@ -355,13 +374,14 @@ def find_roles(
                     targets.extend(_phrase(tree, s, text) for s in sides[1:])
             elif dep == "prep" and c.text.lower() in preps:
                 targets.extend(_phrase(tree, o, text) for o in tree.kids(child, "pobj"))
-        head = tree.head(trigger)
+        node = _measured(tree, trigger)
+        head = tree.head(node)
         launched = head is not None and (
             toks[head].lemma.lower() in _LAUNCH or toks[head].pos == "VERB"
         )
-        if agent is None and head is not None and launched and tok.dep in {"dobj", "nsubjpass"}:
+        if agent is None and head is not None and launched and toks[node].dep in _OBJ_DEPS:
             agent = _subject(tree, head, text)
-            targets.extend(p for p in _objects(tree, head, text, preps) if p.head != trigger)
+            targets.extend(p for p in _objects(tree, head, text, preps) if p.head != node)
     for place in [t for t in targets if t.place_like]:  # "the areas of X from the LNA"
         for prep in tree.kids(place.head, "prep"):
             if toks[prep].text.lower() in extra:

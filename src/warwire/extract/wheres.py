@@ -53,7 +53,7 @@ def wheres_for(
         ]
         tops = [Toponym(span=e.span, text=e.text) for e in ents]
     if not tops:
-        tops = _named_area(tree, ctx.text)
+        tops = _named_area(tree, ctx.text) or _after_locative(ctx, tree)
     if not tops:
         return (ctx.country_place,) if ctx.country_place else ()
     toks = tree.tokens
@@ -126,4 +126,30 @@ def _named_area(tree: Tree, text: str) -> list[Toponym]:
                 named = any(t.pos == "PROPN" for t in toks[lo : hi + 1])
                 if named and toks[obj].text[:1].isupper() and toks[obj].ent_type != "ORG":
                     out.append(Toponym(tree.span(lo, hi), tree.text(text, lo, hi)))
+    return out
+
+
+_LOCATIVE = frozenset({"near", "in", "outside", "around"})
+_NOT_NAME_ENTS = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"})
+
+
+def _after_locative(ctx: Context, tree: Tree) -> list[Toponym]:
+    """ "near Tessalit" tagged as a person and missing from the gazetteer: a
+    capitalised name governed by a locative preposition is still a place, unless
+    it names an actor. Last resort only: nothing else in the sentence is a place."""
+    toks = tree.tokens
+    out = []
+    for pos, tok in enumerate(toks):
+        if tok.text.lower() not in _LOCATIVE or tok.dep != "prep":
+            continue
+        for obj in tree.kids(pos, "pobj"):
+            o = toks[obj]
+            if o.pos not in {"PROPN", "NOUN"} or not o.text[:1].isupper():
+                continue
+            if o.ent_type in _NOT_NAME_ENTS or tree.kids(obj, "det"):
+                continue
+            lo, hi = tree.phrase(obj, NP_STOP)
+            words = tree.text(ctx.text, lo, hi)
+            if not ctx.actors.find(words, ctx.country_code):
+                out.append(Toponym(tree.span(lo, hi), words))
     return out
