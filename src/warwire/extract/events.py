@@ -356,7 +356,6 @@ def _aggregate_claim(ctx: Context, r: Reading) -> Claim:
     agg = r.aggregate
     assert agg is not None
     where = r.wheres[0].name if r.wheres else None
-    digest = hashlib.sha1(f"{ctx.doc_id}|{r.sentence.start}|{agg.value}".encode()).hexdigest()[:16]
     return Claim(
         claimant=r.claimant,
         hedge=r.hedge,
@@ -366,7 +365,6 @@ def _aggregate_claim(ctx: Context, r: Reading) -> Claim:
         quantity=Quantity(agg.value, agg.qualifier, agg.unit),
         when=r.when,
         place=where,
-        claim_id=digest,
     )
 
 
