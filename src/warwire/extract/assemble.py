@@ -194,6 +194,7 @@ def read_sentence(
                 aggregate=aggregate,
                 casualty_only=casualty_only,
                 part_of_fight=seized,
+                dated=stated is not None,
             )
         )
     return readings, stated

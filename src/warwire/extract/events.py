@@ -20,6 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from warwire.extract.assemble import read_sentence
+from warwire.extract.coreference import corefer
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen
@@ -39,6 +40,7 @@ from warwire.types import (
     Quantity,
     Relation,
     Sentence,
+    Span,
     When,
 )
 
@@ -321,6 +323,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         paragraph,
                     )
                 )
+    drafts = corefer(drafts, _headlines(analysis))
     events = [_event(d, ctx.doc_id, ctx.text, i, ctx.publisher) for i, d in enumerate(drafts)]
     return replace(
         analysis,
@@ -328,6 +331,19 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         claims=analysis.claims + tuple(_with_id(c) for c in dict.fromkeys(claims)),
         relations=analysis.relations + tuple(dict.fromkeys(relations)),
     )
+
+
+def _headlines(analysis: Analysis) -> list[Span]:
+    """The sentences that repeat the document's title (a scraped page's headline)."""
+    title = " ".join((analysis.document.title or "").split()).casefold()
+    if not title:
+        return []
+    text = analysis.document.text
+    return [
+        s.span
+        for s in analysis.sentences
+        if " ".join(s.span.text_in(text).split()).casefold().strip(" .") in (title, title.strip(" ."))
+    ]
 
 
 def _party(actors: ActorLookup, name: str, country_code: str | None) -> str:
