@@ -335,14 +335,14 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
 
 def _headlines(analysis: Analysis) -> list[Span]:
     """The sentences that repeat the document's title (a scraped page's headline)."""
-    title = " ".join((analysis.document.title or "").split()).casefold()
+    title = " ".join((analysis.document.title or "").split()).casefold().strip(" .")
     if not title:
         return []
     text = analysis.document.text
     return [
         s.span
         for s in analysis.sentences
-        if " ".join(s.span.text_in(text).split()).casefold().strip(" .") in (title, title.strip(" ."))
+        if " ".join(s.span.text_in(text).split()).casefold().strip(" .") == title
     ]
 
 
