@@ -21,6 +21,7 @@ from typing import Any
 
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer
+from warwire.extract.sides import settle_sides
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen
@@ -31,6 +32,7 @@ from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of
 from warwire.resolve.countries import country
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
 from warwire.types import (
+    Actor,
     Analysis,
     Claim,
     Equipment,
@@ -85,13 +87,26 @@ def _equipment(draft: Draft) -> tuple[Equipment, ...]:
     return tuple(out)
 
 
-def _event(draft: Draft, doc_id: str, text: str, index: int, publisher: str) -> Event:
+def _pick(found: list[Actor | None]) -> Actor | None:
+    """The first registry actor among a merged event's mentions, else the first phrase."""
+    named = [a for a in found if a is not None]
+    known = [a for a in named if not (a.actor_id or "").startswith("unknown:")]
+    return (known or named or [None])[0]
+
+
+def _event(draft: Draft, ctx: Context, index: int) -> Event:
+    doc_id, text, publisher = ctx.doc_id, ctx.text, ctx.publisher
     first = draft.readings[0]
-    actor1 = next((r.actor1 for r in draft.readings if r.actor1), None)
-    actor2 = next((r.actor2 for r in draft.readings if r.actor2), None)
-    deaths, deaths_span = fatalities_of(draft)
     where = draft.where
     place = where.toponym.place if where and where.toponym else None
+    actor1, actor2 = settle_sides(
+        ctx.actors,
+        draft.sub,
+        _pick([r.actor1 for r in draft.readings]),
+        _pick([r.actor2 for r in draft.readings]),
+        (place.country_code if place else None) or ctx.country_code,
+    )
+    deaths, deaths_span = fatalities_of(draft)
     location = place.name if place else (where.name if where else None)
     digest = hashlib.sha1(
         f"{doc_id}|{draft.sub}|{location}|{draft.when.start}|{draft.when.end}|{index}".encode()
@@ -324,7 +339,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                     )
                 )
     drafts = corefer(drafts, _headlines(analysis))
-    events = [_event(d, ctx.doc_id, ctx.text, i, ctx.publisher) for i, d in enumerate(drafts)]
+    events = [_event(d, ctx, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,
         events=analysis.events + tuple(events),
