@@ -21,12 +21,12 @@ from typing import Any
 
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer
-from warwire.extract.sides import settle_sides
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
+from warwire.extract.sides import settle_sides
 from warwire.extract.syntax import Tree
 from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of
 from warwire.resolve.countries import country
