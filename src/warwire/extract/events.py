@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from warwire.extract.anchoring import background, unanchored
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer
 from warwire.extract.merging import Draft, home_for, upgrade
@@ -50,21 +51,28 @@ log = logging.getLogger(__name__)
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
 
 
-def _claim(r: Reading, deaths: int | None) -> Claim:
-    return Claim(r.claimant, r.hedge, r.polarity, r.sentence, fatalities=deaths)
+def _claim(r: Reading, deaths: int | None, publisher: str) -> Claim:
+    """A reading's claim; what a named source says, unhedged, is "according to" it."""
+    hedge = r.hedge
+    if hedge is Hedge.NONE and r.claimant != publisher:
+        hedge = Hedge.ACCORDING_TO
+    return Claim(r.claimant, hedge, r.polarity, r.sentence, fatalities=deaths)
 
 
 def _claims(draft: Draft, publisher: str) -> tuple[Claim, ...]:
     """The event's claims, lead first. A lead stated as fact followed by "..., X
     said" in a merged later sentence is X's story: a trailing attribution in a
     wire report covers what came before it, so X leads rather than the outlet."""
-    claims = list(dict.fromkeys(_claim(r, deaths_of(r, draft.first_place)) for r in draft.readings))
+    claims = list(
+        dict.fromkeys(_claim(r, deaths_of(r, draft.first_place), publisher) for r in draft.readings)
+    )
     if claims and claims[0].claimant == publisher and claims[0].hedge is Hedge.NONE:
         named = next(
             (
                 c
                 for c in claims[1:]
-                if c.claimant not in {publisher, "unnamed sources"} and c.hedge is Hedge.NONE
+                if c.claimant not in {publisher, "unnamed sources"}
+                and c.hedge in {Hedge.NONE, Hedge.ACCORDING_TO}
             ),
             None,
         )
@@ -254,6 +262,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     opens with "Separately", "Earlier" and the like.
     """
     ctx = _context(analysis, actors, dates)
+    headlines = set(_headlines(analysis))
     drafts: list[Draft] = []
     claims: list[Claim] = []
     relations: list[Relation] = []
@@ -279,6 +288,17 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             last_stated = stated
         if _history(ctx, sentence, stated):
             continue  # "the massacre of 1994": background, not news
+        if readings:
+            tree = Tree.of(sentence)
+            plain = sentence.span.text_in(ctx.text)
+            headline = sentence.span in headlines
+            readings = [
+                r
+                for r in readings
+                if not unanchored(
+                    tree, r.decision.hit.token, plain, stated, ctx.reference, headline
+                )
+            ]
         speaker = next(
             (r.claimant for r in readings if r.claimant not in {ctx.publisher, "unnamed sources"}),
             speaker,
@@ -338,7 +358,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         paragraph,
                     )
                 )
-    drafts = corefer(drafts, _headlines(analysis))
+    drafts = background(corefer(drafts, headlines), ctx.reference)
     events = [_event(d, ctx, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,
