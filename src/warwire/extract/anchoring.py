@@ -26,7 +26,7 @@ from warwire.extract.merging import Draft
 from warwire.extract.syntax import Tree
 from warwire.types import When
 
-__all__ = ["Cues", "background", "cues", "unanchored"]
+__all__ = ["Cues", "accidents", "background", "cues", "unanchored"]
 
 _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 
@@ -36,6 +36,9 @@ class Cues:
     habitual: re.Pattern[str]
     ongoing_since: re.Pattern[str]
     history_window_days: int
+    explosion_subtypes: frozenset[str]
+    attack: re.Pattern[str]
+    accident: re.Pattern[str]
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -58,18 +61,24 @@ def cues() -> Cues:
         _alternation(list(data.get("habitual") or [])),
         _alternation(list(data.get("ongoing_since") or [])),
         int(data.get("history_window_days", 45)),
+        frozenset(data.get("explosion_subtypes") or ()),
+        _alternation(list(data.get("attack_cues") or [])),
+        _alternation(list(data.get("accident_cues") or [])),
     )
 
 
 def _perfect(tree: Tree, pos: int) -> bool:
-    """ "has been fighting", "have attacked": the trigger or its verb under has/have."""
+    """ "has been fighting", "have been trying to capture": the trigger's verb, or the
+    verb it completes, under has/have."""
     toks = tree.tokens
-    for at in (pos, *tree.ancestors(pos)):
+    at: int | None = pos
+    while at is not None:
         aux = [toks[c].lemma.lower() for c in tree.kids(at, "aux")]
         if "have" in aux:
             return True
-        if toks[at].pos in {"VERB", "AUX"}:
+        if toks[at].pos in {"VERB", "AUX"} and toks[at].dep not in {"xcomp", "conj"}:
             return False
+        at = tree.head(at)
     return False
 
 
@@ -129,3 +138,16 @@ def background(drafts: list[Draft], reference: date | None) -> list[Draft]:
     window = cues().history_window_days
     fresh = [d for d in drafts if not _stale(d, reference, window)]
     return fresh or drafts
+
+
+def accidents(drafts: list[Draft], text: str) -> list[Draft]:
+    """Drop explosions nothing marks as attacks, in a report of an accident or of no attack."""
+    found = cues()
+    accidental_report = bool(found.accident.search(text)) or not found.attack.search(text)
+
+    def accidental(draft: Draft) -> bool:
+        if draft.sub not in found.explosion_subtypes or not accidental_report:
+            return False
+        return not any(found.attack.search(r.sentence.text_in(text)) for r in draft.readings)
+
+    return [d for d in drafts if not accidental(d)]

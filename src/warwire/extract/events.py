@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from warwire.extract.anchoring import background, unanchored
+from warwire.extract.anchoring import accidents, background, unanchored
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer
 from warwire.extract.merging import Draft, home_for, upgrade
@@ -358,7 +358,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         paragraph,
                     )
                 )
-    drafts = background(corefer(drafts, headlines), ctx.reference)
+    drafts = accidents(background(corefer(drafts, headlines), ctx.reference), ctx.text)
     events = [_event(d, ctx, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,
