@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from warwire.evaluate.acled import acled_eval_command
+from warwire.evaluate.events import events_eval_command
 from warwire.evaluate.geoparse import geoparse_eval_command
 
 
@@ -15,6 +16,7 @@ def eval_group() -> None:
 
 eval_group.add_command(acled_eval_command)
 eval_group.add_command(geoparse_eval_command)
+eval_group.add_command(events_eval_command)
 
 
 def register(group: click.Group) -> None:
