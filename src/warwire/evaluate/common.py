@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -61,6 +62,19 @@ def ratio(part: float, whole: float) -> float:
 def f1(precision: float, recall: float) -> float:
     total = precision + recall
     return 2 * precision * recall / total if total else 0.0
+
+
+def plain(report: Any) -> dict[str, Any]:
+    """A report dataclass as JSON-ready dicts and lists (``asdict`` chokes on defaultdicts)."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {str(k): convert(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set):
+            return [convert(v) for v in value]
+        return value
+
+    return {f.name: convert(getattr(report, f.name)) for f in fields(report)}
 
 
 # ---------------------------------------------------------------- actors
@@ -116,8 +130,9 @@ def actor_match_loose(predicted: str | None, golds: Iterable[str | None]) -> boo
     """A looser test for sides coded by other datasets (UCDP's "Government of Syria").
 
     Tokens are compared on their first five letters ("syrian" ~ "syria",
-    "afghan" ~ "afghanistan"), one shared token is enough, and a predicted
-    name's initials count as a token ("Islamic State" ~ "IS").
+    "afghan" ~ "afghanistan") and on their consonants, for transliterations
+    ("taleban" ~ "taliban", "qaeda" ~ "qaida"); one shared token is enough, and
+    a name's initials count as a token ("Islamic State" ~ "IS").
     """
     return _match(predicted, golds, LOOSE_KIND_OF, _loose_overlap)
 
@@ -127,9 +142,12 @@ def _strict_overlap(a: str | None, b: str | None, an: set[str], bn: set[str]) ->
 
 
 def _loose_overlap(a: str | None, b: str | None, an: set[str], bn: set[str]) -> bool:
-    mine = {t[:5] for t in an} | {_initials(a)}
-    theirs = {t[:5] for t in bn} | {_initials(b)}
-    return bool((mine & theirs) - {""})
+    return bool((_loose_keys(a, an) & _loose_keys(b, bn)) - {""})
+
+
+def _loose_keys(name: str | None, tokens: set[str]) -> set[str]:
+    skeletons = {"~" + re.sub("[aeiouy]", "", t) for t in tokens}
+    return {t[:5] for t in tokens} | {s for s in skeletons if len(s) >= 3} | {_initials(name)}
 
 
 def _initials(name: str | None) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from warwire.evaluate.common import (
     f1,
     haversine_km,
     number,
+    plain,
     predictions,
     ratio,
     run_documents,
@@ -101,7 +102,7 @@ class EventsReport:
         }
 
     def as_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        out = plain(self)
         out["rates"] = {k: round(v, 4) for k, v in self.rates().items()}
         return out
 
