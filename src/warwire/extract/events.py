@@ -99,7 +99,8 @@ def _pick(found: list[Actor | None]) -> Actor | None:
     """The first registry actor among a merged event's mentions, else the first phrase."""
     named = [a for a in found if a is not None]
     known = [a for a in named if not (a.actor_id or "").startswith("unknown:")]
-    return (known or named or [None])[0]
+    chosen = known or named
+    return chosen[0] if chosen else None
 
 
 def _event(draft: Draft, ctx: Context, index: int) -> Event:
