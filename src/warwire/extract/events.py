@@ -13,203 +13,35 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
 
 from warwire.extract.anchoring import accidents, background, unanchored
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer
+from warwire.extract.document import document_context, headlines_of
+from warwire.extract.fields import event_of
 from warwire.extract.merging import Draft, home_for, upgrade
-from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
+from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
-from warwire.extract.sides import settle_sides
 from warwire.extract.syntax import Tree
-from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of
+from warwire.extract.tolls import LETHAL_TYPES
 from warwire.resolve.countries import country
-from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
+from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import (
-    Actor,
     Analysis,
     Claim,
-    Equipment,
-    Event,
-    FieldEvidence,
-    Hedge,
     Quantity,
     Relation,
     Sentence,
-    Span,
     When,
 )
 
 log = logging.getLogger(__name__)
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
-
-
-def _claim(r: Reading, deaths: int | None, publisher: str) -> Claim:
-    """A reading's claim; what a named source says, unhedged, is "according to" it."""
-    hedge = r.hedge
-    if hedge is Hedge.NONE and r.claimant != publisher:
-        hedge = Hedge.ACCORDING_TO
-    return Claim(r.claimant, hedge, r.polarity, r.sentence, fatalities=deaths)
-
-
-def _claims(draft: Draft, publisher: str) -> tuple[Claim, ...]:
-    """The event's claims, lead first. A lead stated as fact followed by "..., X
-    said" in a merged later sentence is X's story: a trailing attribution in a
-    wire report covers what came before it, so X leads rather than the outlet."""
-    claims = list(
-        dict.fromkeys(_claim(r, deaths_of(r, draft.first_place), publisher) for r in draft.readings)
-    )
-    if claims and claims[0].claimant == publisher and claims[0].hedge is Hedge.NONE:
-        named = next(
-            (
-                c
-                for c in claims[1:]
-                if c.claimant not in {publisher, "unnamed sources"}
-                and c.hedge in {Hedge.NONE, Hedge.ACCORDING_TO}
-            ),
-            None,
-        )
-        if named is not None:
-            claims.remove(named)
-            claims.insert(0, named)
-    return tuple(claims)
-
-
-def _equipment(draft: Draft) -> tuple[Equipment, ...]:
-    out: list[Equipment] = []
-    for r in draft.readings:
-        for e in r.equipment:
-            count = e.count
-            if count is not None and draft.share > 1:
-                count = max(1, count // draft.share)
-            item = replace(e, count=count)
-            if all((o.name, o.kind) != (item.name, item.kind) for o in out):
-                out.append(item)
-    return tuple(out)
-
-
-def _pick(found: list[Actor | None]) -> Actor | None:
-    """The first registry actor among a merged event's mentions, else the first phrase."""
-    named = [a for a in found if a is not None]
-    known = [a for a in named if not (a.actor_id or "").startswith("unknown:")]
-    chosen = known or named
-    return chosen[0] if chosen else None
-
-
-def _event(draft: Draft, ctx: Context, index: int) -> Event:
-    doc_id, text, publisher = ctx.doc_id, ctx.text, ctx.publisher
-    first = draft.readings[0]
-    where = draft.where
-    place = where.toponym.place if where and where.toponym else None
-    actor1, actor2 = settle_sides(
-        ctx.actors,
-        draft.sub,
-        _pick([r.actor1 for r in draft.readings]),
-        _pick([r.actor2 for r in draft.readings]),
-        (place.country_code if place else None) or ctx.country_code,
-    )
-    deaths, deaths_span = fatalities_of(draft)
-    location = place.name if place else (where.name if where else None)
-    digest = hashlib.sha1(
-        f"{doc_id}|{draft.sub}|{location}|{draft.when.start}|{draft.when.end}|{index}".encode()
-    ).hexdigest()[:16]
-    evidence = [FieldEvidence("event", first.sentence)]
-    for name, span in (
-        ("actor1", first.actor1_span),
-        ("actor2", first.actor2_span),
-        ("location", where.span if where else None),
-        ("date", draft.when.span),
-        ("fatalities", deaths_span),
-    ):
-        if span is not None:
-            evidence.append(FieldEvidence(name, span))
-    confidence = 0.35 + 0.15 * bool(actor1) + 0.1 * bool(actor2) + 0.15 * bool(place)
-    confidence += 0.1 * (draft.when.time_precision == 1) + 0.1 * (first.hedge is Hedge.NONE)
-    assoc1 = tuple(
-        dict.fromkeys(
-            a for r in draft.readings for a in r.assoc1 if a != (actor1.name if actor1 else None)
-        )
-    )
-    return Event(
-        event_id=digest,
-        doc_ids=(doc_id,),
-        event_type=EVENT_TYPE_OF[draft.sub],
-        sub_event_type=draft.sub,
-        disorder_type=disorder_type(draft.sub),
-        actor1=actor1,
-        actor2=actor2,
-        assoc_actor_1=assoc1,
-        place=place,
-        location_text=location,
-        when=draft.when,
-        fatalities=deaths,
-        equipment=_equipment(draft),
-        claims=_claims(draft, publisher),
-        civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
-        notes=" ".join(first.sentence.text_in(text).split()),
-        confidence=round(min(confidence, 0.95), 2),
-        evidence=tuple(evidence),
-    )
-
-
-def _context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
-    doc = analysis.document
-    resolved = [t for t in analysis.toponyms if t.place is not None]
-    codes = Counter(t.place.country_code for t in resolved if t.place and t.place.country_code)
-    code = codes.most_common(1)[0][0] if codes else None
-    country_place: Where | None = None
-    if code:
-        whole = [
-            t
-            for t in resolved
-            if t.place
-            and t.place.country_code == code
-            and (t.place.feature or "").startswith("PCL")
-        ]
-        if whole:
-            country_place = Where(
-                whole[0].place.name if whole[0].place else whole[0].text, None, whole[0]
-            )
-        else:
-            from warwire.resolve.countries import country
-
-            found = country(code)
-            country_place = Where(found.name, None) if found else None
-    publisher = doc.source.original_source or doc.source.publisher or "unknown"
-    return Context(
-        doc.doc_id,
-        doc.text,
-        publisher,
-        doc.reference_date,
-        code,
-        country_place,
-        analysis.toponyms,
-        actors,
-        dates,
-        _main_actors(analysis, actors, code),
-    )
-
-
-def _main_actors(analysis: Analysis, actors: ActorLookup, code: str | None) -> tuple[Any, ...]:
-    """The two armed actors the document mentions most: the likely sides of a clash."""
-    counts: Counter[str] = Counter()
-    by_name = {}
-    text = analysis.document.text
-    for sentence in analysis.sentences:
-        if not sentence.parsed:
-            continue
-        for _, _, actor in actors.find(sentence.span.text_in(text), code):
-            if actor.inter in {1, 2, 3, 4, 8}:
-                counts[actor.name] += 1
-                by_name[actor.name] = actor
-    return tuple(by_name[name] for name, _ in counts.most_common(2))
 
 
 _BREAKS = re.compile(
@@ -262,8 +94,8 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     takes the last event date of its paragraph, else the lead's, unless it
     opens with "Separately", "Earlier" and the like.
     """
-    ctx = _context(analysis, actors, dates)
-    headlines = set(_headlines(analysis))
+    ctx = document_context(analysis, actors, dates)
+    headlines = set(headlines_of(analysis))
     drafts: list[Draft] = []
     claims: list[Claim] = []
     relations: list[Relation] = []
@@ -360,26 +192,13 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                     )
                 )
     drafts = accidents(background(corefer(drafts, headlines), ctx.reference), ctx.text)
-    events = [_event(d, ctx, i) for i, d in enumerate(drafts)]
+    events = [event_of(d, ctx, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,
         events=analysis.events + tuple(events),
         claims=analysis.claims + tuple(_with_id(c) for c in dict.fromkeys(claims)),
         relations=analysis.relations + tuple(dict.fromkeys(relations)),
     )
-
-
-def _headlines(analysis: Analysis) -> list[Span]:
-    """The sentences that repeat the document's title (a scraped page's headline)."""
-    title = " ".join((analysis.document.title or "").split()).casefold().strip(" .")
-    if not title:
-        return []
-    text = analysis.document.text
-    return [
-        s.span
-        for s in analysis.sentences
-        if " ".join(s.span.text_in(text).split()).casefold().strip(" .") == title
-    ]
 
 
 def _party(actors: ActorLookup, name: str, country_code: str | None) -> str:
