@@ -45,6 +45,10 @@ def content_id(text: str, publisher: str | None, url: str | None) -> str:
 
 def _split_header(paragraphs: list[str], title_known: bool) -> _Body:
     """Take title, byline, datelines and labels off the top; drop furniture anywhere.
+
+    A document may be a single headline or alert: when the header took every
+    line, the line that became the title is the text too, so extraction still
+    sees it.
     """
     found = meta.Metadata()
     body: list[str] = []
@@ -70,6 +74,8 @@ def _split_header(paragraphs: list[str], title_known: bool) -> _Body:
         if kind.ends_body and len(body) >= _BODY_BEFORE_COMMENTS:
             break
         in_teaser_list = kind.opens_list
+    if not body and found.title is not None and not title_known:
+        body.append(found.title)
     if body:
         wire = meta.wire_dateline(body[0])
         if wire:
