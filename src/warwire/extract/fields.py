@@ -84,6 +84,8 @@ def event_of(draft: Draft, ctx: Context, index: int) -> Event:
         _pick([r.actor1 for r in draft.readings]),
         _pick([r.actor2 for r in draft.readings]),
         (place.country_code if place else None) or ctx.country_code,
+        [r.sentence.text_in(text) for r in draft.readings],
+        ctx.main_actors,
     )
     deaths, deaths_span = fatalities_of(draft)
     location = place.name if place else (where.name if where else None)

@@ -12,7 +12,11 @@ come from the registry (``data/actors.yaml``), the one authority for them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from warwire.extract.roles import ActorLookup
+from warwire.resolve.actor_kinds import state_means
+from warwire.resolve.countries import country_of_demonym
 from warwire.types import Actor
 
 __all__ = ["settle_sides"]
@@ -42,6 +46,10 @@ _UNNAMED_VICTIM = {
 }
 
 
+_REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_ARMED_TYPES = frozenset({1, 8})
+
+
 def _is_phrase(actor: Actor) -> bool:
     return (actor.actor_id or "").startswith("unknown:")
 
@@ -55,6 +63,9 @@ def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) 
     """A registry actor as it is; a kept phrase by its head word, or nothing."""
     if actor is None or not _is_phrase(actor):
         return actor
+    state = _state_named(actors, actor.name)
+    if state is not None:
+        return state  # "Russian artillery units": Russia's forces
     words = actor.name.split()
     for n in range(1, min(3, len(words)) + 1):
         head = " ".join(words[-n:])
@@ -64,16 +75,43 @@ def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) 
     return actor if actor.inter is not None else None
 
 
+def _state_named(actors: ActorLookup, text: str) -> Actor | None:
+    """The state whose forces a nationality word before a means of attack names."""
+    for match in state_means().finditer(text):
+        found = country_of_demonym(match.group(1))
+        if found is not None:
+            return actors.state_forces(found.iso2)
+    return None
+
+
+def _shooter(actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor]) -> Actor | None:
+    """A remote attack's implied perpetrator: the state its own sentences name by
+    nationality ("an Israeli drone hit ..."), else the story's main state force."""
+    for text in sentences:
+        state = _state_named(actors, text)
+        if state is not None:
+            return state
+    return next((a for a in main if a.inter in _ARMED_TYPES), None)
+
+
 def settle_sides(
     actors: ActorLookup,
     sub: str,
     actor1: Actor | None,
     actor2: Actor | None,
     country_code: str | None,
+    sentences: Sequence[str] = (),
+    main: Sequence[Actor] = (),
 ) -> tuple[Actor | None, Actor | None]:
-    """ACLED's actor1 and actor2 for an event of type ``sub`` in ``country_code``."""
+    """ACLED's actor1 and actor2 for an event of type ``sub`` in ``country_code``.
+
+    ``sentences`` are the event's own sentences and ``main`` the story's most
+    named armed actors, for the perpetrator of a remote attack no phrase names.
+    """
     actor1 = _settle(actors, actor1, country_code)
     actor2 = _settle(actors, actor2, country_code)
+    if actor1 is None and sub in _REMOTE:
+        actor1 = _shooter(actors, sentences, main)
     if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
         actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
     if actor2 is None and sub in _UNNAMED_VICTIM and country_code:

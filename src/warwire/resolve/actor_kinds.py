@@ -19,7 +19,7 @@ import yaml
 from warwire.errors import ModelError
 from warwire.types import Actor
 
-__all__ = ["actor_type", "inter_of"]
+__all__ = ["actor_type", "inter_of", "state_means"]
 
 
 class _Resolves(Protocol):
@@ -47,13 +47,30 @@ def _rule(row: dict) -> _Rule:
 
 
 @cache
-def _rules() -> tuple[_Rule, ...]:
+def _data() -> dict:
     try:
         raw = files("warwire").joinpath("data/actor_kinds.yaml").read_text(encoding="utf-8")
         data = yaml.safe_load(raw)
-        return tuple(_rule(row) for row in data["rules"])
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+    except (OSError, yaml.YAMLError) as exc:
         raise ModelError(f"cannot load data/actor_kinds.yaml: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ModelError("data/actor_kinds.yaml is not a mapping")
+    return data
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    try:
+        return tuple(_rule(row) for row in _data()["rules"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"bad rule in data/actor_kinds.yaml: {exc}") from exc
+
+
+@cache
+def state_means() -> re.Pattern[str]:
+    """A nationality word followed by what states strike with: group 1 is the word."""
+    means = _words([str(w) for w in _data().get("state_means") or []]) or "(?!)"
+    return re.compile(rf"\b([A-Z][\w.'-]*)[- ](?:\w+ )?(?:{means})\b")
 
 
 def inter_of(phrase: str) -> int | None:

@@ -89,3 +89,17 @@ def test_named_source_is_according_to(pipeline: Pipeline) -> None:
 def test_undated_incident_is_the_day_before_the_report(pipeline: Pipeline) -> None:
     (event,) = _events(pipeline, "Soldiers clashed with rebels near Mubi, killing five.")
     assert event.when.event_date == date(2023, 3, 13)
+
+
+def test_nationality_before_a_weapon_names_the_state(pipeline: Pipeline) -> None:
+    text = "Russian artillery units shelled a school in Kupiansk on Monday, killing two people."
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia"
+
+
+def test_foreign_forces_taking_a_town_is_not_the_government_regaining_it(
+    pipeline: Pipeline,
+) -> None:
+    text = "Russian troops captured the village of Novoselivka in eastern Ukraine on Monday."
+    subs = {e.sub_event_type for e in _events(pipeline, text)}
+    assert subs == {"Non-state actor overtakes territory"}
