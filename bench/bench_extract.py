@@ -41,6 +41,18 @@ def timed(pipeline: Pipeline, docs: list[Document]) -> float:
     return time.perf_counter() - start
 
 
+def bare_parse(docs: list[Document]) -> float:
+    """spaCy alone over the same texts, with the model warwire loads: the yardstick."""
+    from warwire.nlp import load_model
+
+    nlp = load_model()
+    list(nlp.pipe(d.text for d in docs[:2]))  # warm-up
+    start = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in docs), batch_size=32):
+        pass
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
@@ -54,6 +66,9 @@ def main() -> None:
     print(f"default pipeline          {len(docs) / full:8.1f} docs/s  ({full:.2f} s)")
     print(f"parse every sentence      {len(docs) / parse_all:8.1f} docs/s  ({parse_all:.2f} s)")
     print(f"trigger scan time ratio   {full / parse_all:8.2f}  (scan / parse-all; lower is better)")
+    bare = bare_parse(docs)
+    print(f"bare spaCy nlp.pipe       {len(docs) / bare:8.1f} docs/s  ({bare:.2f} s)")
+    print(f"throughput vs bare parse  {bare / full:8.2f}  (extract / bare spaCy; higher is better)")
 
 
 if __name__ == "__main__":
