@@ -160,7 +160,9 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         )
                     )
                 continue
-            if not breaks:
+            if not breaks and sentence.span not in headlines and r.when.time_precision == 1:
+                # only a day the story states carries over; a headline's or an
+                # undated sentence's guessed window does not
                 para_when = r.when
                 lead = lead or r.when
             lethal_before = drafts and EVENT_TYPE_OF[drafts[-1].sub] in LETHAL_TYPES
