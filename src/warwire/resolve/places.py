@@ -30,6 +30,7 @@ from warwire.resolve.places_detect import (
     demonyms,
     detect,
 )
+from warwire.resolve.places_story import STORY, story_candidates
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
 __all__ = ["Candidate", "ToponymStage", "demonyms", "detect", "distance_km", "geoparse",
@@ -56,6 +57,8 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
         return [p for p in gazetteer.lookup(cand.text) if p.feature in REGION_FEATURES] or [
             p for p in _country_places(gazetteer, cand.country_code)
         ]
+    if cand.source == STORY:  # a village believed for the story's country: only there
+        return gazetteer.lookup(cand.text, cand.country_code)
     places = gazetteer.lookup(cand.text)
     surface = cand.text
     while not places:
@@ -363,7 +366,7 @@ def toponyms_for(
     include_demonyms: bool = True,
 ) -> list[Toponym]:
     """Detect and resolve the toponyms of one document."""
-    candidates = detect(text, sentences, gazetteer)
+    candidates = story_candidates(text, sentences, gazetteer)
     found = resolve(text, candidates, gazetteer, doc_id)
     if include_demonyms:
         return found
