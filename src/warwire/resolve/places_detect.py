@@ -60,7 +60,9 @@ TRIM_WORDS = re.compile(
     r"^(?:the|northern|southern|eastern|western|central|greater|upper|lower|north|south|east"
     r"|west|north-?west|north-?east|south-?west|south-?east|northwest(?:ern)?|northeast(?:ern)?"
     r"|southwest(?:ern)?|southeast(?:ern)?)\s+"
-    r"|\s+(?:province|governorate|region|district|county|parish|city|state|area|municipality)$",
+    r"|\s+(?:province|governorate|region|district|county|parish|city|state|area|municipality"
+    r"|airport|air ?base|military base|base|camp|market|university|hospital|checkpoint"
+    r"|(?:border )?crossing|police station|prison|stadium|square|bridge)$",
     re.IGNORECASE,
 )
 _CAPS = re.compile(

@@ -164,4 +164,4 @@ def story_place(toponyms: Sequence[Toponym], text: str, code: str | None) -> Top
     if not scores:
         return None
     key = max(scores, key=lambda k: (scores[k], -first[k].span.start))
-    return first[key] if scores[key] >= 3.0 else None
+    return first[key] if scores[key] >= 2.5 else None  # named twice, or once up top
