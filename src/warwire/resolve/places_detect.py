@@ -139,7 +139,8 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
         unplaced: list[tuple[int, int]] = []
         for ent in sentence.entities:
             if ent.label in NON_NAME_LABELS:
-                unplaced.append((ent.span.start, ent.span.end))  # "5.30pm Local Time"
+                if " " in ent.text.strip():  # "5.30pm Local Time"; not a lone mis-tag
+                    unplaced.append((ent.span.start, ent.span.end))
                 continue
             cand = _from_entity(ent.label, ent.text, ent.span.start, gazetteer, text)
             if cand is not None and _noise(cand, noise, gazetteer):
@@ -267,7 +268,7 @@ def _from_entity(
         return None
     places = gazetteer.lookup(surface)
     if label == "PERSON" and " " not in surface:  # "Ahmad" is not Al Ahmadi
-        places = [p for p in places if _named(p, key)]
+        places = [p for p in places if _named(p, key) or normalise(p.name).startswith(key + " ")]
     if label in RESCUE_LABELS and _plausible(places, strict=_lone_org(label, surface)):
         return Candidate(start, start + len(surface), surface, label)
     return None
