@@ -20,6 +20,7 @@ from warwire.resolve.places_detect import (
     PLACE_LABELS,
     Candidate,
     _acronym,
+    _noise_words,
     _trimmed,
     detect,
 )
@@ -93,6 +94,7 @@ def story_candidates(
         return found
     taken = [(c.start, c.end) for c in found]
     known = {normalise(c.text) for c in found}
+    noise = _noise_words(text, sentences)  # surnames ("Churchill") and lower-case words
     seen: list[tuple[int, str, bool]] = []
     placed: set[str] = set()
     for start, surface, opener in _spans(text, sentences):
@@ -101,7 +103,9 @@ def story_candidates(
         single = " " not in surface
         if key in known or first in _STOP_START or _acronym(surface):
             continue
-        if (single and common_word(surface)) or after_title(text, start):
+        if single and (common_word(surface) or key in noise or surface.lower() in noise):
+            continue
+        if after_title(text, start):
             continue
         if not _home_places(surface, gazetteer, home):
             continue
