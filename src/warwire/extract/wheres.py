@@ -2,18 +2,26 @@
 
 Coordinated places ("captured A and B") come back as separate places so the
 caller codes one event per location; country adjectives ("Turkish-backed",
-"Chinese-made") are not places.
+"Chinese-made") are not places, nor is a dateline ("WASHINGTON, May 16 -") or
+the place a spokesman spoke from when the sentence names another. A sentence
+that names no place falls back on the story's own place, then its country
+(with coordinates); each choice is logged at DEBUG with the reason.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
+from dataclasses import replace
 
 from warwire.extract.records import Context, Where
 from warwire.extract.roles import PLACE_HEADS, Phrase, Roles
 from warwire.extract.syntax import NP_STOP, Tree
-from warwire.types import Equipment, Toponym
+from warwire.resolve.places_story import is_dateline, story_place
+from warwire.types import Equipment, Place, Span, Toponym
+
+log = logging.getLogger(__name__)
 
 
 def wheres_for(
@@ -37,6 +45,7 @@ def wheres_for(
         and not any(e.evidence is not None and e.evidence.covers(t.span) for e in equipment)
         and t.text.lower() not in _NOT_PLACES
     ]
+    tops = _not_aside(ctx, tops)
     fine = [t for t in tops if not (t.place and (t.place.feature or "").startswith("PCL"))]
     if not fine and tops:  # only a country: a named village the gazetteer lacks is finer
         fine = [
@@ -49,13 +58,15 @@ def wheres_for(
             for e in tree.sentence.entities
             if e.label in {"GPE", "LOC", "FAC"}
             and not any(a.covers(e.span) for a in actor_spans)
+            and not _ATTRIBUTIVE.match(ctx.text[e.span.end : e.span.end + 12])
+            and not is_dateline(ctx.text, e.span.start, e.span.end)
             and not any(q.name and e.text in q.name for q in equipment)
         ]
         tops = [Toponym(span=e.span, text=e.text) for e in ents]
     if not tops:
         tops = _named_area(tree, ctx.text) or _after_locative(ctx, tree)
     if not tops:
-        return (ctx.country_place,) if ctx.country_place else ()
+        return _fallback(ctx)
     toks = tree.tokens
     scope = tree.subtree(trigger)
     head = tree.head(trigger)
@@ -69,7 +80,7 @@ def wheres_for(
         between = ctx.text[group[-1].span.end : other.span.start].strip().lower()
         if between in {"and", ",", "or", ", and", "as well as"}:
             group.append(other)
-    return tuple(Where(t.place.name if t.place else t.text, t.span, t) for t in group)
+    return tuple(_located(ctx, t) for t in group)
 
 
 # sentence-initial words a gazetteer matches as villages ("Since" -> Sincé)
@@ -153,3 +164,71 @@ def _after_locative(ctx: Context, tree: Tree) -> list[Toponym]:
             if not ctx.actors.find(words, ctx.country_code):
                 out.append(Toponym(tree.span(lo, hi), words))
     return out
+
+
+_SPOKE_FROM = re.compile(
+    r"\b(?:said|says|told|tells|announced|added|stated|spokes(?:man|woman|person)"
+    r"|statement|briefing|reporters|journalists|press conference|based)\b[^.;]{0,30}"
+    r"\b(?:in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_aside(ctx: Context, tops: list[Toponym]) -> list[Toponym]:
+    """Drop datelines and speakers' places when the sentence names another place, and a
+    dateline abroad ("WASHINGTON" atop an Afghanistan story) even when it does not."""
+    aside = []
+    for t in tops:
+        if is_dateline(ctx.text, t.span.start, t.span.end):
+            abroad = t.place is not None and t.place.country_code != ctx.country_code
+            aside.append((t, abroad))
+        elif _SPOKE_FROM.search(ctx.text[max(0, t.span.start - 60) : t.span.start]):
+            aside.append((t, False))
+    if not aside:
+        return tops
+    kept = [t for t in tops if all(t is not a for a, _ in aside)]
+    if kept:
+        return kept
+    return [t for t in tops if not any(t is a and abroad for a, abroad in aside)]
+
+
+def _located(ctx: Context, top: Toponym) -> Where:
+    """A resolved place as it is; a name the gazetteer lacks at the story's place,
+    "near" it (geo_precision 2), as ACLED codes an unfound village to a known town."""
+    if top.place is not None:
+        return Where(top.place.name, top.span, top)
+    home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
+    if home is None or home.place is None:
+        log.debug("where %r: unresolved, no story place", top.text)
+        return Where(top.text, top.span, top)
+    near = replace(home.place, geo_precision=max(2, home.place.geo_precision))
+    log.debug("where %r: unresolved, near the story's place %s", top.text, near.name)
+    return Where(top.text, top.span, replace(top, place=near))
+
+
+def _fallback(ctx: Context) -> tuple[Where, ...]:
+    """No place in the sentence: the story's own place, else its country's point."""
+    home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
+    if home is not None and home.place is not None:
+        log.debug("where: the story's place %s", home.place.name)
+        return (Where(home.place.name, None, home),)
+    where = ctx.country_place
+    if where is None or (where.toponym and where.toponym.place):
+        return (where,) if where else ()
+    point = _country_point(ctx.country_code)
+    if point is None:
+        return (where,)
+    log.debug("where: the country point of %s", point.name)
+    return (Where(where.name, None, Toponym(Span(ctx.doc_id, 0, 0), where.name, point)),)
+
+
+def _country_point(code: str | None) -> Place | None:
+    from warwire.resolve.countries import country
+    from warwire.resolve.gazetteer_points import country_points
+
+    found = country(code) if code else None
+    point = country_points().get(code or "")
+    if found is None or point is None:
+        return None
+    return Place(found.name, point[0], point[1], found.name, found.iso2, None, None, "PCLI",
+                 found.population, 3)  # fmt: skip

@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,7 @@ from warwire.types import Place
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
+STALE_AFTER_S = 14 * 86400  # an index of another data version, built over two weeks ago
 
 _MARKS = re.compile(r"['’‘`ʿʾʼ′´ʻ]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -195,9 +197,10 @@ def build_default(settings: Settings | None = None, path: Path | None = None) ->
 
     target = path or index_path(settings)
     build_index(target, settings.geonames_dump if settings else None)
-    if target.parent == cache_dir():  # older data versions are dead weight
+    if target.parent == cache_dir():  # older data versions are dead weight, once unused
+        now = time.time()  # checkouts of other versions share the cache: spare recent ones
         for stale in target.parent.glob("gazetteer-*.sqlite"):
-            if stale != target:
+            if stale != target and now - stale.stat().st_mtime > STALE_AFTER_S:
                 stale.unlink(missing_ok=True)
     return target
 
@@ -219,7 +222,6 @@ def default_gazetteer(settings: Settings | None = None) -> SqliteGazetteer:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m warwire.resolve.gazetteer --build [--force] [--dump FILE]``."""
     import argparse
-    import time
 
     parser = argparse.ArgumentParser(prog="python -m warwire.resolve.gazetteer")
     parser.add_argument("--build", action="store_true", help="build the index if missing")

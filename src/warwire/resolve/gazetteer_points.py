@@ -23,7 +23,8 @@ from pathlib import Path
 DATA = Path(str(files("warwire").joinpath("data")))
 COUNTRY_POINTS = DATA / "countries_points.csv"
 REGION_POINTS = DATA / "regions_points.csv"
-POINT_FILES = (COUNTRY_POINTS, REGION_POINTS)
+UNIT_WORDS = DATA / "admin_unit_words.csv"
+POINT_FILES = (COUNTRY_POINTS, REGION_POINTS, UNIT_WORDS)
 
 # Everyday English names the country tables lack, by ISO2 code.
 EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
@@ -109,3 +110,26 @@ def counties(table: Path | None = None) -> Iterator[County]:
         if north - south > 3 or east - west > 4:  # towns from two same-named places
             continue
         yield County(county, state, cc, (south + north) / 2, (west + east) / 2, int(pop))
+
+
+@cache
+def _unit_words() -> tuple[tuple[str, str, str], ...]:
+    if not UNIT_WORDS.is_file():
+        return ()
+    rows = [(r["word"], r["position"], r["english"]) for r in _rows(UNIT_WORDS)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))  # "Provincia di" before "Provincia"
+
+
+def unit_aliases(name: str) -> tuple[str, ...]:
+    """The names the press uses for an official unit name: "Kabupaten Intan Jaya" is
+    "Intan Jaya" and "Intan Jaya regency"; "Bannu District" is also "Bannu"."""
+    for word, position, english in _unit_words():
+        if position == "prefix" and name.startswith(word + " "):
+            bare = name[len(word) + 1 :].strip()
+        elif position == "suffix" and name.endswith(" " + word):
+            bare = name[: -len(word) - 1].strip()
+        else:
+            continue
+        if bare:
+            return (bare, f"{bare} {english}")
+    return ()

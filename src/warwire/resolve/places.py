@@ -9,9 +9,8 @@ lives in :mod:`warwire.resolve.places_detect`.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_context import Region, apply_containment, in_region, local_region
@@ -30,6 +29,9 @@ from warwire.resolve.places_detect import (
     demonyms,
     detect,
 )
+from warwire.resolve.places_focus import Focus, focus_without
+from warwire.resolve.places_story import STORY, story_candidates
+from warwire.resolve.places_words import common_word
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
 __all__ = ["Candidate", "ToponymStage", "demonyms", "detect", "distance_km", "geoparse",
@@ -50,12 +52,17 @@ def distance_km(a: Place, b: Place) -> float:
 
 def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
     if cand.source == "DEMONYM":
+        home = _country_places(gazetteer, cand.country_code)
+        if home:  # "Somali" is Somalia, not Ethiopia's Somali Region
+            return home
         region = REGION_DEMONYMS.get(normalise(cand.text))
         if region:
             return [p for p in gazetteer.lookup(region) if p.feature in REGION_FEATURES]
         return [p for p in gazetteer.lookup(cand.text) if p.feature in REGION_FEATURES] or [
             p for p in _country_places(gazetteer, cand.country_code)
         ]
+    if cand.source == STORY:  # a village believed for the story's country: only there
+        return gazetteer.lookup(cand.text, cand.country_code)
     places = gazetteer.lookup(cand.text)
     surface = cand.text
     while not places:
@@ -76,74 +83,12 @@ def _country_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:
     return [p for p in gazetteer.lookup(found.name, code) if p.feature in REGION_FEATURES]
 
 
-@dataclass(frozen=True, slots=True)
-class _Focus:
-    countries: dict[str, float]
-    regions: dict[str, float]
-
-
-Votes = tuple[dict[str, float], dict[str, float]]
-
-
-def _votes(places: Sequence[Place]) -> Votes:
-    """What one mention says of the story's countries and regions (nothing if ambiguous)."""
-    countries: dict[str, float] = {}
-    regions: dict[str, float] = {}
-    if not places or any(p.country_code is None for p in places):
-        return countries, regions  # "Sahel", "Atlantic": a macro-region or sea says nothing
-    codes = {p.country_code for p in places if p.country_code}
-    top = places[0]
-    if top.feature in REGION_FEATURES and (top.feature or "").startswith("PCL"):
-        countries[top.country_code or ""] = 2.0
-    elif len(codes) == 1:
-        countries[codes.pop()] = 1.0
-        if top.admin1:
-            regions[top.admin1] = 1.0
-    elif top.country_code and not any((p.feature or "").startswith("PCL") for p in places):
-        countries[top.country_code] = 0.3  # "Georgia" alone says neither US nor GE
-    if top.feature == "ADM1" and top.admin1:
-        regions[top.admin1] = regions.get(top.admin1, 0.0) + 1.0
-    return countries, regions
-
-
-def _normalised(votes: Iterable[Votes]) -> _Focus:
-    countries: defaultdict[str, float] = defaultdict(float)
-    regions: defaultdict[str, float] = defaultdict(float)
-    for c, r in votes:
-        for k, v in c.items():
-            countries[k] += v
-        for k, v in r.items():
-            regions[k] += v
-    total_c = sum(countries.values()) or 1.0
-    total_r = sum(regions.values()) or 1.0
-    return _Focus(
-        {k: v / total_c for k, v in countries.items()},
-        {k: v / total_r for k, v in regions.items()},
-    )
-
-
-def _same_name(a: str, b: str) -> bool:
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
-
-
-def _focus_without(options: Sequence[list[Place]], keys: Sequence[str], key: str) -> _Focus:
-    """The focus from the story's other names only.
-
-    A name repeated ten times ("Alexandria" in an Alexandria, Virginia paper)
-    must not outvote the story's other names for its own most populous
-    reading; "Dublin City" counts as the same name as "Dublin".
-    """
-    return _normalised(
-        _votes(places) for places, k in zip(options, keys, strict=True) if not _same_name(k, key)
-    )
-
-
 POPULATION_WEIGHT = 1 / 7  # per order of magnitude
 REGION_FOCUS_WEIGHT = 1.0
 ALTERNATE_PENALTY = 1.5
 
 
-def _prior(place: Place, key: str, siblings: Sequence[Place], focus: _Focus) -> float:
+def _prior(place: Place, key: str, siblings: Sequence[Place], focus: Focus) -> float:
     score: float = math.log10(place.population + 1) * POPULATION_WEIGHT
     feature = place.feature or ""
     if feature.startswith("PCL"):
@@ -185,6 +130,8 @@ def _proximity(place: Place, others: Sequence[Place]) -> float:
 
 def _geo_precision(text: str, cand: Candidate, place: Place) -> int:
     feature = place.feature or ""
+    if feature == "ADM2" and not REGION_AFTER.match(text, cand.end):
+        return 2  # a district or county: ACLED's "part of a region"
     if feature in REGION_FEATURES or feature.startswith(NATURAL_CLASSES):
         return 3
     if REGION_AFTER.match(text, cand.end):
@@ -196,14 +143,14 @@ def _geo_precision(text: str, cand: Candidate, place: Place) -> int:
     return 1
 
 
-def _best(options: Sequence[Place], key: str, focus: _Focus) -> Place | None:
+def _best(options: Sequence[Place], key: str, focus: Focus) -> Place | None:
     return max(options, key=lambda p: _prior(p, key, options, focus)) if options else None
 
 
 STRONG_FOCUS = 0.5
 
 
-def _stray(place: Place, key: str, focus: _Focus) -> bool:
+def _stray(place: Place, key: str, focus: Focus) -> bool:
     """A town matched only by an alternate name, outside a story's clear focus country.
 
     "Boni" in a Mali story is not Bonn (whose alternate names include Boni):
@@ -217,6 +164,14 @@ def _stray(place: Place, key: str, focus: _Focus) -> bool:
     if place.feature == "PPLC" or place.population >= 500_000:
         return False  # "Kiev" for Kyiv: a capital or a big city is no stray
     code, weight = max(focus.countries.items(), key=lambda kv: kv[1])
+    return weight >= STRONG_FOCUS and place.country_code != code
+
+
+def _common_abroad(cand: Candidate, place: Place, focus: Focus) -> bool:
+    """An everyday word ("Valley", "Union") read as a small place outside the story's country."""
+    if not common_word(cand.text) or (place.feature or "").startswith("PCL"):
+        return False
+    code, weight = max(focus.countries.items(), key=lambda kv: kv[1], default=("", 0.0))
     return weight >= STRONG_FOCUS and place.country_code != code
 
 
@@ -266,7 +221,7 @@ def _overshadowed(place: Place, key: str, options: Sequence[Place], region: Regi
 
 
 def _country_first(
-    place: Place, options: Sequence[Place], key: str, focus: _Focus, region: Region | None
+    place: Place, options: Sequence[Place], key: str, focus: Focus, region: Region | None
 ) -> Place:
     """A country called exactly so beats towns and capitals ("Mexico" is not Mexico City).
 
@@ -321,7 +276,7 @@ def resolve(
     options, decided = apply_containment(text, candidates, options, gazetteer)
     keys = [normalise(c.text) for c in candidates]
     region = local_region(keys, options, decided)
-    own = {k: _focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
+    own = {k: focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
     first = [_best(o, k, own[k]) for o, k in zip(options, keys, strict=True)]
     out: list[Toponym] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
@@ -342,6 +297,8 @@ def resolve(
             if not decided[i]:
                 place = _country_first(place, opts, keys[i], mine, region)
                 place = _water_first(place, opts, keys[i], region)
+            if not decided[i] and _common_abroad(cand, place, mine):
+                continue  # "the Valley" of a Kashmir story is no island of the Caribbean
             if not decided[i] and _stray(place, keys[i], mine):
                 place = None
             else:
@@ -363,7 +320,7 @@ def toponyms_for(
     include_demonyms: bool = True,
 ) -> list[Toponym]:
     """Detect and resolve the toponyms of one document."""
-    candidates = detect(text, sentences, gazetteer)
+    candidates = story_candidates(text, sentences, gazetteer)
     found = resolve(text, candidates, gazetteer, doc_id)
     if include_demonyms:
         return found

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.resolve.places_words import after_title, common_word
 from warwire.types import Place, Sentence, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -59,7 +60,9 @@ TRIM_WORDS = re.compile(
     r"^(?:the|northern|southern|eastern|western|central|greater|upper|lower|north|south|east"
     r"|west|north-?west|north-?east|south-?west|south-?east|northwest(?:ern)?|northeast(?:ern)?"
     r"|southwest(?:ern)?|southeast(?:ern)?)\s+"
-    r"|\s+(?:province|governorate|region|district|county|parish|city|state|area|municipality)$",
+    r"|\s+(?:province|governorate|region|district|county|parish|city|state|area|municipality"
+    r"|airport|air ?base|military base|base|camp|market|university|hospital|checkpoint"
+    r"|(?:border )?crossing|police station|prison|stadium|square|bridge)$",
     re.IGNORECASE,
 )
 _CAPS = re.compile(
@@ -136,8 +139,10 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
         unplaced: list[tuple[int, int]] = []
         for ent in sentence.entities:
             if ent.label in NON_NAME_LABELS:
+                if " " in ent.text.strip():  # "5.30pm Local Time"; not a lone mis-tag
+                    unplaced.append((ent.span.start, ent.span.end))
                 continue
-            cand = _from_entity(ent.label, ent.text, ent.span.start, gazetteer)
+            cand = _from_entity(ent.label, ent.text, ent.span.start, gazetteer, text)
             if cand is not None and _noise(cand, noise, gazetteer):
                 cand = None
             inner: list[Candidate] = []
@@ -246,7 +251,9 @@ def _named(place: Place, key: str) -> bool:
     return place.feature in REGION_FEATURES or normalise(place.name) == key
 
 
-def _from_entity(label: str, raw: str, start: int, gazetteer: Gazetteer) -> Candidate | None:
+def _from_entity(
+    label: str, raw: str, start: int, gazetteer: Gazetteer, text: str = ""
+) -> Candidate | None:
     surface, start = _trimmed(raw, start)
     if not surface:
         return None
@@ -257,9 +264,12 @@ def _from_entity(label: str, raw: str, start: int, gazetteer: Gazetteer) -> Cand
         return Candidate(start, start + len(surface), surface, label)
     if _acronym(surface) or key in GENERIC_WORDS:
         return None  # "Western partners" (NORP) is no Western Province
-    if label in RESCUE_LABELS and _plausible(
-        gazetteer.lookup(surface), strict=_lone_org(label, surface)
-    ):
+    if common_word(surface) or (label == "PERSON" and after_title(text, start)):
+        return None
+    places = gazetteer.lookup(surface)
+    if label == "PERSON" and " " not in surface:  # "Ahmad" is not Al Ahmadi
+        places = [p for p in places if _named(p, key) or normalise(p.name).startswith(key + " ")]
+    if label in RESCUE_LABELS and _plausible(places, strict=_lone_org(label, surface)):
         return Candidate(start, start + len(surface), surface, label)
     return None
 
@@ -305,6 +315,9 @@ def _plausible(places: Sequence[Place], strict: bool = False, embedded: bool = F
     )
 
 
+_OPENERS = " \t\n\"'“”‘’([-—–•*"
+
+
 def _scan_caps(
     text: str, span: Span, gazetteer: Gazetteer, first_word_ok: bool = False
 ) -> list[Candidate]:
@@ -323,15 +336,18 @@ def _scan_caps(
                 a, b = words[i].start(), words[j - 1].end()
                 surface, a = _trimmed(run.group()[a:b], a)
                 first = surface.split()[0].lower() if surface else ""
-                at_start = run.start() + a == 0 and not first_word_ok
+                lead = chunk[: run.start() + a].strip(_OPENERS)
+                at_start = not lead and not first_word_ok
+                start = span.start + run.start() + a
                 if (
                     not surface
                     or first in _STOP_START
                     or (at_start and j - i == 1)
                     or _acronym(surface)
+                    or (j - i == 1 and common_word(surface))
+                    or after_title(text, start)
                 ):
                     continue
-                start = span.start + run.start() + a
                 key = normalise(surface)
                 if is_demonym(key):
                     out.append(Candidate(start, start + len(surface), surface, "DEMONYM",

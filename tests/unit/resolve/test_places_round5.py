@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from warwire.resolve.gazetteer import MemoryGazetteer
-from warwire.resolve.places import _focus_without, toponyms_for
+from warwire.resolve.places import toponyms_for
+from warwire.resolve.places_focus import focus_without
 from warwire.types import Mention, Place, Sentence, Span, Token
 
 US = "United States"
@@ -60,6 +61,6 @@ def test_longer_form_of_the_name_is_left_out_too(gaz: MemoryGazetteer) -> None:
 
 def test_focus_without_ignores_the_name_and_its_longer_forms(gaz: MemoryGazetteer) -> None:
     options = [gaz.lookup("Dublin"), gaz.lookup("Dublin City"), gaz.lookup("Columbus")]
-    focus = _focus_without(options, ["dublin", "dublin city", "columbus"], "dublin")
+    focus = focus_without(options, ["dublin", "dublin city", "columbus"], "dublin")
     assert focus.countries == {"US": 1.0}
     assert focus.regions == {"Ohio": 1.0}

@@ -1,0 +1,171 @@
+"""Story geography: the country a story is set in, and the small places it names there.
+
+The city list holds thousands of villages with no population figure; believed
+everywhere they would turn every capitalised word into a hamlet. Once the
+story's country is known (its countries, demonyms and unambiguous places), a
+village of that country is believed where the text treats it as a place ("in
+X", "X village", "X, a town in ..."), and then at every mention of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.resolve.places_detect import (
+    _CAPS,
+    _STOP_START,
+    PLACE_LABELS,
+    Candidate,
+    _acronym,
+    _noise_words,
+    _trimmed,
+    detect,
+)
+from warwire.resolve.places_words import after_title, common_word, placed_by_context
+from warwire.types import Place, Sentence, Toponym
+
+STORY = "STORY"  # the source of a candidate believed because of the story's country
+MIN_VOTES = 2.0
+MIN_SHARE = 0.5
+
+
+def _country_votes(places: Sequence[Place], source: str, code: str | None) -> dict[str, float]:
+    if source == "DEMONYM":
+        return {code: 1.0} if code else {}
+    whole = [p for p in places if (p.feature or "").startswith("PCL") and p.country_code]
+    if whole:
+        return {whole[0].country_code or "": 2.0}
+    codes = {p.country_code for p in places}
+    if len(codes) == 1 and None not in codes:
+        return {str(codes.pop()): 1.0}
+    return {}
+
+
+def story_country(
+    candidates: Iterable[Candidate], gazetteer: Gazetteer, text: str = ""
+) -> str | None:
+    """The country most of the story's confident names point to, if one clearly leads."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    for cand in candidates:
+        if cand.source not in PLACE_LABELS and cand.source != "DEMONYM":
+            continue
+        for code, weight in _country_votes(
+            gazetteer.lookup(cand.text), cand.source, cand.country_code
+        ).items():
+            votes[code] += weight
+    if not votes:
+        return None
+    code, best = max(votes.items(), key=lambda kv: kv[1])
+    if best < MIN_VOTES or best < MIN_SHARE * sum(votes.values()):
+        return None
+    return code
+
+
+def _spans(text: str, sentences: Sequence[Sentence]) -> Iterable[tuple[int, str, bool]]:
+    """(start, surface, opens its sentence) for every run of capitalised words."""
+    for sentence in sentences:
+        chunk = sentence.span.text_in(text)
+        for run in _CAPS.finditer(chunk):
+            words = list(re.finditer(r"\S+", run.group()))
+            for i in range(len(words)):
+                for j in range(min(len(words), i + 4), i, -1):
+                    a, b = words[i].start(), words[j - 1].end()
+                    surface, a = _trimmed(run.group()[a:b], a)
+                    if surface:
+                        lead = chunk[: run.start() + a].strip(" \t\n\"'“”‘’([-—–•*")
+                        yield sentence.span.start + run.start() + a, surface, not lead
+
+
+def _home_places(surface: str, gazetteer: Gazetteer, home: str) -> list[Place]:
+    key = normalise(surface)
+    return [p for p in gazetteer.lookup(surface, home) if normalise(p.name) == key]
+
+
+def story_candidates(
+    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """:func:`detect`, plus the villages of the story's country that the text places."""
+    found = detect(text, sentences, gazetteer)
+    home = story_country(found, gazetteer, text)
+    if home is None:
+        return found
+    taken = [(c.start, c.end) for c in found]
+    known = {normalise(c.text) for c in found}
+    noise = _noise_words(text, sentences)  # surnames ("Churchill") and lower-case words
+    seen: list[tuple[int, str, bool]] = []
+    placed: set[str] = set()
+    for start, surface, opener in _spans(text, sentences):
+        key = normalise(surface)
+        first = surface.split()[0].lower()
+        single = " " not in surface
+        if key in known or first in _STOP_START or _acronym(surface):
+            continue
+        if single and (common_word(surface) or key in noise or surface.lower() in noise):
+            continue
+        if after_title(text, start):
+            continue
+        if not _home_places(surface, gazetteer, home):
+            continue
+        seen.append((start, surface, opener))
+        if not (single and opener) and placed_by_context(text, start, start + len(surface)):
+            placed.add(key)
+    extra: list[Candidate] = []
+    for start, surface, _ in sorted(seen, key=lambda s: (s[0], -len(s[1]))):
+        end = start + len(surface)
+        if normalise(surface) not in placed:
+            continue
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        extra.append(Candidate(start, end, surface, STORY, home))
+    return sorted([*found, *extra], key=lambda c: c.start)
+
+
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\((?:[A-Za-z ]{2,20})\)\s*)?"
+    r"(?:[,:]\s*(?:\(|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]{2,8})|[:—–]|\s-\s|\()"
+)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """ "WASHINGTON, May 16 –", "KABUL (Reuters) -", "Kano, Nigeria —": the place a
+    report was filed from, at the head of a line, is not where its events happened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t*_•"):
+        return False
+    return bool(_DATELINE_AFTER.match(text, end))
+
+
+_WIDE = frozenset({"RGN", "OCN", "SEA", "GULF", "CONT"})
+LEAD_CHARS = 400
+
+
+def story_place(toponyms: Sequence[Toponym], text: str, code: str | None) -> Toponym | None:
+    """The story's own place: the specific place of its country it names most and first.
+
+    A sentence that names no place ("the army ran from the attack") happened
+    there; a country point is the last resort.
+    """
+    if code is None:
+        return None
+    scores: dict[tuple[str, float, float], float] = {}
+    first: dict[tuple[str, float, float], Toponym] = {}
+    for t in toponyms:
+        p = t.place
+        if p is None or p.country_code != code:
+            continue
+        feature = p.feature or ""
+        if feature.startswith("PCL") or feature in _WIDE:
+            continue
+        key = (p.name, round(p.latitude, 3), round(p.longitude, 3))
+        score = 1.0 + (1.0 if t.span.start < LEAD_CHARS else 0.0)
+        score += 0.5 if p.geo_precision == 1 else 0.0
+        scores[key] = scores.get(key, 0.0) + score
+        first.setdefault(key, t)
+    if not scores:
+        return None
+    key = max(scores, key=lambda k: (scores[k], -first[k].span.start))
+    return first[key] if scores[key] >= 2.5 else None  # named twice, or once up top

@@ -1,0 +1,66 @@
+"""Words around and inside a name that say it is no place, or that it is one.
+
+A capitalised common word ("Time", "Police") is a town somewhere; a name after a
+title ("Gen. Texas Chukwu") is a person; a small village the gazetteer knows is
+believed only in the story's country and where the text treats it as a place
+("in X", "X village", "X, a town"). The word list is data
+(``warwire/data/place_stopwords.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+STOPWORDS = Path(str(files("warwire").joinpath("data", "place_stopwords.txt")))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    if not STOPWORDS.is_file():
+        return frozenset()
+    lines = STOPWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def common_word(surface: str) -> bool:
+    """A one-word name that is an everyday English word."""
+    word = surface.strip()
+    return " " not in word and word.casefold() in _stopwords()
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Gen|Brig|Col|Lt|Maj|Capt|Cpl|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov"
+    r"|Sheikh|Imam|Pastor|Bishop|Chief|President|Minister|Governor|General|Colonel|Major"
+    r"|Captain|Commander|Spokesman|Spokeswoman|Spokesperson|Senator|Judge|King|Queen"
+    r"|Prince|Emir|Mayor|Officer|Sergeant|Brigadier|Lieutenant|Private|Inspector)\.?"
+    r"|-Gen\.?)\s+$"
+)
+
+
+def after_title(text: str, start: int) -> bool:
+    """ "Brig-Gen Texas Chukwu", "Mr Salerno": a title makes the name a person's."""
+    return bool(_TITLE_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|from|into|to|towards?|of|across|between|inside"
+    r"|village|town|city|district|area|region|outskirts|vicinity)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"\s*(?:(?:village|town|city|district|area|region|province|county|camp|market"
+    r"|locality|municipality|settlement|neighbou?rhood|suburb|township|LGA|division"
+    r"|sub-county|constituency|commune|prefecture|governorate)\b"
+    r"|,\s+(?:a|the|an)\s+(?:\w+\s+){0,3}(?:village|town|city|district|area|locality)\b)",
+    re.IGNORECASE,
+)
+
+
+def placed_by_context(text: str, start: int, end: int) -> bool:
+    """The text itself treats the name as a place: "in X", "X district", "X, a town"."""
+    return bool(
+        _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]) or _PLACE_AFTER.match(text, end)
+    )
