@@ -8,6 +8,7 @@ from typing import Any
 
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
+from warwire.resolve.places_story import is_dateline
 from warwire.types import Analysis, Span
 
 __all__ = ["document_context", "headlines_of", "main_actors"]
@@ -16,7 +17,9 @@ __all__ = ["document_context", "headlines_of", "main_actors"]
 def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
     doc = analysis.document
     resolved = [t for t in analysis.toponyms if t.place is not None]
-    codes = Counter(t.place.country_code for t in resolved if t.place and t.place.country_code)
+    # where the report was filed from ("WASHINGTON, May 16 -") says nothing of where it happened
+    told = [t for t in resolved if not is_dateline(doc.text, t.span.start, t.span.end)]
+    codes = Counter(t.place.country_code for t in told if t.place and t.place.country_code)
     code = codes.most_common(1)[0][0] if codes else None
     country_place: Where | None = None
     if code:
