@@ -1,0 +1,120 @@
+"""The mention model: specific events score above the threshold, background below,
+and a broken model file fails loudly. Sentences are our own, not in the training set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from warwire.errors import ModelError
+from warwire.extract import mentions
+from warwire.extract.mentions import EVENT_TYPES, load_model, model_from_dict
+
+EVENTS = [
+    (
+        "On 9 May, gunmen shot dead five traders at a cattle market near Gusau, police said.",
+        "Violence against civilians",
+    ),
+    (
+        "Government troops and rebel fighters clashed outside Mweso on Thursday, "
+        "leaving six combatants dead.",
+        "Battles",
+    ),
+    (
+        "A roadside bomb exploded under an army truck near Gao on Monday, killing three soldiers.",
+        "Explosions/Remote violence",
+    ),
+    (
+        "Riot police fired tear gas at hundreds of nurses protesting outside the health "
+        "ministry in Accra on Tuesday.",
+        "Protests",
+    ),
+]
+
+NOT_EVENTS = [
+    pytest.param(
+        "Armed bandits regularly ambush lorries on the road between the two towns.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="known miss: a habitual present with no date scores 0.59; the habitual cue "
+            "(-0.85) does not outweigh the trigger word; needs a tense feature or more data",
+        ),
+    ),
+    "The insurgents have been attempting since March to encircle the garrison.",
+    "The junta plans to send fresh troops to the front in the coming weeks.",
+    "The region has a long history of clashes between rival clans.",
+    "More than 12,000 people have been killed since the conflict began, the ministry said.",
+    "READ MORE: Share this story with your friends",
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), EVENTS)
+def test_specific_event_scores_above_threshold(text: str, etype: str) -> None:
+    assert mentions.p_event(text) > mentions.threshold()
+    assert mentions.event_type(text)[0] == etype
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_background_scores_below_threshold(text: str) -> None:
+    assert mentions.p_event(text) < mentions.threshold()
+
+
+def test_score_is_consistent_and_a_distribution() -> None:
+    text = EVENTS[0][0]
+    result = mentions.score(text, headline=False, position=3)
+    assert result.p_event == pytest.approx(mentions.p_event(text, position=3))
+    assert set(result.types) == set(EVENT_TYPES)
+    assert sum(result.types.values()) == pytest.approx(1.0)
+    assert result.type_probability == max(result.types.values())
+
+
+def test_gates_never_change_a_cue() -> None:
+    """The substring gate is only a shortcut: it must agree with the regex."""
+    model = mentions.default_model()
+    texts = [t.lower() for t, _ in EVENTS]
+    texts += ["their warplanes struck", "on june 3 they said", "the toll rose to 40", "a | b ©"]
+    texts += ["bandits regularly ambush lorries", "insurgents have been attempting since march"]
+    for cue in model.cues:
+        for text in texts:
+            assert cue.search(text) == (cue.regex.search(text) is not None), (cue.name, text)
+
+
+def test_model_file_is_small() -> None:
+    path = Path(mentions.__file__).parent.parent / mentions.MODEL_RESOURCE
+    assert path.stat().st_size < 500_000
+
+
+def _packaged() -> dict:
+    path = Path(mentions.__file__).parent.parent / mentions.MODEL_RESOURCE
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda m: m.update(format="other/9"), "format"),
+        (lambda m: m.pop("event"), "lacks 'event'"),
+        (lambda m: m["type"].update(labels=["Battles"]), "type labels"),
+        (lambda m: m["event"]["weights"].update({"w:x": "heavy"}), "not a finite number"),
+        (lambda m: m["type"]["weights"].update({"w:x": [1.0, 2.0]}), "list of 6"),
+        (lambda m: m.update(threshold=1.5), "threshold"),
+        (lambda m: m["cues"].update(bad=["(unclosed"]), "does not compile"),
+    ],
+)
+def test_malformed_model_is_refused(change, message: str) -> None:
+    raw = _packaged()
+    change(raw)
+    with pytest.raises(ModelError, match=message):
+        model_from_dict(raw, "test.json")
+
+
+def test_unreadable_files_are_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "model.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="not valid JSON"):
+        load_model(broken)
+    with pytest.raises(ModelError, match="cannot be read"):
+        load_model(tmp_path / "missing.json")
+    assert load_model(None).threshold == mentions.threshold()
