@@ -14,6 +14,7 @@ The cue words live in ``data/anchoring.yaml``; this module only reads them.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -24,9 +25,9 @@ import yaml
 from warwire.errors import ModelError
 from warwire.extract.merging import Draft
 from warwire.extract.syntax import Tree
-from warwire.types import When
+from warwire.types import Span, When
 
-__all__ = ["Cues", "accidents", "background", "cues", "unanchored"]
+__all__ = ["Cues", "accidents", "background", "cues", "reported", "unanchored"]
 
 _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 
@@ -151,3 +152,25 @@ def accidents(drafts: list[Draft], text: str) -> list[Draft]:
         return not any(found.attack.search(r.sentence.text_in(text)) for r in draft.readings)
 
     return [d for d in drafts if not accidental(d)]
+
+
+def reported(
+    drafts: list[Draft],
+    text: str,
+    headlines: Collection[Span],
+    threshold: float | None = None,
+) -> list[Draft]:
+    """Keep the incidents at least one of whose mentions the learned mention model
+    reads as a report of a specific occurrence (:mod:`warwire.extract.mentions`)."""
+    from warwire.extract import mentions
+
+    cut = mentions.threshold() if threshold is None else threshold
+    heads = set(headlines)
+
+    def best(draft: Draft) -> float:
+        return max(
+            mentions.p_event(r.sentence.text_in(text), headline=r.sentence in heads)
+            for r in draft.readings
+        )
+
+    return [d for d in drafts if best(d) >= cut]
