@@ -11,7 +11,9 @@ from warwire.extract.roles import ActorLookup
 from warwire.resolve.places_story import is_dateline
 from warwire.types import Analysis, Span
 
-__all__ = ["document_context", "headlines_of", "main_actors"]
+__all__ = ["document_context", "headline_like", "headlines_of", "main_actors"]
+
+_HEADLINE_WORDS = 25
 
 
 def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
@@ -80,3 +82,10 @@ def headlines_of(analysis: Analysis) -> list[Span]:
         for s in analysis.sentences
         if " ".join(s.span.text_in(text).split()).casefold().strip(" .") == title
     ]
+
+
+def headline_like(sentence_text: str) -> bool:
+    """A short line without closing punctuation reads as a headline ("Gunmen kill
+    three in raid"), which tells past events in the present tense."""
+    plain = sentence_text.strip()
+    return bool(plain) and plain[-1] not in ".!?\"'”’" and len(plain.split()) <= _HEADLINE_WORDS

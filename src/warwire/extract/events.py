@@ -20,7 +20,7 @@ from datetime import timedelta
 from warwire.extract.anchoring import accidents, background, reported, unanchored
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer
-from warwire.extract.document import document_context, headlines_of
+from warwire.extract.document import document_context, headline_like, headlines_of
 from warwire.extract.fields import event_of
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, is_event
@@ -124,7 +124,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if readings:
             tree = Tree.of(sentence)
             plain = sentence.span.text_in(ctx.text)
-            headline = sentence.span in headlines
+            headline = sentence.span in headlines or headline_like(plain)
             readings = [
                 r
                 for r in readings
