@@ -3,11 +3,13 @@ names most, its publisher and reference date, and which sentences are its headli
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
+from warwire.resolve.countries import country_of_demonym
 from warwire.resolve.places_story import is_dateline
 from warwire.types import Analysis, Span
 
@@ -22,7 +24,7 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     # where the report was filed from ("WASHINGTON, May 16 -") says nothing of where it happened
     told = [t for t in resolved if not is_dateline(doc.text, t.span.start, t.span.end)]
     codes = Counter(t.place.country_code for t in told if t.place and t.place.country_code)
-    code = codes.most_common(1)[0][0] if codes else None
+    code = codes.most_common(1)[0][0] if codes else _country_of_actors(analysis, actors)
     country_place: Where | None = None
     if code:
         whole = [
@@ -54,6 +56,24 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         dates,
         main_actors(analysis, actors, code),
     )
+
+
+_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _country_of_actors(analysis: Analysis, actors: ActorLookup) -> str | None:
+    """A story that names no place ("Taliban attack kills four soldiers") is told of
+    the country its nationality words and its named actors belong to."""
+    text = analysis.document.text
+    votes: Counter[str] = Counter()
+    for word in _WORD.findall(text):
+        found = country_of_demonym(word)
+        if found is not None:
+            votes[found.iso2] += 1
+    for _, _, actor in actors.find(text, None):
+        if actor.country and len(actor.country) == 2:
+            votes[actor.country.upper()] += 1
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def main_actors(analysis: Analysis, actors: ActorLookup, code: str | None) -> tuple[Any, ...]:
