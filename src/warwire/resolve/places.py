@@ -359,8 +359,30 @@ class ToponymStage:
             replace(
                 a,
                 toponyms=tuple(
-                    toponyms_for(a.document.text, a.sentences, self.gazetteer, a.document.doc_id)
+                    outside_actor_names(
+                        a.document.text,
+                        toponyms_for(
+                            a.document.text, a.sentences, self.gazetteer, a.document.doc_id
+                        ),
+                    )
                 ),
             )
             for a in batch
         ]
+
+
+def outside_actor_names(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """A place name inside a longer actor name is no place: "Haram" of "Boko Haram",
+    "Kurdistan" of "Kurdistan Workers' Party" (the actor registry names them)."""
+    from warwire.resolve.actors import default_registry
+
+    # state forces are named after places ("Nairobi police"): only groups' names count
+    names = [(s, e) for s, e, a in default_registry().find(text, None) if a.inter not in {1, None}]
+    return [
+        t
+        for t in toponyms
+        if not any(
+            s <= t.span.start and t.span.end <= e and e - s > t.span.end - t.span.start
+            for s, e in names
+        )
+    ]
