@@ -72,10 +72,17 @@ def _same_country(a: Place | None, b: Place | None) -> bool:
     return a.country_code == b.country_code
 
 
-def places_agree(a: Where | None, b: Where | None) -> bool:
-    """Could both places be where one incident happened?"""
+def places_agree(a: Where | None, b: Where | None, headline: bool = False) -> bool:
+    """Could both places be where one incident happened?
+
+    With ``headline`` one of the two is the title's mention, whose country words
+    often name the sides rather than the place ("U.S. strike backs Somali
+    forces"): a country there does not contradict the body's place.
+    """
     la, lb = place_level(a), place_level(b)
     pa, pb = _place(a), _place(b)
+    if headline and min(la, lb) <= _COUNTRY:
+        return True
     if not _same_country(pa, pb):
         return False
     if min(la, lb) <= _COUNTRY:
@@ -195,7 +202,7 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
                 if _kind_agrees(k, draft)
                 and dates_agree(k, draft)
                 and actors_agree(k, draft)
-                and places_agree(k.where, draft.where)
+                and places_agree(k.where, draft.where, is_head(k) or is_head(draft))
             ),
             None,
         )
