@@ -27,7 +27,7 @@ from warwire.extract.merging import Draft
 from warwire.extract.syntax import Tree
 from warwire.types import Span, When
 
-__all__ = ["Cues", "accidents", "background", "cues", "reported", "unanchored"]
+__all__ = ["Cues", "accidents", "background", "cues", "figurative", "reported", "unanchored"]
 
 _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 
@@ -40,6 +40,9 @@ class Cues:
     explosion_subtypes: frozenset[str]
     attack: re.Pattern[str]
     accident: re.Pattern[str]
+    figurative: tuple[re.Pattern[str], ...]
+    figurative_min: int
+    harm: re.Pattern[str]
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -65,6 +68,9 @@ def cues() -> Cues:
         frozenset(data.get("explosion_subtypes") or ()),
         _alternation(list(data.get("attack_cues") or [])),
         _alternation(list(data.get("accident_cues") or [])),
+        tuple(_alternation(list(words)) for words in (data.get("figurative") or {}).values()),
+        int(data.get("figurative_min", 3)),
+        _alternation(list(data.get("harm_cues") or [])),
     )
 
 
@@ -141,6 +147,14 @@ def background(drafts: list[Draft], reference: date | None) -> list[Draft]:
     return fresh or drafts
 
 
+_DENIED = re.compile(r"\b(?:no|not|never|nothing|n't|ruled out)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _attack_said(found: Cues, sentence: str) -> bool:
+    """An attack word the sentence does not deny ("the blast was no terror attack")."""
+    return any(not _DENIED.search(sentence[: m.start()]) for m in found.attack.finditer(sentence))
+
+
 def accidents(drafts: list[Draft], text: str) -> list[Draft]:
     """Drop explosions nothing marks as attacks, in a report of an accident or of no attack."""
     found = cues()
@@ -149,7 +163,7 @@ def accidents(drafts: list[Draft], text: str) -> list[Draft]:
     def accidental(draft: Draft) -> bool:
         if draft.sub not in found.explosion_subtypes or not accidental_report:
             return False
-        return not any(found.attack.search(r.sentence.text_in(text)) for r in draft.readings)
+        return not any(_attack_said(found, r.sentence.text_in(text)) for r in draft.readings)
 
     return [d for d in drafts if not accidental(d)]
 
@@ -174,3 +188,15 @@ def reported(
         )
 
     return [d for d in drafts if best(d) >= cut]
+
+
+def figurative(drafts: list[Draft], text: str) -> list[Draft]:
+    """In a sports, politics or business report, war words are figures of speech:
+    keep only the incidents whose own sentences tell of harm done."""
+    found = cues()
+    fields = [len({m.group(0).lower() for m in p.finditer(text)}) for p in found.figurative]
+    if max(fields, default=0) < found.figurative_min:
+        return drafts
+    return [
+        d for d in drafts if any(found.harm.search(r.sentence.text_in(text)) for r in d.readings)
+    ]

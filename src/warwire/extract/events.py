@@ -17,7 +17,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from warwire.extract.anchoring import accidents, background, reported, unanchored
+from warwire.extract.anchoring import (
+    accidents,
+    background,
+    figurative,
+    reported,
+    unanchored,
+)
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer
 from warwire.extract.document import document_context, headline_like, headlines_of
@@ -194,7 +200,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                     )
                 )
     drafts = accidents(background(corefer(drafts, headlines), ctx.reference), ctx.text)
-    drafts = reported(drafts, ctx.text, headlines)
+    drafts = reported(figurative(drafts, ctx.text), ctx.text, headlines)
     events = [event_of(d, ctx, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,

@@ -103,3 +103,20 @@ def test_foreign_forces_taking_a_town_is_not_the_government_regaining_it(
     text = "Russian troops captured the village of Novoselivka in eastern Ukraine on Monday."
     subs = {e.sub_event_type for e in _events(pipeline, text)}
     assert subs == {"Non-state actor overtakes territory"}
+
+
+def test_blast_denied_to_be_an_attack_is_an_accident(pipeline: Pipeline) -> None:
+    text = (
+        "A huge blast killed three people at a warehouse in Marseille on Monday. "
+        "Officials said a gas leak caused it and that it was not a terror attack."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_war_words_in_a_match_report_are_figures_of_speech(pipeline: Pipeline) -> None:
+    text = (
+        "The striker led a fierce attack on the visitors' goal in the second half of the "
+        "derby, and the referee booked two players as the league leaders stormed the box. "
+        "The manager praised his squad after the match."
+    )
+    assert _events(pipeline, text) == []
