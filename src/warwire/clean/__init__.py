@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from warwire.clean import metadata as meta
-from warwire.clean.boilerplate import boilerplate_reason
+from warwire.clean.boilerplate import furniture, is_teaser_headline
 from warwire.clean.markup import Extracted, html_paragraphs, markdown_paragraphs, text_paragraphs
 from warwire.config import Settings
 from warwire.errors import InputError
@@ -23,6 +23,7 @@ __all__ = ["clean_document", "content_id"]
 log = logging.getLogger(__name__)
 _HEADER_SCAN = 12  # header lines sit above the body; don't look deeper than this
 _TITLE_MAX = 200
+_BODY_BEFORE_COMMENTS = 2  # a comment-box line only ends an article that has begun
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +44,16 @@ def content_id(text: str, publisher: str | None, url: str | None) -> str:
 
 
 def _split_header(paragraphs: list[str], title_known: bool) -> _Body:
-    """Take title, byline, datelines and labels off the top; drop boilerplate anywhere."""
+    """Take title, byline, datelines and labels off the top; drop furniture anywhere.
+
+    A document may be a single headline or alert: when the header took every
+    line, the line that became the title is the text too, so extraction still
+    sees it.
+    """
     found = meta.Metadata()
     body: list[str] = []
     in_header = True
+    in_teaser_list = False
     for index, paragraph in enumerate(paragraphs):
         if in_header and index < _HEADER_SCAN and _header_line(paragraph, found, title_known):
             continue
@@ -55,11 +62,20 @@ def _split_header(paragraphs: list[str], title_known: bool) -> _Body:
         if source:
             found.original_source = found.original_source or source
             continue
-        reason = boilerplate_reason(paragraph)
-        if reason:
-            log.debug("dropped %s: %.60s", reason, paragraph)
+        if in_teaser_list and is_teaser_headline(paragraph):
+            log.debug("dropped teaser: %.60s", paragraph)
             continue
-        body.append(paragraph)
+        in_teaser_list = False
+        kind = furniture(paragraph)
+        if kind is None:
+            body.append(paragraph)
+            continue
+        log.debug("dropped %s: %.60s", kind.reason, paragraph)
+        if kind.ends_body and len(body) >= _BODY_BEFORE_COMMENTS:
+            break
+        in_teaser_list = kind.opens_list
+    if not body and found.title is not None and not title_known:
+        body.append(found.title)
     if body:
         wire = meta.wire_dateline(body[0])
         if wire:
@@ -77,7 +93,10 @@ def _header_line(line: str, found: meta.Metadata, title_known: bool) -> bool:
     if author:
         found.author = found.author or author
         return True
-    if meta.is_label(line) or boilerplate_reason(line):
+    if meta.is_label(line):
+        return True
+    kind = furniture(line)
+    if kind and not kind.titled:
         return True
     if (
         not title_known
@@ -88,7 +107,7 @@ def _header_line(line: str, found: meta.Metadata, title_known: bool) -> bool:
     ):
         found.title = line
         return True
-    return False
+    return kind is not None
 
 
 def _extract(raw: RawDocument) -> Extracted:

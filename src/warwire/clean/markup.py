@@ -139,7 +139,7 @@ def html_paragraphs(content: str, url: str | None = None) -> Extracted:
             published = None
     paragraphs = [p for p in normalise(text).split("\n") if p]
     title = getattr(result, "title", None)
-    if title and paragraphs and normalise(title) == paragraphs[0]:
+    if title and len(paragraphs) > 1 and normalise(title) == paragraphs[0]:
         paragraphs = paragraphs[1:]
     return Extracted(
         paragraphs=paragraphs,

@@ -25,7 +25,7 @@ _DATE = (
     rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
 )
-_DATELINE = re.compile(rf"^(?:(?P<name>[^\d,|]{{2,60}}?)\s*[,|·–—-]?\s+)?(?P<date>{_DATE})\s*$")
+_DATELINE = re.compile(rf"(?:(?P<name>[^\d,|]{{2,60}}?)(?:\s*[,|·–—-])?\s+)?(?P<date>{_DATE})")
 _BYLINE = re.compile(r"^(?:by|written by|posted by)\s+(?P<name>[^.!?]{2,80})$", re.IGNORECASE)
 _ORIGINAL = re.compile(
     r"^\W{0,3}(?:the\s+)?original source of this (?:article|story|report) is\s+(?P<name>.+?)\.?$",
@@ -34,8 +34,13 @@ _ORIGINAL = re.compile(
 _WIRE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'’. -]{{1,40}}(?:,\s*[A-Z][\w'’. -]{{1,40}})?),\s*"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*"
-    r"(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+"
+    r"(?:\((?P<agency>[^)]{2,40})\)\s*)?[-–—]{1,3}\s+"
 )
+_WHEN_WORDS = re.compile(
+    r"(?:(?:first |last )?(?:posted|published|updated)(?: on| at)?|date|dated|on)", re.IGNORECASE
+)
+_DATELINE_MAX = 100  # name (60) + date; longer lines are prose
+_LINE_MAX = 300  # header and footer lines are short; the cap keeps every pattern linear
 _LABEL = re.compile(r"^(?:region|theme|tags?|topics?|filed under|categories?)\s*:", re.I)
 
 
@@ -71,26 +76,35 @@ def _name(text: str | None) -> str | None:
 
 
 def dateline(line: str) -> Dateline | None:
-    """``"Global Research, May 26, 2020"`` -> (Global Research, 2020-05-26)."""
-    match = _DATELINE.match(line.strip())
+    """``"Global Research, May 26, 2020"`` -> (Global Research, 2020-05-26).
+
+    "Posted on May 26, 2020" is a dateline without a name: the words say when,
+    not who.
+    """
+    text = line.strip()
+    match = _DATELINE.fullmatch(text) if len(text) <= _DATELINE_MAX else None
     if not match:
         return None
-    return Dateline(_name(match.group("name")), parse_date(match.group("date")))
+    name = _name(match.group("name"))
+    if name and _WHEN_WORDS.fullmatch(name):
+        name = None
+    return Dateline(name, parse_date(match.group("date")))
 
 
 def byline(line: str) -> str | None:
-    match = _BYLINE.match(line.strip())
+    match = _BYLINE.match(line.strip()[:_LINE_MAX])
     return _name(match.group("name")) if match else None
 
 
 def original_source(line: str) -> str | None:
-    match = _ORIGINAL.match(line.strip())
+    text = line.strip()
+    match = _ORIGINAL.match(text) if len(text) <= _LINE_MAX else None
     return _name(match.group("name")) if match else None
 
 
 def wire_dateline(paragraph: str) -> tuple[int, str | None, date | None] | None:
     """A wire dateline prefix: (its length, agency, date when it has a year)."""
-    match = _WIRE.match(paragraph)
+    match = _WIRE.match(paragraph[:_LINE_MAX])
     if not match:
         return None
     raw_date = match.group("date")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from warwire.evaluate.acled import acled_eval_command
+from warwire.evaluate.events import events_eval_command
 from warwire.evaluate.geoparse import geoparse_eval_command
+from warwire.evaluate.ucdp import ucdp_eval_command
 
 
 @click.group("eval")
@@ -15,6 +17,8 @@ def eval_group() -> None:
 
 eval_group.add_command(acled_eval_command)
 eval_group.add_command(geoparse_eval_command)
+eval_group.add_command(events_eval_command)
+eval_group.add_command(ucdp_eval_command)
 
 
 def register(group: click.Group) -> None:

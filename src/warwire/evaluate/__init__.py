@@ -1,1 +1,1 @@
-"""Scorers against gold data: ACLED-format CSVs and geoparsing corpora."""
+"""Scorers against gold data: ACLED-format CSVs, real articles, UCDP rows, geoparsing corpora."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -25,6 +24,7 @@ import click
 from warwire.config import Settings
 from warwire.errors import InputError
 from warwire.pipeline import Pipeline, analyse, default_pipeline
+from warwire.resolve.places import haversine_km
 from warwire.serialize import event_record
 from warwire.types import Analysis, Document, Source
 
@@ -107,13 +107,6 @@ def _gold_row(row: dict[str, str], number: int) -> GoldRow:
         longitude=float(lon) if lon else None,
         fatalities=int(float(deaths)) if deaths else None,
     )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _document(row: GoldRow) -> Document:

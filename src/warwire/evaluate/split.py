@@ -37,7 +37,7 @@ def write_split(source: Path, out: Path) -> dict[str, int]:
     """Write ``out/tune`` and ``out/score``, each with the articles and gold of its part."""
     articles = _read(source / "articles.jsonl")
     gold = _read(source / "gold.jsonl")
-    counts = {}
+    counts: dict[str, int] = {}
     for part in PARTS:
         folder = out / part
         folder.mkdir(parents=True, exist_ok=True)

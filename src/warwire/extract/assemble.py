@@ -143,8 +143,9 @@ def read_sentence(
             decision = replace(decision, sub_event_type="Other")  # seized trucks, not a town
             actor2 = None
         actor1 = crowd(ctx, decision.sub_event_type, actor1)
+        wheres = wheres_for(ctx, tree, hit.token, roles, equipment)
         if actor1 is not None and decision.sub_event_type in _TERRITORY:
-            regain = actor1.inter == 1
+            regain = actor1.inter == 1 and _at_home(actor1, wheres, ctx.country_code)
             decision = replace(decision, sub_event_type=_TERRITORY[0 if regain else 1])
         co_agents = roles.co_agents
         if decision.sub_event_type == "Armed clash" and actor2 is None and co_agents:
@@ -184,7 +185,7 @@ def read_sentence(
                 actor2_span=roles.target.span if roles.target and actor2 else None,
                 assoc1=assoc1,
                 assoc2=(),
-                wheres=wheres_for(ctx, tree, hit.token, roles, equipment),
+                wheres=wheres,
                 when=when,
                 deaths=deaths,
                 equipment=tuple(
@@ -194,9 +195,18 @@ def read_sentence(
                 aggregate=aggregate,
                 casualty_only=casualty_only,
                 part_of_fight=seized,
+                dated=stated is not None,
             )
         )
     return readings, stated
+
+
+def _at_home(actor: Actor, wheres: tuple[Where, ...], story_country: str | None) -> bool:
+    """State forces regain territory at home; ACLED codes foreign state forces taking
+    ground as "Non-state actor overtakes territory"."""
+    places = [w.toponym.place for w in wheres if w.toponym and w.toponym.place]
+    where = next((p.country_code for p in places if p.country_code), None) or story_country
+    return actor.country is None or where is None or actor.country.upper() == where.upper()
 
 
 def _polarity(tree: Tree, decision: Decision, text: str) -> Polarity:

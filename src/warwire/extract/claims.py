@@ -226,6 +226,21 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
     return Attribution(name, span, hedge, verb, head)
 
 
+_NOBODY = frozenset({"nobody", "noone", "none", "nothing"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _nobody(tree: Tree, pos: int) -> bool:
+    tok = tree.tokens[pos]
+    if tok.dep not in _ARGUMENTS:
+        return False
+    if tok.text.lower() in _NOBODY:
+        return True
+    return tok.text.lower() == "one" and any(
+        tree.tokens[c].text.lower() == "no" for c in tree.children[pos]
+    )
+
+
 def polarity(tree: Tree, trigger: int, text: str = "") -> Polarity:
     """Asserted unless the trigger sits under a denial, negation, condition or intent."""
     toks = tree.tokens
@@ -247,6 +262,8 @@ def polarity(tree: Tree, trigger: int, text: str = "") -> Polarity:
             return Polarity.NEGATED
         if any(toks[c].text.lower() in {"no", "never"} and toks[c].dep == "det" for c in kids):
             return Polarity.NEGATED
+        if any(_nobody(tree, c) for c in kids):
+            return Polarity.NEGATED  # "nobody was arrested", "no one was hurt"
         head = tree.head(pos)
         if (
             toks[pos].dep == "pobj"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from warwire.extract.numbers import parse_number
+from warwire.resolve.countries import country_of_demonym
 from warwire.types import Equipment, Span
 
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -33,34 +34,16 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"(?:multiple )?rocket launchers?|mlrs", "rocket launcher"),
     (r"ballistic missiles?|cruise missiles?", "missile"),
 )
-_ORIGINS = {
-    "chinese": "China",
-    "russian": "Russia",
-    "soviet": "Russia",
-    "turkish": "Turkey",
-    "iranian": "Iran",
-    "us": "United States",
-    "american": "United States",
-    "u.s.": "United States",
-    "israeli": "Israel",
-    "french": "France",
-    "british": "United Kingdom",
-    "german": "Germany",
-    "emirati": "United Arab Emirates",
-    "saudi": "Saudi Arabia",
-    "ukrainian": "Ukraine",
-    "north korean": "North Korea",
-    "italian": "Italy",
-    "egyptian": "Egypt",
-    "indian": "India",
-    "pakistani": "Pakistan",
-    "belarusian": "Belarus",
-    "syrian": "Syria",
-    "libyan": "Libya",
-}
-_DEMONYM = "|".join(sorted((re.escape(k) for k in _ORIGINS), key=len, reverse=True))
 _KIND_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KINDS)), re.I)
-_MADE = re.compile(rf"^(?P<who>{_DEMONYM})-(?:made|built|manufactured|designed|supplied)$", re.I)
+_MADE = re.compile(r"^(?P<who>[\w. ]+?)-(?:made|built|manufactured|designed|supplied)$", re.I)
+
+
+def _origin(word: str) -> str | None:
+    """The country a nationality word names ("Chinese" -> China), from the one demonym table."""
+    found = country_of_demonym(word)
+    return found.name if found else None
+
+
 _MODIFIERS = frozenset({"combat", "military", "attack", "new", "advanced", "modern", "armed"})
 
 
@@ -75,14 +58,14 @@ def _before(window: str) -> tuple[int | None, str | None, str | None, str | None
         words
         and (words[-1][:1].isupper() or words[-1][:1].isdigit())
         and not _MADE.match(words[-1])
-        and words[-1].lower() not in _ORIGINS
+        and _origin(words[-1]) is None
         and parse_number(words[-1]) is None
     ):
         name.insert(0, words.pop())
-    if words and words[-1].lower() in _ORIGINS:
-        owner = _ORIGINS[words.pop().lower()]
-    if words and (made := _MADE.match(words[-1])):
-        origin = _ORIGINS[made.group("who").lower()]
+    if words and _origin(words[-1]) is not None:
+        owner = _origin(words.pop())
+    if words and (made := _MADE.match(words[-1])) and _origin(made.group("who")):
+        origin = _origin(made.group("who"))
         words.pop()
     if words and (value := parse_number(words[-1].strip(","))) is not None:
         count = value if words[-1].lower() not in {"some", "no"} else None

@@ -13,29 +13,27 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
 
+from warwire.extract.anchoring import accidents, background, unanchored
 from warwire.extract.assemble import read_sentence
+from warwire.extract.coreference import corefer
+from warwire.extract.document import document_context, headlines_of
+from warwire.extract.fields import event_of
 from warwire.extract.merging import Draft, home_for, upgrade
-from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
+from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.syntax import Tree
-from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of
+from warwire.extract.tolls import LETHAL_TYPES
 from warwire.resolve.countries import country
-from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
+from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import (
     Analysis,
     Claim,
-    Equipment,
-    Event,
-    FieldEvidence,
-    Hedge,
     Quantity,
     Relation,
     Sentence,
@@ -44,146 +42,6 @@ from warwire.types import (
 
 log = logging.getLogger(__name__)
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
-
-
-def _claim(r: Reading, deaths: int | None) -> Claim:
-    return Claim(r.claimant, r.hedge, r.polarity, r.sentence, fatalities=deaths)
-
-
-def _claims(draft: Draft, publisher: str) -> tuple[Claim, ...]:
-    """The event's claims, lead first. A lead stated as fact followed by "..., X
-    said" in a merged later sentence is X's story: a trailing attribution in a
-    wire report covers what came before it, so X leads rather than the outlet."""
-    claims = list(dict.fromkeys(_claim(r, deaths_of(r, draft.first_place)) for r in draft.readings))
-    if claims and claims[0].claimant == publisher and claims[0].hedge is Hedge.NONE:
-        named = next(
-            (
-                c
-                for c in claims[1:]
-                if c.claimant not in {publisher, "unnamed sources"} and c.hedge is Hedge.NONE
-            ),
-            None,
-        )
-        if named is not None:
-            claims.remove(named)
-            claims.insert(0, named)
-    return tuple(claims)
-
-
-def _equipment(draft: Draft) -> tuple[Equipment, ...]:
-    out: list[Equipment] = []
-    for r in draft.readings:
-        for e in r.equipment:
-            count = e.count
-            if count is not None and draft.share > 1:
-                count = max(1, count // draft.share)
-            item = replace(e, count=count)
-            if all((o.name, o.kind) != (item.name, item.kind) for o in out):
-                out.append(item)
-    return tuple(out)
-
-
-def _event(draft: Draft, doc_id: str, text: str, index: int, publisher: str) -> Event:
-    first = draft.readings[0]
-    actor1 = next((r.actor1 for r in draft.readings if r.actor1), None)
-    actor2 = next((r.actor2 for r in draft.readings if r.actor2), None)
-    deaths, deaths_span = fatalities_of(draft)
-    where = draft.where
-    place = where.toponym.place if where and where.toponym else None
-    location = place.name if place else (where.name if where else None)
-    digest = hashlib.sha1(
-        f"{doc_id}|{draft.sub}|{location}|{draft.when.start}|{draft.when.end}|{index}".encode()
-    ).hexdigest()[:16]
-    evidence = [FieldEvidence("event", first.sentence)]
-    for name, span in (
-        ("actor1", first.actor1_span),
-        ("actor2", first.actor2_span),
-        ("location", where.span if where else None),
-        ("date", draft.when.span),
-        ("fatalities", deaths_span),
-    ):
-        if span is not None:
-            evidence.append(FieldEvidence(name, span))
-    confidence = 0.35 + 0.15 * bool(actor1) + 0.1 * bool(actor2) + 0.15 * bool(place)
-    confidence += 0.1 * (draft.when.time_precision == 1) + 0.1 * (first.hedge is Hedge.NONE)
-    assoc1 = tuple(
-        dict.fromkeys(
-            a for r in draft.readings for a in r.assoc1 if a != (actor1.name if actor1 else None)
-        )
-    )
-    return Event(
-        event_id=digest,
-        doc_ids=(doc_id,),
-        event_type=EVENT_TYPE_OF[draft.sub],
-        sub_event_type=draft.sub,
-        disorder_type=disorder_type(draft.sub),
-        actor1=actor1,
-        actor2=actor2,
-        assoc_actor_1=assoc1,
-        place=place,
-        location_text=location,
-        when=draft.when,
-        fatalities=deaths,
-        equipment=_equipment(draft),
-        claims=_claims(draft, publisher),
-        civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
-        notes=" ".join(first.sentence.text_in(text).split()),
-        confidence=round(min(confidence, 0.95), 2),
-        evidence=tuple(evidence),
-    )
-
-
-def _context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
-    doc = analysis.document
-    resolved = [t for t in analysis.toponyms if t.place is not None]
-    codes = Counter(t.place.country_code for t in resolved if t.place and t.place.country_code)
-    code = codes.most_common(1)[0][0] if codes else None
-    country_place: Where | None = None
-    if code:
-        whole = [
-            t
-            for t in resolved
-            if t.place
-            and t.place.country_code == code
-            and (t.place.feature or "").startswith("PCL")
-        ]
-        if whole:
-            country_place = Where(
-                whole[0].place.name if whole[0].place else whole[0].text, None, whole[0]
-            )
-        else:
-            from warwire.resolve.countries import country
-
-            found = country(code)
-            country_place = Where(found.name, None) if found else None
-    publisher = doc.source.original_source or doc.source.publisher or "unknown"
-    return Context(
-        doc.doc_id,
-        doc.text,
-        publisher,
-        doc.reference_date,
-        code,
-        country_place,
-        analysis.toponyms,
-        actors,
-        dates,
-        _main_actors(analysis, actors, code),
-    )
-
-
-def _main_actors(analysis: Analysis, actors: ActorLookup, code: str | None) -> tuple[Any, ...]:
-    """The two armed actors the document mentions most: the likely sides of a clash."""
-    counts: Counter[str] = Counter()
-    by_name = {}
-    text = analysis.document.text
-    for sentence in analysis.sentences:
-        if not sentence.parsed:
-            continue
-        for _, _, actor in actors.find(sentence.span.text_in(text), code):
-            if actor.inter in {1, 2, 3, 4, 8}:
-                counts[actor.name] += 1
-                by_name[actor.name] = actor
-    return tuple(by_name[name] for name, _ in counts.most_common(2))
 
 
 _BREAKS = re.compile(
@@ -236,7 +94,8 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     takes the last event date of its paragraph, else the lead's, unless it
     opens with "Separately", "Earlier" and the like.
     """
-    ctx = _context(analysis, actors, dates)
+    ctx = document_context(analysis, actors, dates)
+    headlines = set(headlines_of(analysis))
     drafts: list[Draft] = []
     claims: list[Claim] = []
     relations: list[Relation] = []
@@ -262,6 +121,17 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             last_stated = stated
         if _history(ctx, sentence, stated):
             continue  # "the massacre of 1994": background, not news
+        if readings:
+            tree = Tree.of(sentence)
+            plain = sentence.span.text_in(ctx.text)
+            headline = sentence.span in headlines
+            readings = [
+                r
+                for r in readings
+                if not unanchored(
+                    tree, r.decision.hit.token, plain, stated, ctx.reference, headline
+                )
+            ]
         speaker = next(
             (r.claimant for r in readings if r.claimant not in {ctx.publisher, "unnamed sources"}),
             speaker,
@@ -321,7 +191,8 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         paragraph,
                     )
                 )
-    events = [_event(d, ctx.doc_id, ctx.text, i, ctx.publisher) for i, d in enumerate(drafts)]
+    drafts = accidents(background(corefer(drafts, headlines), ctx.reference), ctx.text)
+    events = [event_of(d, ctx, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,
         events=analysis.events + tuple(events),

@@ -58,6 +58,7 @@ class Reading:
     aggregate: Aggregate | None
     casualty_only: bool
     part_of_fight: bool = False  # seized weapons: belongs to the fight it follows
+    dated: bool = False  # the sentence states its own date
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warwire.extract.roles import ActorLookup, Phrase, infer_inter
+from warwire.extract.roles import ActorLookup, Phrase
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor, Span
 
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -179,7 +180,7 @@ def gear_owner(tree: Tree, head: int) -> int | None:
             return child
         if toks[child].pos == "ADJ" and toks[child].text[:1].isupper():
             return child  # "Russian missiles" when the parser missed the NORP entity
-        if infer_inter(lemma) in ARMED:
+        if inter_of(lemma) in ARMED:
             return child
     return None
 

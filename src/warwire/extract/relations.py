@@ -11,42 +11,11 @@ import re
 from dataclasses import dataclass
 
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.resolve.countries import country_of_demonym
 from warwire.types import Span
 
-DEMONYMS = {
-    "turkish": "Turkey",
-    "russian": "Russia",
-    "iranian": "Iran",
-    "american": "United States",
-    "us": "United States",
-    "u.s.": "United States",
-    "emirati": "United Arab Emirates",
-    "uae": "United Arab Emirates",
-    "saudi": "Saudi Arabia",
-    "egyptian": "Egypt",
-    "israeli": "Israel",
-    "french": "France",
-    "british": "United Kingdom",
-    "rwandan": "Rwanda",
-    "ugandan": "Uganda",
-    "chadian": "Chad",
-    "sudanese": "Sudan",
-    "syrian": "Syria",
-    "ukrainian": "Ukraine",
-    "qatari": "Qatar",
-    "chinese": "China",
-    "pakistani": "Pakistan",
-    "indian": "India",
-    "ethiopian": "Ethiopia",
-    "eritrean": "Eritrea",
-    "kenyan": "Kenya",
-    "nigerian": "Nigeria",
-    "malian": "Mali",
-    "libyan": "Libya",
-    "yemeni": "Yemen",
-    "western": "Western countries",
-    "wagner": "Wagner Group",
-}
+# backers that are not countries: "Western-backed", "Wagner-backed"
+_OTHER_BACKERS = {"western": "Western countries", "wagner": "Wagner Group"}
 _BACK_VERBS = frozenset({"support", "back", "arm", "fund", "sponsor", "supply", "finance", "aid"})
 _BACKED = re.compile(r"^(?P<who>[A-Z][\w.]*)-(?:backed|supported|sponsored|funded|armed|allied)$")
 
@@ -62,7 +31,9 @@ class RawRelation:
 
 
 def backer_name(word: str) -> str:
-    return DEMONYMS.get(word.lower(), word)
+    """ "Turkish" -> Turkey, "UAE" -> United Arab Emirates; other words as written."""
+    found = country_of_demonym(word)
+    return found.name if found else _OTHER_BACKERS.get(word.lower(), word)
 
 
 def _np(tree: Tree, pos: int, text: str) -> str:

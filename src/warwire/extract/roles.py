@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor, Span
 
 
@@ -29,59 +30,6 @@ class ActorLookup(Protocol):
     def state_forces(self, country_code: str, kind: str = "military") -> Actor: ...
 
 
-_INTER_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    # "armed youths", "armed men": an armed group, not a crowd or civilians
-    (3, re.compile(r"\barmed (?:youths?|young men|men|herders|villagers|civilians)\b")),
-    (6, re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?|activists|strikers)\b")),
-    (5, re.compile(r"\b(rioters?|mob|youths)\b")),
-    (
-        7,
-        re.compile(
-            r"\b(civilians?|villagers?|residents?|farmers?|herders?|worshippers?|pupils?|students?|"
-            r"children|women|passengers?|journalists?|aid workers?|teachers?|traders?|families|"
-            r"people|displaced|refugees?|fishermen|miners?|motorists?|shopkeepers?|patients?)\b"
-        ),
-    ),
-    (
-        1,
-        re.compile(
-            r"\b(army|military|soldiers?|troops|police|policemen|security forces|gendarmes?|"
-            r"air force|navy|forces of|government forces|armed forces|marines|national guard|"
-            r"officers|authorities|border guards?|state forces|military forces)\b"
-        ),
-    ),
-    (
-        3,
-        re.compile(
-            r"\b(militia(?:men|s)?|vigilantes?|self-defen[cs]e|party supporters|cartel|gang)\b"
-        ),
-    ),
-    (4, re.compile(r"\b(ethnic|communal|clan|tribal|herdsmen)\b")),
-    (
-        2,
-        re.compile(
-            r"\b(rebels?|insurgents?|militants?|jihadists?|fighters|guerrillas?|separatists?|"
-            r"gunmen|terrorists?|bandits?|attackers?|assailants?|islamic state|al-shabaab|"
-            r"boko haram|iswap|jnim|houthis?|m23|adf|taliban|hts|sdf|ypg|pkk)\b"
-        ),
-    ),
-)
-
-
-_NON_STATE_NOUN = re.compile(r"\b(fighters|rebels?|insurgents?|guerrillas?|jihadists?)$")
-
-
-def infer_inter(text: str) -> int | None:
-    """ACLED actor type from the words of an actor phrase; None when unknown."""
-    lowered = text.lower()
-    if _NON_STATE_NOUN.search(lowered):  # "Arakan Army fighters" are not the state's army
-        return 2
-    for inter, pattern in _INTER_WORDS:
-        if pattern.search(lowered):
-            return inter
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class KeywordActors:
     """A registry-free ActorLookup: keeps names as written, infers inter codes."""
@@ -91,7 +39,7 @@ class KeywordActors:
 
     def resolve_or_keep(self, text: str, country_code: str | None = None) -> Actor:
         name = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
-        return Actor(name=name, inter=infer_inter(name), country=country_code)
+        return Actor(name=name, inter=inter_of(name), country=country_code)
 
     def find(self, text: str, country_code: str | None = None) -> list[tuple[int, int, Actor]]:
         return []

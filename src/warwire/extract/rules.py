@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warwire.extract.roles import Roles, infer_inter
+from warwire.extract.roles import Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
+from warwire.resolve.actor_kinds import inter_of
 
 CASUALTY_LEMMAS = frozenset(
     {"kill", "shoot", "murder", "slay", "die", "burn", "beat", "stab", "dead", "neutralise"}
@@ -133,7 +134,7 @@ def _disrupting(tree: Tree, hits: list[TriggerHit], best: TriggerHit) -> Trigger
 
 
 def _agent_inter(roles: Roles) -> int | None:
-    return infer_inter(roles.agent.text) if roles.agent else None
+    return inter_of(roles.agent.text) if roles.agent else None
 
 
 def decide(
@@ -192,15 +193,13 @@ def decide(
         if lemma in _GENERIC_CLASH | CASUALTY_LEMMAS or sub == "Attack":
             if civilians and not armed_victims:
                 sub = "Attack"
-            elif (
-                target is not None and infer_inter(target.text) in {1, 2, 3, 4, 8}
-            ) or armed_victims:
+            elif (target is not None and inter_of(target.text) in {1, 2, 3, 4, 8}) or armed_victims:
                 sub = "Armed clash"
             elif target is not None and target.place_like:
                 sub = "Attack" if lemma in CASUALTY_LEMMAS or unarmed_scene else sub
             elif unarmed_scene and lemma in _GENERIC_CLASH | CASUALTY_LEMMAS:
                 sub = "Attack"  # "found 14 bodies after a raid on the village": one-sided
-    if sub in {"Attack", "Armed clash"} and roles.agent and infer_inter(roles.agent.text) in {5, 7}:
+    if sub in {"Attack", "Armed clash"} and roles.agent and inter_of(roles.agent.text) in {5, 7}:
         sub = "Mob violence"  # villagers beating a suspect to death
     civilian_targeting = civilians and sub in {
         "Attack",

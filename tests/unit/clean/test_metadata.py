@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import time
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -85,3 +87,24 @@ def test_content_id_depends_on_text_and_outlet_only() -> None:
 def test_dateline_parser_never_raises(text: str) -> None:
     dateline(text)
     wire_dateline(text)
+
+
+def test_posted_on_is_a_date_not_a_publisher() -> None:
+    found = dateline("Posted on March 3, 2024")
+    assert found is not None and found.name is None and found.when == date(2024, 3, 3)
+    doc = clean_document(
+        RawDocument("p", "Posted on March 3, 2024\n\nGunmen attacked a convoy on Saturday.", "text")
+    )
+    assert doc.source.publisher is None
+    assert doc.published == date(2024, 3, 3)
+
+
+@pytest.mark.parametrize("unit", [" ", ",", "-", "a ", "A", "May "])
+def test_header_patterns_stay_linear_on_long_runs(unit: str) -> None:
+    line = "News Desk" + unit * 20_000 + "x"
+    start = time.perf_counter()
+    dateline(line)
+    byline("By" + unit * 20_000)
+    original_source(line)
+    wire_dateline("MARIB, Yemen, March 4" + unit * 20_000)
+    assert time.perf_counter() - start < 0.5

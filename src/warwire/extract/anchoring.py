@@ -1,0 +1,153 @@
+"""Anchoring: a mention is an event only when it reports one specific occurrence.
+
+Trigger words appear in sentences that report no incident at all: habits and
+patterns ("the group frequently attacks convoys"), states that last ("has been
+fighting for the city since February"), generic present-tense statements
+("militants attack villages in the region"), and background history dated
+well before the report. ACLED codes incidents, so these stay out of the event
+list. Headlines are exempt from the tense test: they report past incidents in
+the present ("Gunmen kill three").
+
+The cue words live in ``data/anchoring.yaml``; this module only reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from warwire.errors import ModelError
+from warwire.extract.merging import Draft
+from warwire.extract.syntax import Tree
+from warwire.types import When
+
+__all__ = ["Cues", "accidents", "background", "cues", "unanchored"]
+
+_PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    habitual: re.Pattern[str]
+    ongoing_since: re.Pattern[str]
+    history_window_days: int
+    explosion_subtypes: frozenset[str]
+    attack: re.Pattern[str]
+    accident: re.Pattern[str]
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    words = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+@cache
+def cues() -> Cues:
+    """The packaged cue lists, parsed once per process."""
+    try:
+        raw = files("warwire").joinpath("data/anchoring.yaml").read_text(encoding="utf-8")
+        data = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
+        raise ModelError(f"cannot load the anchoring cues: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ModelError("data/anchoring.yaml is not a mapping")
+    return Cues(
+        _alternation(list(data.get("habitual") or [])),
+        _alternation(list(data.get("ongoing_since") or [])),
+        int(data.get("history_window_days", 45)),
+        frozenset(data.get("explosion_subtypes") or ()),
+        _alternation(list(data.get("attack_cues") or [])),
+        _alternation(list(data.get("accident_cues") or [])),
+    )
+
+
+def _perfect(tree: Tree, pos: int) -> bool:
+    """ "has been fighting", "have been trying to capture": the trigger's verb, or the
+    verb it completes, under has/have."""
+    toks = tree.tokens
+    at: int | None = pos
+    while at is not None:
+        aux = [toks[c].lemma.lower() for c in tree.kids(at, "aux")]
+        if "have" in aux:
+            return True
+        if toks[at].pos in {"VERB", "AUX"} and toks[at].dep not in {"xcomp", "conj"}:
+            return False
+        at = tree.head(at)
+    return False
+
+
+def _clause(tree: Tree, pos: int) -> int:
+    """The verb heading the clause a token belongs to (itself when it is one)."""
+    for at in (pos, *tree.ancestors(pos)):
+        if tree.tokens[at].pos in {"VERB", "AUX"}:
+            return at
+    return pos
+
+
+def _in_clause(tree: Tree, pattern: re.Pattern[str], text: str, base: int, trigger: int) -> bool:
+    """Does a cue phrase sit in the trigger's own clause (not in a side clause)?"""
+    home = _clause(tree, trigger)
+    for match in pattern.finditer(text):
+        start = base + match.start()
+        at = next((i for i, t in enumerate(tree.tokens) if t.start <= start < t.end), None)
+        if at is not None and _clause(tree, at) == home:
+            return True
+    return False
+
+
+def unanchored(
+    tree: Tree,
+    trigger: int,
+    text: str,
+    stated: When | None,
+    reference: date | None,
+    headline: bool,
+) -> str | None:
+    """Why the trigger's sentence reports no specific occurrence, or None when it does.
+
+    ``text`` is the sentence's text; its first character is the first token's start.
+    """
+    found = cues()
+    base = tree.tokens[0].start if tree.tokens else 0
+    if _in_clause(tree, found.habitual, text, base, trigger):
+        return "habitual"
+    if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):
+        return "ongoing"
+    token = tree.tokens[trigger]
+    if not headline and stated is None and token.tag in _PRESENT_SIMPLE and token.pos == "VERB":
+        return "generic"
+    return None
+
+
+def _stale(draft: Draft, reference: date, window: int) -> bool:
+    own = [r.when for r in draft.readings if r.dated and r.when.end is not None]
+    return bool(own) and all((reference - w.end).days > window for w in own if w.end)
+
+
+def background(drafts: list[Draft], reference: date | None) -> list[Draft]:
+    """Drop incidents dated well before the report when it reports something newer:
+    a report on today's attack that recalls last year's is not a report of both."""
+    if reference is None:
+        return drafts
+    window = cues().history_window_days
+    fresh = [d for d in drafts if not _stale(d, reference, window)]
+    return fresh or drafts
+
+
+def accidents(drafts: list[Draft], text: str) -> list[Draft]:
+    """Drop explosions nothing marks as attacks, in a report of an accident or of no attack."""
+    found = cues()
+    accidental_report = bool(found.accident.search(text)) or not found.attack.search(text)
+
+    def accidental(draft: Draft) -> bool:
+        if draft.sub not in found.explosion_subtypes or not accidental_report:
+            return False
+        return not any(found.attack.search(r.sentence.text_in(text)) for r in draft.readings)
+
+    return [d for d in drafts if not accidental(d)]

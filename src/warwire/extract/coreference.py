@@ -1,0 +1,206 @@
+"""Within-document coreference: the headline, lede, body and quotes about one
+incident are one event.
+
+A report names its incident several times: the headline ("Blast kills four in
+the north"), the lede with the day and the town, a body sentence with the
+toll, a quote of an official. Sentence by sentence each looks like an event;
+ACLED codes one event per location per day. Two drafts of one document are one
+incident when their types are of one family, their dates agree (a sentence
+that states no day of its own agrees with any day its window holds) and their
+places agree (the same place, places within a few kilometres, a town inside a
+region named for the other, or a draft that names no place below the
+country). The merged event takes the most specific place, the most precise
+date and every claim; the headline and undated mentions give way to the
+sentence that states the day and the place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+
+from warwire.extract.merging import Draft, compatible, upgrade
+from warwire.extract.records import Where
+from warwire.taxonomy import EVENT_TYPE_OF
+from warwire.types import Actor, Place, Span, When
+
+__all__ = ["corefer", "place_level"]
+
+_NEAR_KM = 25.0
+_REGION_KM = 80.0
+
+# how specific a place is: country < first-order region < district < town or site
+_COUNTRY, _REGION, _DISTRICT, _TOWN = 1, 2, 3, 4
+
+
+def place_level(where: Where | None) -> int:
+    """0 for no place, 1 country, 2 admin1, 3 district, 4 a town or site.
+
+    A place taken from the story's country (no span of its own) counts as
+    the country whatever it resolved to; a name the gazetteer could not
+    resolve counts as a site.
+    """
+    if where is None or where.span is None:
+        return 0 if where is None else _COUNTRY
+    place = where.toponym.place if where.toponym else None
+    if place is None:
+        return _TOWN
+    feature = (place.feature or "").upper()
+    if feature.startswith("PCL") or feature in {"CONT", "RGN", "OCN", "SEA"}:
+        return _COUNTRY
+    if feature == "ADM1" or place.geo_precision >= 3:
+        return _REGION
+    if feature.startswith("ADM") or place.geo_precision == 2:
+        return _DISTRICT
+    return _TOWN
+
+
+def _place(where: Where | None) -> Place | None:
+    return where.toponym.place if where is not None and where.toponym else None
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _same_country(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or not a.country_code or not b.country_code:
+        return True
+    return a.country_code == b.country_code
+
+
+def places_agree(a: Where | None, b: Where | None) -> bool:
+    """Could both places be where one incident happened?"""
+    la, lb = place_level(a), place_level(b)
+    pa, pb = _place(a), _place(b)
+    if not _same_country(pa, pb):
+        return False
+    if min(la, lb) <= _COUNTRY:
+        return True
+    assert a is not None and b is not None
+    if a.name.casefold() == b.name.casefold():
+        return True
+    if pa is None or pb is None:
+        # an unresolved site agrees with a region, not with another named site
+        return min(la, lb) <= _REGION
+    distance = _km(pa, pb)
+    if la == lb == _TOWN:
+        return distance <= _NEAR_KM
+    if min(la, lb) == _REGION:
+        region, other = (pa, pb) if la == _REGION else (pb, pa)
+        same_admin = bool(other.admin1) and other.admin1 in {region.admin1, region.name}
+        return same_admin or distance <= _REGION_KM
+    return distance <= _REGION_KM / 2
+
+
+def _stated(draft: Draft) -> When | None:
+    """The day the draft's own sentences state, if any."""
+    days = [r.when for r in draft.readings if r.dated and r.when.time_precision == 1]
+    return days[0] if days else None
+
+
+def _overlap(a: When, b: When, slack: int = 1) -> bool:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return True
+    return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
+
+
+def dates_agree(a: Draft, b: Draft) -> bool:
+    """Two stated days must be the same day; otherwise the windows must meet."""
+    da, db = _stated(a), _stated(b)
+    if da is not None and db is not None:
+        return da.start == db.start
+    return _overlap(da or a.when, db or b.when)
+
+
+def _kind_agrees(a: Draft, b: Draft) -> bool:
+    return compatible(a.sub, b.sub)
+
+
+def _known(actor: Actor | None) -> str | None:
+    """A registry actor's name; phrases kept verbatim and generic sides don't count."""
+    if actor is None or (actor.actor_id or "").startswith("unknown:"):
+        return None
+    if actor.inter == 7 or actor.name.startswith("Unidentified"):
+        return None
+    return actor.name
+
+
+def _sides(draft: Draft) -> tuple[set[str], set[str]]:
+    first = {n for r in draft.readings if (n := _known(r.actor1))}
+    second = {n for r in draft.readings if (n := _known(r.actor2))}
+    return first, second
+
+
+def actors_agree(a: Draft, b: Draft) -> bool:
+    """Named sides must not contradict: the same actor doing in one draft what is done
+    to it in the other, or two different named perpetrators, are two incidents."""
+    a1, a2 = _sides(a)
+    b1, b2 = _sides(b)
+    if a1 & b1:
+        return True
+    symmetric = "Battles" in {EVENT_TYPE_OF[a.sub], EVENT_TYPE_OF[b.sub]}
+    if not symmetric and (a1 & b2 or a2 & b1):
+        return False
+    return not (a1 and b1 and not (a1 & b2 or b1 & a2))
+
+
+def _position(draft: Draft) -> int:
+    return min(r.sentence.start for r in draft.readings)
+
+
+def _absorb(home: Draft, other: Draft) -> None:
+    """``other`` is another mention of ``home``'s incident: keep the best of both."""
+    if place_level(other.where) > place_level(home.where):
+        home.where = other.where
+        home.first_place = other.first_place
+        home.share = other.share
+    mine, theirs = _stated(home), _stated(other)
+    if mine is None and theirs is not None:
+        home.when = theirs
+    elif mine is None and _width(other.when) < _width(home.when):
+        home.when = other.when
+    upgrade(home, other.sub)
+    home.readings.extend(other.readings)
+
+
+def _width(when: When) -> int:
+    if when.start is None or when.end is None:
+        return 10**6
+    return (when.end - when.start).days
+
+
+def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft]:
+    """Merge the drafts that report one incident; keep document order.
+
+    Body drafts are taken first, in order, so the headline and teaser mentions
+    join the body's account rather than the other way round; a headline with
+    no body counterpart (a headline-only input) stays an event of its own.
+    """
+    heads = set(headlines)
+
+    def is_head(d: Draft) -> bool:
+        return all(r.sentence in heads for r in d.readings)
+
+    ordered = sorted(drafts, key=lambda d: (is_head(d), _position(d)))
+    kept: list[Draft] = []
+    for draft in ordered:
+        home = next(
+            (
+                k
+                for k in kept
+                if _kind_agrees(k, draft)
+                and dates_agree(k, draft)
+                and actors_agree(k, draft)
+                and places_agree(k.where, draft.where)
+            ),
+            None,
+        )
+        if home is None:
+            kept.append(draft)
+        else:
+            _absorb(home, draft)
+    return sorted(kept, key=_position)

@@ -1,0 +1,129 @@
+"""The ``fields`` step: one ACLED event record from a merged draft.
+
+Which of a merged event's mentions gives each field: the lead claim (a named
+source that follows a fact stated by the outlet leads), the equipment counted
+once, the actors settled to ACLED's names, fatalities by ACLED's rules, and the
+evidence span of every field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from warwire.extract.merging import Draft
+from warwire.extract.records import Context, Reading
+from warwire.extract.sides import settle_sides
+from warwire.extract.tolls import deaths_of, fatalities_of
+from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
+from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge
+
+__all__ = ["event_of"]
+
+
+def _claim(r: Reading, deaths: int | None, publisher: str) -> Claim:
+    """A reading's claim; what a named source says, unhedged, is "according to" it."""
+    hedge = r.hedge
+    if hedge is Hedge.NONE and r.claimant != publisher:
+        hedge = Hedge.ACCORDING_TO
+    return Claim(r.claimant, hedge, r.polarity, r.sentence, fatalities=deaths)
+
+
+def _claims(draft: Draft, publisher: str) -> tuple[Claim, ...]:
+    """The event's claims, lead first. A lead stated as fact followed by "..., X
+    said" in a merged later sentence is X's story: a trailing attribution in a
+    wire report covers what came before it, so X leads rather than the outlet."""
+    claims = list(
+        dict.fromkeys(_claim(r, deaths_of(r, draft.first_place), publisher) for r in draft.readings)
+    )
+    if claims and claims[0].claimant == publisher and claims[0].hedge is Hedge.NONE:
+        named = next(
+            (
+                c
+                for c in claims[1:]
+                if c.claimant not in {publisher, "unnamed sources"}
+                and c.hedge in {Hedge.NONE, Hedge.ACCORDING_TO}
+            ),
+            None,
+        )
+        if named is not None:
+            claims.remove(named)
+            claims.insert(0, named)
+    return tuple(claims)
+
+
+def _equipment(draft: Draft) -> tuple[Equipment, ...]:
+    out: list[Equipment] = []
+    for r in draft.readings:
+        for e in r.equipment:
+            count = e.count
+            if count is not None and draft.share > 1:
+                count = max(1, count // draft.share)
+            item = replace(e, count=count)
+            if all((o.name, o.kind) != (item.name, item.kind) for o in out):
+                out.append(item)
+    return tuple(out)
+
+
+def _pick(found: list[Actor | None]) -> Actor | None:
+    """The first registry actor among a merged event's mentions, else the first phrase."""
+    named = [a for a in found if a is not None]
+    known = [a for a in named if not (a.actor_id or "").startswith("unknown:")]
+    chosen = known or named
+    return chosen[0] if chosen else None
+
+
+def event_of(draft: Draft, ctx: Context, index: int) -> Event:
+    doc_id, text, publisher = ctx.doc_id, ctx.text, ctx.publisher
+    first = draft.readings[0]
+    where = draft.where
+    place = where.toponym.place if where and where.toponym else None
+    actor1, actor2 = settle_sides(
+        ctx.actors,
+        draft.sub,
+        _pick([r.actor1 for r in draft.readings]),
+        _pick([r.actor2 for r in draft.readings]),
+        (place.country_code if place else None) or ctx.country_code,
+    )
+    deaths, deaths_span = fatalities_of(draft)
+    location = place.name if place else (where.name if where else None)
+    digest = hashlib.sha1(
+        f"{doc_id}|{draft.sub}|{location}|{draft.when.start}|{draft.when.end}|{index}".encode()
+    ).hexdigest()[:16]
+    evidence = [FieldEvidence("event", first.sentence)]
+    for name, span in (
+        ("actor1", first.actor1_span),
+        ("actor2", first.actor2_span),
+        ("location", where.span if where else None),
+        ("date", draft.when.span),
+        ("fatalities", deaths_span),
+    ):
+        if span is not None:
+            evidence.append(FieldEvidence(name, span))
+    confidence = 0.35 + 0.15 * bool(actor1) + 0.1 * bool(actor2) + 0.15 * bool(place)
+    confidence += 0.1 * (draft.when.time_precision == 1) + 0.1 * (first.hedge is Hedge.NONE)
+    assoc1 = tuple(
+        dict.fromkeys(
+            a for r in draft.readings for a in r.assoc1 if a != (actor1.name if actor1 else None)
+        )
+    )
+    return Event(
+        event_id=digest,
+        doc_ids=(doc_id,),
+        event_type=EVENT_TYPE_OF[draft.sub],
+        sub_event_type=draft.sub,
+        disorder_type=disorder_type(draft.sub),
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor_1=assoc1,
+        place=place,
+        location_text=location,
+        when=draft.when,
+        fatalities=deaths,
+        equipment=_equipment(draft),
+        claims=_claims(draft, publisher),
+        civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
+        notes=" ".join(first.sentence.text_in(text).split()),
+        confidence=round(min(confidence, 0.95), 2),
+        evidence=tuple(evidence),
+    )

@@ -1,0 +1,83 @@
+"""An event's two sides as ACLED names them, once its mentions are merged.
+
+Parsing gives phrases; ACLED gives every event a named or generic actor.
+A phrase the registry does not know and whose words say nothing of an actor
+("shots", "a number", a street name) is no actor at all; one whose head is a
+category ("Sudanese gunmen", "Kurdish protesters") is that category's generic
+actor in the event's country. A side the text leaves unnamed takes ACLED's
+generic actor for the event's kind: an unidentified armed group attacks,
+civilians are attacked, protesters protest, rioters riot. The generic names
+come from the registry (``data/actors.yaml``), the one authority for them.
+"""
+
+from __future__ import annotations
+
+from warwire.extract.roles import ActorLookup
+from warwire.types import Actor
+
+__all__ = ["settle_sides"]
+
+_ARMED = "unidentified armed group"
+_CIVILIANS = "civilians"
+# what the side the text leaves unnamed is, by sub-event type
+_UNNAMED_PERPETRATOR = {
+    "Attack": _ARMED,
+    "Abduction/forced disappearance": _ARMED,
+    "Sexual violence": _ARMED,
+    "Remote explosive/landmine/IED": _ARMED,
+    "Grenade": _ARMED,
+    "Suicide bomb": _ARMED,
+    "Armed clash": _ARMED,
+    "Looting/property destruction": _ARMED,
+    "Peaceful protest": "protesters",
+    "Protest with intervention": "protesters",
+    "Violent demonstration": "rioters",
+    "Mob violence": "rioters",
+}
+_UNNAMED_VICTIM = {
+    "Attack": _CIVILIANS,
+    "Abduction/forced disappearance": _CIVILIANS,
+    "Sexual violence": _CIVILIANS,
+    "Mob violence": _CIVILIANS,
+}
+
+
+def _is_phrase(actor: Actor) -> bool:
+    return (actor.actor_id or "").startswith("unknown:")
+
+
+def _generic(actors: ActorLookup, word: str, country_code: str | None) -> Actor | None:
+    found = actors.resolve(word, country_code)
+    return found if found is not None and not _is_phrase(found) else None
+
+
+def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) -> Actor | None:
+    """A registry actor as it is; a kept phrase by its head word, or nothing."""
+    if actor is None or not _is_phrase(actor):
+        return actor
+    words = actor.name.split()
+    for n in range(1, min(3, len(words)) + 1):
+        head = " ".join(words[-n:])
+        found = _generic(actors, head, country_code)
+        if found is not None:
+            return found
+    return actor if actor.inter is not None else None
+
+
+def settle_sides(
+    actors: ActorLookup,
+    sub: str,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    country_code: str | None,
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's actor1 and actor2 for an event of type ``sub`` in ``country_code``."""
+    actor1 = _settle(actors, actor1, country_code)
+    actor2 = _settle(actors, actor2, country_code)
+    if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
+        actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
+    if actor2 is None and sub in _UNNAMED_VICTIM and country_code:
+        actor2 = _generic(actors, _UNNAMED_VICTIM[sub], country_code)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None if actor1.inter in {1, 2, 3, 8} else actor2
+    return actor1, actor2

@@ -1,0 +1,91 @@
+"""Document-level event reading: one incident told several times is one event,
+sentences that report no occurrence are not events, and unnamed sides get
+ACLED's generic actors. Sentences written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from warwire.config import Settings
+from warwire.pipeline import Pipeline
+from warwire.registry import default_stages
+from warwire.types import Analysis, Document, Event, Hedge, Source
+
+REF = date(2023, 3, 14)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(default_stages(Settings()))
+
+
+def _events(pipeline: Pipeline, text: str, title: str | None = None) -> list[Event]:
+    doc = Document("t", "t", text, title=title, published=REF, source=Source(publisher="Wire Desk"))
+    (analysis,) = pipeline.run([Analysis(doc)])
+    return list(analysis.events)
+
+
+def test_headline_lede_and_body_are_one_event(pipeline: Pipeline) -> None:
+    title = "Roadside bomb kills three soldiers in Kenya"
+    text = (
+        f"{title}\n\n"
+        "Three Kenyan soldiers were killed on Monday when a roadside bomb struck their "
+        "vehicle near Mandera, police said.\n\n"
+        "The explosive device hit the patrol as it returned to base, a police officer said."
+    )
+    events = _events(pipeline, text, title)
+    assert len(events) == 1
+    (event,) = events
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.when.start == date(2023, 3, 13)
+    assert event.place is not None and event.place.name == "Mandera"
+    assert event.fatalities == 3
+
+
+def test_two_towns_on_one_day_stay_two_events(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed four villagers in Mubi on Sunday. "
+        "Separately, gunmen killed two farmers in Gombi on Sunday."
+    )
+    places = {e.place.name for e in _events(pipeline, text) if e.place}
+    assert {"Mubi", "Gombi"} <= places
+
+
+def test_habitual_and_ongoing_sentences_are_not_events(pipeline: Pipeline) -> None:
+    text = (
+        "The militia frequently attacks convoys on the road to the border. "
+        "The rebels have been trying to capture the provincial capital since last year."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_nobody_arrested_is_no_arrest(pipeline: Pipeline) -> None:
+    text = "Police sealed off the market on Monday, but nobody was arrested."
+    assert not [e for e in _events(pipeline, text) if e.sub_event_type == "Arrests"]
+
+
+def test_accidental_blast_is_not_political_violence(pipeline: Pipeline) -> None:
+    text = (
+        "A gas leak caused a huge explosion at a bakery in Lyon on Monday, killing two "
+        "people. Firefighters said the blast destroyed the shop."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_unnamed_attackers_and_victims_get_generic_actors(pipeline: Pipeline) -> None:
+    text = "Unknown assailants shot dead two villagers near Mubi on Monday."
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians")
+
+
+def test_named_source_is_according_to(pipeline: Pipeline) -> None:
+    text = "Two soldiers were killed in an ambush near Mubi on Monday, the army said."
+    (event,) = _events(pipeline, text)
+    assert event.claims[0].hedge is Hedge.ACCORDING_TO
+    assert event.claims[0].claimant != "Wire Desk"
+
+
+def test_undated_incident_is_the_day_before_the_report(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Soldiers clashed with rebels near Mubi, killing five.")
+    assert event.when.event_date == date(2023, 3, 13)
