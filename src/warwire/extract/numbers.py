@@ -36,7 +36,8 @@ __all__ = ["Fatalities", "Figure", "Total", "fatalities", "find_figures", "parse
 _WINDOW = 10  # words between a figure and the verb that says what it counts
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "´", "`", "«", "»"})
 _DETERMINERS = frozenset({"the", "all", "those", "these", "its", "their", "his", "her"})
-_BE = frozenset({"were", "was", "been", "be", "are", "is", "being", "have", "has", "had"})
+_PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
+_BE = _PASSIVE | {"have", "has", "had"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class _Fig:
     role: str | None = None  # death | injury | mixed | other | past
     obj: bool = False  # counted as the object of a verb before it ("killing five")
     part: bool = False  # a part of another count ("including two", "two of the five")
+    inherit: str | None = None  # a list item's role when nothing after it says otherwise
 
 
 def fatalities(text: str) -> Fatalities | None:
@@ -80,6 +82,8 @@ def _read(text: str) -> Fatalities | None:
     for k in range(len(figs) - 1, -1, -1):
         if figs[k].role is None:
             _right_role(ws, figs, k)
+        if figs[k].role is None:
+            figs[k].role = figs[k].inherit
     deaths = [f for f in figs if f.role == "death" and not f.part]
     deaths += [f for f in figs if f.role == "death" and f.part and not _has_whole(figs, f)]
     deaths.sort(key=lambda f: f.fig.start)
@@ -159,12 +163,20 @@ def _figures(ws: list[Word]) -> list[_Fig]:
     lx, out, i = cues(), [], 0
     while i < len(ws):
         fig = figure_at(ws, i)
-        if fig is None or _is_date(ws, fig, lx):
+        if fig is None or _is_date(ws, fig, lx) or _restated(ws, fig, out):
             i += 1
             continue
         out.append(_Fig(fig))
         i = max(fig.last, i + 1)
     return out
+
+
+def _restated(ws: list[Word], fig: Figure, before: list[_Fig]) -> bool:
+    """ "three (3) terrorists", "a man aged 35": no new count."""
+    prev = ws[fig.first - 1].text if fig.first > 0 else ""
+    return prev in {"aged", "age"} or (
+        prev == "(" and bool(before) and before[-1].fig.value == fig.value
+    )
 
 
 def _is_date(ws: list[Word], fig: Figure, lx: dict[str, Any]) -> bool:
@@ -204,9 +216,10 @@ def _left_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
         if prev.obj and prev.role in {"death", "injury"} and i - sep - prev.fig.last <= 5:
             gap = ws[prev.fig.last : i - sep]
             if not any(w.text in SEGMENT_BREAKS - {","} for w in gap) and _item(ws, f.fig.last):
-                f.role, f.obj, f.part = prev.role, True, prev.part
-    if f.role is None and _subset_before(ws, f.fig.first):
-        f.part = True
+                f.inherit, f.obj, f.part = prev.role, True, prev.part
+    after = range(f.fig.last, min(len(ws), f.fig.last + 3))
+    if _subset_before(ws, f.fig.first) or any(match_at(ws, j, lx["parts"]) for j in after):
+        f.part = True  # "including two children", "a child among them", "two of them"
 
 
 def _item(ws: list[Word], j: int) -> bool:
@@ -230,6 +243,8 @@ def _result(ws: list[Word], j: int) -> str | None:
             return "death"
         if match_at(ws, i, lx["injuries"]):
             return "injury"
+        if len(ws[i].text) > 1 and match_at(ws, i, lx["enumeration"]) > 1:
+            continue  # "as well as"
         if ws[i].text in {";", ":", "."} or match_at(ws, i, lx["clause_breaks"]):
             return None
     return None
@@ -243,8 +258,6 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
     """What the words after a figure make of it: "six soldiers ... were killed"."""
     lx, f = cues(), figs[k]
     starts = {g.fig.first: g for g in figs}
-    if match_at(ws, f.fig.last, lx["subset_cues"]):
-        f.part = True  # "two of them"
     i, seen, depth = f.fig.last, 0, 0
     while i < len(ws) and seen <= _WINDOW:
         w = ws[i].text
@@ -264,15 +277,23 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
         if match_at(ws, i, lx["injuries"]):
             f.role = "injury"
             return
-        if match_at(ws, i, lx["others"]) or match_at(ws, i, lx["active"]):
+        if match_at(ws, i, lx["others"]):
+            f.role = "other"  # "42 people abducted"
             return
+        if match_at(ws, i, lx["active"]):
+            return
+        if (n := match_at(ws, i, lx["enumeration"])) > 1 and i + n not in starts:
+            return  # "and", "as well as" before no figure: another clause
+        if n > 1:
+            i += n
+            continue
         if w in {";", ":", "."} or match_at(ws, i, lx["clause_breaks"]):
             return
         if w == "and" and i + 1 not in starts:
             return  # "two gunmen stormed the hotel and people were killed"
         nxt = starts.get(i)
         if nxt is not None:
-            if i > 0 and ws[i - 1].text in {"of", "the"} and match_before(ws, i, (("of",),)):
+            if match_before(ws, i, (("of",), ("of", "the"), ("of", "those"))):
                 nxt.part = True  # "two of the five": the five is not more dead
                 i = nxt.fig.last
                 continue
@@ -323,8 +344,8 @@ def _active(ws: list[Word], i: int, n: int) -> bool:
         "gunned",
     }:
         return False
-    if i > 0 and ws[i - 1].text in _BE:
-        return False
+    if i > 0 and ws[i - 1].text in _PASSIVE:
+        return False  # "has killed" is active, "were killed" is not
     j = i + n
     if j >= len(ws):
         return False
@@ -352,11 +373,8 @@ def _groups(ws: list[Word], own: list[_Fig]) -> list[_Fig]:
         if anaphor and any(o.fig.value == f.fig.value for o in out):
             continue
         out.append(f)
-    values = [f.fig.value for f in out]
-    for f in out:
-        rest = sum(values) - f.fig.value
-        if len(out) > 2 and rest == f.fig.value:
-            return [f]
+    if len(out) > 2 and out[0].fig.value == sum(f.fig.value for f in out[1:]):
+        return out[:1]
     return out
 
 

@@ -56,7 +56,15 @@ def cues() -> dict[str, Any]:
     }
     out |= {k: phrases("deaths", k) for k in d if isinstance(d[k], list) and k not in out}
     out |= {f"agg_{k}": phrases("aggregates", k) for k in a if isinstance(a[k], list)}
-    for key in ("injuries", "mixed", "others", "clause_breaks", "subset_cues", "enumeration"):
+    for key in (
+        "injuries",
+        "mixed",
+        "others",
+        "clause_breaks",
+        "subset_cues",
+        "parts",
+        "enumeration",
+    ):
         out[key] = phrases(key)
     out["large_figure"] = a["large_figure"]
     out["largest_toll"] = lexicon()["numbers"]["largest_toll"]
