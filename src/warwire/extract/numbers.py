@@ -160,7 +160,8 @@ def _without_grievance(ws: list[Word]) -> list[Word]:
 
 
 def _figures(ws: list[Word]) -> list[_Fig]:
-    lx, out, i = cues(), [], 0
+    lx, i = cues(), 0
+    out: list[_Fig] = []
     while i < len(ws):
         fig = figure_at(ws, i)
         if fig is None or _is_date(ws, fig, lx) or _restated(ws, fig, out):
@@ -174,7 +175,7 @@ def _figures(ws: list[Word]) -> list[_Fig]:
 def _restated(ws: list[Word], fig: Figure, before: list[_Fig]) -> bool:
     """ "three (3) terrorists", "a man aged 35": no new count."""
     prev = ws[fig.first - 1].text if fig.first > 0 else ""
-    return prev in {"aged", "age"} or (
+    return prev in {"aged", "age", "no"} or (
         prev == "(" and bool(before) and before[-1].fig.value == fig.value
     )
 
@@ -205,8 +206,7 @@ def _left_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
     elif match_before(ws, i, lx["injuries"]):
         f.role, f.obj = "injury", True
     elif match_before(ws, i, lx["lost"]):
-        after = [w.text for w in ws[f.fig.last : f.fig.last + 5]]
-        if any(w in lx["lost_people"] for w in after):
+        if any(w.text in lx["lost_people"] for w in ws[f.fig.last : f.fig.last + 5]):
             f.role, f.obj = "death", True
     elif match_before(ws, i, lx["result_verbs"]):
         f.role = _result(ws, f.fig.last)
@@ -217,8 +217,8 @@ def _left_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
             gap = ws[prev.fig.last : i - sep]
             if not any(w.text in SEGMENT_BREAKS - {","} for w in gap) and _item(ws, f.fig.last):
                 f.inherit, f.obj, f.part = prev.role, True, prev.part
-    after = range(f.fig.last, min(len(ws), f.fig.last + 3))
-    if _subset_before(ws, f.fig.first) or any(match_at(ws, j, lx["parts"]) for j in after):
+    next3 = range(f.fig.last, min(len(ws), f.fig.last + 3))
+    if _subset_before(ws, f.fig.first) or any(match_at(ws, j, lx["parts"]) for j in next3):
         f.part = True  # "including two children", "a child among them", "two of them"
 
 

@@ -25,11 +25,11 @@ class Total:
 
 
 def toll_before(ws: list[Word], i: int) -> bool:
-    """ "the toll rose to 21": the figure is a (revised) toll."""
-    j = i - (1 if i > 0 and ws[i - 1].text in {"to", "at"} else 0)
-    if not match_before(ws, j, cues()["revised"]):
+    """ "the toll rose to 21", "bringing the toll since January to 45": a (revised) toll."""
+    to = i > 0 and ws[i - 1].text == "to"
+    if not to and not match_before(ws, i, cues()["revised"]):
         return False
-    return any(w.text == "toll" for w in ws[max(0, j - 12) : j])
+    return any(w.text == "toll" for w in ws[max(0, i - 12) : i])
 
 
 SEGMENT_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]"})
