@@ -213,10 +213,6 @@ def _unit(word: str, units: dict[str, int]) -> int | None:
     return None
 
 
-def qualifier_of(text: str | None) -> str | None:
-    return lexicon()["qualifiers"].get(text.strip().lower()) if text else None
-
-
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A number found in text; ``start``/``end`` are offsets in the text searched,
