@@ -25,11 +25,19 @@ class Total:
 
 
 def toll_before(ws: list[Word], i: int) -> bool:
-    """ "the toll rose to 21", "bringing the toll since January to 45": a (revised) toll."""
+    """ "the toll rose to 21", "bringing the toll since January to 45", "the number
+    killed reached 311": a (revised) toll."""
     to = i > 0 and ws[i - 1].text == "to"
     if not to and not match_before(ws, i, cues()["revised"]):
         return False
-    return any(w.text == "toll" for w in ws[max(0, i - 12) : i])
+    before = ws[max(0, i - 12) : i]
+    if any(w.text == "toll" for w in before):
+        return True
+    # "the number of militants killed reached 311"
+    counted = [k for k, w in enumerate(before) if w.text == "number"]
+    return bool(counted) and any(
+        match_at(before, k, cues()["any"]) for k in range(counted[0], len(before))
+    )
 
 
 SEGMENT_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]"})

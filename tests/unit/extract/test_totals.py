@@ -77,3 +77,11 @@ def test_multi_day_counts() -> None:
 def test_thousands_are_totals(n: int) -> None:
     got = fatalities(f"Fighting has killed {n:,} people.")
     assert got is None or got.value == 0
+
+
+def test_a_counted_number_that_reached_a_figure_is_a_total() -> None:
+    text = "The number of foreign fighters killed in the region reportedly reached 208."
+    agg = find_aggregate(text)
+    assert agg is not None and agg.kind is AggregateKind.RUNNING_TOTAL and agg.value == 208
+    got = fatalities(text)
+    assert got is None or got.value == 0
