@@ -24,6 +24,7 @@ from warwire.extract.quantities import (
     cues,
     figure_at,
     find_figures,
+    lexicon,
     match_at,
     match_before,
     parse_number,
@@ -33,6 +34,12 @@ from warwire.extract.totals import SEGMENT_BREAKS, Total, toll_before, total_of
 
 __all__ = ["Fatalities", "Figure", "Total", "fatalities", "find_figures", "parse_number"]
 
+# "six fighters from both sides", "two of the five": a figure inside the noun phrase
+_INSIDE: tuple[tuple[str, ...], ...] = (
+    ("of", "the"),
+    ("of", "those"),
+    *((p,) for p in ("of", "from", "on", "in", "at", "among", "between", "with", "by")),
+)
 _WINDOW = 10  # words between a figure and the verb that says what it counts
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "´", "`", "«", "»"})
 _DETERMINERS = frozenset({"the", "all", "those", "these", "its", "their", "his", "her"})
@@ -51,6 +58,7 @@ class Fatalities:
     victims: tuple[str, ...] = ()  # who died, per summed figure ("lna fighters", "men")
     revised: bool = False  # "the toll rose to N": supersedes earlier figures for the event
     totals: tuple[Total, ...] = ()  # figures over several events: never this event's
+    rough: bool = False  # only "dozens", "hundreds": yields to any precise figure
 
 
 def is_generic_victim(victim: str) -> bool:
@@ -92,11 +100,14 @@ def _read(text: str) -> Fatalities | None:
     own = [f for f in numbered if all(t.figure is not f.fig for t in totals)]
     revised = _revised(ws)
     self_death = 1 if any(match_at(ws, i, lx["self_death"]) for i in range(len(ws))) else 0
+    precise = [f for f in own if not _rough(ws, f.fig)]
+    own = precise or own  # "dozens were killed; the rebels said 47 died": the figure
     if own:
         groups = _groups(ws, own)
-        total = sum(f.fig.value for f in groups) + self_death
+        total = sum(f.fig.value for f in groups)
         victims = tuple(_victim(ws, f.fig.last) for f in groups)
-        return Fatalities(total, groups[0].fig, True, False, victims, revised, totals)
+        rough = not precise
+        return Fatalities(total, groups[0].fig, True, False, victims, revised, totals, rough)
     if totals:
         return Fatalities(0, None, True, totals=totals)
     if deaths:  # "killing several people": deaths without a number
@@ -104,7 +115,7 @@ def _read(text: str) -> Fatalities | None:
     if _said(ws, lx["none"]):
         return Fatalities(0, None, stated=True)
     if single := _singles(ws):
-        return Fatalities(single + self_death, None, stated=True)
+        return Fatalities(single, None, stated=True)
     if self_death:
         return Fatalities(1, None, stated=True)
     mixed = [f for f in figs if f.role == "mixed"]
@@ -170,6 +181,14 @@ def _figures(ws: list[Word]) -> list[_Fig]:
         out.append(_Fig(fig))
         i = max(fig.last, i + 1)
     return out
+
+
+_ROUGH = frozenset(lexicon()["numbers"]["vague"])
+
+
+def _rough(ws: list[Word], fig: Figure) -> bool:
+    """ "dozens", "hundreds": ACLED's stand-ins, worth less than any stated figure."""
+    return any(w.start == fig.start and w.text in _ROUGH for w in ws[fig.first : fig.last])
 
 
 def _restated(ws: list[Word], fig: Figure, before: list[_Fig]) -> bool:
@@ -293,7 +312,7 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
             return  # "two gunmen stormed the hotel and people were killed"
         nxt = starts.get(i)
         if nxt is not None:
-            if match_before(ws, i, (("of",), ("of", "the"), ("of", "those"))):
+            if match_before(ws, i, _INSIDE):
                 nxt.part = True  # "two of the five": the five is not more dead
                 i = nxt.fig.last
                 continue
