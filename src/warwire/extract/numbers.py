@@ -1,289 +1,50 @@
-"""Numbers as news reports write them, and fatalities by ACLED's rules.
+"""A sentence's own death toll, by ACLED's rules.
 
-ACLED codes the most conservative figure reported: "at least 5" is 5, "over
-20" is 20, "up to 30" is the lower bound when one is given, "dozens" is 12,
-"tens" 10, "hundreds" 100. Injuries are never fatalities, and a phrase that
-mixes them ("killed or injured") is not a death toll. Deaths reported without
-any number are coded 10 for a large attack and 3 for a limited one.
+Every figure in a sentence is tied to what it counts: the dead ("six soldiers
+were killed", "killing six", "left six dead"), the injured, the arrested or
+nothing. Only the dead count; separate groups add up ("a child, three women
+and a man" is 5), parts of a count do not ("six, including two children", "two
+of the five"). A figure that totals several events ("bringing the toll to 45",
+"since October", "the war has killed thousands", anything in the thousands
+without a single attack named) is kept apart in ``totals``: it is never the
+event's fatalities. Deaths reported without a number are coded 10 for a large
+attack and 3 for a limited one; a single victim written without a number ("was
+shot dead", "killed him") is 1; injuries only are 0.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-_UNITS = {
-    "zero": 0,
-    "no": 0,
-    "none": 0,
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "single": 1,
-    "lone": 1,
-    "two": 2,
-    "both": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "couple": 2,
-    "pair": 2,
-    "dozen": 12,
-    "score": 20,
-}
-# Vague plurals: ACLED's conventions where it has one, the low reading otherwise.
-_VAGUE = {
-    "dozens": 12,
-    "tens": 10,
-    "scores": 20,
-    "hundreds": 100,
-    "thousands": 1000,
-    "several": 3,
-    "a few": 3,
-    "few": 3,
-    "some": 3,
-    "many": 10,
-    "numerous": 10,
-    "multiple": 2,
-    "a number of": 3,
-    "a handful of": 3,
-    "handful": 3,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-
-_NUMBER_WORDS = sorted([*_UNITS, *_VAGUE, *_SCALES], key=len, reverse=True)
-NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    r"|(?:(?:"
-    + "|".join(re.escape(w) for w in _NUMBER_WORDS)
-    + r")(?:[\s-]+(?:"
-    + "|".join(re.escape(w) for w in _NUMBER_WORDS)
-    + r"))*)"
+from warwire.extract.quantities import (
+    Figure,
+    Word,
+    cues,
+    figure_at,
+    find_figures,
+    lexicon,
+    match_at,
+    match_before,
+    parse_number,
+    words,
 )
-_QUALIFIERS = {
-    "at least": "at least",
-    "more than": "more than",
-    "over": "more than",
-    "upwards of": "more than",
-    "in excess of": "more than",
-    "nearly": "about",
-    "almost": "about",
-    "about": "about",
-    "around": "about",
-    "some": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "up to": "up to",
-    "as many as": "up to",
-    "an estimated": "about",
-    "fewer than": "up to",
-    "less than": "up to",
-    "at most": "up to",
-}
-QUALIFIER = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+from warwire.extract.totals import SEGMENT_BREAKS, Total, toll_before, total_of
 
+__all__ = ["Fatalities", "Figure", "Total", "fatalities", "find_figures", "parse_number"]
 
-def parse_number(text: str) -> int | None:
-    """``"two"`` -> 2, ``"1,200"`` -> 1200, ``"dozens"`` -> 12, ``"two hundred"`` -> 200."""
-    cleaned = re.sub(r"^an?\s+(?=\w)", "", text.strip().lower().replace("-", " "))
-    if not cleaned:
-        return None
-    digits = cleaned.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
-        return int(float(digits))
-    if cleaned in _VAGUE:
-        return _VAGUE[cleaned]
-    total, current, seen = 0, 0, False
-    for word in cleaned.split():
-        if word == "and":
-            continue
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _SCALES:
-            current = max(current, 1) * _SCALES[word]
-            if _SCALES[word] >= 1000:
-                total, current = total + current, 0
-        elif word in _VAGUE:
-            current += _VAGUE[word]
-        elif re.fullmatch(r"\d+", word):
-            current += int(word)
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
-def qualifier_of(text: str | None) -> str | None:
-    return _QUALIFIERS.get(text.strip().lower()) if text else None
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A number found in text; ``start``/``end`` are relative to the text searched."""
-
-    value: int
-    qualifier: str | None
-    start: int
-    end: int
-
-
-_DEATH_NOUN = r"(?:dead|deaths?|killed|fatalities|bodies|lives|died|casualties)"
-_DEATH_VERB = (
-    r"(?:were|was|have been|had been|are|been|being)?\s*"
-    r"(?:killed|shot dead|killed instantly|died|dead|murdered|slain|executed|beheaded|"
-    r"hacked to death|burned to death|lynched|massacred|gunned down|lost their lives|"
-    r"neutrali[sz]ed)"
+# "six fighters from both sides", "two of the five": a figure inside the noun phrase
+_INSIDE: tuple[tuple[str, ...], ...] = (
+    ("of", "the"),
+    ("of", "those"),
+    *((p,) for p in ("of", "from", "on", "in", "at", "among", "between", "with", "by")),
 )
-_FIG = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
-_NOUNS = (
-    r"(?:(?!(?:was|were|and|has|had|have|after|when|while|but|left|leaving|killing|"
-    r"january|february|march|april|june|july|august|september|october|november|december)\b)"
-    r"[\w'-]+\s+){0,5}?"
-)
-_MONTH_AROUND = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
-)
-_PATTERNS = (
-    # "killing at least five soldiers", "killed 46 civilians"
-    re.compile(
-        rf"\b(?:kill(?:ing|ed|s)?|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|leaving|left|"
-        rf"murder(?:ed|ing)|execut(?:ed|ing)|lynch(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|"
-        rf"shot dead|shooting dead|gunned down|claimed the lives of)[\"”’']?\s+{_FIG}\b"
-    ),
-    # the second group in "killing five soldiers and three civilians"
-    re.compile(rf"\bkill(?:ing|ed)\s+(?:(?:{QUALIFIER})\s+)?(?:{NUMBER})\s+{_NOUNS}and\s+{_FIG}\b"),
-    # "five soldiers were killed", "two children died"
-    re.compile(rf"\b{_FIG}\s+{_NOUNS}{_DEATH_VERB}\b"),
-    # "beat a suspected thief to death"
-    re.compile(
-        rf"\b(?:beat(?:en)?|stoned|hacked|burn(?:ed|t)|stabbed|clubbed)\s+{_FIG}\s+{_NOUNS}to death"
-    ),
-    # "a death toll of 12", "12 deaths", "12 dead"
-    re.compile(rf"\b{_FIG}\s+(?:people\s+)?(?:dead|deaths|fatalities|bodies)\b"),
-    re.compile(rf"\bdeath toll (?:of|at|rose to|stood at|was)\s+{_FIG}\b"),
-    # "GNA forces lost four men", "the army lost at least 12 soldiers"
-    re.compile(
-        rf"\blos(?:t|es|ing)\s+{_FIG}\s+(?:of (?:its|their|his) )?(?:[\w-]+\s+)?"
-        r"(?:men|soldiers|fighters|troops|members|personnel|officers|policemen|militants|"
-        r"comrades|lives|people|civilians|rebels|combatants|guards)\b"
-    ),
-    # "claimed the lives of N", "took the lives of N"
-    re.compile(rf"\b(?:claimed|took|cost)\s+the lives of\s+{_FIG}\b"),
-    # "the death toll from the attack rose to N", "the toll climbed to N"
-    re.compile(
-        rf"\btoll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|jumped|increased|reached)\s+"
-        rf"(?:to\s+)?{_FIG}\b"
-    ),
-)
-_REVISED = re.compile(r"\btoll\b[^.;]{0,80}?\b(?:rose|risen|climbed|jumped|increased|reached)\b")
-_VICTIM_STOP = frozenset(
-    [
-        "were",
-        "was",
-        "is",
-        "are",
-        "have",
-        "has",
-        "had",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "near",
-        "from",
-        "during",
-        "who",
-        "which",
-        "that",
-        "including",
-        "killed",
-        "died",
-        "dead",
-        "when",
-        "after",
-        "while",
-        "as",
-        "by",
-        "with",
-        "of",
-        "to",
-        "later",
-    ]
-)
-_GENERIC_VICTIMS = frozenset({"", "people", "persons", "person", "others", "individuals", "lives"})
-
-
-def _victim(lowered: str, end: int) -> str:
-    """The words naming who died right after a figure ("17 lna fighters were ...")."""
-    words: list[str] = []
-    for word in re.findall(r"[a-z'-]+|[^\sa-z'-]", lowered[end : end + 60]):
-        if word in _VICTIM_STOP or not word[0].isalpha() or len(words) == 3:
-            break
-        words.append(word)
-    return " ".join(words)
-
-
-def is_generic_victim(victim: str) -> bool:
-    """ "people", "others" or nothing: could be anyone, so never a separate group."""
-    return victim.split()[-1] in _GENERIC_VICTIMS if victim else True
-
-
-_MIXED = re.compile(
-    r"\b(?:killed|dead|died)\s+(?:or|and/or)\s+(?:injured|wounded|hurt)"
-    r"|\b(?:injured|wounded)\s+or\s+(?:killed|dead)"
-)
-_NO_DEATHS = re.compile(
-    r"\bno (?:casualties|fatalities|deaths|one was (?:killed|hurt|injured))"
-    r"|\bno (?:one|body) was (?:killed|hurt|injured)|\bwithout (?:casualties|loss of life)"
-    r"|\bno (?:immediate )?reports? of (?:casualties|deaths|injuries)"
-    r"|\bno (?:injuries|one was injured)"
-)
-_DEATH_WORD = re.compile(
-    r"\b(?:killed|killing|kills|dead|died|deaths?|murdered|slain|massacred|executed|beheaded|"
-    r"lynched|shot dead|gunned down|fatalities|bodies|lost their lives|death toll|"
-    r"neutrali[sz]ed)\b"
-)
-# "protesting the killing of a farmer": the grievance, not a death in this event
-_GRIEVANCE = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ied|ies)|outrage\w*|anger\w*)\s+"
-    r"(?:against |over |at |after )?(?:the |a )?(?:recent )?"
-    r"(?:killing|death|murder|lynching|shooting)s?\s+of\s+[^,;]*"
-)
-_INJURY_ONLY = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
-_LARGE = re.compile(
-    r"\b(?:massacre\w*|scores|large[- ]scale|heavy (?:fighting|casualties|losses)|"
-    r"dozens|hundreds|many|killed villagers|mass)\b"
-)
-
-
-_OBJECT_NEXT = re.compile(rf"\s+(?:{NUMBER}|the|his|her|their|its)\b")
-_THING = re.compile(
-    r"\b(?:device|bomb|drone|missile|rocket|shell|vehicle|car|mine|blast|explosion|strike|"
-    r"attack|grenade|ied)s?\b"
-)
+_WINDOW = 10  # words between a figure and the verb that says what it counts
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "´", "`", "«", "»"})
+_DETERMINERS = frozenset({"the", "all", "those", "these", "its", "their", "his", "her"})
+_PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
+_BE = _PASSIVE | {"have", "has", "had"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,81 +57,391 @@ class Fatalities:
     mixed: bool = False  # "killed or injured": not a death toll
     victims: tuple[str, ...] = ()  # who died, per summed figure ("lna fighters", "men")
     revised: bool = False  # "the toll rose to N": supersedes earlier figures for the event
+    totals: tuple[Total, ...] = ()  # figures over several events: never this event's
+    rough: bool = False  # only "dozens", "hundreds": yields to any precise figure
 
 
-def _overlaps_mixed(lowered: str, figure: Figure) -> bool:
-    window = lowered[figure.end : figure.end + 60]
-    return bool(_MIXED.search(re.split(r"[,;]", window)[0]))
+def is_generic_victim(victim: str) -> bool:
+    """ "people", "others" or nothing: could be anyone, so never a separate group."""
+    return victim.split()[-1] in cues()["generic_victims"] if victim else True
+
+
+@dataclass(slots=True)
+class _Fig:
+    fig: Figure
+    role: str | None = None  # death | injury | mixed | other | past
+    obj: bool = False  # counted as the object of a verb before it ("killing five")
+    part: bool = False  # a part of another count ("including two", "two of the five")
+    inherit: str | None = None  # a list item's role when nothing after it says otherwise
 
 
 def fatalities(text: str) -> Fatalities | None:
-    """The conservative death count a sentence reports, or None if it reports none.
+    """The conservative death count a sentence reports, or None if it reports none."""
+    return _read(text)
 
-    Several figures (e.g. "killing 5 soldiers and 3 civilians") are summed when
-    they are different victim groups; when one group has several estimates the
-    lowest is taken by the caller across claims.
-    """
-    lowered = _GRIEVANCE.sub(lambda m: " " * len(m.group()), text.lower())
-    if _NO_DEATHS.search(lowered):
+
+@lru_cache(maxsize=4096)
+def _read(text: str) -> Fatalities | None:
+    lx = cues()
+    ws = _without_grievance(words(text))
+    figs = _figures(ws)
+    for k in range(len(figs)):
+        _left_role(ws, figs, k)
+    for k in range(len(figs) - 1, -1, -1):
+        if figs[k].role is None:
+            _right_role(ws, figs, k)
+        if figs[k].role is None:
+            figs[k].role = figs[k].inherit
+    deaths = [f for f in figs if f.role == "death" and not f.part]
+    deaths += [f for f in figs if f.role == "death" and f.part and not _has_whole(figs, f)]
+    deaths.sort(key=lambda f: f.fig.start)
+    numbered = [f for f in deaths if not f.fig.vague and f.fig.value <= lx["largest_toll"]]
+    totals = tuple(t for f in numbered if (t := total_of(ws, f.fig)) is not None)
+    own = [f for f in numbered if all(t.figure is not f.fig for t in totals)]
+    revised = _revised(ws)
+    self_death = 1 if any(match_at(ws, i, lx["self_death"]) for i in range(len(ws))) else 0
+    precise = [f for f in own if not _rough(ws, f.fig)]
+    own = precise or own  # "dozens were killed; the rebels said 47 died": the figure
+    if own:
+        groups = _groups(ws, own)
+        total = sum(f.fig.value for f in groups)
+        victims = tuple(_victim(ws, f.fig.last) for f in groups)
+        rough = not precise
+        return Fatalities(total, groups[0].fig, True, False, victims, revised, totals, rough)
+    if totals:
+        return Fatalities(0, None, True, totals=totals)
+    if deaths:  # "killing several people": deaths without a number
+        return Fatalities(_convention(ws), deaths[0].fig, stated=False)
+    if _said(ws, lx["none"]):
         return Fatalities(0, None, stated=True)
-    found: list[Figure] = []
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(lowered):
-            value = parse_number(m.group("n"))
-            if value is None:
-                continue
-            fig = Figure(value, qualifier_of(m.group("q")), m.start("n"), m.end("n"))
-            if m.group("n") in {"a", "an"} and _THING.search(m.group()):
-                continue  # "an explosive device killed ...": the device is not a victim
-            if pattern is _PATTERNS[2] and _OBJECT_NEXT.match(lowered, m.end()):
-                continue  # "a mob lynched two men": the figure is the agent
-            if any(f.start == fig.start for f in found):
-                continue
-            before = lowered[max(0, fig.start - 10) : fig.start].split()
-            after = lowered[fig.end : fig.end + 10].split()
-            modal = len(after) > 1 and after[0] == "may" and after[1] in {"have", "be", "not"}
-            if (after and _MONTH_AROUND.fullmatch(after[0]) and not modal) or (
-                before and _MONTH_AROUND.fullmatch(before[-1])
-            ):
-                continue  # "on 20 june left 12 dead": the 20 is a date
-            found.append(fig)
-    clean = [f for f in found if not _overlaps_mixed(lowered, f)]
-    if clean:
-        # distinct groups ("5 soldiers and 3 civilians killed") add up; duplicates don't
-        clean.sort(key=lambda f: f.start)
-        groups = _distinct(clean)
-        total = sum(f.value for f in groups)
-        victims = tuple(_victim(lowered, f.end) for f in groups)
-        revised = bool(_REVISED.search(lowered))
-        return Fatalities(total, clean[0], stated=True, victims=victims, revised=revised)
-    if found:
-        return Fatalities(0, found[0], stated=True, mixed=True)
-    if _MIXED.search(lowered) and not _DEATH_WORD.search(_MIXED.sub(" ", lowered)):
-        return Fatalities(0, None, stated=True, mixed=True)
-    if _DEATH_WORD.search(lowered):
-        value = 10 if _LARGE.search(lowered) else 3
-        return Fatalities(value, None, stated=False)
-    if _INJURY_ONLY.search(lowered):
+    if single := _singles(ws):
+        return Fatalities(single, None, stated=True)
+    if self_death:
+        return Fatalities(1, None, stated=True)
+    mixed = [f for f in figs if f.role == "mixed"]
+    if mixed or (_said(ws, lx["mixed"]) and not _death_outside_mixed(ws)):
+        return Fatalities(0, mixed[0].fig if mixed else None, stated=True, mixed=True)
+    if _said(ws, lx["any"]):
+        return Fatalities(_convention(ws), None, stated=False)
+    if _said(ws, lx["injuries"]):
         return Fatalities(0, None, stated=True)
     return None
 
 
-def _distinct(figures: list[Figure]) -> list[Figure]:
-    """Drop figures that restate another (same value), keep separate groups."""
-    out: list[Figure] = []
-    for f in figures:
-        if any(o.value == f.value for o in out):
+def _revised(ws: list[Word]) -> bool:
+    """ "the toll rose to 21": a revised figure that supersedes earlier ones."""
+    tolls = [i for i, w in enumerate(ws) if w.text == "toll"]
+    return any(match_at(ws, j, cues()["revised"]) for t in tolls for j in range(t, t + 12))
+
+
+def _said(ws: list[Word], options: tuple[tuple[str, ...], ...]) -> bool:
+    return any(match_at(ws, i, options) for i in range(len(ws)))
+
+
+def _death_outside_mixed(ws: list[Word]) -> bool:
+    lx, i = cues(), 0
+    while i < len(ws):
+        if n := match_at(ws, i, lx["mixed"]):
+            i += n
+        elif match_at(ws, i, lx["any"]):
+            return True
+        else:
+            i += 1
+    return False
+
+
+def _convention(ws: list[Word]) -> int:
+    return 10 if _said(ws, cues()["large"]) else 3
+
+
+def _without_grievance(ws: list[Word]) -> list[Word]:
+    """Drop "(protesting) the killing of a farmer": a grievance, not this event's dead."""
+    lx = cues()
+    out, i = [], 0
+    while i < len(ws):
+        if ws[i].text in lx["grievance_nouns"] and i + 1 < len(ws) and ws[i + 1].text == "of":
+            back = ws[max(0, i - 6) : i]
+            if any(match_before(ws, i - k, lx["grievance"]) for k in range(len(back))):
+                while i < len(ws) and ws[i].text not in SEGMENT_BREAKS | {".", "and"}:
+                    i += 1
+                continue
+        out.append(ws[i])
+        i += 1
+    return out
+
+
+def _figures(ws: list[Word]) -> list[_Fig]:
+    lx, i = cues(), 0
+    out: list[_Fig] = []
+    while i < len(ws):
+        fig = figure_at(ws, i)
+        if fig is None or _is_date(ws, fig, lx) or _restated(ws, fig, out):
+            i += 1
+            continue
+        out.append(_Fig(fig))
+        i = max(fig.last, i + 1)
+    return out
+
+
+_ROUGH = frozenset(lexicon()["numbers"]["vague"])
+
+
+def _rough(ws: list[Word], fig: Figure) -> bool:
+    """ "dozens", "hundreds": ACLED's stand-ins, worth less than any stated figure."""
+    return any(w.start == fig.start and w.text in _ROUGH for w in ws[fig.first : fig.last])
+
+
+def _restated(ws: list[Word], fig: Figure, before: list[_Fig]) -> bool:
+    """ "three (3) terrorists", "a man aged 35": no new count."""
+    prev = ws[fig.first - 1].text if fig.first > 0 else ""
+    return prev in {"aged", "age", "no"} or (
+        prev == "(" and bool(before) and before[-1].fig.value == fig.value
+    )
+
+
+def _is_date(ws: list[Word], fig: Figure, lx: dict[str, Any]) -> bool:
+    """ "on 20 June", "June 20", "between 5 and 6 June": a day of the month."""
+    before = ws[fig.first - 1].text if fig.first > 0 else ""
+    after = ws[fig.last].text if fig.last < len(ws) else ""
+    modal = after == "may" and fig.last + 1 < len(ws) and ws[fig.last + 1].text in _BE | {"not"}
+    digits = ws[fig.first].text[:1].isdigit() or ws[fig.last - 1].text[:1].isdigit()
+    return digits and ((after in lx["months"] and not modal) or before in lx["months"])
+
+
+def _left_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
+    """What the verb before a figure makes of it: "killing five", "left five dead"."""
+    lx, f = cues(), figs[k]
+    i = f.fig.first
+    while i > 0 and ws[i - 1].text in _QUOTES:
+        i -= 1  # troops "neutralised" a dozen
+    if i > 0 and ws[i - 1].text in _DETERMINERS and ws[i].text not in {"a", "an"}:
+        i -= 1  # "killing all three", "killed the two"
+    if n := match_before(ws, i, lx["active"]):
+        f.role, f.obj = "death", True
+        if match_before(ws, i - n, lx["past_cues"]):
+            f.role = "past"
+    elif toll_before(ws, i):
+        f.role, f.obj = "death", True  # "the toll rose to 21"
+    elif match_before(ws, i, lx["injuries"]):
+        f.role, f.obj = "injury", True
+    elif match_before(ws, i, lx["lost"]):
+        if any(w.text in lx["lost_people"] for w in ws[f.fig.last : f.fig.last + 5]):
+            f.role, f.obj = "death", True
+    elif match_before(ws, i, lx["result_verbs"]):
+        f.role = _result(ws, f.fig.last)
+        f.obj = f.role is not None
+    elif k > 0 and (sep := match_before(ws, i, lx["enumeration"])):
+        prev = figs[k - 1]
+        if prev.obj and prev.role in {"death", "injury"} and i - sep - prev.fig.last <= 5:
+            gap = ws[prev.fig.last : i - sep]
+            if not any(w.text in SEGMENT_BREAKS - {","} for w in gap) and _item(ws, f.fig.last):
+                f.inherit, f.obj, f.part = prev.role, True, prev.part
+    next3 = range(f.fig.last, min(len(ws), f.fig.last + 3))
+    if _subset_before(ws, f.fig.first) or any(match_at(ws, j, lx["parts"]) for j in next3):
+        f.part = True  # "including two children", "a child among them", "two of them"
+
+
+def _item(ws: list[Word], j: int) -> bool:
+    """A list item ends without a verb of its own ("five soldiers, a local official said")."""
+    lx = cues()
+    for i in range(j, min(len(ws), j + 8)):
+        if ws[i].text in {",", "and", ".", ";"}:
+            return True
+        if match_at(ws, i, lx["clause_breaks"]) or match_at(ws, i, lx["passive"]):
+            return False
+    return True
+
+
+def _result(ws: list[Word], j: int) -> str | None:
+    """After "left five ...": dead, hurt, or something else ("homeless")."""
+    lx = cues()
+    for i in range(j, min(len(ws), j + 8)):
+        if match_at(ws, i, lx["mixed"]):
+            return "mixed"
+        if match_at(ws, i, lx["results"]):
+            return "death"
+        if match_at(ws, i, lx["injuries"]):
+            return "injury"
+        if len(ws[i].text) > 1 and match_at(ws, i, lx["enumeration"]) > 1:
+            continue  # "as well as"
+        if ws[i].text in {";", ":", "."} or match_at(ws, i, lx["clause_breaks"]):
+            return None
+    return None
+
+
+def _subset_before(ws: list[Word], i: int) -> bool:
+    return any(match_before(ws, i - k, cues()["subset_cues"]) for k in range(3) if i - k > 0)
+
+
+def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
+    """What the words after a figure make of it: "six soldiers ... were killed"."""
+    lx, f = cues(), figs[k]
+    starts = {g.fig.first: g for g in figs}
+    i, seen, depth = f.fig.last, 0, 0
+    while i < len(ws) and seen <= _WINDOW:
+        w = ws[i].text
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        if depth or w in _QUOTES | {")"}:
+            i += 1
+            continue
+        if match_at(ws, i, lx["mixed"]):
+            f.role = "mixed"
+            return
+        if n := match_at(ws, i, lx["passive"]):
+            f.role = None if _active(ws, i, n) else "death"
+            return
+        if match_at(ws, i, lx["injuries"]):
+            f.role = "injury"
+            return
+        if match_at(ws, i, lx["others"]):
+            f.role = "other"  # "42 people abducted"
+            return
+        if match_at(ws, i, lx["active"]):
+            return
+        if (n := match_at(ws, i, lx["enumeration"])) > 1 and i + n not in starts:
+            return  # "and", "as well as" before no figure: another clause
+        if n > 1:
+            i += n
+            continue
+        if w in {";", ":", "."} or match_at(ws, i, lx["clause_breaks"]):
+            return
+        if w == "and" and i + 1 not in starts:
+            return  # "two gunmen stormed the hotel and people were killed"
+        nxt = starts.get(i)
+        if nxt is not None:
+            if match_before(ws, i, _INSIDE):
+                nxt.part = True  # "two of the five": the five is not more dead
+                i = nxt.fig.last
+                continue
+            if match_before(ws, i, lx["enumeration"]) and nxt.role in {"death", "injury"}:
+                f.role = nxt.role  # "a child, three women and a man were killed"
+            return
+        if w == ",":
+            skip = _aside(ws, i)
+            if skip is None:
+                return
+            i = skip
+            continue
+        i += 1
+        seen += 1
+
+
+def _aside(ws: list[Word], i: int) -> int | None:
+    """Past ", including two children," or ", who were on patrol,": the index after it."""
+    lx = cues()
+    j = i + 1
+    if j >= len(ws):
+        return None
+    fig = figure_at(ws, j)
+    opens = match_at(ws, j, lx["subset_cues"]) or ws[j].text in {"who", "which", "all", "most"}
+    if fig is not None and match_at(ws, fig.last, lx["subset_cues"]):
+        opens = 1  # ", two of them children,"
+    elif fig is not None:
+        return j  # ", three women and a man": the list goes on
+    if not opens:
+        return None
+    for end in range(j, min(len(ws), j + 14)):
+        if ws[end].text == ",":
+            return end + 1
+        if ws[end].text in {";", ":", "."}:
+            return None
+    return None
+
+
+def _active(ws: list[Word], i: int, n: int) -> bool:
+    """ "two gunmen killed a policeman": the figure before a transitive verb is its agent."""
+    if ws[i].text not in {"killed", "murdered", "executed", "massacred", "neutralised"} | {
+        "neutralized",
+        "eliminated",
+        "martyred",
+        "lynched",
+        "beheaded",
+        "shot",
+        "gunned",
+    }:
+        return False
+    if i > 0 and ws[i - 1].text in _PASSIVE:
+        return False  # "has killed" is active, "were killed" is not
+    j = i + n
+    if j >= len(ws):
+        return False
+    nxt = ws[j].text
+    return (
+        nxt in _DETERMINERS | {"a", "an", "him", "them", "his", "one", "dozens", "scores"}
+        or figure_at(ws, j) is not None
+        or (ws[j].capital and nxt not in cues()["months"] | cues()["weekdays"])
+    )
+
+
+def _has_whole(figs: list[_Fig], f: _Fig) -> bool:
+    """A part ("including two children") is dropped when the count it belongs to is dead."""
+    before = [g for g in figs if g.fig.start < f.fig.start and not g.part]
+    return any(g.role == "death" for g in before)
+
+
+def _groups(ws: list[Word], own: list[_Fig]) -> list[_Fig]:
+    """Separate victim groups add up; a restated count ("the three") and a total
+    followed by its breakdown ("17 ...: three in A, two in B ...") do not."""
+    out: list[_Fig] = []
+    for f in own:
+        first = f.fig.first
+        anaphor = first > 0 and ws[first - 1].text in {"the", "all", "those", "these"}
+        if anaphor and any(o.fig.value == f.fig.value for o in out):
             continue
         out.append(f)
+    if len(out) > 2 and out[0].fig.value == sum(f.fig.value for f in out[1:]):
+        return out[:1]
     return out
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every number in ``text`` with its qualifier (positions relative to ``text``)."""
-    pattern = re.compile(rf"\b{_FIG}\b")
-    out: list[Figure] = []
-    for m in pattern.finditer(text.lower()):
-        value = parse_number(m.group("n"))
-        if value is not None and m.group("n") not in {"a", "an", "no", "some", "both"}:
-            out.append(Figure(value, qualifier_of(m.group("q")), m.start("n"), m.end("n")))
-    return out
+def _victim(ws: list[Word], j: int) -> str:
+    """The words naming who died right after a figure ("17 lna fighters were ...")."""
+    found: list[str] = []
+    for w in ws[j : j + 4]:
+        if w.text in cues()["victim_stops"] or not w.text[0].isalpha() or len(found) == 3:
+            break
+        found.append(w.text)
+    return " ".join(found)
+
+
+def _singles(ws: list[Word]) -> int:
+    """Victims written without a number: "was shot dead" or "killed him" is 1,
+    "A and B were killed" is 2."""
+    lx = cues()
+    for i in range(len(ws)):
+        if match_at(ws, i, lx["passive"]):
+            if match_before(ws, i, lx["singular_aux"]) and not _said(ws[: i - 1], (("anyone",),)):
+                return 1
+            names = _names_before(ws, i - (1 if i and ws[i - 1].text in _BE else 0))
+            if names:
+                return names
+        if (m := match_at(ws, i, lx["active"])) and i + m < len(ws):
+            nxt = ws[i + m].text
+            if nxt in lx["singular_objects"]:
+                return 1
+        if ws[i].text == "dead" and i + 1 < len(ws) and ws[i + 1].text in lx["singular_victims"]:
+            return 1
+        if ws[i].text in {"death", "killing", "murder"} and i > 1 and ws[i - 1].text == "'s":
+            return 1  # "a suspect's death"
+    return 0
+
+
+def _names_before(ws: list[Word], i: int) -> int:
+    """ "Ahmed Ali and Omar Said were killed": two named people."""
+    names, run, j = 0, 0, i - 1
+    while j >= 0 and i - j <= 12:
+        w = ws[j]
+        if w.capital and w.text[:1].isalpha():
+            run += 1
+        elif w.text in {"and", ","} and run:
+            names, run = names + 1, 0
+        else:
+            break
+        j -= 1
+    if run:
+        names += 1
+    at_start = j < 0 or ws[j].text in SEGMENT_BREAKS | _QUOTES
+    return names if names >= 2 and at_start else 0

@@ -1,9 +1,10 @@
 """An event's fatalities from the death counts of the sentences merged into it.
 
 ACLED codes the most conservative reported figure: rival claimants and
-restatements take the lowest, one report's separate victim groups add up, a
-revised toll for the same event supersedes, multi-day counts are not an
-event's, and weapons-only or political events have none.
+restatements take the lowest, a stated figure outranks "dozens", one report's
+separate victim groups add up, a revised toll for the same event supersedes,
+multi-day counts are not an event's, and weapons-only or political events have
+none.
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def fatalities_of(draft: Draft) -> tuple[int, Span | None]:
                 stated.append((value, span, r))
         elif value > 0:
             rule.append((value, span))
+    # "dozens were killed" (12) yields to "at least 40 were killed" in another sentence
+    precise = [item for item in stated if item[2].deaths and not item[2].deaths.rough]
+    stated = precise or stated
     # "Four soldiers were wounded" (0) does not undo "seven soldiers were killed"
     if not stated:
         return min(rule, key=lambda p: p[0]) if rule else (0, None)
