@@ -31,6 +31,7 @@ from warwire.extract.quantities import (
     words,
 )
 from warwire.extract.totals import SEGMENT_BREAKS, Total, toll_before, total_of
+from warwire.extract.victims import convention, said, singles, without_grievance
 
 __all__ = ["Fatalities", "Figure", "Total", "fatalities", "find_figures", "parse_number"]
 
@@ -83,7 +84,7 @@ def fatalities(text: str) -> Fatalities | None:
 @lru_cache(maxsize=4096)
 def _read(text: str) -> Fatalities | None:
     lx = cues()
-    ws = _without_grievance(words(text))
+    ws = without_grievance(words(text))
     figs = _figures(ws)
     for k in range(len(figs)):
         _left_role(ws, figs, k)
@@ -111,19 +112,19 @@ def _read(text: str) -> Fatalities | None:
     if totals:
         return Fatalities(0, None, True, totals=totals)
     if deaths:  # "killing several people": deaths without a number
-        return Fatalities(_convention(ws), deaths[0].fig, stated=False)
-    if _said(ws, lx["none"]):
+        return Fatalities(convention(ws), deaths[0].fig, stated=False)
+    if said(ws, lx["none"]):
         return Fatalities(0, None, stated=True)
-    if single := _singles(ws):
+    if single := singles(ws):
         return Fatalities(single, None, stated=True)
     if self_death:
         return Fatalities(1, None, stated=True)
     mixed = [f for f in figs if f.role == "mixed"]
-    if mixed or (_said(ws, lx["mixed"]) and not _death_outside_mixed(ws)):
+    if mixed or (said(ws, lx["mixed"]) and not _death_outside_mixed(ws)):
         return Fatalities(0, mixed[0].fig if mixed else None, stated=True, mixed=True)
-    if _said(ws, lx["any"]):
-        return Fatalities(_convention(ws), None, stated=False)
-    if _said(ws, lx["injuries"]):
+    if said(ws, lx["any"]):
+        return Fatalities(convention(ws), None, stated=False)
+    if said(ws, lx["injuries"]):
         return Fatalities(0, None, stated=True)
     return None
 
@@ -132,10 +133,6 @@ def _revised(ws: list[Word]) -> bool:
     """ "the toll rose to 21": a revised figure that supersedes earlier ones."""
     tolls = [i for i, w in enumerate(ws) if w.text == "toll"]
     return any(match_at(ws, j, cues()["revised"]) for t in tolls for j in range(t, t + 12))
-
-
-def _said(ws: list[Word], options: tuple[tuple[str, ...], ...]) -> bool:
-    return any(match_at(ws, i, options) for i in range(len(ws)))
 
 
 def _death_outside_mixed(ws: list[Word]) -> bool:
@@ -148,26 +145,6 @@ def _death_outside_mixed(ws: list[Word]) -> bool:
         else:
             i += 1
     return False
-
-
-def _convention(ws: list[Word]) -> int:
-    return 10 if _said(ws, cues()["large"]) else 3
-
-
-def _without_grievance(ws: list[Word]) -> list[Word]:
-    """Drop "(protesting) the killing of a farmer": a grievance, not this event's dead."""
-    lx = cues()
-    out, i = [], 0
-    while i < len(ws):
-        if ws[i].text in lx["grievance_nouns"] and i + 1 < len(ws) and ws[i + 1].text == "of":
-            back = ws[max(0, i - 6) : i]
-            if any(match_before(ws, i - k, lx["grievance"]) for k in range(len(back))):
-                while i < len(ws) and ws[i].text not in SEGMENT_BREAKS | {".", "and"}:
-                    i += 1
-                continue
-        out.append(ws[i])
-        i += 1
-    return out
 
 
 def _figures(ws: list[Word]) -> list[_Fig]:
@@ -405,43 +382,3 @@ def _victim(ws: list[Word], j: int) -> str:
             break
         found.append(w.text)
     return " ".join(found)
-
-
-def _singles(ws: list[Word]) -> int:
-    """Victims written without a number: "was shot dead" or "killed him" is 1,
-    "A and B were killed" is 2."""
-    lx = cues()
-    for i in range(len(ws)):
-        if match_at(ws, i, lx["passive"]):
-            if match_before(ws, i, lx["singular_aux"]) and not _said(ws[: i - 1], (("anyone",),)):
-                return 1
-            names = _names_before(ws, i - (1 if i and ws[i - 1].text in _BE else 0))
-            if names:
-                return names
-        if (m := match_at(ws, i, lx["active"])) and i + m < len(ws):
-            nxt = ws[i + m].text
-            if nxt in lx["singular_objects"]:
-                return 1
-        if ws[i].text == "dead" and i + 1 < len(ws) and ws[i + 1].text in lx["singular_victims"]:
-            return 1
-        if ws[i].text in {"death", "killing", "murder"} and i > 1 and ws[i - 1].text == "'s":
-            return 1  # "a suspect's death"
-    return 0
-
-
-def _names_before(ws: list[Word], i: int) -> int:
-    """ "Ahmed Ali and Omar Said were killed": two named people."""
-    names, run, j = 0, 0, i - 1
-    while j >= 0 and i - j <= 12:
-        w = ws[j]
-        if w.capital and w.text[:1].isalpha():
-            run += 1
-        elif w.text in {"and", ","} and run:
-            names, run = names + 1, 0
-        else:
-            break
-        j -= 1
-    if run:
-        names += 1
-    at_start = j < 0 or ws[j].text in SEGMENT_BREAKS | _QUOTES
-    return names if names >= 2 and at_start else 0
