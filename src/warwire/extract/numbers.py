@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from warwire.extract.quantities import (
+    QUOTES,
     Figure,
     Word,
     cues,
@@ -42,7 +43,6 @@ _INSIDE: tuple[tuple[str, ...], ...] = (
     *((p,) for p in ("of", "from", "on", "in", "at", "among", "between", "with", "by")),
 )
 _WINDOW = 10  # words between a figure and the verb that says what it counts
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "´", "`", "«", "»"})
 _DETERMINERS = frozenset({"the", "all", "those", "these", "its", "their", "his", "her"})
 _PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
 _BE = _PASSIVE | {"have", "has", "had"}
@@ -189,7 +189,7 @@ def _left_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
     """What the verb before a figure makes of it: "killing five", "left five dead"."""
     lx, f = cues(), figs[k]
     i = f.fig.first
-    while i > 0 and ws[i - 1].text in _QUOTES:
+    while i > 0 and ws[i - 1].text in QUOTES:
         i -= 1  # troops "neutralised" a dozen
     if i > 0 and ws[i - 1].text in _DETERMINERS and ws[i].text not in {"a", "an"}:
         i -= 1  # "killing all three", "killed the two"
@@ -261,7 +261,7 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
             depth += 1
         elif w == ")":
             depth = max(0, depth - 1)
-        if depth or w in _QUOTES | {")"}:
+        if depth or w in QUOTES | {")"}:
             i += 1
             continue
         if match_at(ws, i, lx["mixed"]):

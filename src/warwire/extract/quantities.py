@@ -20,6 +20,8 @@ import yaml
 
 from warwire.errors import ModelError
 
+# quotation marks a figure or a name may sit behind
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "´", "`", "«", "»"})
 _MAX_DIGITS = 15  # longer digit strings are not quantities (and must not overflow)
 
 

@@ -8,12 +8,11 @@ farmer" names a grievance, not this event's dead.
 
 from __future__ import annotations
 
-from warwire.extract.quantities import Word, cues, match_at, match_before
+from warwire.extract.quantities import QUOTES, Word, cues, match_at, match_before
 from warwire.extract.totals import SEGMENT_BREAKS
 
 __all__ = ["convention", "said", "singles", "without_grievance"]
 
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "´", "`", "«", "»"})
 _BE = frozenset({"were", "was", "been", "be", "are", "is", "being", "have", "has", "had"})
 
 
@@ -78,5 +77,5 @@ def _names_before(ws: list[Word], i: int) -> int:
         j -= 1
     if run:
         names += 1
-    at_start = j < 0 or ws[j].text in SEGMENT_BREAKS | _QUOTES
+    at_start = j < 0 or ws[j].text in SEGMENT_BREAKS | QUOTES
     return names if names >= 2 and at_start else 0
