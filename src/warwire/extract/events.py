@@ -1,5 +1,12 @@
 """The ``events`` stage: sentence readings merged into ACLED events and claims.
 
+The stage runs in steps, each in its own module: sentence readings (mentions:
+:mod:`~warwire.extract.assemble`, one per trigger, anchored by
+:mod:`~warwire.extract.anchoring`), then the document-level steps listed in
+:data:`DOCUMENT_STEPS` (coreference, background, accidents, figurative speech,
+the learned mention gate), then the fields of each event
+(:mod:`~warwire.extract.fields`) and the relations.
+
 ACLED codes one event per location per day: "captured A and B" is two events,
 several sentences about the same happening (same type, place and day) are one
 event with several claims, shelling during a battle at the same place and day
@@ -13,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 
@@ -43,10 +50,23 @@ from warwire.types import (
     Quantity,
     Relation,
     Sentence,
+    Span,
     When,
 )
 
 log = logging.getLogger(__name__)
+
+DocumentStep = Callable[[list[Draft], Context, frozenset[Span]], list[Draft]]
+
+# what happens to a document's draft events once every sentence is read, in order;
+# each step takes the drafts and returns those it keeps (merged or not)
+DOCUMENT_STEPS: tuple[tuple[str, DocumentStep], ...] = (
+    ("coreference", lambda drafts, ctx, heads: corefer(drafts, heads)),
+    ("background", lambda drafts, ctx, heads: background(drafts, ctx.reference)),
+    ("accidents", lambda drafts, ctx, heads: accidents(drafts, ctx.text)),
+    ("figurative", lambda drafts, ctx, heads: figurative(drafts, ctx.text)),
+    ("mention-gate", lambda drafts, ctx, heads: reported(drafts, ctx.text, heads)),
+)
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
 
 
@@ -101,7 +121,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     opens with "Separately", "Earlier" and the like.
     """
     ctx = document_context(analysis, actors, dates)
-    headlines = set(headlines_of(analysis))
+    headlines = frozenset(headlines_of(analysis))
     drafts: list[Draft] = []
     claims: list[Claim] = []
     relations: list[Relation] = []
@@ -199,8 +219,8 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                         paragraph,
                     )
                 )
-    drafts = accidents(background(corefer(drafts, headlines), ctx.reference), ctx.text)
-    drafts = reported(figurative(drafts, ctx.text), ctx.text, headlines)
+    for _name, step in DOCUMENT_STEPS:
+        drafts = step(drafts, ctx, headlines)
     events = [event_of(d, ctx, i) for i, d in enumerate(drafts)]
     return replace(
         analysis,
