@@ -185,7 +185,9 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
 
     Body drafts are taken first, in order, so the headline and teaser mentions
     join the body's account rather than the other way round; a headline with
-    no body counterpart (a headline-only input) stays an event of its own.
+    no body counterpart (a headline-only input) stays an event of its own. A
+    headline that matches none of the body's incidents of its kind only sums them
+    up ("Protesters killed across the province") and is dropped.
     """
     heads = set(headlines)
 
@@ -210,4 +212,6 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
             kept.append(draft)
         else:
             _absorb(home, draft)
+    body = [k for k in kept if not is_head(k)]
+    kept = [k for k in kept if not is_head(k) or not any(_kind_agrees(b, k) for b in body)]
     return sorted(kept, key=_position)

@@ -92,16 +92,21 @@ def main_actors(analysis: Analysis, actors: ActorLookup, code: str | None) -> tu
 
 
 def headlines_of(analysis: Analysis) -> list[Span]:
-    """The sentences that repeat the document's title (a scraped page's headline)."""
+    """The sentences that repeat the document's title (a scraped page's headline),
+    and a headline-like opening line standing alone above the body."""
     title = " ".join((analysis.document.title or "").split()).casefold().strip(" .")
-    if not title:
-        return []
     text = analysis.document.text
-    return [
+    found = [
         s.span
         for s in analysis.sentences
-        if " ".join(s.span.text_in(text).split()).casefold().strip(" .") == title
+        if title and " ".join(s.span.text_in(text).split()).casefold().strip(" .") == title
     ]
+    first = analysis.sentences[0].span if analysis.sentences else None
+    if first is not None and first not in found and headline_like(first.text_in(text)):
+        rest = text[first.end :]
+        if rest.startswith("\n") and rest.strip():
+            found.append(first)
+    return found
 
 
 def headline_like(sentence_text: str) -> bool:
