@@ -1,0 +1,99 @@
+"""Within-document coreference on hand-built drafts: when two mentions are one incident."""
+
+from datetime import date
+
+from warwire.extract.coreference import corefer, place_level, places_agree
+from warwire.extract.merging import Draft
+from warwire.extract.records import Reading, Where
+from warwire.extract.rules import Decision
+from warwire.extract.triggers import TriggerHit
+from warwire.types import Actor, Hedge, Place, Polarity, Span, Toponym, When
+
+DAY = When(date(2024, 5, 6), date(2024, 5, 6), 1)
+WINDOW = When(date(2024, 5, 5), date(2024, 5, 6), 2)
+
+
+def _where(name: str, lat: float, lon: float, feature: str = "PPL", code: str = "NG") -> Where:
+    place = Place(name, lat, lon, country_code=code, admin1="Borno", feature=feature)
+    return Where(name, Span("d", 0, len(name)), Toponym(Span("d", 0, len(name)), name, place))
+
+
+TOWN_A = _where("Alpha", 11.80, 13.10)
+TOWN_A_NEAR = _where("Alpha East", 11.85, 13.15)
+TOWN_B = _where("Bravo", 12.60, 14.00)
+REGION = _where("Borno", 11.50, 13.00, feature="ADM1")
+COUNTRY = Where("Nigeria", None)
+
+
+def _draft(sub: str, where: Where | None, when: When, start: int, dated: bool = True,
+           actor1: Actor | None = None) -> Draft:  # fmt: skip
+    hit = TriggerHit(sub, 10, 0, 0, 1)
+    reading = Reading(
+        decision=Decision(sub, hit),
+        sentence=Span("d", start, start + 10),
+        polarity=Polarity.ASSERTED,
+        claimant="Desk",
+        hedge=Hedge.NONE,
+        actor1=actor1,
+        actor2=None,
+        actor1_span=None,
+        actor2_span=None,
+        assoc1=(),
+        assoc2=(),
+        wheres=(where,) if where else (),
+        when=when,
+        deaths=None,
+        equipment=(),
+        aggregate=None,
+        casualty_only=False,
+        dated=dated,
+    )
+    return Draft(sub, where, when, [reading])
+
+
+def test_place_levels() -> None:
+    assert place_level(None) == 0
+    assert place_level(COUNTRY) == 1
+    assert place_level(REGION) == 2
+    assert place_level(TOWN_A) == 4
+
+
+def test_places_agree_within_a_few_kilometres_and_inside_their_region() -> None:
+    assert places_agree(TOWN_A, TOWN_A_NEAR)
+    assert not places_agree(TOWN_A, TOWN_B)
+    assert places_agree(TOWN_A, REGION)
+    assert places_agree(TOWN_B, COUNTRY)
+
+
+def test_a_place_abroad_disagrees_unless_it_is_the_headline_country() -> None:
+    abroad = _where("Charlie", 11.9, 13.2, code="CM")
+    assert not places_agree(TOWN_A, abroad)
+    country_abroad = _where("Cameroon", 6.0, 12.0, feature="PCLI", code="CM")
+    assert places_agree(TOWN_A, country_abroad, headline=True)
+
+
+def test_headline_joins_the_body_and_gives_way_to_its_place_and_day() -> None:
+    body = _draft("Attack", TOWN_A, DAY, 100)
+    head = _draft("Attack", COUNTRY, WINDOW, 0, dated=False)
+    (merged,) = corefer([head, body], headlines=[head.readings[0].sentence])
+    assert merged.where is TOWN_A and merged.when == DAY
+    assert len(merged.readings) == 2
+
+
+def test_two_stated_days_or_two_towns_are_two_incidents() -> None:
+    monday = _draft("Attack", TOWN_A, DAY, 0)
+    sunday = _draft("Attack", TOWN_A, When(date(2024, 5, 5), date(2024, 5, 5), 1), 50)
+    elsewhere = _draft("Attack", TOWN_B, DAY, 100)
+    assert len(corefer([monday, sunday, elsewhere])) == 3
+
+
+def test_opposite_roles_of_one_named_actor_are_two_incidents() -> None:
+    army = Actor("Military Forces of Nigeria", 1, "NG", actor_id="mil-ng")
+    lost = _draft("Disrupted weapons use", COUNTRY, WINDOW, 0, dated=False)
+    lost.readings[0] = Reading(**{**_fields(lost.readings[0]), "actor2": army})
+    downed = _draft("Disrupted weapons use", COUNTRY, WINDOW, 50, dated=False, actor1=army)
+    assert len(corefer([lost, downed])) == 2
+
+
+def _fields(reading: Reading) -> dict:
+    return {name: getattr(reading, name) for name in Reading.__dataclass_fields__}
