@@ -57,11 +57,32 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def run(self, batch: Sequence[Analysis]) -> list[Analysis]:
+        """Run every stage over the batch. A document a stage fails on keeps what it
+        had, carries a Rejection naming the stage and the error, and skips the later
+        stages; the rest of the batch goes on."""
         current = list(batch)
         for stage in self.stages:
-            current = stage(current)
-            current = [replace(a, provided=a.provided | stage.adds) for a in current]
+            live = [a for a in current if not a.rejections]
+            try:
+                done = iter(stage(live))
+            except Exception:
+                done = iter([_one(stage, a) for a in live])
+            current = [a if a.rejections else next(done) for a in current]
+            current = [
+                a if a.rejections else replace(a, provided=a.provided | stage.adds) for a in current
+            ]
         return current
+
+
+def _one(stage: Stage, analysis: Analysis) -> Analysis:
+    try:
+        (out,) = stage([analysis])
+        return out
+    except Exception as exc:
+        log.warning("stage %s failed on %s", stage.name, analysis.document.input_id, exc_info=True)
+        why = f"{stage.name} failed: {type(exc).__name__}: {exc}"[:300]
+        rejection = Rejection(stage.name, "stage_failed", why, analysis.document.input_id)
+        return replace(analysis, rejections=(*analysis.rejections, rejection))
 
 
 def default_pipeline(settings: Settings) -> Pipeline:
@@ -125,4 +146,6 @@ def analyse(
             else:
                 if on_document:
                     on_document(item)
-                yield next(results)
+                analysis = next(results)
+                yield from analysis.rejections
+                yield analysis

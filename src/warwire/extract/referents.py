@@ -276,7 +276,10 @@ def resolve_phrase(
         return None
     if head.ent_type in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return None
-    return actors.resolve_or_keep(phrase.text, code)
+    try:
+        return actors.resolve_or_keep(phrase.text, code)
+    except ValueError:  # nothing left of the phrase once cleaned ("No. on")
+        return None
 
 
 def is_named(tree: Tree, head: int) -> bool:

@@ -72,3 +72,29 @@ def test_analyse_keeps_input_order_with_rejections_interleaved() -> None:
 
 def test_batched() -> None:
     assert list(batched(range(5), 2)) == [[0, 1], [2, 3], [4]]
+
+
+@dataclass
+class FragileStage:
+    """Fails on any batch holding the document ``bad``."""
+
+    name: str = "fragile"
+    needs: frozenset[str] = frozenset()
+    adds: frozenset[str] = frozenset({"sentences"})
+
+    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
+        if any(a.document.doc_id == "bad" for a in batch):
+            raise ValueError("cannot read this one")
+        return [replace(a, sentences=(Sentence(Span(a.document.doc_id, 0, 1)),)) for a in batch]
+
+
+def test_a_failing_document_is_reported_and_the_batch_goes_on() -> None:
+    pipeline = Pipeline([FragileStage(), stage("after", {"sentences"}, {"events"})])
+    out = list(analyse([doc("a"), doc("bad"), doc("c")], pipeline, batch_size=8))
+    rejections = [o for o in out if isinstance(o, Rejection)]
+    analyses = [o for o in out if isinstance(o, Analysis)]
+    assert [a.document.doc_id for a in analyses] == ["a", "bad", "c"]
+    assert len(rejections) == 1 and rejections[0].input_id == "bad"
+    assert "fragile failed: ValueError: cannot read this one" in rejections[0].detail
+    good = [a for a in analyses if a.document.doc_id != "bad"]
+    assert all("events" in a.provided and len(a.sentences) == 2 for a in good)
