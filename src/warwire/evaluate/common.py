@@ -227,8 +227,8 @@ def run_documents(
 ) -> Iterator[tuple[str, Analysis | str]]:
     """(input id, Analysis or the reason it failed) for every raw document.
 
-    A batch that raises is rerun one document at a time so only the bad one is
-    lost. Failures are also noted on stderr unless ``quiet``.
+    The pipeline isolates a document a stage fails on, so only that one is lost.
+    Failures are also noted on stderr unless ``quiet``.
     """
     from warwire.clean import clean_document
 
@@ -251,15 +251,8 @@ def run_documents(
                 yield failed(raw.input_id, exc.detail)
             except Exception as exc:
                 yield failed(raw.input_id, f"cleaning crashed ({type(exc).__name__}: {exc})")
-        try:
-            done = list(analyse(docs, pipeline, len(docs) or 1))
-        except Exception:
-            done = []
-            for doc in docs:
-                try:
-                    done.extend(analyse([doc], pipeline, 1))
-                except Exception as exc:
-                    yield failed(doc.input_id, f"crashed ({type(exc).__name__}: {exc})")
-        for analysis in done:
-            if isinstance(analysis, Analysis):
-                yield analysis.document.input_id, analysis
+        for item in analyse(docs, pipeline, len(docs) or 1):
+            if isinstance(item, Rejection):  # a stage failed on this document alone
+                yield failed(item.input_id or "?", f"crashed ({item.detail})")
+            elif not item.rejections:
+                yield item.document.input_id, item
