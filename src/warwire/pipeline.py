@@ -13,24 +13,15 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from warwire.config import Settings
 from warwire.errors import PipelineError
+from warwire.stage import Stage
 from warwire.types import Analysis, Document, Rejection
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-class Stage(Protocol):
-    """One step. Pure: returns new analyses, never mutates its input."""
-
-    name: str
-    needs: frozenset[str]
-    adds: frozenset[str]
-
-    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]: ...
 
 
 class Pipeline:

@@ -8,7 +8,7 @@ country focus needs every place); events, claims and relations come last.
 from __future__ import annotations
 
 from warwire.config import Settings
-from warwire.pipeline import Stage
+from warwire.stage import Stage
 
 
 def default_stages(settings: Settings) -> list[Stage]:

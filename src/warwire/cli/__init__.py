@@ -7,39 +7,12 @@ errors); no traceback reaches a user.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
-
 import click
 
 from warwire import __version__
-from warwire.errors import WarwireError
+from warwire.cli.errors import fail, friendly_errors
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"warwire: {message}", err=True)
-    sys.exit(code)
-
-
-def friendly_errors(func: F) -> F:
-    """Library errors become one stderr line; Ctrl-C exits 130 quietly."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except WarwireError as exc:
-            fail(str(exc))
-        except KeyboardInterrupt:
-            sys.exit(130)
-        except BrokenPipeError:
-            sys.exit(0)
-
-    return wrapper  # type: ignore[return-value]
+__all__ = ["cli", "fail", "friendly_errors", "main"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -76,7 +76,7 @@ def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
     Each document is stored in one transaction; documents already stored are
     skipped, so re-running an interrupted ingest resumes it.
     """
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:
@@ -131,7 +131,7 @@ def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def events_command(db: str | None, fmt: str, output: IO[str], **filters: Any) -> None:
     """Events in the database, with all their claims and documents."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:
@@ -164,7 +164,7 @@ def events_command(db: str | None, fmt: str, output: IO[str], **filters: Any) ->
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def claims_command(db: str | None, fmt: str, output: IO[str], **filters: Any) -> None:
     """Claims in the database: inside events and standalone, with their sources."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:
@@ -190,7 +190,7 @@ def documents_command(
     db: str | None, limit: int | None, offset: int, fmt: str, output: IO[str]
 ) -> None:
     """Stored documents, with ``syndicated_from`` for reposts."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:
@@ -218,7 +218,7 @@ def documents_command(
 )
 def export_command(db: str | None, fmt: str, output: Path, changed_since: int | None) -> None:
     """Export the whole event dataset (or what changed) to FILE."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:

@@ -30,7 +30,7 @@ def extract_command(
     INPUTS are files (.html .htm .md .txt .jsonl .warc .warc.gz), directories,
     '-' for standard input, http(s) URLs and RSS/Atom feeds.
     """
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:

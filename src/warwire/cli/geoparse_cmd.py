@@ -107,7 +107,7 @@ def toponym_record(t: Toponym) -> dict[str, object]:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def geoparse_command(inputs: tuple[str, ...], fmt: str, output: IO[str], **options: object) -> None:
     """Find and geocode the place names in INPUTS, one JSON line per document."""
-    from warwire.cli import fail, friendly_errors
+    from warwire.cli.errors import fail, friendly_errors
 
     @friendly_errors
     def run() -> None:

@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from warwire.cli import friendly_errors
+from warwire.cli.errors import friendly_errors
 from warwire.config import load_settings
 
 

@@ -235,7 +235,7 @@ def evaluate_file(path: Path, settings: Settings) -> Report:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def acled_eval_command(gold: Path, as_json: bool) -> None:
     """Score extraction against an ACLED-format CSV with notes and gold columns."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:

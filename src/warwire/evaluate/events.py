@@ -378,7 +378,7 @@ def events_eval_command(
     gold: Path, articles: Path, part: Part | None, fmt: str, verbose: bool
 ) -> None:
     """Score events extracted from ARTICLES (JSONL) against GOLD (events, negatives, aggregates)."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def go() -> None:

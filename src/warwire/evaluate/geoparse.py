@@ -159,7 +159,7 @@ def format_table(scores: Sequence[GeoparseScore]) -> str:
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Documents per file.")
 def geoparse_eval_command(files: tuple[str, ...], as_json: bool, limit: int | None) -> None:
     """Score geoparsing against gold toponym JSONL files (recall, accuracy within 161 km)."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:

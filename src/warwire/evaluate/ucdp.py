@@ -204,7 +204,7 @@ def render(report: UcdpReport) -> str:
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
 def ucdp_eval_command(gold: Path, limit: int | None, fmt: str) -> None:
     """Score warwire on UCDP GED rows' source headlines (detection, country, sides, place)."""
-    from warwire.cli import friendly_errors
+    from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def go() -> None:
