@@ -18,6 +18,7 @@ from dataclasses import replace
 from warwire.extract.records import Context, Where
 from warwire.extract.roles import PLACE_HEADS, Phrase, Roles
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.extract.wheres_list import listed_places
 from warwire.resolve.places_story import is_dateline, story_place
 from warwire.types import Equipment, Place, Span, Toponym
 
@@ -46,6 +47,10 @@ def wheres_for(
         and t.text.lower() not in _NOT_PLACES
     ]
     tops = _not_aside(ctx, tops)
+    listed = listed_places(ctx, tree, trigger, tops, actor_spans)
+    if listed:  # "shelled A, B and C": one event per place
+        log.debug("where: a list of %d places", len(listed))
+        return tuple(_located(ctx, t) for t in listed)
     fine = [t for t in tops if not (t.place and (t.place.feature or "").startswith("PCL"))]
     if not fine and tops:  # only a country: a named village the gazetteer lacks is finer
         fine = [

@@ -13,6 +13,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.resolve.places_abroad import (
+    at_home,
+    home_country,
+    named_countries,
+    needs_evidence,
+    outside_actor_names,
+    vouched,
+)
 from warwire.resolve.places_context import Region, apply_containment, in_region, local_region
 from warwire.resolve.places_detect import (
     NATURAL_CLASSES,
@@ -278,6 +286,8 @@ def resolve(
     region = local_region(keys, options, decided)
     own = {k: focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
     first = [_best(o, k, own[k]) for o, k in zip(options, keys, strict=True)]
+    named = named_countries(candidates, options)
+    home = home_country(candidates, first, keys)
     out: list[Toponym] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
         place: Place | None = None
@@ -285,18 +295,32 @@ def resolve(
             mine = own[keys[i]]
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
             local = [p for p in others if not (p.feature or "").startswith("PCL")]
-            place = max(
-                opts,
-                key=lambda p: (
-                    _prior(p, keys[i], opts, mine)
-                    + _proximity(p, local)
-                    + _region_bonus(p, keys[i], opts, region)
-                    - _overshadowed(p, keys[i], opts, region)
-                ),
-            )
+
+            def score(p: Place) -> float:
+                return (
+                    _prior(p, keys[i], opts, mine)  # noqa: B023
+                    + _proximity(p, local)  # noqa: B023
+                    + _region_bonus(p, keys[i], opts, region)  # noqa: B023
+                    - _overshadowed(p, keys[i], opts, region)  # noqa: B023
+                )
+
+            place = max(opts, key=score)
             if not decided[i]:
                 place = _country_first(place, opts, keys[i], mine, region)
                 place = _water_first(place, opts, keys[i], region)
+            if (
+                not decided[i]
+                and home is not None
+                and needs_evidence(place, home)
+                and not vouched(text, i, place, candidates, named)
+            ):
+                nearer = at_home(opts, home, score)
+                if nearer is None and cand.source not in ("GPE", "LOC"):
+                    continue  # a namesake abroad and no sign of a place: no place
+                if nearer is None:
+                    out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, None))
+                    continue
+                place = nearer
             if not decided[i] and _common_abroad(cand, place, mine):
                 continue  # "the Valley" of a Kashmir story is no island of the Caribbean
             if not decided[i] and _stray(place, keys[i], mine):
@@ -369,20 +393,3 @@ class ToponymStage:
             )
             for a in batch
         ]
-
-
-def outside_actor_names(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
-    """A place name inside a longer actor name is no place: "Haram" of "Boko Haram",
-    "Kurdistan" of "Kurdistan Workers' Party" (the actor registry names them)."""
-    from warwire.resolve.actors import default_registry
-
-    # state forces are named after places ("Nairobi police"): only groups' names count
-    names = [(s, e) for s, e, a in default_registry().find(text, None) if a.inter not in {1, None}]
-    return [
-        t
-        for t in toponyms
-        if not any(
-            s <= t.span.start and t.span.end <= e and e - s > t.span.end - t.span.start
-            for s, e in names
-        )
-    ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_words import after_title, common_word
+from warwire.resolve.places_words import after_title, brand_word, common_word, street_name
 from warwire.types import Place, Sentence, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -167,6 +167,8 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[Candidate] = []
     for cand in found:
+        if brand_word(cand.text) or (cand.source != "DEMONYM" and street_name(text, cand.end)):
+            continue  # "a Toyota pickup", "York Street": no town
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
     return kept

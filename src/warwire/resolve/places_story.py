@@ -24,7 +24,12 @@ from warwire.resolve.places_detect import (
     _trimmed,
     detect,
 )
-from warwire.resolve.places_words import after_title, common_word, placed_by_context
+from warwire.resolve.places_words import (
+    after_title,
+    brand_word,
+    common_word,
+    placed_by_context,
+)
 from warwire.types import Place, Sentence, Toponym
 
 STORY = "STORY"  # the source of a candidate believed because of the story's country
@@ -105,7 +110,7 @@ def story_candidates(
             continue
         if single and (common_word(surface) or key in noise or surface.lower() in noise):
             continue
-        if after_title(text, start):
+        if after_title(text, start) or brand_word(surface):
             continue
         if not _home_places(surface, gazetteer, home):
             continue

@@ -64,3 +64,29 @@ def placed_by_context(text: str, start: int, end: int) -> bool:
     return bool(
         _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]) or _PLACE_AFTER.match(text, end)
     )
+
+
+NOT_NAMES = Path(str(files("warwire").joinpath("data", "place_not_names.txt")))
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    if not NOT_NAMES.is_file():
+        return frozenset()
+    lines = NOT_NAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def brand_word(surface: str) -> bool:
+    """A brand, company or news agency ("a Toyota pickup", "told Reuters"): never a place."""
+    return " ".join(surface.split()).casefold() in _not_names()
+
+
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Highway|Drive)\b"
+)
+
+
+def street_name(text: str, end: int) -> bool:
+    """ "York Street", "Haifa Road": a street called after a town is not the town."""
+    return bool(_STREET_AFTER.match(text, end))
