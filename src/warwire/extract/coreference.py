@@ -155,6 +155,14 @@ def actors_agree(a: Draft, b: Draft) -> bool:
     return not (a1 and b1 and not (a1 & b2 or b1 & a2))
 
 
+def _siblings(a: Draft, b: Draft) -> bool:
+    """The places of one sentence's list ("shelled A, B and C") are never one event,
+    even when the gazetteer codes two of them to the same point."""
+    if a.where is None or b.where is None or a.where.name.casefold() == b.where.name.casefold():
+        return False
+    return any(r is s for r in a.readings for s in b.readings)
+
+
 def _position(draft: Draft) -> int:
     return min(r.sentence.start for r in draft.readings)
 
@@ -205,6 +213,7 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
                 and dates_agree(k, draft)
                 and actors_agree(k, draft)
                 and places_agree(k.where, draft.where, is_head(k) or is_head(draft))
+                and not _siblings(k, draft)
             ),
             None,
         )

@@ -88,7 +88,8 @@ def event_of(draft: Draft, ctx: Context, index: int) -> Event:
         ctx.main_actors,
     )
     deaths, deaths_span = fatalities_of(draft)
-    location = place.name if place else (where.name if where else None)
+    # a village the gazetteer lacks keeps its own name at the point it is coded to
+    location = where.name if where else None
     digest = hashlib.sha1(
         f"{doc_id}|{draft.sub}|{location}|{draft.when.start}|{draft.when.end}|{index}".encode()
     ).hexdigest()[:16]

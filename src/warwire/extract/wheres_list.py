@@ -56,7 +56,9 @@ def _predicates(tree: Tree, trigger: int) -> list[int]:
     for pred in list(out):  # "pounded A ...; B was hit by jets": the list's own verb
         for kid in tree.kids(pred, "conj", "ccomp"):
             if toks[kid].pos == "VERB" and _has("hit_words", toks[kid].lemma):
-                out.append(kid)
+                ground = {_has("ground_words", toks[p].lemma) for p in (pred, kid)}
+                if ground == {False} or toks[pred].lemma == toks[kid].lemma:
+                    out.append(kid)
     return out
 
 
