@@ -12,81 +12,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warwire.extract.syntax import NP_STOP, Tree
+from warwire.extract.speaker_phrases import (
+    according_to,
+    attribution_cues,
+    dateline,
+    earlier_mention,
+    left_speaker,
+    speaker_phrase,
+)
+from warwire.extract.syntax import Tree
+from warwire.resolve.countries import country, country_of_demonym
 from warwire.types import Hedge, Polarity, Span
 
-REPORTING = {
-    "say": Hedge.NONE,
-    "announce": Hedge.NONE,
-    "report": Hedge.NONE,
-    "state": Hedge.NONE,
-    "confirm": Hedge.NONE,
-    "tell": Hedge.NONE,
-    "add": Hedge.NONE,
-    "declare": Hedge.NONE,
-    "acknowledge": Hedge.NONE,
-    "admit": Hedge.NONE,
-    "write": Hedge.NONE,
-    "post": Hedge.NONE,
-    "share": Hedge.NONE,
-    "publish": Hedge.NONE,
-    "reveal": Hedge.NONE,
-    "show": Hedge.NONE,
-    "claim": Hedge.CLAIMED,
-    "insist": Hedge.CLAIMED,
-    "assert": Hedge.CLAIMED,
-    "boast": Hedge.CLAIMED,
-    "allege": Hedge.ALLEGED,
-    "accuse": Hedge.ALLEGED,
-    "blame": Hedge.ALLEGED,
-    "deny": Hedge.NONE,
-    "reject": Hedge.NONE,
-    "dismiss": Hedge.NONE,
-}
-DENIAL = frozenset({"deny", "reject", "dismiss", "refute"})
-_HEDGE_ADVERBS = {
-    "reportedly": Hedge.REPORTEDLY,
-    "allegedly": Hedge.ALLEGED,
-    "purportedly": Hedge.ALLEGED,
-    "supposedly": Hedge.ALLEGED,
-    "apparently": Hedge.REPORTEDLY,
-    "unconfirmed": Hedge.UNCONFIRMED,
-}
-_UNVERIFIED = (
-    "could not be verified",
-    "could not be independently",
-    "not independently verified",
-    "unverified",
-    "unconfirmed",
-    "could not be confirmed",
-)
-_SPEAKERS = frozenset(
-    {
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "officials",
-        "commander",
-        "minister",
-        "officer",
-        "representative",
-        "statement",
-        "leader",
-        "chief",
-        "head",
-        "director",
-        "agency",
-        "office",
-        "channel",
-        "outlet",
-        "media",
-        "account",
-        "governor",
-        "mayor",
-        "secretary",
-    }
-)
+_CUES = attribution_cues()
+REPORTING: dict[str, Hedge] = {k: Hedge(v) for k, v in _CUES.reporting_verbs.items()}
+DENIAL = _CUES.denial_verbs
+_HEDGE_ADVERBS: dict[str, Hedge] = {k: Hedge(v) for k, v in _CUES.hedge_adverbs.items()}
 INTENT_VERBS = frozenset(
     {
         "plan",
@@ -128,51 +69,71 @@ class Attribution:
     claimant_head: int | None = None
 
 
-_PARTITIVE = frozenset({"one", "two", "three", "some", "many", "several", "most", "all", "none"})
-_SPEAKER_NOISE = frozenset({"the", "a", "an", "one", "two", "three", "four", "some", "several"})
-
-
-def _speaker_phrase(tree: Tree, pos: int, text: str) -> tuple[str, Span, int]:
-    """The organisation behind a spokesperson ("the LNA spokesperson, X" -> "LNA").
-
-    "one of the security sources" is the security sources; a generic speaker
-    keeps its noun phrase without article or count ("a local official").
-    """
-    tok = tree.tokens[pos]
-    if tok.text.lower() in _PARTITIVE:
-        for prep in tree.kids(pos, "prep"):
-            if tree.tokens[prep].text.lower() == "of":
-                for obj in tree.kids(prep, "pobj"):
-                    return _speaker_phrase(tree, obj, text)
-    if tok.lemma.lower() in _SPEAKERS or tok.text.lower() in _SPEAKERS:
-        for child in tree.kids(pos, "compound", "poss", "nmod", "amod"):
-            if tree.tokens[child].pos == "PROPN" or tree.tokens[child].ent_type in {"ORG", "NORP"}:
-                lo, hi = tree.phrase(child, NP_STOP)
-                return tree.text(text, lo, hi), tree.span(lo, hi), child
-        for prep in tree.kids(pos, "prep"):
-            if tree.tokens[prep].text.lower() in {"of", "for"}:
-                for obj in tree.kids(prep, "pobj"):
-                    lo, hi = tree.phrase(obj, NP_STOP)
-                    return tree.text(text, lo, hi), tree.span(lo, hi), obj
-    lo, hi = tree.phrase(pos, NP_STOP)
-    while lo < hi and (
-        tree.tokens[lo].text.lower() in _SPEAKER_NOISE or tree.tokens[lo].tag == "CD"
+def _reporter(tree: Tree, pos: int, lemma: str) -> tuple[int | None, bool]:
+    """The speaker of the reporting verb at ``pos`` and whether it is an unnamed
+    passive ("gunfire was reported": hearsay)."""
+    if lemma in _CUES.object_speaker_verbs:
+        objs = tree.kids(pos, "dobj")
+        return (objs[0] if objs else None), False
+    if lemma == "put" and not any(
+        tree.tokens[o].lemma.lower() in _CUES.put_objects for o in tree.kids(pos, "dobj")
     ):
-        lo += 1
-    return tree.text(text, lo, hi), tree.span(lo, hi), pos
+        return None, False
+    for agent in tree.kids(pos, "agent"):
+        for obj in tree.kids(agent, "pobj"):
+            return obj, False
+    subjects = tree.kids(pos, "nsubj") or (tree.kids(pos, "dobj") if lemma == "read" else [])
+    for subject in subjects:
+        if not dateline(tree, subject):
+            tok = tree.tokens[subject]
+            if tok.pos != "PROPN" and tok.lemma.lower() not in _CUES.speaker_heads:
+                named = [a for a in tree.kids(subject, "appos") if tree.tokens[a].pos == "PROPN"]
+                return (named[0] if named else subject), False  # "the app, Al-Shabaab, said"
+            return subject, False
+        for inner in tree.subtree(subject):
+            if inner != subject and tree.tokens[inner].lemma.lower() in _CUES.speaker_heads:
+                return inner, False
+    passive = bool(tree.kids(pos, "nsubjpass", "auxpass")) and not subjects
+    if not passive and not subjects:
+        return left_speaker(tree, pos), False
+    return None, passive and lemma in _CUES.passive_reportedly
 
 
-def _according_to(tree: Tree, text: str) -> tuple[str, Span, int] | None:
-    toks = tree.tokens
-    for pos, tok in enumerate(toks[:-1]):
-        if tok.text.lower() == "according" and toks[pos + 1].text.lower() == "to":
-            objs = (
-                tree.kids(pos + 1, "pobj")
-                or [p for p in range(pos + 2, len(toks)) if toks[p].pos in {"NOUN", "PROPN"}][:1]
-            )
-            if objs:
-                return _speaker_phrase(tree, objs[0], text)
-    return None
+def _countries(tree: Tree, positions: list[int]) -> set[str]:
+    out = set()
+    for p in positions:
+        word = tree.tokens[p].text.removesuffix("'s").removesuffix("’s")
+        found = country_of_demonym(word) or (country(word) if word[:1].isupper() else None)
+        if found is not None:
+            out.add(found.iso2)
+    return out
+
+
+def _armed_kind(words: str) -> str | None:
+    if _CUES.unarmed_words.search(words):
+        return None
+    return next((k for k, pat in _CUES.armed_speakers.items() if pat.search(words)), None)
+
+
+def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
+    """The reported act's agent is the speaker's own side ("the army said its troops...")."""
+    agents = tree.kids(trigger, "nsubj")
+    for agent in tree.kids(trigger, "agent"):
+        agents += tree.kids(agent, "pobj")
+    pronouns = _CUES.own_side.get("pronouns", frozenset())
+    forces = _CUES.own_side.get(kind, frozenset())
+    mine = _countries(tree, tree.subtree(speaker))
+    for agent in agents:
+        word = tree.tokens[agent].text.lower()
+        if word in pronouns:
+            return True
+        inner = tree.subtree(agent)
+        if any(tree.tokens[i].text.lower() in {"our", "its", "their"} for i in inner):
+            return True
+        if word in forces or tree.tokens[agent].lemma.lower() in forces:
+            theirs = _countries(tree, inner)
+            return not theirs or bool(theirs & mine)
+    return False
 
 
 def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
@@ -182,12 +143,10 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
     verb: str | None = None
     ancestors = set(tree.ancestors(trigger))
     best_distance = 10_000
+    hearsay = False
     for pos, tok in enumerate(tree.tokens):
         lemma = tok.lemma.lower()
         if lemma not in REPORTING or tok.pos not in {"VERB", "AUX"} or pos == trigger:
-            continue
-        subjects = tree.kids(pos, "nsubj")
-        if not subjects:
             continue
         if lemma == "claim" and any(
             tree.tokens[o].lemma.lower() in {"life", "lives"} for o in tree.kids(pos, "dobj")
@@ -197,15 +156,28 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
         related = pos in ancestors or tree.head(pos) in ancestors or tree.head(pos) == trigger
         if not (related or tok.dep in {"ROOT", "parataxis"}):
             continue
+        speaker, passive = _reporter(tree, pos, lemma)
+        if speaker is None:
+            hearsay = hearsay or (passive and (related or tree.head(trigger) == pos))
+            continue
         distance = abs(pos - trigger)
         if distance < best_distance:
             best_distance = distance
             verb = lemma
-            claimant = _speaker_phrase(tree, subjects[0], text)
+            claimant = speaker_phrase(tree, speaker, text)
             hedge = REPORTING[lemma]
-    according = _according_to(tree, text)
+    according = according_to(tree, text)
     if according and claimant is None:
         claimant, hedge = according, Hedge.ACCORDING_TO
+    if claimant is not None and hedge in {Hedge.NONE, Hedge.ACCORDING_TO}:
+        words = claimant[0]
+        if " " not in words.strip():
+            words = earlier_mention(text, tree.sentence.span.start, words) or words
+        kind = _armed_kind(words)
+        if kind is not None and _own_side(tree, trigger, claimant[2], kind):
+            hedge = Hedge.CLAIMED  # a party's own account of its own action
+    if hearsay and claimant is None:
+        hedge = Hedge.REPORTEDLY
     lowered = tree.sentence.span.text_in(text).lower()
     for pos, tok in enumerate(tree.tokens):
         adverb = _HEDGE_ADVERBS.get(tok.text.lower())
@@ -218,7 +190,7 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
             hedge = adverb
     if " said to have " in lowered and hedge is Hedge.NONE:
         hedge = Hedge.REPORTEDLY
-    if any(p in lowered for p in _UNVERIFIED):
+    if any(p in lowered for p in _CUES.unverified):
         hedge = Hedge.UNCONFIRMED
     if claimant is None:
         return Attribution(None, None, hedge, verb)

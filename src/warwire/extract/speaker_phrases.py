@@ -1,0 +1,221 @@
+"""Speaker phrases: the cue lists of ``data/attribution.yaml`` and the noun phrase
+that names who vouches for a statement ("a spokesman for X" -> X, "the Kharkiv
+region governor" -> "Governor of Kharkiv region", "one of the sources" -> the
+sources)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from warwire.errors import ModelError
+from warwire.extract.syntax import NP_STOP, Tree
+from warwire.types import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The attribution cue lists of ``data/attribution.yaml``."""
+
+    reporting_verbs: dict[str, str]
+    object_speaker_verbs: frozenset[str]
+    put_objects: frozenset[str]
+    denial_verbs: frozenset[str]
+    hedge_adverbs: dict[str, str]
+    passive_reportedly: frozenset[str]
+    unverified: tuple[str, ...]
+    speaker_nouns: frozenset[str]
+    office_titles: frozenset[str]
+    speaker_heads: frozenset[str]
+    anaphoric_heads: frozenset[str]
+    armed_speakers: dict[str, re.Pattern[str]]
+    unarmed_words: re.Pattern[str]
+    own_side: dict[str, frozenset[str]]
+    own_happening: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+@cache
+def attribution_cues() -> Cues:
+    """The packaged attribution cues, parsed once per process."""
+    try:
+        raw = files("warwire").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
+        data = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
+        raise ModelError(f"cannot load the attribution cues: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ModelError("data/attribution.yaml is not a mapping")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    return Cues(
+        {str(k): str(v) for k, v in (data.get("reporting_verbs") or {}).items()},
+        words("object_speaker_verbs"),
+        words("put_objects"),
+        words("denial_verbs"),
+        {str(k): str(v) for k, v in (data.get("hedge_adverbs") or {}).items()},
+        words("passive_reportedly"),
+        tuple(str(w).lower() for w in data.get("unverified") or ()),
+        words("speaker_nouns"),
+        words("office_titles"),
+        words("speaker_heads"),
+        words("anaphoric_heads"),
+        {k: _alternation(list(v)) for k, v in (data.get("armed_speakers") or {}).items()},
+        _alternation(list(data.get("unarmed_words") or ())),
+        {k: frozenset(str(w) for w in v) for k, v in (data.get("own_side") or {}).items()},
+        _alternation(list(data.get("own_happening") or ())),
+    )
+
+
+_CUES = attribution_cues()
+_SPEAKERS = _CUES.speaker_nouns
+
+
+_PARTITIVE = frozenset(
+    {"one", "two", "three", "some", "many", "several", "most", "all", "none", "number", "couple"}
+)
+_SPEAKER_NOISE = frozenset({"the", "a", "an", "one", "two", "three", "four", "some", "several"})
+_NAMED = frozenset({"PROPN"})
+_OF = frozenset({"of", "for", "from"})
+
+
+def _trimmed(tree: Tree, lo: int, hi: int) -> int:
+    toks = tree.tokens
+    dash = [
+        i
+        for i in range(max(lo, 1), hi)
+        if toks[i].text in {"-", "–", "—"} and toks[i - 1].end < toks[i].start
+    ]
+    lo = dash[-1] + 1 if dash else lo  # "KANDI, Region - Local sources": after the dateline
+    while lo < hi and (
+        tree.tokens[lo].text.lower() in _SPEAKER_NOISE or tree.tokens[lo].tag == "CD"
+    ):
+        lo += 1
+    return lo
+
+
+def _office(tree: Tree, pos: int, text: str) -> tuple[str, Span, int] | None:
+    """ "the Kherson region governor" / "the governor of Kherson" -> "Governor of Kherson"."""
+    title = tree.tokens[pos].text
+    compounds = tree.kids(pos, "compound")
+    lo = min((tree.phrase(c, NP_STOP)[0] for c in compounds), default=pos)
+    if any(tree.tokens[i].pos in _NAMED for i in range(lo, pos)):
+        return f"{title.capitalize()} of {tree.text(text, lo, pos - 1)}", tree.span(lo, pos), pos
+    for prep in tree.kids(pos, "prep"):
+        if tree.tokens[prep].text.lower() == "of":
+            for obj in tree.kids(prep, "pobj"):
+                lo, hi = tree.phrase(obj, frozenset(NP_STOP - {"prep"}))
+                lo = lo + (tree.tokens[lo].text.lower() == "the")
+                if any(tree.tokens[i].pos in _NAMED for i in range(lo, hi + 1)):
+                    return (
+                        f"{title.capitalize()} of {tree.text(text, lo, hi)}",
+                        tree.span(pos, hi),
+                        pos,
+                    )
+    return None
+
+
+def speaker_phrase(tree: Tree, pos: int, text: str) -> tuple[str, Span, int]:
+    """The organisation behind a spokesperson ("the LNA spokesperson, X" -> "LNA").
+
+    "one of the security sources" is the security sources; a generic speaker
+    keeps its noun phrase without article or count ("a local official"); a named
+    person described by an office ("X, governor of Y") speaks as that office.
+    """
+    tok = tree.tokens[pos]
+    lowered, lemma = tok.text.lower(), tok.lemma.lower()
+    if lowered in _PARTITIVE:
+        for prep in tree.kids(pos, "prep"):
+            if tree.tokens[prep].text.lower() == "of":
+                for obj in tree.kids(prep, "pobj"):
+                    return speaker_phrase(tree, obj, text)
+    if tok.pos in _NAMED:
+        for appos in tree.kids(pos, "appos"):
+            inner = speaker_phrase(tree, appos, text)
+            changed = inner[2] != appos or inner[0].lower() != tree.tokens[appos].text.lower()
+            if changed and tree.tokens[appos].lemma.lower() in _SPEAKERS:
+                return inner
+        for prep in tree.kids(pos, "prep"):
+            if tree.tokens[prep].text.lower() == "of":
+                for obj in tree.kids(prep, "pobj"):
+                    lo, hi = tree.phrase(obj, NP_STOP)
+                    if tree.tokens[obj].lemma.lower() in _CUES.speaker_heads:
+                        return tree.text(text, lo, hi), tree.span(lo, hi), obj
+    if lemma in _CUES.office_titles or lowered in _CUES.office_titles:
+        office = _office(tree, pos, text)
+        if office is not None:
+            return office
+    if (lemma in _SPEAKERS or lowered in _SPEAKERS) and tok.pos not in _NAMED:
+        for child in tree.kids(pos, "compound", "poss", "nmod", "amod"):
+            if tree.tokens[child].pos in _NAMED or tree.tokens[child].ent_type in {"ORG", "NORP"}:
+                lo, hi = tree.phrase(child, NP_STOP)
+                return tree.text(text, lo, hi), tree.span(lo, hi), child
+        for prep in tree.kids(pos, "prep"):
+            if tree.tokens[prep].text.lower() in _OF:
+                for obj in tree.kids(prep, "pobj"):
+                    lo, hi = tree.phrase(obj, NP_STOP)
+                    return tree.text(text, lo, hi), tree.span(lo, hi), obj
+    lo, hi = tree.phrase(pos, NP_STOP)
+    lo = _trimmed(tree, lo, hi)
+    return tree.text(text, lo, hi), tree.span(lo, hi), pos
+
+
+def according_to(tree: Tree, text: str) -> tuple[str, Span, int] | None:
+    toks = tree.tokens
+    for pos, tok in enumerate(toks[:-1]):
+        if tok.text.lower() == "according" and toks[pos + 1].text.lower() == "to":
+            objs = (
+                tree.kids(pos + 1, "pobj")
+                or [p for p in range(pos + 2, len(toks)) if toks[p].pos in {"NOUN", "PROPN"}][:1]
+            )
+            if objs:
+                return speaker_phrase(tree, objs[0], text)
+    return None
+
+
+def dateline(tree: Tree, pos: int) -> bool:
+    """ "ERBIL, Region - sources say": a capitalised dateline parsed as the subject."""
+    tok = tree.tokens[pos]
+    return tok.text.isupper() and len(tok.text) > 3 and tok.ent_type in {"GPE", "LOC", ""}
+
+
+def left_speaker(tree: Tree, pos: int) -> int | None:
+    """ "..., the region's governor, Ivan Petrenko, said" parsed without a subject:
+    the noun phrase just before the verb."""
+    left = pos - 1
+    while left >= 0 and tree.tokens[left].pos == "PUNCT":
+        left -= 1
+    if left < 0 or tree.tokens[left].pos not in {"NOUN", "PROPN"}:
+        return None
+    head = left
+    while tree.tokens[head].dep in {"compound", "appos", "flat"}:
+        up = tree.head(head)
+        if up is None or up > pos:
+            break
+        head = up
+    tok = tree.tokens[head]
+    return head if tok.pos == "PROPN" or tok.lemma.lower() in _CUES.speaker_heads else None
+
+
+def earlier_mention(text: str, before: int, head_word: str) -> str | None:
+    """The last fuller mention before ``before`` of a bare "the ministry"."""
+    name = r"[A-Z][\w'’-]*"
+    word = re.escape(head_word.removeprefix("the ").strip())
+    pattern = re.compile(
+        rf"(?:{name}\s+){{1,4}}{word}\b|{word}\s+of\s+(?:the\s+)?(?:{name}\s*)+", re.IGNORECASE
+    )
+    hits = [
+        m.group(0).strip()
+        for m in pattern.finditer(text[:before])
+        if sum(w[:1].isupper() for w in m.group(0).split()) >= 2
+    ]
+    return hits[-1] if hits else None

@@ -1,0 +1,72 @@
+"""Who vouches for an event and how firmly (attribution, offices, own claims)."""
+
+from datetime import date
+
+import pytest
+
+from warwire.extract import EventStage, is_candidate
+from warwire.nlp import SentenceStage
+from warwire.pipeline import Pipeline
+from warwire.testing import NoToponyms
+from warwire.types import Analysis, Document, Source
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    doc = Document("t", "t", text, published=date(2024, 3, 4), source=Source(publisher="Desk"))
+    analysis = Pipeline([SentenceStage(is_candidate), NoToponyms(), EventStage()]).run(
+        [Analysis(doc)]
+    )[0]
+    return [(c.claimant, c.hedge.value) for e in analysis.events for c in e.claims]
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_trailing_attribution_in_the_next_sentence() -> None:
+    claims = _claims(
+        "Gunmen killed four villagers near Kandi on Sunday. "
+        "The attackers fled on foot, police said."
+    )
+    assert ("police", "according_to") in claims
+
+
+def test_office_over_a_region_not_the_country() -> None:
+    for text in (
+        "Shelling killed two people in Rovno on Monday, the Varta region governor, I. Pell, said.",
+        "Shelling killed two in Rovno on Monday, Ivo Pell, governor of the Varta region, said.",
+    ):
+        assert _claims(text)[0][0] == "Governor of Varta region"
+
+
+def test_a_party_telling_its_own_action_claims_it() -> None:
+    assert _claims("The army said its troops had recaptured the town of Falmi on Sunday.")[0][
+        1
+    ] == ("claimed")
+    assert (
+        _claims("The group said it attacked an army base near Falmi on Sunday.")[0][1] == "claimed"
+    )
+
+
+def test_news_agency_is_a_source_not_an_actor() -> None:
+    claims = _claims("Gunmen killed five people in Kandi on Sunday, AFP reported.")
+    assert claims[0][0] == "Agence France-Presse"
+
+
+def test_partitive_and_quoted_speakers() -> None:
+    assert _claims("A number of residents said soldiers burned houses in Kandi on Sunday.")[0][
+        0
+    ] == ("residents")
+    quoted = _claims(
+        "The state agency quoted a security source as saying that shelling killed a man in Kandi."
+    )
+    assert quoted[0][0] == "security source"
+
+
+def test_dateline_is_no_speaker() -> None:
+    claims = _claims("KANDI, Borno State - Local sources say a bomb killed three people on Sunday.")
+    assert claims[0][0] == "Local sources"
+    hyphen = _claims(
+        "A drone strike hit a car in Kandi on Sunday, "
+        "according to the local counter-terrorism service."
+    )
+    assert hyphen[0][0] == "local counter-terrorism service"
