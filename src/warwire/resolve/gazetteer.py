@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -28,53 +26,12 @@ from typing import Protocol
 
 from warwire.config import Settings
 from warwire.errors import ModelError
+from warwire.resolve.gazetteer_keys import SCHEMA_VERSION, normalise
 from warwire.types import Place
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
 STALE_AFTER_S = 14 * 86400  # an index of another data version, built over two weeks ago
-
-_MARKS = re.compile(r"['’‘`ʿʾʼ′´ʻ]")
-_NON_WORD = re.compile(r"[\W_]+")
-_DOUBLE = re.compile(r"(.)\1")
-# Arabic (and Romance) articles that transliterations keep or drop at will.
-_ARTICLES = frozenset(
-    "al el il ad ed ar er as es ash esh at et az ez adh ath an en the".split()  # noqa: SIM905
-)
-_ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
-
-
-def normalise(name: str) -> str:
-    """The lookup key: equal keys are treated as spellings of one name."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _NON_WORD.sub(" ", _MARKS.sub("", text))
-    tokens = text.split()
-    kept = [t for i, t in enumerate(tokens) if not (t in _ARTICLES and i < len(tokens) - 1)]
-    words: list[str] = []
-    initials = ""
-    for token in kept:  # "U.S." and "US" alike: a run of initials is one word
-        if len(token) == 1:
-            initials += token
-            continue
-        if initials:
-            words.append(initials)
-            initials = ""
-        words.append(_spelling(token))
-    if initials:
-        words.append(initials)
-    return " ".join(words)
-
-
-def _spelling(token: str) -> str:
-    token = _ABBREVIATIONS.get(token, token)
-    token = _DOUBLE.sub(r"\1", token)
-    if len(token) > 4:
-        token = token.replace("ou", "u").replace("ee", "i")
-    if len(token) > 3 and token.endswith("ah"):
-        token = token[:-1]
-    return token
 
 
 class Gazetteer(Protocol):

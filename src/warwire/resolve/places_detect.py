@@ -89,22 +89,17 @@ class Candidate:
     country_code: str | None = None  # set for demonyms
 
 
-@cache
 def demonyms() -> dict[str, str]:
-    """Normalised demonym (and plural) -> ISO2 country code."""
-    from warwire.resolve.gazetteer_build import country_table
+    """Normalised demonym (and plural) -> ISO2 country code, from the one demonym
+    authority (:func:`warwire.resolve.countries.demonyms`) under this module's keys."""
+    return _demonyms_by_key()
 
-    table: dict[str, str] = {}
-    rows = sorted(country_table().items(), key=lambda kv: -int(kv[1]["gn"]["population"] or 0))
-    for code, row in rows:
-        for word in str(row.get("demonym") or "").replace(",", "/").split("/"):
-            word = word.strip()
-            if word:
-                table.setdefault(normalise(word), code)
-                table.setdefault(normalise(word + "s"), code)
-    for word, code in (("Turkish", "TR"), ("Emirati", "AE"), ("British", "GB"), ("Dutch", "NL")):
-        table[normalise(word)] = code
-    return table
+
+@cache
+def _demonyms_by_key() -> dict[str, str]:
+    from warwire.resolve.countries import demonyms as table
+
+    return {normalise(word): code for word, code in table().items()}
 
 
 # Adjectives of continents and world regions: "European" ministers point at Europe.

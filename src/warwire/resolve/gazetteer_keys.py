@@ -1,0 +1,55 @@
+"""How place names are compared: the gazetteer index's lookup key and schema version.
+
+Kept apart from the index (gazetteer.py) and its builder (gazetteer_build.py),
+which both need them, so that neither imports the other's module for them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["SCHEMA_VERSION", "normalise"]
+
+SCHEMA_VERSION = 3
+
+_MARKS = re.compile(r"['’‘`ʿʾʼ′´ʻ]")
+_NON_WORD = re.compile(r"[\W_]+")
+_DOUBLE = re.compile(r"(.)\1")
+# Arabic (and Romance) articles that transliterations keep or drop at will.
+_ARTICLES = frozenset(
+    "al el il ad ed ar er as es ash esh at et az ez adh ath an en the".split()  # noqa: SIM905
+)
+_ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def normalise(name: str) -> str:
+    """The lookup key: equal keys are treated as spellings of one name."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _NON_WORD.sub(" ", _MARKS.sub("", text))
+    tokens = text.split()
+    kept = [t for i, t in enumerate(tokens) if not (t in _ARTICLES and i < len(tokens) - 1)]
+    words: list[str] = []
+    initials = ""
+    for token in kept:  # "U.S." and "US" alike: a run of initials is one word
+        if len(token) == 1:
+            initials += token
+            continue
+        if initials:
+            words.append(initials)
+            initials = ""
+        words.append(_spelling(token))
+    if initials:
+        words.append(initials)
+    return " ".join(words)
+
+
+def _spelling(token: str) -> str:
+    token = _ABBREVIATIONS.get(token, token)
+    token = _DOUBLE.sub(r"\1", token)
+    if len(token) > 4:
+        token = token.replace("ou", "u").replace("ee", "i")
+    if len(token) > 3 and token.endswith("ah"):
+        token = token[:-1]
+    return token
