@@ -20,6 +20,20 @@ from warwire.types import When
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _CROWD = frozenset({"Protests", "Riots"})
 _PART_OF_RAID = frozenset({"Looting/property destruction"})
+# what a guessed violent type may become when a mention states it
+_SPECIFIC = frozenset(
+    {
+        "Armed clash",
+        "Attack",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Chemical weapon",
+    }
+)
+_RIOTS = frozenset({"Mob violence", "Violent demonstration"})
 # a crowd event becomes the most serious form reported for it
 _CROWD_RANK = (
     "Peaceful protest",
@@ -76,10 +90,26 @@ def _dyad_ok(draft: Draft, r: Reading) -> bool:
     return r.actor1.name in mine or all(x.actor1 is None for x in draft.readings)
 
 
+def _guessed(draft: Draft) -> bool:
+    """The draft's type so far rests only on default guesses ("an attack" with no
+    side named, "a strike on" with no weapon)."""
+    own = [r for r in draft.readings if r.decision.sub_event_type == draft.sub]
+    return bool(own) and all(r.decision.weak for r in own)
+
+
 def upgrade(draft: Draft, sub: str) -> None:
-    """Keep the draft's type, except a crowd event takes its most serious form."""
+    """Keep the draft's type, except a crowd event takes its most serious form, and a
+    guessed violent type gives way to one a mention states (its victims, its weapon)."""
     crowd = sub in _CROWD_RANK and draft.sub in _CROWD_RANK
-    if crowd and _CROWD_RANK.index(sub) > _CROWD_RANK.index(draft.sub):
+    riots = {sub, draft.sub} == _RIOTS  # a riot and a mob are two kinds, neither graver
+    if crowd and not riots and _CROWD_RANK.index(sub) > _CROWD_RANK.index(draft.sub):
+        draft.sub = sub
+        return
+    stated = [r for r in draft.readings if r.decision.sub_event_type == sub]
+    violent = _family(sub) == _family(draft.sub) == "violent" and sub in _SPECIFIC
+    # no reading of ``sub`` here yet: another draft of that type is being absorbed
+    firm = not stated or not all(r.decision.weak for r in stated)
+    if violent and sub != draft.sub and firm and _guessed(draft):
         draft.sub = sub
 
 

@@ -49,7 +49,8 @@ _CROWD_WORDS = frozenset({"crowd", "mob", "rioters", "protesters", "demonstrator
 
 def crowd(ctx: Context, sub: str, actor: Actor | None) -> Actor | None:
     """ACLED names crowds by role and country: "Rioters (India)", "Protesters (Mali)"."""
-    if sub not in PROTEST_SUBS or (actor is not None and actor.name.lower() not in _CROWD_WORDS):
+    named = actor.name.lower().split(" (")[0] if actor is not None else None
+    if sub not in PROTEST_SUBS or (named is not None and named not in _CROWD_WORDS):
         return actor
     if sub in {"Violent demonstration", "Mob violence"}:
         role, inter = "Rioters", 5

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warwire.extract.crowds import RIOT_SUBS, crowd_decision
+from warwire.extract.cues import cue, has, without, words
 from warwire.extract.roles import Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
@@ -39,47 +41,32 @@ _REAL_CLASH = frozenset(
     }
 )
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
-_AIR_WORDS = re.compile(
-    r"\b(jets?|planes?|warplanes?|aircraft|air ?force|helicopters?|drones?|aerial|air)\b"
+_WEAPON_SUBS = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Chemical weapon",
+    }
 )
-_PROTESTERS = re.compile(r"\b(protest\w*|demonstrat(?:ors?|ions?)|marchers?|rall(?:y|ies))\b")
-_PROTEST_VIOLENCE = re.compile(
-    r"\b((?<!anti-)riot(?!\s+(?:police|gear|squad|control|officers))\w*|torch\w*|"
-    r"threw (?:stones|rocks|petrol)|set (?:fire|ablaze|alight)|pelt\w*|"
-    r"vandali[sz]\w*|looted|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|offices)|"
-    r"clashed with (?:police|security)|stormed|attacked (?:police|officers))\b"
-)
-_INTERVENTION = re.compile(
-    r"\b(tear ?gas|dispers\w*|arrest\w*|detain\w*|water cannons?|batons?|beat\w*|rubber bullets|"
-    r"broke up|cracked down|crackdown|baton-charged)\b"
-)
-_LETHAL_FORCE = re.compile(
-    r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killing|killed)\b"
-)
-_ARMED_VICTIMS = re.compile(
-    r"\b(soldiers?|troops|fighters?|militants?|insurgents?|rebels?|gunmen|attackers?|"
-    r"militiam[ae]n|police(?:men|officers)?|officers?|contractors?|mercenar\w+|jihadists?|"
-    r"combatants?|servicem[ae]n|guards?|commanders?|members of)\b"
-)
-
-_BY_ARMED = re.compile(
-    r"\b(?:by|of|from) (?:suspected |armed |unidentified |the )*(?:[\w-]+ ){0,3}?"
-    r"(?:militants?|insurgents?|rebels?|gunmen|fighters|jihadists?|bandits|attackers|"
-    r"militiam[ae]n|soldiers|troops)\b"
-)
-_CIVILIAN_SCENE = re.compile(
-    r"\b(villages?|villagers|residents|bodies|civilians|homes|houses|farmers|worshippers|"
-    r"passengers|displacement camps?|refugee camps?|markets?|herders|families)\b"
-)
+_VIOLENT_SUBS = _WEAPON_SUBS | {"Armed clash", "Attack", "Violent demonstration", "Mob violence"}
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """The sub-event type chosen for one trigger, and whether it targets civilians."""
+    """The sub-event type chosen for one trigger, and whether it targets civilians.
+
+    ``weak`` marks a type chosen by default from a generic word ("an attack", "a
+    strike on") with no side or weapon to go by: a later mention of the same
+    incident that names its victims or its weapon may correct it."""
 
     sub_event_type: str
     hit: TriggerHit
     civilian_targeting: bool = False
+    weak: bool = False
 
 
 def is_casualty(tree: Tree, hit: TriggerHit) -> bool:
@@ -110,10 +97,12 @@ def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
     lemma = tok.lemma.lower()
     if _FIGURATIVE.search(lowered) and hit.priority <= 14:
         return True
-    if lemma in _SPORT_WORDS and _SPORT.search(lowered) and not _ARMED_VICTIMS.search(lowered):
+    if lemma in _SPORT_WORDS and _SPORT.search(lowered) and not has("armed_victims", lowered):
         return True
     if _MEMORIAL.search(lowered) and tok.dep != "ROOT" and hit.priority <= 14:
         return True  # the root is the ceremony; the killing it remembers is background
+    if lemma == "intercept" and not has("interceptable", lowered):
+        return True  # "the crowd intercepted the car": no weapon was stopped
     if lemma in {"demonstrate", "rally", "march"} and tok.pos == "VERB":
         return bool(tree.kids(hit.token, "ccomp", "dobj"))
     if lemma in {"battle", "fight", "fighting", "conflict", "offensive"} and tok.pos == "NOUN":
@@ -137,6 +126,108 @@ def _agent_inter(roles: Roles) -> int | None:
     return inter_of(roles.agent.text) if roles.agent else None
 
 
+def backgrounded(tree: Tree, pos: int) -> bool:
+    """ "a day after clashes at a rally", "following a battle", "the town where pupils
+    were kidnapped in April": a hit set before or aside of the sentence's main happening."""
+    preps, marks = words("background_preps"), words("background_marks")
+    verbs, from_heads = words("background_verbs"), words("background_from_heads")
+    came_from = pos
+    for at in (pos, *tree.ancestors(pos)):
+        tok = tree.tokens[at]
+        if at != pos and tok.dep == "prep" and tok.lemma.lower() in preps:
+            return True
+        if at != pos and tok.dep == "prep" and tok.lemma.lower() == "from":
+            head = tree.head(at)
+            if head is not None and tree.tokens[head].lemma.lower() in from_heads:
+                return True
+        if any(tree.tokens[m].lemma.lower() in marks for m in tree.kids(at, "mark")):
+            return True
+        if tok.dep == "relcl":
+            return True
+        lemma = tok.lemma.lower()
+        if at != pos and lemma in verbs and tree.tokens[came_from].dep in {"dobj", "npadvmod"}:
+            return True  # "this bombardment follows massacres three days earlier"
+        came_from = at
+    return False
+
+
+def _raids_homes(tree: Tree, hit: TriggerHit, lowered: str, target: str) -> bool:
+    """ "gangs launched an assault on two neighbourhoods": a raid on where people live."""
+    if has("residential_targets", target.lower()):
+        return True
+    start = tree.tokens[hit.token].end - tree.sentence.span.start
+    after = re.match(
+        rf"\s+(?:on|against|targeting|into|through) (?:the |a |an )?(?:[\w'-]+ ){{0,3}}?"
+        rf"(?:{cue('residential_targets').pattern})",
+        lowered[start : start + 90],
+    )
+    return after is not None
+
+
+def _seized_gear(tree: Tree, hit: TriggerHit, text: str) -> bool:
+    """ "seized rifles and cash": what was taken is gear, not ground."""
+    base = tree.sentence.span.start
+    for obj in tree.kids(hit.token, "dobj"):
+        lo, hi = tree.phrase(obj)
+        if has("seized_gear", text[tree.tokens[lo].start - base : tree.tokens[hi].end - base]):
+            return True
+    return False
+
+
+def _victims(lowered: str, roles: Roles) -> str:
+    """The sentence without the attackers' and the sources' words: what is left names
+    the victims ("gunmen shot dead a chief, police said")."""
+    text = lowered
+    for doer in (roles.agent, *roles.co_agents):
+        if doer is not None:
+            text = text.replace(doer.text.lower(), " ")
+    return without("speaker", without("by_armed", text))
+
+
+def _one_sided(
+    tree: Tree, best: TriggerHit, roles: Roles, lowered: str, civilians: bool
+) -> tuple[str | None, bool]:
+    """Armed clash or Attack for a generic attack or killing word, and whether that
+    was a default guess (no side named either way)."""
+    victims = _victims(lowered, roles)
+    armed_victims = has("armed_victims", victims) and not civilians
+    unarmed_scene = has("civilian_scene", victims) and not armed_victims
+    target = roles.target
+    lemma = tree.tokens[best.token].lemma.lower()
+    if target is not None and target.civilian:
+        return "Attack", False
+    if target is not None and (
+        inter_of(target.text) in _ARMED_INTERS or has("armed_victims", target.text.lower())
+    ):
+        return "Armed clash", False
+    if civilians:
+        return "Attack", False
+    if armed_victims:
+        return "Armed clash", False
+    if target is not None and target.place_like and (lemma in CASUALTY_LEMMAS or unarmed_scene):
+        return "Attack", False
+    if unarmed_scene and lemma in _GENERIC_CLASH | CASUALTY_LEMMAS:
+        return "Attack", False  # "found 14 bodies after a raid on the village": one-sided
+    if lemma in _GENERIC_CLASH and _raids_homes(tree, best, lowered, target.text if target else ""):
+        return "Attack", False
+    return None, True
+
+
+def _weapon(tree: Tree, best: TriggerHit, roles: Roles, sub: str, lowered: str) -> str:
+    """A bomb dropped by aircraft (or by state forces) is an air strike, one planted is
+    an IED; a craft that fell by a fault was not shot down."""
+    tok = tree.tokens[best.token]
+    lemma = tok.lemma.lower()
+    if sub == "Air/drone strike" and lemma == "bomb" and not has("aircraft", lowered):
+        state = tok.pos == "VERB" and _agent_inter(roles) in {1, 8}
+        return sub if state else "Remote explosive/landmine/IED"
+    if sub == "Disrupted weapons use" and has("mishap", lowered):
+        return "Other"
+    if sub in {"Attack", "Armed clash"} and has("by_aircraft", lowered):
+        return "Air/drone strike"  # "a massacre committed by warplanes"
+    return sub
+
+
 def decide(
     tree: Tree, hits: list[TriggerHit], roles_of: dict[int, Roles], sentence_text: str
 ) -> list[Decision]:
@@ -145,78 +236,71 @@ def decide(
     hits = [h for h in hits if not _spurious(tree, h, lowered)]
     if not hits:
         return []
+    foreground = {h.token for h in hits if not backgrounded(tree, h.token)}
     strong = [h for h in hits if not is_casualty(tree, h)]
-    best = (strong or hits)[0]
+    if any(h.sub_event_type in _VIOLENT_SUBS for h in hits):
+        # "struck the town, torched buildings and pulled out": no peaceful handover
+        strong = [h for h in strong if h.sub_event_type != "Non-violent transfer of territory"]
+    best = ([h for h in strong if h.token in foreground] or strong or hits)[0]
     roles = roles_of.get(best.token, Roles())
+    linked = [
+        h
+        for h in hits
+        if h.token in foreground
+        or tree.is_ancestor(best.token, h.token)
+        or tree.is_ancestor(h.token, best.token)
+    ]
     civilians = bool(roles.target and roles.target.civilian) or any(
-        (r.target is not None and r.target.civilian) for r in roles_of.values()
+        (t := roles_of[h.token].target) is not None and t.civilian
+        for h in linked
+        if h.token in roles_of
     )
-    # the victims are outside the agent's own words ("gunmen shot dead a chief")
-    victim_text = lowered
-    if roles.agent is not None:
-        victim_text = lowered.replace(roles.agent.text.lower(), " ")
-    victim_text = _BY_ARMED.sub(" ", victim_text)  # "a raid by ADF militants": the attackers
-    armed_victims = bool(_ARMED_VICTIMS.search(victim_text)) and not civilians
-    unarmed_scene = bool(_CIVILIAN_SCENE.search(victim_text)) and not armed_victims
     best = _disrupting(tree, hits, best)
     roles = roles_of.get(best.token, Roles())
+    crowd = crowd_decision(hits, foreground, best, roles_of, lowered)
+    if crowd is not None:
+        return [Decision(crowd[0], crowd[1])]
     sub = best.sub_event_type
     lemma = tree.tokens[best.token].lemma.lower()
-
-    protest = [h for h in hits if h.sub_event_type == "Peaceful protest"]
-    if (protest and best.priority < 25) or (
-        sub in {"Arrests", "Attack", "Armed clash"} and _PROTESTERS.search(lowered)
-    ):
-        if _PROTEST_VIOLENCE.search(lowered) and sub != "Excessive force against protesters":
-            sub = "Violent demonstration"
-        elif _LETHAL_FORCE.search(lowered) and re.search(
-            r"\b(police|forces|soldiers|troops)\b", lowered
-        ):
-            sub = "Excessive force against protesters"
-        elif _INTERVENTION.search(lowered):
-            sub = "Protest with intervention"
-        else:
-            sub = "Peaceful protest"
-        best = (protest or [best])[0]
-        return [Decision(sub, best)]
-    if sub == "Air/drone strike" and lemma == "bomb" and not _AIR_WORDS.search(lowered):
-        sub = "Remote explosive/landmine/IED"
+    if sub in RIOT_SUBS:
+        # no crowd did it ("gunmen stormed the village", "insurgents torched houses"):
+        # an armed group's raid, or its destruction of property
+        sub = "Armed clash" if lemma in _GENERIC_CLASH else "Looting/property destruction"
+    arrest = next((h for h in hits if h.sub_event_type == "Arrests"), None)
+    if lemma == "seize" and arrest is not None and _seized_gear(tree, best, sentence_text):
+        best, sub = arrest, "Arrests"  # "arrested a cell leader and seized weapons"
+        roles = roles_of.get(best.token, Roles())
+    sub = _weapon(tree, best, roles, sub, lowered)
+    weak = sub == "Air/drone strike" and lemma == "strike" and not has("aircraft", lowered)
     if sub in _TERRITORY:
         inter = _agent_inter(roles)
-        regain = lemma in {"recapture", "retake", "regain", "liberate"}
+        regain = lemma in {"recapture", "retake", "regain", "liberate", "win"}
         sub = _TERRITORY[0] if inter == 1 or (inter is None and regain) else _TERRITORY[1]
     shelling = sub == "Shelling/artillery/missile attack"
     if shelling and any(tree.tokens[h.token].lemma.lower() in _REAL_CLASH for h in hits):
         sub = "Armed clash"
-    if sub in {"Armed clash", "Attack"}:
-        target = roles.target
-        if lemma in _GENERIC_CLASH | CASUALTY_LEMMAS or sub == "Attack":
-            if civilians and not armed_victims:
-                sub = "Attack"
-            elif (target is not None and inter_of(target.text) in {1, 2, 3, 4, 8}) or armed_victims:
-                sub = "Armed clash"
-            elif target is not None and target.place_like:
-                sub = "Attack" if lemma in CASUALTY_LEMMAS or unarmed_scene else sub
-            elif unarmed_scene and lemma in _GENERIC_CLASH | CASUALTY_LEMMAS:
-                sub = "Attack"  # "found 14 bodies after a raid on the village": one-sided
+    if sub in {"Armed clash", "Attack"} and (
+        lemma in _GENERIC_CLASH | CASUALTY_LEMMAS or sub == "Attack"
+    ):
+        sided, weak = _one_sided(tree, best, roles, lowered, civilians)
+        sub = sided or sub
     if sub in {"Attack", "Armed clash"} and roles.agent and inter_of(roles.agent.text) in {5, 7}:
-        sub = "Mob violence"  # villagers beating a suspect to death
+        sub, weak = "Mob violence", False  # villagers beating a suspect to death
     civilian_targeting = civilians and sub in {
         "Attack",
         "Sexual violence",
         "Abduction/forced disappearance",
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Suicide bomb",
-        "Grenade",
-        "Chemical weapon",
+        *_WEAPON_SUBS,
     }
-    decisions = [Decision(sub, best, civilian_targeting)]
+    decisions = [Decision(sub, best, civilian_targeting, weak)]
     # a second, different happening in a coordinated clause ("captured X and besieged Y")
-    for other in strong[1:]:
+    for other in (h for h in strong if h is not best):
         if other.sub_event_type in {d.sub_event_type for d in decisions}:
             continue
+        if tree.tokens[other.token].lemma.lower() == "seize" and _seized_gear(
+            tree, other, sentence_text
+        ):
+            continue  # the weapons seized with an arrest are part of it
         if tree.tokens[other.token].dep == "conj" and tree.head(other.token) == best.token:
             decisions.append(Decision(other.sub_event_type, other))
     return decisions

@@ -29,6 +29,7 @@ class TriggerRule:
     lemmas: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
     candidates: tuple[str, ...]
+    exceptions: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def lexicon() -> tuple[TriggerRule, ...]:
                 lemmas=frozenset(w.lower() for w in entry.get("lemmas", ())),
                 patterns=tuple(_compile(p) for p in entry.get("patterns", ())),
                 candidates=tuple(entry.get("candidates", ())),
+                exceptions=tuple(_compile(p) for p in entry.get("except", ())),
             )
         )
     return tuple(rules)
@@ -157,6 +159,10 @@ def _modifier(tokens: tuple[Token, ...], tok: Token) -> bool:
     return 0 <= head < len(tokens) and tokens[head].pos in {"NOUN", "PROPN"}
 
 
+def _free(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(lo <= start and end <= hi for lo, hi in blocked)
+
+
 def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     """Every lexicon match in a parsed sentence, best (highest priority) first."""
     if not sentence.parsed:
@@ -173,6 +179,13 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             hits[key] = TriggerHit(sub, priority, index, start, end)
 
     for rule in lexicon():
+        # "riot police", "of its own accord": phrases where the trigger word means no event
+        blocked = [
+            (offset + m.start(), offset + m.end())
+            for p in rule.exceptions
+            for m in p.finditer(lowered)
+        ]
+
         for tok in tokens:
             lemma = tok.lemma.lower()
             if tok.text.lower() in _NEVER or tok.ent_type in {
@@ -189,12 +202,14 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
                 continue
             if _modifier(tokens, tok):
                 continue
-            if lemma in rule.lemmas or tok.text.lower() in rule.lemmas:
+            if (lemma in rule.lemmas or tok.text.lower() in rule.lemmas) and _free(
+                blocked, tok.start, tok.end
+            ):
                 add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)
         for pattern in rule.patterns:
             for m in pattern.finditer(lowered):
                 start, end = offset + m.start(), offset + m.end()
                 index = _token_at(tokens, start, end)
-                if index is not None:
+                if index is not None and _free(blocked, start, end):
                     add(rule.sub_event_type, rule.priority, index, start, end)
     return sorted(hits.values(), key=lambda h: (-h.priority, h.start))

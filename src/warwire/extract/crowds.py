@@ -1,0 +1,104 @@
+"""Crowd events in ACLED's codebook: which of the five protest and riot sub-types.
+
+- Peaceful protest: demonstrators, no violence by them, no intervention.
+- Protest with intervention: police disperse, tear-gas or arrest them.
+- Excessive force against protesters: security forces shoot or kill peaceful
+  demonstrators.
+- Violent demonstration: demonstrators (or a political crowd) burn, stone,
+  loot, block roads by force or clash with police.
+- Mob violence: a crowd's violence outside a demonstration: lynchings,
+  vigilante beatings, attacks on foreigners and their shops, communal riots,
+  looting by a crowd.
+
+The words live in ``data/subtype_cues.yaml`` (:mod:`warwire.extract.cues`).
+"""
+
+from __future__ import annotations
+
+from warwire.extract.cues import has
+from warwire.extract.roles import Roles
+from warwire.extract.triggers import TriggerHit
+
+PROTEST = "Peaceful protest"
+RIOT_SUBS = frozenset({"Violent demonstration", "Mob violence"})
+_VIOLENT_ACTS = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
+
+
+def _crowd(text: str | None) -> bool:
+    return text is not None and has("crowd_agents", text.lower())
+
+
+def _armed(text: str | None) -> bool:
+    lowered = (text or "").lower()
+    return bool(lowered) and has("armed_victims", lowered) and not has("crowd_agents", lowered)
+
+
+def _security(text: str | None) -> bool:
+    return text is not None and has("security_forces", text.lower())
+
+
+def crowd_decision(
+    hits: list[TriggerHit],
+    foreground: set[int],
+    best: TriggerHit,
+    roles_of: dict[int, Roles],
+    lowered: str,
+) -> tuple[str, TriggerHit] | None:
+    """The crowd sub-type of this sentence, or None when it reports no crowd event.
+
+    ``foreground`` holds the trigger tokens of the main clause (a rally "a day
+    after" which police arrested a leader is background, not the arrest's frame).
+    """
+    protests = [h for h in hits if h.sub_event_type == PROTEST and h.token in foreground]
+    protests = protests or [h for h in hits if h is best and h.sub_event_type == PROTEST]
+    riots = [h for h in hits if h.sub_event_type in RIOT_SUBS]
+    sub = best.sub_event_type
+    agent = roles_of.get(best.token, Roles()).agent
+    agent_text = agent.text if agent else None
+    crowd_doer = _crowd(agent_text)
+    entered = (
+        (protests and best.priority < 25)
+        or (sub in RIOT_SUBS and not _armed(agent_text))
+        or (sub in {"Arrests", "Attack", "Armed clash"} and bool(protests))
+        or (sub in _VIOLENT_ACTS and crowd_doer)
+        or (
+            sub == "Looting/property destruction"
+            and agent is None
+            and (has("mob_cues", lowered) or has("crowd_agents", lowered))
+        )
+    )
+    if not entered:
+        return None
+    anchor = (protests or riots or [best])[0]
+    demonstration = bool(protests) or has("protest_context", lowered)
+    mob = has("mob_cues", lowered) or any(h.sub_event_type == "Mob violence" for h in hits)
+    # who did the killing or shooting in the sentence: the crowd or the security forces
+    killers = [roles_of.get(h.token, Roles()).agent for h in hits if h.sub_event_type == "Attack"]
+    crowd_killed = any(a is not None and _crowd(a.text) for a in killers)
+    forces_killed = any(a is not None and _security(a.text) for a in killers)
+    violence = (
+        has("crowd_violence", lowered)
+        or bool(riots)
+        or crowd_killed
+        or (sub in _VIOLENT_ACTS and crowd_doer)
+    )
+    if violence:
+        if mob:
+            return "Mob violence", anchor
+        if demonstration:
+            return "Violent demonstration", anchor
+        target = roles_of.get(best.token, Roles()).target
+        one_sided = (
+            crowd_killed
+            or sub == "Looting/property destruction"
+            or (target is not None and target.civilian)
+        )
+        return ("Mob violence" if one_sided else "Violent demonstration"), anchor
+    lethal = has("lethal_force", lowered) or (
+        has("firing_on", lowered) and not has("less_lethal", lowered)
+    )
+    if lethal and (forces_killed or (not crowd_killed and has("security_forces", lowered))):
+        return "Excessive force against protesters", anchor
+    if has("intervention", lowered):
+        return "Protest with intervention", anchor
+    return PROTEST, anchor
