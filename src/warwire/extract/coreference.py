@@ -178,8 +178,8 @@ def _absorb(home: Draft, other: Draft) -> None:
         home.when = theirs
     elif mine is None and _width(other.when) < _width(home.when):
         home.when = other.when
-    upgrade(home, other.sub)
     home.readings.extend(other.readings)
+    upgrade(home, other.sub)
 
 
 def _width(when: When) -> int:

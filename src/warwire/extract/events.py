@@ -197,6 +197,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 own = [w for w in r.wheres if w.span is not None]
                 if not own or (prev.where and own[0].name == prev.where.name):
                     prev.readings.append(r)
+                    upgrade(prev, r.decision.sub_event_type)
                     continue
             wheres = r.wheres or (None,)
             placeless = (
