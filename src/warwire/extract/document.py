@@ -9,22 +9,27 @@ from typing import Any
 
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
-from warwire.resolve.countries import country_of_demonym
+from warwire.extract.triggers import headline_like
+from warwire.resolve.countries import country, country_of_demonym
+from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
 from warwire.resolve.places_story import is_dateline
 from warwire.types import Analysis, Span
 
-__all__ = ["document_context", "headline_like", "headlines_of", "main_actors"]
-
-_HEADLINE_WORDS = 25
+__all__ = ["document_context", "filed_from", "headline_like", "headlines_of", "main_actors"]
 
 
 def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
     doc = analysis.document
     resolved = [t for t in analysis.toponyms if t.place is not None]
     # where the report was filed from ("WASHINGTON, May 16 -") says nothing of where it happened
-    told = [t for t in resolved if not is_dateline(doc.text, t.span.start, t.span.end)]
+    told = [t for t in resolved if not filed_from(doc.text, t.span.start, t.span.end)]
     codes = Counter(t.place.country_code for t in told if t.place and t.place.country_code)
-    code = codes.most_common(1)[0][0] if codes else _country_of_actors(analysis, actors)
+    publisher = doc.source.original_source or doc.source.publisher
+    code = (
+        codes.most_common(1)[0][0]
+        if codes
+        else _country_of_actors(analysis, actors) or _country_of_source(publisher, actors)
+    )
     country_place: Where | None = None
     if code:
         whole = [
@@ -39,15 +44,12 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 whole[0].place.name if whole[0].place else whole[0].text, None, whole[0]
             )
         else:
-            from warwire.resolve.countries import country
-
             found = country(code)
             country_place = Where(found.name, None) if found else None
-    publisher = doc.source.original_source or doc.source.publisher or "unknown"
     return Context(
         doc.doc_id,
         doc.text,
-        publisher,
+        publisher or "unknown",
         doc.reference_date,
         code,
         country_place,
@@ -58,21 +60,79 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     )
 
 
-_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+def filed_from(text: str, start: int, end: int) -> bool:
+    """A dateline's place, which is where a report was filed. A headline's opening
+    place ("Kismayo: four killed in ambush") is where it happened, not a dateline."""
+    if not is_dateline(text, start, end):
+        return False
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+    return not headline_like(line)
+
+
+# a capitalised word or two ("Afghan", "Sri Lankan", "DR Congo", "S. Sudan")
+_NAMES = re.compile(r"\b(?:[A-Z][A-Za-z]*\.?\s)?[A-Z][a-z]+\b|\b[A-Z]{2,3}\b")
+_COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West", "C.": "Central"}
+
+
+def _country_named(words: str, demonyms_only: bool = False) -> str | None:
+    """The country a nationality word or a country's name or short form names."""
+    first, _, rest = words.partition(" ")
+    if rest and first in _COMPASS:
+        words = f"{_COMPASS[first]} {rest}"
+    # an upper-case word is no ISO code here ("IS" is a group, not Iceland)
+    found = country_of_demonym(words)
+    if found is None and not demonyms_only and not words.isupper():
+        found = country(words)
+    if found is not None:
+        return found.iso2
+    if demonyms_only:
+        return None
+    folded = words.casefold()
+    return next(
+        (code for code, names in EXTRA_COUNTRY_NAMES.items() if folded in map(str.casefold, names)),
+        None,
+    )
+
+
+def _country_votes(text: str, demonyms_only: bool = False) -> Counter[str]:
+    """Countries the text's nationality words and country names point to; a pair
+    of words ("Sri Lankan") is read before its words alone ("Afghan", "Taliban")."""
+    votes: Counter[str] = Counter()
+    for match in _NAMES.finditer(text):
+        words = match.group(0)
+        code = _country_named(words, demonyms_only)
+        found = [code] if code else [_country_named(w, demonyms_only) for w in words.split(" ")[:2]]
+        votes.update(c for c in found if c)
+    return votes
 
 
 def _country_of_actors(analysis: Analysis, actors: ActorLookup) -> str | None:
     """A story that names no place ("Taliban attack kills four soldiers") is told of
     the country its nationality words and its named actors belong to."""
     text = analysis.document.text
-    votes: Counter[str] = Counter()
-    for word in _WORD.findall(text):
-        found = country_of_demonym(word)
-        if found is not None:
-            votes[found.iso2] += 1
+    votes = _country_votes(text)
     for _, _, actor in actors.find(text, None):
         if actor.country and len(actor.country) == 2:
             votes[actor.country.upper()] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _country_of_source(publisher: str | None, actors: ActorLookup) -> str | None:
+    """When the story itself tells no country, its source may: an outlet or monitor
+    named for its people ("the Kenyan Observer"), by the name it goes by or its
+    registered full name, or a registered actor with a country. A country's name
+    is not enough ("America Voted" reposts stories from anywhere)."""
+    if not publisher:
+        return None
+    from warwire.resolve.sources import lookup_source
+
+    known = lookup_source(publisher)
+    names = f"{publisher} | {known.name}" if known else publisher
+    votes = _country_votes(names, demonyms_only=True)
+    actor = actors.resolve(publisher, None)
+    if actor is not None and actor.country and len(actor.country) == 2:
+        votes[actor.country.upper()] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -93,7 +153,9 @@ def main_actors(analysis: Analysis, actors: ActorLookup, code: str | None) -> tu
 
 def headlines_of(analysis: Analysis) -> list[Span]:
     """The sentences that repeat the document's title (a scraped page's headline),
-    and a headline-like opening line standing alone above the body."""
+    and a headline-like opening line standing alone above the body. A document
+    that is its title and nothing else (a headline-only input, a one-line alert)
+    has no headline: its one line is the report itself."""
     title = " ".join((analysis.document.title or "").split()).casefold().strip(" .")
     text = analysis.document.text
     found = [
@@ -101,16 +163,11 @@ def headlines_of(analysis: Analysis) -> list[Span]:
         for s in analysis.sentences
         if title and " ".join(s.span.text_in(text).split()).casefold().strip(" .") == title
     ]
+    if found and len(found) == len(analysis.sentences):
+        return []
     first = analysis.sentences[0].span if analysis.sentences else None
     if first is not None and first not in found and headline_like(first.text_in(text)):
         rest = text[first.end :]
         if rest.startswith("\n") and rest.strip():
             found.append(first)
     return found
-
-
-def headline_like(sentence_text: str) -> bool:
-    """A short line without closing punctuation reads as a headline ("Gunmen kill
-    three in raid"), which tells past events in the present tense."""
-    plain = sentence_text.strip()
-    return bool(plain) and plain[-1] not in ".!?\"'”’" and len(plain.split()) <= _HEADLINE_WORDS

@@ -30,6 +30,8 @@ class TriggerRule:
     patterns: tuple[re.Pattern[str], ...]
     candidates: tuple[str, ...]
     exceptions: tuple[re.Pattern[str], ...] = ()
+    verbs: frozenset[str] = frozenset()
+    headline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,8 @@ def lexicon() -> tuple[TriggerRule, ...]:
                 patterns=tuple(_compile(p) for p in entry.get("patterns", ())),
                 candidates=tuple(entry.get("candidates", ())),
                 exceptions=tuple(_compile(p) for p in entry.get("except", ())),
+                verbs=frozenset(w.lower() for w in entry.get("verbs", ())),
+                headline=bool(entry.get("headline", False)),
             )
         )
     return tuple(rules)
@@ -122,7 +126,7 @@ _EXTRA_CANDIDATES = (
 def _candidate_regex() -> re.Pattern[str]:
     words: set[str] = set(_EXTRA_CANDIDATES)
     for rule in lexicon():
-        words.update(_stem(w) for w in rule.lemmas)
+        words.update(_stem(w) for w in rule.lemmas | rule.verbs)
         words.update(w.lower() for w in rule.candidates)
     alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
     phrase = "|".join(p.pattern for rule in lexicon() for p in rule.patterns)
@@ -149,6 +153,17 @@ def _token_at(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
 
 # words whose lemma collides with a trigger but never mean one
 _NEVER = frozenset({"according", "accordingly", "marching", "shelled-out", "demonstrates"})
+# a name's words are no triggers ("Operation Storm", "Raid Kone")
+_NAMES = frozenset({"DATE", "TIME", "PERSON", "ORG", "NORP", "GPE", "FAC", "LAW", "EVENT"})
+
+
+def _named(tok: Token, first: int) -> bool:
+    """Part of a name: in an entity and capitalised past the sentence's first word.
+    The small model tags headline words as names ("Warplanes target ...", "Regime
+    forces shell ..."): a lower-case word, or the capitalised first one, still counts."""
+    if tok.ent_type in {"DATE", "TIME"}:
+        return True
+    return tok.ent_type in _NAMES and tok.i != first and not tok.text.islower()
 
 
 def _modifier(tokens: tuple[Token, ...], tok: Token) -> bool:
@@ -157,6 +172,16 @@ def _modifier(tokens: tuple[Token, ...], tok: Token) -> bool:
         return False
     head = tok.head - tokens[0].i
     return 0 <= head < len(tokens) and tokens[head].pos in {"NOUN", "PROPN"}
+
+
+_HEADLINE_WORDS = 25
+
+
+def headline_like(sentence_text: str) -> bool:
+    """A short line without closing punctuation reads as a headline ("Gunmen kill
+    three in raid"), which tells past events in the present tense."""
+    plain = sentence_text.strip()
+    return bool(plain) and plain[-1] not in ".!?\"'”’" and len(plain.split()) <= _HEADLINE_WORDS
 
 
 def _free(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -172,6 +197,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     base = tokens[0].i
     lowered = sentence.span.text_in(text).lower()
     offset = sentence.span.start
+    headline = headline_like(lowered)
 
     def add(sub: str, priority: int, index: int, start: int, end: int) -> None:
         key = (index, sub)
@@ -179,6 +205,8 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             hits[key] = TriggerHit(sub, priority, index, start, end)
 
     for rule in lexicon():
+        if rule.headline and not headline:
+            continue
         # "riot police", "of its own accord": phrases where the trigger word means no event
         blocked = [
             (offset + m.start(), offset + m.end())
@@ -188,21 +216,12 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
 
         for tok in tokens:
             lemma = tok.lemma.lower()
-            if tok.text.lower() in _NEVER or tok.ent_type in {
-                "DATE",
-                "TIME",
-                "PERSON",
-                "ORG",
-                "NORP",
-                "GPE",
-                "FAC",
-                "LAW",
-                "EVENT",
-            }:
+            if tok.text.lower() in _NEVER or _named(tok, base):
                 continue
             if _modifier(tokens, tok):
                 continue
-            if (lemma in rule.lemmas or tok.text.lower() in rule.lemmas) and _free(
+            verb = tok.pos == "VERB" and lemma in rule.verbs
+            if (verb or lemma in rule.lemmas or tok.text.lower() in rule.lemmas) and _free(
                 blocked, tok.start, tok.end
             ):
                 add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)

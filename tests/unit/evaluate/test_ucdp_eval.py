@@ -13,7 +13,15 @@ from click.testing import CliRunner
 
 from warwire.cli import cli
 from warwire.evaluate.common import actor_match_loose
-from warwire.evaluate.ucdp import UcdpReport, document_for, headline_text, render, score_row
+from warwire.evaluate.ucdp import (
+    UcdpReport,
+    documents_for,
+    render,
+    score_row,
+    spread,
+    why_not_codeable,
+)
+from warwire.evaluate.ucdp_headlines import headline_parts, non_english, not_codeable
 
 
 def row(**kw: str) -> dict[str, str]:
@@ -41,18 +49,64 @@ def pred(**kw: Any) -> dict[str, Any]:
     return {**base, "actor1": None, "actor2": None, **kw}
 
 
-def test_headlines_are_split_deduplicated_and_kept_as_paragraphs() -> None:
-    r = row(source_headline="Rebels ambush convoy; ;Rebels ambush convoy;Army answers")
-    assert headline_text(r) == "Rebels ambush convoy\n\nArmy answers"
+def test_headlines_are_decoded_split_and_deduplicated() -> None:
+    field = "Rebels ambush convoy; ;Rebels ambush convoy;Army&#8217;s answer &amp; more"
+    assert headline_parts(field) == ["Rebels ambush convoy", "Army\u2019s answer & more"]
 
 
-def test_document_is_published_on_the_first_source_date() -> None:
-    doc = document_for(row(source_headline="x", source_date="bad;2021-04-19;2021-04-22"))
-    assert doc.published == date(2021, 4, 19)
-    assert document_for(row(source_headline="x")).published == date(2021, 4, 20)
-    assert document_for(row(source_headline="x", source_office="Wire A;Wire B")).publisher == (
-        "Wire A"
+def test_each_headline_is_a_document_published_on_the_first_source_date() -> None:
+    docs = documents_for(row(source_headline="x", source_date="bad;2021-04-19;2021-04-22"))
+    assert [d.published for d in docs] == [date(2021, 4, 19)]
+    assert documents_for(row(source_headline="x"))[0].published == date(2021, 4, 20)
+    two = documents_for(row(source_headline="a;b", source_office="Wire A;Wire B"))
+    assert [(d.content, d.publisher) for d in two] == [("a", "Wire A"), ("b", "Wire B")]
+    unpaired = documents_for(row(source_headline="a;b;c", source_office="Wire A;Wire B"))
+    assert {d.publisher for d in unpaired} == {"Wire A"}
+    assert len({d.input_id for d in unpaired}) == 3
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("Lakeland Weekly Security Report 04/05/2019", "report title"),
+        ("Monthly bulletin: March 2018", "report title"),
+        ("Report of the Special Envoy on the situation in Ruritania", "report title"),
+        ("Borduria Casualty Report: July 2020", "report title"),
+        ("Incident #4711", "incident number"),
+        ("Tuesday 4 May 2010", "date"),
+        ("ABC 2019-05-04", "date"),
+        ("Name\tJohn Quincy al-Example", "name or code"),
+        ("Jane Quincy al-Example", "name or code"),
+        ("R1234", "name or code"),
+        ("212 people were killed yesterday, including 40 soldiers", "running total"),
+        ("95 , including 12 civilians, were killed in 4 days of fighting", "running total"),
+        ("Martyr data", "fragment"),
+        ("Report: militia kills five in market town", None),
+        ("Report says rebels killed 12 villagers", None),
+        ("UPDATE 2-Bomb kills four in northern town", None),
+        ("Gunmen kill six in raid on village", None),
+        ("Ruritanian Troops Kill Seven Rebels", None),
+        ("Casualties in shelling on Newtown", None),
+    ],
+)
+def test_headlines_that_cannot_report_an_event(headline: str, kind: str | None) -> None:
+    assert not_codeable(headline) == kind
+
+
+def test_rows_are_codeable_when_any_headline_is_and_foreign_ones_are_noticed() -> None:
+    assert why_not_codeable(row(source_headline="Daily Report 01/02/2019;Incident #12")) == (
+        "report title"
     )
+    assert why_not_codeable(row(source_headline="Incident #12;Rebels raid a camp")) is None
+    assert why_not_codeable(row(source_headline=" ; ")) == "no headline"
+    assert non_english("Hallan tres cuerpos en la carretera de la sierra")
+    assert non_english("Deux soldats tués dans une attaque sur la route")
+    assert not non_english("Rebels kill three in the capital of the province")
+
+
+def test_spread_keeps_an_even_sample() -> None:
+    assert spread(list("abc"), 5) == ["a", "b", "c"]
+    assert spread([str(i) for i in range(10)], 5) == ["0", "2", "4", "6", "8"]
 
 
 @pytest.mark.parametrize(
@@ -76,23 +130,32 @@ def test_score_row_uses_the_most_confident_event() -> None:
         pred(confidence=0.2, country="Niger"),
         pred(confidence=0.9, actor1="Military Forces of Chad", actor2="FACT rebels"),
     ]
-    score_row(report, row(), events)
-    score_row(report, row(id="r2", country="DR Congo (Zaire)"), [])
+    headline = "Chadian troops clash with rebels"
+    score_row(report, row(source_headline=headline), events)
+    score_row(report, row(id="r2", country="DR Congo (Zaire)", source_headline=headline), [])
+    score_row(report, row(id="r3", source_headline="Weekly Security Report 03/04/2021"), [])
     c = report.counts
-    assert report.rows == 2
-    measures = ("detected", "country", "one_side", "both_sides", "near")
-    assert [c[m] for m in measures] == [1, 1, 1, 1, 1]
-    assert report.rates()["detection"] == 0.5
+    assert report.rows == 3
+    measures = ("codeable", "detected", "country", "one_side", "both_sides", "near")
+    assert [c[m] for m in measures] == [2, 1, 1, 1, 1, 1]
+    assert report.rates()["detection"] == 1 / 3
+    assert report.rates()["detection|codeable"] == 0.5
+    assert report.not_codeable == {"report title": 1}
     assert report.by_country["DR Congo (Zaire)"]["rows"] == 1
+    assert len(report.misses) == 1
+    text = render(report, verbose=True)
+    assert "missed codeable rows (1; a sample):" in text
+    assert "rows without a codeable headline: 1 (report title x1)" in text
 
 
 def test_country_names_are_normalised_and_imprecise_rows_skip_the_distance() -> None:
     report = UcdpReport()
-    congo = row(country="DR Congo (Zaire)", where_prec="4")
+    congo = row(country="DR Congo (Zaire)", where_prec="4", source_headline="Militia kill ten")
     score_row(report, congo, [pred(country="Democratic Republic of the Congo", latitude=0.0)])
     assert report.counts["country"] == 1
     assert report.counts["prec12_detected"] == 0
-    assert "ucdp: rows=1 detection=1.000" in render(report)
+    assert "ucdp all rows: rows=1 detection=1.000" in render(report)
+    assert "ucdp codeable: rows=1 detection=1.000" in render(report)
 
 
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -120,11 +183,12 @@ def test_command_counts_rejected_rows_as_misses(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["rows"] == 3
-    assert report["failures"]["no headline"] == 1
+    assert report["not_codeable"]["no headline"] == 1
     assert report["counts"].get("detected", 0) <= 2
-    text = CliRunner().invoke(cli, ["eval", "ucdp", str(path), "--limit", "1"])
+    text = CliRunner().invoke(cli, ["eval", "ucdp", str(path), "--limit", "1", "--verbose"])
     assert text.exit_code == 0
-    assert "ucdp: rows=1 " in text.stdout
+    assert "ucdp all rows: rows=1 " in text.stdout
+    assert "missed codeable rows" in text.stdout
 
 
 def test_missing_columns_is_a_clean_error(tmp_path: Path) -> None:

@@ -1,0 +1,115 @@
+"""Headline-only inputs: a one-line report is a document and is extracted, in
+headline grammar (present tense, bare verbs, nominal casualty lines, a place
+before a colon), in the country its words or its source tell. Headlines
+written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from warwire.config import Settings
+from warwire.extract.document import filed_from
+from warwire.extract.triggers import find_triggers, headline_like
+from warwire.nlp import parse_text
+from warwire.pipeline import Pipeline
+from warwire.registry import default_stages
+from warwire.types import Analysis, Document, Event, Source
+
+REF = date(2023, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(default_stages(Settings()))
+
+
+def _country(event: Event) -> str | None:
+    return event.place.country if event.place else None
+
+
+def _events(pipeline: Pipeline, line: str, publisher: str = "Wire Desk") -> list[Event]:
+    # cleaning makes a lone line the document's title and its text
+    doc = Document("h", "h", line, title=line, published=REF, source=Source(publisher=publisher))
+    (analysis,) = pipeline.run([Analysis(doc)])
+    return list(analysis.events)
+
+
+@pytest.mark.parametrize(
+    ("line", "sub_event_type"),
+    [
+        ("Warplanes strike market in Mandera", "Air/drone strike"),
+        ("Helicopters drop barrels on villages near Mandera", "Air/drone strike"),
+        ("Casualties in shelling on Garissa", "Shelling/artillery/missile attack"),
+        ("Army controls the town of Garissa", "Government regains territory"),
+        ("Rebels advance on Garissa", "Armed clash"),
+    ],
+)
+def test_headline_verbs_and_nouns_report_events(
+    pipeline: Pipeline, line: str, sub_event_type: str
+) -> None:
+    events = _events(pipeline, line)
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+    assert _country(events[0]) == "Kenya"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Human losses among militia fighters near Garissa",
+        "Martyrs in Garissa after night of bombardment",
+        "Six dead as gunmen storm hotel in Garissa",
+        "Garissa: four killed in attack on bus",
+    ],
+)
+def test_nominal_and_colon_headlines_are_events_where_they_say(
+    pipeline: Pipeline, line: str
+) -> None:
+    events = _events(pipeline, line)
+    assert events
+    assert _country(events[0]) == "Kenya"
+
+
+@pytest.mark.parametrize(
+    ("line", "country"),
+    [
+        ("Pak troops kill four militants in overnight raid", "Pakistan"),
+        ("Philippine army kills three rebels", "Philippines"),
+        ("Afghan police repel attack on checkpoint", "Afghanistan"),
+    ],
+)
+def test_nationality_words_and_short_forms_tell_the_country(
+    pipeline: Pipeline, line: str, country: str
+) -> None:
+    events = _events(pipeline, line)
+    assert events
+    assert _country(events[0]) == country
+
+
+def test_a_source_named_for_its_people_tells_the_country_when_nothing_else_does(
+    pipeline: Pipeline,
+) -> None:
+    line = "Gunmen kill four in ambush on convoy"
+    (event,) = _events(pipeline, line, publisher="The Kenyan Evening Courier")
+    assert _country(event) == "Kenya"
+    # a country's name in an aggregator's name says nothing of where a story happened
+    (event,) = _events(pipeline, line, publisher="Kenya Reposts Daily")
+    assert _country(event) is None
+    # the story's own words win over its source
+    (event,) = _events(pipeline, "Pak troops kill four in ambush", "The Kenyan Evening Courier")
+    assert _country(event) == "Pakistan"
+
+
+def test_bare_headline_verbs_are_no_triggers_in_a_story_body() -> None:
+    text = "Forces target the market town.\n\nForces target the market town"
+    body, headline = parse_text("d", text)
+    assert not find_triggers(body, text)
+    assert [h.sub_event_type for h in find_triggers(headline, text)] == ["Armed clash"]
+
+
+def test_headline_like_and_a_headline_place_before_its_colon() -> None:
+    assert headline_like("Gunmen kill three in raid")
+    assert not headline_like("Gunmen killed three people in a raid on Monday.")
+    text = "Garissa: four killed in attack on bus"
+    assert not filed_from(text, 0, 7)
+    body = "Garissa: Four people were killed on Monday when gunmen attacked a bus."
+    assert filed_from(body, 0, 7)
