@@ -29,6 +29,10 @@ _TITLE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s*$)"
     rf"|^\W*{_REPORT_WORD}\s+(?:of|on|for)\b"
 )
+# a publication covering a period ("... violations 1993-2003") or a letter on file
+_PERIOD_OR_LETTER = re.compile(
+    r"\b(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d|\d\d)\b|(?i:^\W*letter dated\b)"
+)
 _STORY_OPENING = re.compile(
     rf"(?i)^\W*(?:{_REPORT_WORD}\s*(?::|says|said|shows|finds)|update\s*\d)"
 )
@@ -115,7 +119,7 @@ def not_codeable(part: str) -> str | None:
         return "date"
     if _TOTAL.search(part):
         return "running total"
-    if _TITLE.search(part) and not _STORY_OPENING.match(part):
+    if (_TITLE.search(part) and not _STORY_OPENING.match(part)) or _PERIOD_OR_LETTER.search(part):
         return "report title"
     if _bare_name(part):
         return "name or code"

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from importlib.resources import files
 from typing import Any
+
+import yaml
 
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
@@ -22,8 +26,15 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     doc = analysis.document
     resolved = [t for t in analysis.toponyms if t.place is not None]
     # where the report was filed from ("WASHINGTON, May 16 -") says nothing of where it happened
-    told = [t for t in resolved if not filed_from(doc.text, t.span.start, t.span.end)]
+    short = [(m.start(), m.end(), code) for m, code in _short_forms(doc.text)]
+    told = [
+        t
+        for t in resolved
+        if not filed_from(doc.text, t.span.start, t.span.end)
+        and not any(s <= t.span.start and t.span.end <= e for s, e, _ in short)
+    ]
     codes = Counter(t.place.country_code for t in told if t.place and t.place.country_code)
+    codes.update(code for _, _, code in short)
     publisher = doc.source.original_source or doc.source.publisher
     code = (
         codes.most_common(1)[0][0]
@@ -58,6 +69,27 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         dates,
         main_actors(analysis, actors, code),
     )
+
+
+@cache
+def _short_form_table() -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = files("warwire").joinpath("data/country_short_forms.yaml").read_text(encoding="utf-8")
+    table = yaml.safe_load(raw) or {}
+    forms = sorted(
+        ((str(f), str(c)) for c, fs in table.items() for f in fs), key=lambda x: -len(x[0])
+    )
+    return tuple((re.compile(rf"(?<![\w.-]){re.escape(f)}(?![\w-])"), c) for f, c in forms)
+
+
+def _short_forms(text: str) -> list[tuple[re.Match[str], str]]:
+    """Short country names ("DR Congo", "C. Africa", "S. Sudan") in the text, longest first
+    and not overlapping."""
+    found: list[tuple[re.Match[str], str]] = []
+    for pattern, code in _short_form_table():
+        for m in pattern.finditer(text):
+            if not any(m.start() < f.end() and f.start() < m.end() for f, _ in found):
+                found.append((m, code))
+    return found
 
 
 def filed_from(text: str, start: int, end: int) -> bool:

@@ -157,6 +157,32 @@ _NEVER = frozenset({"according", "accordingly", "marching", "shelled-out", "demo
 _NAMES = frozenset({"DATE", "TIME", "PERSON", "ORG", "NORP", "GPE", "FAC", "LAW", "EVENT"})
 
 
+def title_cased(tokens: tuple[Token, ...]) -> bool:
+    """A headline in title case ("Soldiers Clash With Rebels Near Town"): most of its
+    longer words capitalised, so capitals no longer mark names."""
+    words = [t.text for t in tokens[1:] if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A title-cased word's possible lemmas, since the tagger reads it as a name
+    ("Clashes" -> clash, "Beheaded" -> behead, "Raids" -> raid)."""
+    w = word.lower()
+    forms = [w]
+    for suffix, keep in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            forms.append(w[: len(w) - len(suffix)] + keep)
+    return tuple(forms)
+
+
+def _dated(tokens: tuple[Token, ...], tok: Token) -> bool:
+    """Part of a date ("March 7", "May 2013"), tagged or not."""
+    after = tok.i - tokens[0].i + 1
+    return tok.ent_type in {"DATE", "TIME"} or (
+        after < len(tokens) and tokens[after].text[:1].isdigit()
+    )
+
+
 def _named(tok: Token, first: int) -> bool:
     """Part of a name: in an entity and capitalised past the sentence's first word.
     The small model tags headline words as names ("Warplanes target ...", "Regime
@@ -198,6 +224,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     lowered = sentence.span.text_in(text).lower()
     offset = sentence.span.start
     headline = headline_like(lowered)
+    titled = headline and title_cased(tokens)
 
     def add(sub: str, priority: int, index: int, start: int, end: int) -> None:
         key = (index, sub)
@@ -216,14 +243,18 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
 
         for tok in tokens:
             lemma = tok.lemma.lower()
-            if tok.text.lower() in _NEVER or _named(tok, base):
+            if tok.text.lower() in _NEVER or (_named(tok, base) and not titled):
+                continue
+            if titled and _dated(tokens, tok):
                 continue
             if _modifier(tokens, tok):
                 continue
             verb = tok.pos == "VERB" and lemma in rule.verbs
-            if (verb or lemma in rule.lemmas or tok.text.lower() in rule.lemmas) and _free(
-                blocked, tok.start, tok.end
-            ):
+            titled_word = titled and tok.text[:1].isupper()
+            known = lemma in rule.lemmas or tok.text.lower() in rule.lemmas
+            if titled_word and not known:
+                known = any(f in rule.lemmas or f in rule.verbs for f in _forms(tok.text))
+            if (verb or known) and _free(blocked, tok.start, tok.end):
                 add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)
         for pattern in rule.patterns:
             for m in pattern.finditer(lowered):

@@ -72,6 +72,8 @@ def test_each_headline_is_a_document_published_on_the_first_source_date() -> Non
         ("Monthly bulletin: March 2018", "report title"),
         ("Report of the Special Envoy on the situation in Ruritania", "report title"),
         ("Borduria Casualty Report: July 2020", "report title"),
+        ("Ruritania: Mapping abuses 1998-2004", "report title"),
+        ("Letter dated 3 May 2001 from the envoy", "report title"),
         ("Incident #4711", "incident number"),
         ("Tuesday 4 May 2010", "date"),
         ("ABC 2019-05-04", "date"),

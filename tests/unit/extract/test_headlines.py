@@ -113,3 +113,20 @@ def test_headline_like_and_a_headline_place_before_its_colon() -> None:
     assert not filed_from(text, 0, 7)
     body = "Garissa: Four people were killed on Monday when gunmen attacked a bus."
     assert filed_from(body, 0, 7)
+
+
+@pytest.mark.parametrize(
+    ("line", "civilians"),
+    [
+        ("Rebels kill seven villagers in C. Africa", "Civilians (Central African Republic)"),
+        (
+            "Militia kills five villagers in east DR Congo",
+            "Civilians (Democratic Republic of the Congo)",
+        ),
+    ],
+)
+def test_short_country_names_tell_the_story_country(
+    pipeline: Pipeline, line: str, civilians: str
+) -> None:
+    (event,) = _events(pipeline, line)
+    assert event.actor2 is not None and event.actor2.name == civilians
