@@ -45,6 +45,8 @@ _DATE_ONLY = re.compile(
 )
 _INCIDENT = re.compile(
     r"(?i)^\W*(?:incident|case|event|record|entry)\s*(?:no\.?|#|n°)?\s*[\w-]*\d+\W*$"
+    # a monitor's incident record: "May 3rd 2017: (X123) Old market, Some province"
+    r"|^\W*(?:[\w-]+\s+){1,3}\d{4}\s*:\s*\(\w{0,3}\d+\w?\)"
 )
 _NAME_LABEL = re.compile(r"^\W*Name\b\s*:?\s+[A-Z]|^\W*(?:https?://|www\.)\S+\W*$")
 _PARTICLES = frozenset(
@@ -58,6 +60,7 @@ _TOTAL = re.compile(
     r"\b(?:yesterday|today|so far|in (?:the (?:past|last) )?\d+ days|during \d+ days)\b"
     r"[^;]*\b(?:including|count|toll)\b"
     r"|^\W*(?:\d[\d,.]*\s*,\s*including\b)"
+    r"|\b\d[\d,]*\s+(?:\w+\s+){0,3}(?:were\s+)?(?:killed|died)\s+(?:yesterday|today)\b[^;]*\bincluding\b"
     r"|\b(?:final|total|daily|preliminary)\s+(?:death\s+)?(?:toll|count)\s+(?:for|of|on)\b"
     r"|^\W*\d[\d,]*\s+(?:(?:people|persons)\s+)?(?:were\s+)?(?:killed|died)\s+"
     r"(?:yesterday|today|on\s+\w+day)?,?\s*\d{1,2}/\d{1,2}/\d{2,4}\W*$"

@@ -75,6 +75,11 @@ def test_each_headline_is_a_document_published_on_the_first_source_date() -> Non
         ("Ruritania: Mapping abuses 1998-2004", "report title"),
         ("Letter dated 3 May 2001 from the envoy", "report title"),
         ("Incident #4711", "incident number"),
+        ("June 3rd 2016: (Q77) Old market road, Lakeland district", "incident number"),
+        (
+            "In the worst day this month ... 80 died yesterday, including 9 soldiers",
+            "running total",
+        ),
         ("Tuesday 4 May 2010", "date"),
         ("ABC 2019-05-04", "date"),
         ("Name\tJohn Quincy al-Example", "name or code"),
