@@ -120,3 +120,9 @@ def test_war_words_in_a_match_report_are_figures_of_speech(pipeline: Pipeline) -
         "The manager praised his squad after the match."
     )
     assert _events(pipeline, text) == []
+
+
+def test_a_datelines_filing_date_is_not_the_incidents_day(pipeline: Pipeline) -> None:
+    text = "KANO, March 14, 2023 - On Saturday gunmen killed two guards at a depot in Mubi."
+    (event,) = _events(pipeline, text)
+    assert event.when.event_date == date(2023, 3, 11) and event.when.time_precision == 1
