@@ -18,9 +18,7 @@ COUNTY = Place("Dunmore County", 45.0, -80.0, "Ruritania", "RU", "Veloria", None
 DUN = Place("Dunmore", 20.0, 10.0, "Elsewhere", "EL", "Coast", None, "PPL", 9_000)
 WEST = Place("West Arden", 5.0, 5.0, "Ruritania", "RU", "West Arden", None, "ADM1", 1_000_000)
 ARDEN = Place("Arden", 9.0, 9.0, "Ruritania", "RU", "Arden", None, "ADM1", 2_000_000)
-GAZ = MemoryGazetteer(
-    [(DIST, ["Korvani"]), TOWN, FAR, STATE, CITY, COUNTY, DUN, WEST, ARDEN]
-)
+GAZ = MemoryGazetteer([(DIST, ["Korvani"]), TOWN, FAR, STATE, CITY, COUNTY, DUN, WEST, ARDEN])
 
 
 def _place(text: str, name: str) -> Place | None:
