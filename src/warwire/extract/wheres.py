@@ -56,6 +56,11 @@ def wheres_for(
         fine = [
             a for a in _named_area(tree, ctx.text) if not any(a.span.covers(t.span) for t in tops)
         ]
+    if not fine and tops and all(_home_country(ctx, t) for t in tops):
+        home = story_place(ctx.toponyms, ctx.text, ctx.country_code, least=1.0)
+        if home is not None and home.place is not None:  # "across Peru": where the story is
+            log.debug("where: only the story's country named; its place %s", home.place.name)
+            return (Where(home.place.name, None, home),)
     tops = fine or tops
     if not tops:  # no gazetteer hits: fall back on the tagger's place names
         ents = [
@@ -92,6 +97,15 @@ def wheres_for(
 _NOT_PLACES = frozenset(
     {"since", "after", "before", "during", "while", "however", "today", "yesterday"}
 )
+
+
+def _home_country(ctx: Context, top: Toponym) -> bool:
+    place = top.place
+    return (
+        place is not None
+        and (place.feature or "").startswith("PCL")
+        and (place.country_code == ctx.country_code)
+    )
 
 
 def is_place(ctx: Context, phrase: Phrase | None) -> bool:
