@@ -126,3 +126,14 @@ def test_a_datelines_filing_date_is_not_the_incidents_day(pipeline: Pipeline) ->
     text = "KANO, March 14, 2023 - On Saturday gunmen killed two guards at a depot in Mubi."
     (event,) = _events(pipeline, text)
     assert event.when.event_date == date(2023, 3, 11) and event.when.time_precision == 1
+
+
+def test_a_sentence_that_only_places_the_incident_gives_it_its_place(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Gunmen killed twelve villagers on Saturday in northern Nigeria. "
+        "It happened in Mubi, a town close to the border."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.place is not None and event.place.name == "Mubi"
