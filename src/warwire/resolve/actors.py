@@ -145,11 +145,11 @@ class ActorRegistry:
         states: dict[str, _State] = {}
         groups = {g["name"]: g for g in data.get("groups") or []}
 
-        def add(alias: str, entry: _Alias) -> None:
+        def add(alias: str, entry: _Alias, cased: bool = False) -> None:
             key = _key(alias)
             if not key:
                 return
-            short = len(alias) <= 3 and alias.isupper()
+            short = cased or (len(alias) <= 3 and alias.isupper())
             item = _Alias(
                 entry.actor, entry.state, entry.template, entry.inter, entry.scope,
                 _fold(alias) if short else None, entry.metonym,
@@ -175,11 +175,12 @@ class ActorRegistry:
                 backers=tuple(group.get("backers") or ()), actor_id=_slug(name),
             )  # fmt: skip
             actors[name] = actor
-            for alias in (name, *aliases):
-                add(alias, _Alias(actor=actor, fuzzy=bool(group)))
+            cased = set(group.get("cased") or ())  # acronyms that are also words: "LeT", "FACT"
+            for alias in (name, *aliases, *cased):
+                add(alias, _Alias(actor=actor, fuzzy=bool(group)), alias in cased)
             for scope, local in (group.get("local") or {}).items():
                 for alias in local:
-                    add(alias, _Alias(actor=actor, scope=scope))
+                    add(alias, _Alias(actor=actor, scope=scope), alias in cased)
             return actor
 
         for row in data.get("states") or []:
@@ -349,6 +350,7 @@ class ActorRegistry:
         ``include_generic``: as adjectives they are mostly noise.
         """
         toks = _tokens(text)
+        cc = country_code.upper() if country_code else None
         out: list[tuple[int, int, Actor]] = []
         i = 0
         while i < len(toks):
@@ -360,7 +362,11 @@ class ActorRegistry:
                 if (
                     found
                     and not include_generic
-                    and all(a.actor is None for a in self.index.get(key, ()))
+                    and all(
+                        a.actor is None
+                        for a in self.index.get(key, ())
+                        if a.scope is None or a.scope == cc  # another country's local alias
+                    )
                 ):
                     found = None
                 if found:
