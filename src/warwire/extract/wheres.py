@@ -47,6 +47,14 @@ def wheres_for(
         and t.text.lower() not in _NOT_PLACES
     ]
     tops = _not_aside(ctx, tops)
+    # a foreign country named but not as a location ("a Turkish drone", "Turkey says") is
+    # the actor's, not the event's: "in/into/across Syria" is a place, "Syria" alone is not
+    tops = [
+        t
+        for t in tops
+        if not _foreign_country(ctx, t)
+        or _LOCATED_IN.search(ctx.text[max(0, t.span.start - 24) : t.span.start])
+    ]
     listed = listed_places(ctx, tree, trigger, tops, actor_spans)
     if listed:  # "shelled A, B and C": one event per place
         log.debug("where: a list of %d places", len(listed))
@@ -84,6 +92,9 @@ def wheres_for(
         scope = sorted({*scope, *tree.subtree(head)})
     inside = [t for t in tops if any(toks[i].start <= t.span.start < toks[i].end for i in scope)]
     chosen = inside or tops
+    towns = [t for t in chosen if not _coarse(t)]
+    if towns:  # "the governor of the X region said shelling hit Y": Y, the finer place
+        chosen = towns
     first = chosen[0]
     group = [first]
     for other in chosen[1:]:
@@ -97,6 +108,28 @@ def wheres_for(
 _NOT_PLACES = frozenset(
     {"since", "after", "before", "during", "while", "however", "today", "yesterday"}
 )
+
+
+_LOCATED_IN = re.compile(r"\b(?:in|into|inside|across|throughout|over|to)\s+(?:the\s+)?$", re.I)
+
+
+def _foreign_country(ctx: Context, top: Toponym) -> bool:
+    place = top.place
+    return (
+        place is not None
+        and (place.feature or "").startswith("PCL")
+        and ctx.country_code is not None
+        and place.country_code != ctx.country_code
+    )
+
+
+def _coarse(top: Toponym) -> bool:
+    """A country or first-order region: a sentence's town, if it names one, is finer."""
+    place = top.place
+    if place is None:
+        return False
+    feature = place.feature or ""
+    return feature.startswith("PCL") or feature == "ADM1" or place.geo_precision >= 3
 
 
 def _home_country(ctx: Context, top: Toponym) -> bool:

@@ -137,3 +137,21 @@ def test_a_sentence_that_only_places_the_incident_gives_it_its_place(
     )
     (event,) = _events(pipeline, text)
     assert event.place is not None and event.place.name == "Mubi"
+
+
+def test_the_town_hit_not_the_speakers_region(pipeline: Pipeline) -> None:
+    text = (
+        "The governor of the Borno region said on Monday that shelling hit Gwoza, "
+        "killing two people."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.place is not None and event.place.name == "Gwoza"
+
+
+def test_a_foreign_nationality_is_not_the_events_country(pipeline: Pipeline) -> None:
+    text = (
+        "Fighting in Mubi and Gwoza continued. On Monday a Cameroonian drone struck a "
+        "truck near the border, killing three people, Nigerian officials said."
+    )
+    countries = {e.place.country_code for e in _events(pipeline, text) if e.place}
+    assert "CM" not in countries
