@@ -135,6 +135,8 @@ class ActorRegistry:
     states: dict[str, _State]
     max_tokens: int
     fuzzy_keys: tuple[str, ...] = field(default=())
+    # per-process memo of find() results and of the words aliases start with
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -349,11 +351,20 @@ class ActorRegistry:
         category words ("troops", "gunmen", "military") are skipped unless
         ``include_generic``: as adjectives they are mostly noise.
         """
+        memo_key = (text, country_code, include_generic)
+        if (hit := self.memo.get(memo_key)) is not None:
+            return list(hit)
+        firsts = self.memo.get("firsts")
+        if firsts is None:
+            firsts = self.memo["firsts"] = frozenset(k.split(" ", 1)[0] for k in self.index)
         toks = _tokens(text)
         cc = country_code.upper() if country_code else None
         out: list[tuple[int, int, Actor]] = []
         i = 0
         while i < len(toks):
+            if toks[i][2] not in firsts:  # no alias starts with this word
+                i += 1
+                continue
             prev = toks[i - 1][2] if i else None
             for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
                 part = toks[i : i + n]
@@ -379,6 +390,9 @@ class ActorRegistry:
                     break
             else:
                 i += 1
+        if len(self.memo) > 8192:
+            self.memo.clear()
+        self.memo[memo_key] = tuple(out)
         return out
 
     def resolve_in_document(
