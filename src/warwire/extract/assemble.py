@@ -71,10 +71,26 @@ def _civilians(ctx: Context) -> str:
     return f"{_CIVILIANS} ({country})" if country else _CIVILIANS
 
 
+# "WASHINGTON, May 16, 2005 - On May 14 a bomb ...": the filing date heads the line
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s+"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?"
+    r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]"
+)
+
+
 def own_when(ctx: Context, sentence: Sentence) -> When | None:
-    """The date a sentence states itself, or None."""
+    """The date a sentence states itself, or None; a dateline's filing date is not one."""
     text = sentence.span.text_in(ctx.text)
     whens = ctx.dates.resolve_dates(text, sentence.span.start, ctx.doc_id, ctx.reference)
+    head = _DATELINE.match(text)
+    if head is not None:
+        cut = sentence.span.start + head.end()
+        told = [w for w in whens if w.span is None or w.span.start >= cut]
+        if not told:  # only the filing date: the day of the report, not a stated day
+            filed = ctx.dates.best_date(whens)
+            return None if filed is None else replace(filed, time_precision=2, span=None)
+        whens = told
     best = ctx.dates.best_date(whens)
     return best if best is not None and best.start is not None else None
 

@@ -20,11 +20,11 @@ import math
 from collections.abc import Collection
 
 from warwire.extract.merging import Draft, compatible, upgrade
-from warwire.extract.records import Where
+from warwire.extract.records import Context, Where
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Actor, Place, Span, When
 
-__all__ = ["corefer", "place_level"]
+__all__ = ["corefer", "locate_back", "place_level"]
 
 _NEAR_KM = 25.0
 _REGION_KM = 80.0
@@ -224,3 +224,18 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
     body = [k for k in kept if not is_head(k)]
     kept = [k for k in kept if not is_head(k) or not any(_kind_agrees(b, k) for b in body)]
     return sorted(kept, key=_position)
+
+
+def locate_back(draft: Draft, ctx: Context, sentence: Span) -> None:
+    """ "It happened in X district": a sentence that only places the incident just told
+    gives it its place when that place is finer and agrees with the one it had."""
+    tops = [
+        t
+        for t in ctx.toponyms
+        if sentence.start <= t.span.start and t.span.end <= sentence.end and t.place is not None
+    ]
+    for top in tops:
+        where = Where(top.place.name if top.place else top.text, top.span, top)
+        if place_level(where) > place_level(draft.where) and places_agree(draft.where, where):
+            draft.where = where
+            return

@@ -32,7 +32,7 @@ from warwire.extract.anchoring import (
     unanchored,
 )
 from warwire.extract.assemble import read_sentence
-from warwire.extract.coreference import corefer
+from warwire.extract.coreference import corefer, locate_back
 from warwire.extract.document import document_context, headline_like, headlines_of
 from warwire.extract.fields import event_of
 from warwire.extract.merging import Draft, home_for, upgrade
@@ -77,6 +77,14 @@ _BREAKS = re.compile(
     re.I,
 )
 
+
+# a sentence that only says where the incident just told happened
+_TOOK_PLACE = re.compile(
+    r"^\W*(?:it|this|the (?:attack|incident|assault|blast|explosion|killings?|raid|ambush|"
+    r"clash(?:es)?|strike|shooting|bombing|abduction|kidnapping|violence|fighting))\s+"
+    r"(?:\w+\s+)?(?:happened|took place|occurred|was carried out|unfolded)\b",
+    re.I,
+)
 
 _EARLIER = re.compile(r"^\W*(?:earlier|previously|before that|prior to that)\b", re.I)
 
@@ -147,6 +155,8 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             last_stated = stated
         if _history(ctx, sentence, stated):
             continue  # "the massacre of 1994": background, not news
+        if not readings and drafts and _TOOK_PLACE.match(sentence.span.text_in(ctx.text)):
+            locate_back(drafts[-1], ctx, sentence.span)  # "It happened in X district"
         if readings:
             tree = Tree.of(sentence)
             plain = sentence.span.text_in(ctx.text)

@@ -41,7 +41,7 @@ FORMAT = "warwire-mentions/1"
 EVENT_TYPES: tuple[str, ...] = tuple(SUB_EVENT_TYPES)
 MODEL_RESOURCE = "data/mentions_model.json"
 
-_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*|\d+(?:[.,:]\d+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _QUOTES = ('"', "“", "”", "«", "»")
 _LENGTHS = ((5, "xs"), (10, "s"), (20, "m"), (35, "l"))
 
@@ -138,6 +138,113 @@ def _position(position: int) -> str:
     return "2-4" if position <= 4 else "5+"
 
 
+# Common English function words: a sentence with almost none of them is in another language.
+_ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "by",
+        "for",
+        "with",
+        "from",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "their",
+        "his",
+        "her",
+        "who",
+        "which",
+        "said",
+        "not",
+        "be",
+        "been",
+        "as",
+    ]
+)
+
+
+def _aspect(found: set[str], other: bool) -> list[str]:
+    """Tense, aspect and register crossed with what else the sentence says.
+
+    ``found`` holds the names of the cue families that matched (see
+    ``data/mention_cues.yaml``); ``other`` says the sentence is not English.
+    A specific occurrence is told in the past, the present perfect or (live)
+    the progressive, usually with a date; a habit in
+    the simple present with a frequency adverb; a caption in the present with
+    no harm done; history with an old year and no day.
+    """
+    past = "past" in found
+    perfect = "perfect" in found or "present_perfect" in found
+    progressive = "progressive" in found
+    present = "present" in found or "caption_verb" in found
+    habitual = "habitual" in found or "habitual_time" in found
+    dated = "specific_date" in found or "foreign_date" in found
+    harm = any(name.startswith("trig:") for name in found) or "casualty_number" in found
+    future = "modal_future" in found or "plan" in found
+    signature = "".join(
+        flag for flag, on in (("P", past), ("F", perfect), ("G", progressive), ("S", present)) if on
+    )
+    out = ["asp:" + (signature or "none"), "date:" + ("yes" if dated else "no")]
+    told = past or perfect or progressive
+    if present and not told:
+        out.append("pres_only")
+        out.append("pres_only&date" if dated else "pres_only&nodate")
+        if habitual:
+            out.append("hab&pres")
+        if future:
+            out.append("fut&pres")
+    if habitual:
+        out.append("hab&" + ("past" if past else "nopast"))
+        if not dated:
+            out.append("hab&nodate")
+    if past:
+        out.append("past&date" if dated else "past&nodate")
+    if progressive:
+        out.append("prog&" + ("harm" if harm else "noharm"))
+        if not habitual:
+            out.append("prog&nohab")
+    if perfect and not past:
+        out.append("perf_only&" + ("date" if dated else "nodate"))
+    if "history_year" in found:
+        out.append("hist&" + ("date" if dated else "nodate"))
+    if "caption_verb" in found:
+        out.append("cap&" + ("harm" if harm else "noharm"))
+        if "photo" in found:
+            out.append("cap&photo")
+        if not past:
+            out.append("cap&nopast")
+    if "quote_cue" in found and present and not told:
+        out.append("quote&pres")
+    if future and not dated:
+        out.append("fut&nodate")
+    if other:
+        if "foreign_event" in found:
+            out.append("lang:other&event")
+        if "foreign_date" in found or dated:
+            out.append("lang:other&date")
+    return out
+
+
 def features(
     text: str,
     cues: Sequence[Cue],
@@ -153,7 +260,16 @@ def features(
     out.update(f"b:{a}_{b}" for a, b in pairwise(words))
     if words:
         out.add("b:<s>_" + words[0])
-    out.update("cue:" + cue.name for cue in cues if cue.search(low))
+    other = len(words) >= 5 and sum(w in _ENGLISH for w in words) < 0.08 * len(words)
+    found = {
+        cue.name
+        for cue in cues
+        if (other or not cue.name.startswith("foreign_")) and cue.search(low)
+    }
+    if other:
+        out.add("lang:other")
+    out.update("cue:" + name for name in found)
+    out.update(_aspect(found, other))
     n = len(words)
     out.add("len:" + next((label for top, label in _LENGTHS if n <= top), "xl"))
     if any(q in text for q in _QUOTES):

@@ -101,11 +101,30 @@ def words(text: str) -> list[Word]:
     return out
 
 
-def match_at(ws: list[Word], i: int, options: tuple[tuple[str, ...], ...]) -> int:
+Options = tuple[tuple[str, ...], ...]
+# options by their first word, per options table (the tables live as long as the lexicon)
+_BY_FIRST: dict[int, tuple[Options, dict[str, Options]]] = {}
+
+
+def _by_first(options: Options) -> dict[str, Options]:
+    held = _BY_FIRST.get(id(options))
+    if held is None or held[0] is not options:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for option in options:
+            if option:
+                index.setdefault(option[0], []).append(option)
+        held = (options, {k: tuple(v) for k, v in index.items()})
+        _BY_FIRST[id(options)] = held
+    return held[1]
+
+
+def match_at(ws: list[Word], i: int, options: Options) -> int:
     """Length (in words) of the longest option starting at word ``i``; 0 if none."""
-    for option in options:
+    if i >= len(ws):
+        return 0
+    for option in _by_first(options).get(ws[i].text, ()):
         n = len(option)
-        if i + n <= len(ws) and all(ws[i + k].text == option[k] for k in range(n)):
+        if i + n <= len(ws) and all(ws[i + k].text == option[k] for k in range(1, n)):
             return n
     return 0
 

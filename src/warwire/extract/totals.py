@@ -113,12 +113,15 @@ def _window(ws: list[Word], idx: list[int]) -> str | None:
     """A running or multi-day cue among the words ``idx``, unless it ranks one event
     ("the deadliest attack this year")."""
     lx = cues()
-    for i in idx:
+
+    def ranked(i: int) -> bool:  # asked only where a running cue stands: it is the costly test
         near = ws[max(0, i - 4) : i]
-        ranked = any(match_at(near, j, lx["agg_superlatives"]) for j in range(len(near)))
-        if match_at(ws, i, lx["agg_running"]) and not ranked:
+        return any(match_at(near, j, lx["agg_superlatives"]) for j in range(len(near)))
+
+    for i in idx:
+        if match_at(ws, i, lx["agg_running"]) and not ranked(i):
             return "running"
-        if ws[i].text == "since" and i + 1 < len(ws) and not ranked:
+        if ws[i].text == "since" and i + 1 < len(ws) and not ranked(i):
             nxt = ws[i + 1].text
             if nxt in lx["months"] | lx["weekdays"] | {"the", "last", "early", "late", "mid"}:
                 return "running"

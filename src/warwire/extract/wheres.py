@@ -47,6 +47,14 @@ def wheres_for(
         and t.text.lower() not in _NOT_PLACES
     ]
     tops = _not_aside(ctx, tops)
+    # a foreign country named but not as a location ("a Turkish drone", "Turkey says") is
+    # the actor's, not the event's: "in/into/across Syria" is a place, "Syria" alone is not
+    tops = [
+        t
+        for t in tops
+        if not _foreign_country(ctx, t)
+        or _LOCATED_IN.search(ctx.text[max(0, t.span.start - 24) : t.span.start])
+    ]
     listed = listed_places(ctx, tree, trigger, tops, actor_spans)
     if listed:  # "shelled A, B and C": one event per place
         log.debug("where: a list of %d places", len(listed))
@@ -56,6 +64,11 @@ def wheres_for(
         fine = [
             a for a in _named_area(tree, ctx.text) if not any(a.span.covers(t.span) for t in tops)
         ]
+    if not fine and tops and all(_home_country(ctx, t) for t in tops):
+        home = story_place(ctx.toponyms, ctx.text, ctx.country_code, least=1.0)
+        if home is not None and home.place is not None:  # "across Peru": where the story is
+            log.debug("where: only the story's country named; its place %s", home.place.name)
+            return (Where(home.place.name, None, home),)
     tops = fine or tops
     if not tops:  # no gazetteer hits: fall back on the tagger's place names
         ents = [
@@ -79,6 +92,9 @@ def wheres_for(
         scope = sorted({*scope, *tree.subtree(head)})
     inside = [t for t in tops if any(toks[i].start <= t.span.start < toks[i].end for i in scope)]
     chosen = inside or tops
+    towns = [t for t in chosen if not _coarse(t)]
+    if towns:  # "the governor of the X region said shelling hit Y": Y, the finer place
+        chosen = towns
     first = chosen[0]
     group = [first]
     for other in chosen[1:]:
@@ -92,6 +108,37 @@ def wheres_for(
 _NOT_PLACES = frozenset(
     {"since", "after", "before", "during", "while", "however", "today", "yesterday"}
 )
+
+
+_LOCATED_IN = re.compile(r"\b(?:in|into|inside|across|throughout|over|to)\s+(?:the\s+)?$", re.I)
+
+
+def _foreign_country(ctx: Context, top: Toponym) -> bool:
+    place = top.place
+    return (
+        place is not None
+        and (place.feature or "").startswith("PCL")
+        and ctx.country_code is not None
+        and place.country_code != ctx.country_code
+    )
+
+
+def _coarse(top: Toponym) -> bool:
+    """A country or first-order region: a sentence's town, if it names one, is finer."""
+    place = top.place
+    if place is None:
+        return False
+    feature = place.feature or ""
+    return feature.startswith("PCL") or feature == "ADM1" or place.geo_precision >= 3
+
+
+def _home_country(ctx: Context, top: Toponym) -> bool:
+    place = top.place
+    return (
+        place is not None
+        and (place.feature or "").startswith("PCL")
+        and (place.country_code == ctx.country_code)
+    )
 
 
 def is_place(ctx: Context, phrase: Phrase | None) -> bool:

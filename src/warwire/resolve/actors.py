@@ -135,6 +135,8 @@ class ActorRegistry:
     states: dict[str, _State]
     max_tokens: int
     fuzzy_keys: tuple[str, ...] = field(default=())
+    # per-process memo of find() results and of the words aliases start with
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -145,11 +147,11 @@ class ActorRegistry:
         states: dict[str, _State] = {}
         groups = {g["name"]: g for g in data.get("groups") or []}
 
-        def add(alias: str, entry: _Alias) -> None:
+        def add(alias: str, entry: _Alias, cased: bool = False) -> None:
             key = _key(alias)
             if not key:
                 return
-            short = len(alias) <= 3 and alias.isupper()
+            short = cased or (len(alias) <= 3 and alias.isupper())
             item = _Alias(
                 entry.actor, entry.state, entry.template, entry.inter, entry.scope,
                 _fold(alias) if short else None, entry.metonym,
@@ -175,11 +177,12 @@ class ActorRegistry:
                 backers=tuple(group.get("backers") or ()), actor_id=_slug(name),
             )  # fmt: skip
             actors[name] = actor
-            for alias in (name, *aliases):
-                add(alias, _Alias(actor=actor, fuzzy=bool(group)))
+            cased = set(group.get("cased") or ())  # acronyms that are also words: "LeT", "FACT"
+            for alias in (name, *aliases, *cased):
+                add(alias, _Alias(actor=actor, fuzzy=bool(group)), alias in cased)
             for scope, local in (group.get("local") or {}).items():
                 for alias in local:
-                    add(alias, _Alias(actor=actor, scope=scope))
+                    add(alias, _Alias(actor=actor, scope=scope), alias in cased)
             return actor
 
         for row in data.get("states") or []:
@@ -348,10 +351,20 @@ class ActorRegistry:
         category words ("troops", "gunmen", "military") are skipped unless
         ``include_generic``: as adjectives they are mostly noise.
         """
+        memo_key = (text, country_code, include_generic)
+        if (hit := self.memo.get(memo_key)) is not None:
+            return list(hit)
+        firsts = self.memo.get("firsts")
+        if firsts is None:
+            firsts = self.memo["firsts"] = frozenset(k.split(" ", 1)[0] for k in self.index)
         toks = _tokens(text)
+        cc = country_code.upper() if country_code else None
         out: list[tuple[int, int, Actor]] = []
         i = 0
         while i < len(toks):
+            if toks[i][2] not in firsts:  # no alias starts with this word
+                i += 1
+                continue
             prev = toks[i - 1][2] if i else None
             for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
                 part = toks[i : i + n]
@@ -360,7 +373,11 @@ class ActorRegistry:
                 if (
                     found
                     and not include_generic
-                    and all(a.actor is None for a in self.index.get(key, ()))
+                    and all(
+                        a.actor is None
+                        for a in self.index.get(key, ())
+                        if a.scope is None or a.scope == cc  # another country's local alias
+                    )
                 ):
                     found = None
                 if found:
@@ -373,6 +390,9 @@ class ActorRegistry:
                     break
             else:
                 i += 1
+        if len(self.memo) > 8192:
+            self.memo.clear()
+        self.memo[memo_key] = tuple(out)
         return out
 
     def resolve_in_document(

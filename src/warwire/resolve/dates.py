@@ -20,8 +20,8 @@ Decisions (ACLED precision: 1 day, 2 week, 3 month):
   ago" -> that month then, precision 3 (callers drop background).
 - a yearless date more than a week after the reference is last year's (a
   "December 30" in a 2 January article); up to a week ahead is kept (scheduled events).
-- events with no stated date get :func:`undated_window`: the report's day and the one
-  before, coded to the day before, precision 2 because the day is not stated.
+- events with no stated date get :func:`undated_window`: the report's day, precision 2
+  because the day is not stated.
 """
 
 from __future__ import annotations
@@ -301,15 +301,15 @@ def resolve_dates(text: str, offset: int, doc_id: str, reference: date | None) -
 
 
 def undated_window(reference: date | None) -> When:
-    """The window of an event the text gives no date for: the report's day or the one before.
+    """The date of an event the text gives no date for: the report's own day.
 
-    News reports what happened since the last edition, so an undated incident is
-    coded to the day before the report (the window's middle), with precision 2
-    because the text does not give the day. Without a reference, nothing.
+    News reports what happened since the last edition; an undated incident is
+    most often the report's day, coded with precision 2 because the text does not
+    state it. Without a reference, nothing.
     """
     if reference is None:
         return When()
-    return When(reference - timedelta(days=1), reference, 2)
+    return When(reference, reference, 2)
 
 
 def best_date(whens: Sequence[When]) -> When | None:

@@ -31,7 +31,6 @@ from warwire.resolve.places_detect import (
     REGION_AFTER,
     REGION_DEMONYMS,
     REGION_FEATURES,
-    TRIM_WORDS,
     WIDE_FEATURES,
     Candidate,
     demonyms,
@@ -39,6 +38,7 @@ from warwire.resolve.places_detect import (
 )
 from warwire.resolve.places_focus import Focus, focus_without
 from warwire.resolve.places_story import STORY, story_candidates
+from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
 from warwire.resolve.places_words import common_word
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
@@ -72,14 +72,13 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
     if cand.source == STORY:  # a village believed for the story's country: only there
         return gazetteer.lookup(cand.text, cand.country_code)
     places = gazetteer.lookup(cand.text)
-    surface = cand.text
-    while not places:
-        shorter = TRIM_WORDS.sub("", surface).strip()
-        if shorter == surface or not shorter:
-            break
-        surface = shorter
+    if places:
+        return places
+    for surface in trimmed_forms(cand.text):
         places = gazetteer.lookup(surface)
-    return places
+        if places:
+            return places
+    return []
 
 
 def _country_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:
@@ -149,6 +148,16 @@ def _geo_precision(text: str, cand: Candidate, place: Place) -> int:
     if feature in PART_FEATURES or near or PART_AFTER.match(text, cand.end):
         return 2
     return 1
+
+
+def unit_precision(text: str, cand: Candidate, place: Place) -> int:
+    """A town standing for its district ("Bannu district") is coded "part of a region"."""
+    precision = _geo_precision(text, cand, place)
+    if unit_named(text, cand) == "province" and place.feature in REGION_FEATURES:
+        return 3
+    if unit_named(text, cand) == "district" and (place.feature or "").startswith("PPL"):
+        return max(precision, 2)
+    return precision
 
 
 def _best(options: Sequence[Place], key: str, focus: Focus) -> Place | None:
@@ -280,7 +289,7 @@ def resolve(
     text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, doc_id: str = "text"
 ) -> list[Toponym]:
     """Choose one place per candidate (or none), with ACLED geo_precision."""
-    options = [_candidates(c, gazetteer) for c in candidates]
+    options = [with_unit(text, c, _candidates(c, gazetteer), gazetteer) for c in candidates]
     options, decided = apply_containment(text, candidates, options, gazetteer)
     keys = [normalise(c.text) for c in candidates]
     region = local_region(keys, options, decided)
@@ -308,6 +317,7 @@ def resolve(
             if not decided[i]:
                 place = _country_first(place, opts, keys[i], mine, region)
                 place = _water_first(place, opts, keys[i], region)
+            place = unit_choice(text, cand, place, opts, score)
             if (
                 not decided[i]
                 and home is not None
@@ -326,7 +336,7 @@ def resolve(
             if not decided[i] and _stray(place, keys[i], mine):
                 place = None
             else:
-                place = replace(place, geo_precision=_geo_precision(text, cand, place))
+                place = replace(place, geo_precision=unit_precision(text, cand, place))
         elif cand.source not in ("GPE", "LOC"):
             continue
         out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, place))

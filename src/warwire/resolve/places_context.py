@@ -35,10 +35,21 @@ _STATES = {
     "Utah": "UT", "Vermont": "Vt VT", "Virginia": "Va VA", "Washington": "Wash WA",
     "West Virginia": "WVa WV", "Wisconsin": "Wis Wisc WI", "Wyoming": "Wyo WY",
 }  # fmt: skip
+# Canadian provinces as the press abbreviates them after a town ("Churchill, Man.").
+_PROVINCES = {
+    "Alberta": "Alta AB", "British Columbia": "BC", "Manitoba": "Man MB",
+    "New Brunswick": "NB", "Newfoundland and Labrador": "Nfld NL", "Nova Scotia": "NS",
+    "Ontario": "Ont ON", "Prince Edward Island": "PEI", "Quebec": "Que Qc QC",
+    "Saskatchewan": "Sask SK",
+}  # fmt: skip
 STATE_ABBREVIATIONS: dict[str, str] = {
     normalise(abbr): state for state, abbrs in _STATES.items() for abbr in abbrs.split()
 }
+_PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    normalise(abbr): name for name, abbrs in _PROVINCES.items() for abbr in abbrs.split()
+}
 _AFTER_COMMA = re.compile(r",\s*([A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z]+)?)")
+_ABBREVIATED = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 CONTAINERS = frozenset({"PCLI", "PCL", "PCLD", "PCLS", "ADM1"})
 
 
@@ -58,10 +69,12 @@ def _named(place: Place, key: str) -> bool:
 
 def _state(surface: str, gazetteer: Gazetteer) -> list[Place]:
     """The US state a post-comma abbreviation or name stands for ("Tenn.", "TX")."""
-    full = STATE_ABBREVIATIONS.get(normalise(surface))
-    if full is None:
-        return []
-    return [p for p in gazetteer.lookup(full, "US") if p.feature == "ADM1"]
+    key = normalise(surface)
+    for table, code in ((STATE_ABBREVIATIONS, "US"), (_PROVINCE_ABBREVIATIONS, "CA")):
+        full = table.get(key)
+        if full is not None:
+            return [p for p in gazetteer.lookup(full, code) if p.feature == "ADM1"]
+    return []
 
 
 def _container_after(
@@ -100,6 +113,12 @@ def apply_containment(
     out = [list(o) for o in options]
     decided = [False] * len(out)
     for i, cand in enumerate(candidates):
+        before = text[max(0, cand.start - 40) : cand.start]
+        if _ABBREVIATED.search(before) and text.startswith(".", cand.end):
+            state = _state(cand.text, gazetteer)  # "Churchill, Man.": the province
+            if state:
+                out[i], decided[i] = state, True
+                continue
         nxt = (candidates[i + 1], out[i + 1]) if i + 1 < len(candidates) else None
         containers = _container_after(text, cand, nxt, gazetteer)
         inside = [p for p in out[i] if any(_inside(p, c) for c in containers)]

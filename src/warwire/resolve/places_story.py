@@ -148,7 +148,9 @@ _WIDE = frozenset({"RGN", "OCN", "SEA", "GULF", "CONT"})
 LEAD_CHARS = 400
 
 
-def story_place(toponyms: Sequence[Toponym], text: str, code: str | None) -> Toponym | None:
+def story_place(
+    toponyms: Sequence[Toponym], text: str, code: str | None, least: float = 2.5
+) -> Toponym | None:
     """The story's own place: the specific place of its country it names most and first.
 
     A sentence that names no place ("the army ran from the attack") happened
@@ -173,4 +175,4 @@ def story_place(toponyms: Sequence[Toponym], text: str, code: str | None) -> Top
     if not scores:
         return None
     key = max(scores, key=lambda k: (scores[k], -first[k].span.start))
-    return first[key] if scores[key] >= 2.5 else None  # named twice, or once up top
+    return first[key] if scores[key] >= least else None  # named twice, or once up top

@@ -86,9 +86,9 @@ def test_named_source_is_according_to(pipeline: Pipeline) -> None:
     assert event.claims[0].claimant != "Wire Desk"
 
 
-def test_undated_incident_is_the_day_before_the_report(pipeline: Pipeline) -> None:
+def test_undated_incident_is_the_report_day_at_week_precision(pipeline: Pipeline) -> None:
     (event,) = _events(pipeline, "Soldiers clashed with rebels near Mubi, killing five.")
-    assert event.when.event_date == date(2023, 3, 13)
+    assert event.when.event_date == REF and event.when.time_precision == 2
 
 
 def test_nationality_before_a_weapon_names_the_state(pipeline: Pipeline) -> None:
@@ -120,3 +120,38 @@ def test_war_words_in_a_match_report_are_figures_of_speech(pipeline: Pipeline) -
         "The manager praised his squad after the match."
     )
     assert _events(pipeline, text) == []
+
+
+def test_a_datelines_filing_date_is_not_the_incidents_day(pipeline: Pipeline) -> None:
+    text = "KANO, March 14, 2023 - On Saturday gunmen killed two guards at a depot in Mubi."
+    (event,) = _events(pipeline, text)
+    assert event.when.event_date == date(2023, 3, 11) and event.when.time_precision == 1
+
+
+def test_a_sentence_that_only_places_the_incident_gives_it_its_place(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Gunmen killed twelve villagers on Saturday in northern Nigeria. "
+        "It happened in Mubi, a town close to the border."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.place is not None and event.place.name == "Mubi"
+
+
+def test_the_town_hit_not_the_speakers_region(pipeline: Pipeline) -> None:
+    text = (
+        "The governor of the Borno region said on Monday that shelling hit Gwoza, "
+        "killing two people."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.place is not None and event.place.name == "Gwoza"
+
+
+def test_a_foreign_nationality_is_not_the_events_country(pipeline: Pipeline) -> None:
+    text = (
+        "Fighting in Mubi and Gwoza continued. On Monday a Cameroonian drone struck a "
+        "truck near the border, killing three people, Nigerian officials said."
+    )
+    countries = {e.place.country_code for e in _events(pipeline, text) if e.place}
+    assert "CM" not in countries

@@ -77,7 +77,7 @@ def reg() -> ActorRegistry:
         ("JNIM", None, "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"),
         ("the Taliban", None, "Taliban"),
         ("Pakistani Taliban", None, "Tehrik-i-Taliban Pakistan (TTP)"),
-        ("Qassam Brigades", None, "Hamas"),
+        ("Qassam Brigades", None, "Hamas Movement"),
         ("Hizbollah", None, "Hezbollah"),
         ("Kurdistan Workers' Party", None, "Kurdistan Workers' Party (PKK)"),
         ("Ejército de Liberación Nacional", None, "National Liberation Army (ELN)"),
@@ -97,7 +97,7 @@ def test_alias_table(reg: ActorRegistry, text: str, country: str | None, name: s
 @pytest.mark.parametrize(
     ("text", "country"),
     [("is", None), ("SNA", None), ("the weather", "LY"), ("soldiers", None), ("Nigerian", None),
-     ("", None), ("PDF", "NG"), ("Kachin Independence Army", "MM")],
+     ("", None), ("PDF", "NG"), ("Zomi Revolutionary Front", "MM")],
 )  # fmt: skip
 def test_unknown_or_ambiguous(reg: ActorRegistry, text: str, country: str | None) -> None:
     assert reg.resolve(text, country) is None
@@ -117,7 +117,7 @@ def test_inter_and_backers(reg: ActorRegistry) -> None:
     [
         ("the Kebbi Vigilante Group", "Kebbi Vigilante Group", 4),
         ("Zamfara militia", "Zamfara militia", 3),
-        ("Kachin Independence Army", "Kachin Independence Army", 2),
+        ("Zomi Revolutionary Front", "Zomi Revolutionary Front", 2),
         ("farm workers' protesters", "farm workers' protesters", 6),
         ("Acme Holdings", "Acme Holdings", None),
     ],
