@@ -15,6 +15,7 @@ from warwire.extract.merging import Draft
 from warwire.extract.records import Context, Reading
 from warwire.extract.sides import settle_sides
 from warwire.extract.tolls import deaths_of, fatalities_of
+from warwire.extract.wheres import country_point
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
 from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge
 
@@ -78,6 +79,9 @@ def event_of(draft: Draft, ctx: Context, index: int) -> Event:
     first = draft.readings[0]
     where = draft.where
     place = where.toponym.place if where and where.toponym else None
+    if place is None and where is not None:
+        # a name the gazetteer lacks: coded to its country, under its own name
+        place = country_point(ctx.country_code)
     actor1, actor2 = settle_sides(
         ctx.actors,
         draft.sub,

@@ -267,14 +267,15 @@ def _fallback(ctx: Context) -> tuple[Where, ...]:
     where = ctx.country_place
     if where is None or (where.toponym and where.toponym.place):
         return (where,) if where else ()
-    point = _country_point(ctx.country_code)
+    point = country_point(ctx.country_code)
     if point is None:
         return (where,)
     log.debug("where: the country point of %s", point.name)
     return (Where(where.name, None, Toponym(Span(ctx.doc_id, 0, 0), where.name, point)),)
 
 
-def _country_point(code: str | None) -> Place | None:
+def country_point(code: str | None) -> Place | None:
+    """A country at its GeoNames point, precision 3 (the last rung of the place chain)."""
     from warwire.resolve.countries import country
     from warwire.resolve.gazetteer_points import country_points
 
