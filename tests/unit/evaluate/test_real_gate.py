@@ -24,8 +24,8 @@ REAL = ROOT / ".." / "shared" / "data" / "real"
 SCORER = ROOT / ".." / "shared" / "tools" / "score_real.py"
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tune": {"precision": 0.33, "recall": 0.51, "f1": 0.40, "subtype": 0.74},
-    "score": {"precision": 0.28, "recall": 0.39, "f1": 0.33, "subtype": 0.66},
+    "tune": {"precision": 0.70, "recall": 0.69, "f1": 0.70, "subtype": 0.88, "place25": 0.64},
+    "score": {"precision": 0.55, "recall": 0.58, "f1": 0.56, "subtype": 0.67, "place25": 0.52},
 }
 
 
