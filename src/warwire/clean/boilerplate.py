@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Literal
 
-import yaml
+from warwire.knowledge import data_yaml
 
 __all__ = ["Furniture", "boilerplate_reason", "furniture", "is_boilerplate", "is_teaser_headline"]
 
@@ -96,8 +95,7 @@ def parse_rules(data: dict[str, object]) -> _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    text = files("warwire").joinpath("data/furniture.yaml").read_text(encoding="utf-8")
-    return parse_rules(yaml.safe_load(text))
+    return parse_rules(data_yaml("furniture.yaml"))
 
 
 def _matches(group: _Group, text: str) -> bool:

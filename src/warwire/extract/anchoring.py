@@ -18,13 +18,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources import files
 
-import yaml
-
-from warwire.errors import ModelError
 from warwire.extract.merging import Draft
 from warwire.extract.syntax import Tree
+from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.types import Span, When
 
 __all__ = ["Cues", "accidents", "background", "cues", "figurative", "reported", "unanchored"]
@@ -45,32 +42,20 @@ class Cues:
     harm: re.Pattern[str]
 
 
-def _alternation(phrases: list[str]) -> re.Pattern[str]:
-    words = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
-
-
 @cache
 def cues() -> Cues:
     """The packaged cue lists, parsed once per process."""
-    try:
-        raw = files("warwire").joinpath("data/anchoring.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
-        raise ModelError(f"cannot load the anchoring cues: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ModelError("data/anchoring.yaml is not a mapping")
+    data = data_mapping("anchoring.yaml")
     return Cues(
-        _alternation(list(data.get("habitual") or [])),
-        _alternation(list(data.get("ongoing_since") or [])),
+        phrase_pattern(list(data.get("habitual") or [])),
+        phrase_pattern(list(data.get("ongoing_since") or [])),
         int(data.get("history_window_days", 45)),
         frozenset(data.get("explosion_subtypes") or ()),
-        _alternation(list(data.get("attack_cues") or [])),
-        _alternation(list(data.get("accident_cues") or [])),
-        tuple(_alternation(list(words)) for words in (data.get("figurative") or {}).values()),
+        phrase_pattern(list(data.get("attack_cues") or [])),
+        phrase_pattern(list(data.get("accident_cues") or [])),
+        tuple(phrase_pattern(list(words)) for words in (data.get("figurative") or {}).values()),
         int(data.get("figurative_min", 3)),
-        _alternation(list(data.get("harm_cues") or [])),
+        phrase_pattern(list(data.get("harm_cues") or [])),
     )
 
 

@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
-
-import yaml
 
 from warwire.errors import ModelError
+from warwire.knowledge import data_mapping
 
 
 @cache
 def _raw() -> dict[str, list[str]]:
-    try:
-        raw = files("warwire").joinpath("data/subtype_cues.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
-        raise ModelError(f"cannot load the sub-event cues: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ModelError("data/subtype_cues.yaml is not a mapping")
+    data = data_mapping("subtype_cues.yaml")
     return {str(k): [str(w) for w in (v or ())] for k, v in data.items()}
 
 

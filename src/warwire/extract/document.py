@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from importlib.resources import files
 from typing import Any
-
-import yaml
 
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
 from warwire.extract.triggers import headline_like
+from warwire.knowledge import data_mapping
 from warwire.resolve.countries import country, country_of_demonym
 from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
 from warwire.resolve.places_story import is_dateline
@@ -73,8 +71,7 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
 
 @cache
 def _short_form_table() -> tuple[tuple[re.Pattern[str], str], ...]:
-    raw = files("warwire").joinpath("data/country_short_forms.yaml").read_text(encoding="utf-8")
-    table = yaml.safe_load(raw) or {}
+    table = data_mapping("country_short_forms.yaml")
     forms = sorted(
         ((str(f), str(c)) for c, fs in table.items() for f in fs), key=lambda x: -len(x[0])
     )

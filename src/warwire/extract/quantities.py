@@ -13,12 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
-
-from warwire.errors import ModelError
+from warwire.knowledge import data_mapping
 
 # quotation marks a figure or a name may sit behind
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "´", "`", "«", "»"})
@@ -28,14 +25,7 @@ _MAX_DIGITS = 15  # longer digit strings are not quantities (and must not overfl
 @cache
 def lexicon() -> dict[str, Any]:
     """The packaged casualty lexicon, loaded once per process."""
-    try:
-        raw = files("warwire").joinpath("data/casualties.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
-        raise ModelError(f"cannot load casualty lexicon: {exc}") from exc
-    if not isinstance(data, dict):  # pragma: no cover - a packaging problem
-        raise ModelError("casualty lexicon must be a mapping")
-    return data
+    return data_mapping("casualties.yaml")
 
 
 def phrases(*path: str) -> tuple[tuple[str, ...], ...]:

@@ -8,12 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
-import yaml
-
-from warwire.errors import ModelError
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.types import Span
 
 
@@ -38,21 +35,10 @@ class Cues:
     own_happening: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
-
-
 @cache
 def attribution_cues() -> Cues:
     """The packaged attribution cues, parsed once per process."""
-    try:
-        raw = files("warwire").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
-        raise ModelError(f"cannot load the attribution cues: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ModelError("data/attribution.yaml is not a mapping")
+    data = data_mapping("attribution.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
@@ -69,10 +55,10 @@ def attribution_cues() -> Cues:
         words("office_titles"),
         words("speaker_heads"),
         words("anaphoric_heads"),
-        {k: _alternation(list(v)) for k, v in (data.get("armed_speakers") or {}).items()},
-        _alternation(list(data.get("unarmed_words") or ())),
+        {k: phrase_pattern(list(v)) for k, v in (data.get("armed_speakers") or {}).items()},
+        phrase_pattern(list(data.get("unarmed_words") or ())),
         {k: frozenset(str(w) for w in v) for k, v in (data.get("own_side") or {}).items()},
-        _alternation(list(data.get("own_happening") or ())),
+        phrase_pattern(list(data.get("own_happening") or ())),
     )
 
 

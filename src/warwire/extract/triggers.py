@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-
-import yaml
 
 from warwire.errors import ModelError
+from warwire.knowledge import data_yaml
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Sentence, Token
 
@@ -52,11 +50,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 @cache
 def lexicon() -> tuple[TriggerRule, ...]:
     """The packaged lexicon, loaded once per process."""
-    try:
-        raw = files("warwire").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
-        entries = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - a packaging problem
-        raise ModelError(f"cannot load trigger lexicon: {exc}") from exc
+    entries = data_yaml("triggers.yaml")
     rules = []
     for entry in entries:
         sub = entry["sub"]

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
-
-import yaml
 
 from warwire.extract.records import Context
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.knowledge import data_mapping
 from warwire.resolve.gazetteer import normalise
 from warwire.resolve.places_detect import is_demonym
 from warwire.resolve.places_words import brand_word
@@ -32,8 +30,7 @@ _NEVER_ENTS = frozenset(
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
-    raw = files("warwire").joinpath("data", "place_lists.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = data_mapping("place_lists.yaml")
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 
 

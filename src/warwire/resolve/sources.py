@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from warwire.errors import ConfigError
+from warwire.knowledge import data_yaml
 
 CATEGORIES = frozenset(
     {"state-affiliated", "partisan", "sanctioned", "wire-service", "local", "independent"}
@@ -109,8 +107,7 @@ def parse_registry(data: object) -> SourceRegistry:
 @lru_cache(maxsize=1)
 def load_registry() -> SourceRegistry:
     """The packaged registry, read once per process."""
-    path = files("warwire").joinpath("data/sources.yaml")
-    return parse_registry(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_registry(data_yaml("sources.yaml"))
 
 
 def lookup_source(publisher: str | None = None, url: str | None = None) -> SourceInfo | None:
