@@ -7,7 +7,7 @@
   const PAGE = 1000;
   // the table and map need only these; the panel fetches the full record
   const LIST_FIELDS = "event_date,event_type,sub_event_type,actor1,actor2,location,country," +
-    "latitude,longitude,fatalities,claim_count,claimants";
+    "latitude,longitude,geo_precision,fatalities,claim_count,claimants";
   const TYPES = [
     "Battles",
     "Explosions/Remote violence",
@@ -135,11 +135,18 @@
     for (const e of events) {
       if (e.latitude === null || e.longitude === null || e.latitude === undefined) continue;
       const typeIndex = Math.max(0, TYPES.indexOf(e.event_type));
+      // an event coded to a district or region (geo precision 2-3) is drawn as an area,
+      // a wide dashed ring, not as a town's point
+      const precision = Number(e.geo_precision) || 1;
+      const area = precision >= 2;
       const marker = L.circleMarker([e.latitude, e.longitude], {
-        radius: 7, weight: 1, color: "#1d1d1d", fillColor: colorOf(e.event_type), fillOpacity: 0.9,
-        className: "ww-marker", typeIndex,
+        radius: area ? (precision >= 3 ? 18 : 12) : 7, weight: area ? 2 : 1,
+        dashArray: area ? "4 3" : null, color: area ? colorOf(e.event_type) : "#1d1d1d",
+        fillColor: colorOf(e.event_type), fillOpacity: area ? 0.2 : 0.9,
+        className: area ? "ww-marker ww-area" : "ww-marker", typeIndex,
       });
-      marker.bindTooltip(el("span", {}, `${e.event_date || "?"} · ${e.sub_event_type} · ${e.location || ""}`));
+      const where = `${e.location || ""}${area ? (precision >= 3 ? " (region)" : " (area)") : ""}`;
+      marker.bindTooltip(el("span", {}, `${e.event_date || "?"} · ${e.sub_event_type} · ${where}`));
       marker.on("click", () => openEvent(e.event_id));
       markers.push(marker);
     }
