@@ -101,3 +101,15 @@ ACLED_COLUMNS: tuple[str, ...] = (
 WARWIRE_COLUMNS: tuple[str, ...] = (
     "date_start", "date_end", "claimant", "hedge", "evidence", "doc_ids", "confidence",
 )  # fmt: skip
+
+# the sub-event types named by the weapon used: a stated weapon outranks a guessed type
+WEAPON_SUB_EVENT_TYPES = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Chemical weapon",
+    }
+)

@@ -14,25 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from warwire.extract.records import Reading, Where
-from warwire.taxonomy import EVENT_TYPE_OF
+from warwire.taxonomy import EVENT_TYPE_OF, WEAPON_SUB_EVENT_TYPES
 from warwire.types import When
 
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _CROWD = frozenset({"Protests", "Riots"})
 _PART_OF_RAID = frozenset({"Looting/property destruction"})
 # what a guessed violent type may become when a mention states it
-_SPECIFIC = frozenset(
-    {
-        "Armed clash",
-        "Attack",
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Suicide bomb",
-        "Grenade",
-        "Chemical weapon",
-    }
-)
+_SPECIFIC = frozenset({"Armed clash", "Attack"}) | WEAPON_SUB_EVENT_TYPES
 _RIOTS = frozenset({"Mob violence", "Violent demonstration"})
 # a crowd event becomes the most serious form reported for it
 _CROWD_RANK = (

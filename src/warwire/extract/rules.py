@@ -18,6 +18,7 @@ from warwire.extract.roles import Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
 from warwire.resolve.actor_kinds import inter_of
+from warwire.taxonomy import WEAPON_SUB_EVENT_TYPES
 
 CASUALTY_LEMMAS = frozenset(
     {"kill", "shoot", "murder", "slay", "die", "burn", "beat", "stab", "dead", "neutralise"}
@@ -41,16 +42,7 @@ _REAL_CLASH = frozenset(
     }
 )
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
-_WEAPON_SUBS = frozenset(
-    {
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Suicide bomb",
-        "Grenade",
-        "Chemical weapon",
-    }
-)
+_WEAPON_SUBS = WEAPON_SUB_EVENT_TYPES
 _VIOLENT_SUBS = _WEAPON_SUBS | {"Armed clash", "Attack", "Violent demonstration", "Mob violence"}
 _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 
