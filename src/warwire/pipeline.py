@@ -70,7 +70,8 @@ def _one(stage: Stage, analysis: Analysis) -> Analysis:
         (out,) = stage([analysis])
         return out
     except Exception as exc:
-        log.warning("stage %s failed on %s", stage.name, analysis.document.input_id, exc_info=True)
+        # the Rejection is the user's one line; the traceback is for debugging only
+        log.debug("stage %s failed on %s", stage.name, analysis.document.input_id, exc_info=True)
         why = f"{stage.name} failed: {type(exc).__name__}: {exc}"[:300]
         rejection = Rejection(stage.name, "stage_failed", why, analysis.document.input_id)
         return replace(analysis, rejections=(*analysis.rejections, rejection))
