@@ -94,12 +94,7 @@ def _in_clause(tree: Tree, pattern: re.Pattern[str], text: str, base: int, trigg
 
 
 def unanchored(
-    tree: Tree,
-    trigger: int,
-    text: str,
-    stated: When | None,
-    reference: date | None,
-    headline: bool,
+    tree: Tree, trigger: int, text: str, stated: When | None, headline: bool
 ) -> str | None:
     """Why the trigger's sentence reports no specific occurrence, or None when it does.
 
@@ -153,24 +148,16 @@ def accidents(drafts: list[Draft], text: str) -> list[Draft]:
     return [d for d in drafts if not accidental(d)]
 
 
-def reported(
-    drafts: list[Draft],
-    text: str,
-    headlines: Collection[Span],
-    threshold: float | None = None,
-) -> list[Draft]:
+def reported(drafts: list[Draft], text: str, headlines: Collection[Span]) -> list[Draft]:
     """Keep the incidents at least one of whose mentions the learned mention model
     reads as a report of a specific occurrence (:mod:`warwire.extract.mentions`)."""
     from warwire.extract import mentions
 
-    cut = mentions.threshold() if threshold is None else threshold
-    heads = set(headlines)
+    cut = mentions.threshold()
 
     def best(draft: Draft) -> float:
-        return max(
-            mentions.p_event(r.sentence.text_in(text), headline=r.sentence in heads)
-            for r in draft.readings
-        )
+        sentences = {r.sentence for r in draft.readings}  # one score per sentence
+        return max(mentions.p_event(s.text_in(text), headline=s in headlines) for s in sentences)
 
     return [d for d in drafts if best(d) >= cut]
 

@@ -16,11 +16,12 @@ sentence that states the day and the place.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection
 
 from warwire.extract.merging import Draft, compatible, upgrade
 from warwire.extract.records import Context, Where
+from warwire.resolve.actors import is_kept_phrase
+from warwire.resolve.places import distance_km
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Actor, Place, Span, When
 
@@ -59,13 +60,6 @@ def _place(where: Where | None) -> Place | None:
     return where.toponym.place if where is not None and where.toponym else None
 
 
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _same_country(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None or not a.country_code or not b.country_code:
         return True
@@ -93,7 +87,7 @@ def places_agree(a: Where | None, b: Where | None, headline: bool = False) -> bo
     if pa is None or pb is None:
         # an unresolved site agrees with a region, not with another named site
         return min(la, lb) <= _REGION
-    distance = _km(pa, pb)
+    distance = distance_km(pa, pb)
     if la == lb == _TOWN:
         return distance <= _NEAR_KM
     if min(la, lb) == _REGION:
@@ -123,13 +117,9 @@ def dates_agree(a: Draft, b: Draft) -> bool:
     return _overlap(da or a.when, db or b.when)
 
 
-def _kind_agrees(a: Draft, b: Draft) -> bool:
-    return compatible(a.sub, b.sub)
-
-
 def _known(actor: Actor | None) -> str | None:
     """A registry actor's name; phrases kept verbatim and generic sides don't count."""
-    if actor is None or (actor.actor_id or "").startswith("unknown:"):
+    if actor is None or is_kept_phrase(actor):
         return None
     if actor.inter == 7 or actor.name.startswith("Unidentified"):
         return None
@@ -209,7 +199,7 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
             (
                 k
                 for k in kept
-                if _kind_agrees(k, draft)
+                if compatible(k.sub, draft.sub)
                 and dates_agree(k, draft)
                 and actors_agree(k, draft)
                 and places_agree(k.where, draft.where, is_head(k) or is_head(draft))
@@ -222,7 +212,7 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
         else:
             _absorb(home, draft)
     body = [k for k in kept if not is_head(k)]
-    kept = [k for k in kept if not is_head(k) or not any(_kind_agrees(b, k) for b in body)]
+    kept = [k for k in kept if not is_head(k) or not any(compatible(b.sub, k.sub) for b in body)]
     return sorted(kept, key=_position)
 
 

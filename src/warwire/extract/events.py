@@ -145,34 +145,32 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         para = ctx.text.rfind("\n\n", 0, sentence.span.start)
         if para != paragraph:
             paragraph, para_when = para, None
+        plain = sentence.span.text_in(ctx.text)
         seen.extend(_seen_in(ctx, sentence))
-        breaks = bool(_BREAKS.match(sentence.span.text_in(ctx.text)))
+        breaks = bool(_BREAKS.match(plain))
         inherited = None if breaks else (para_when or lead)
         if breaks:
-            inherited = _earlier(sentence.span.text_in(ctx.text), last_stated)
+            inherited = _earlier(plain, last_stated)
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
         if stated is not None and stated.time_precision == 1:
             last_stated = stated
         if _history(ctx, sentence, stated):
             continue  # "the massacre of 1994": background, not news
-        if not readings and drafts and _TOOK_PLACE.match(sentence.span.text_in(ctx.text)):
+        if not readings and drafts and _TOOK_PLACE.match(plain):
             locate_back(drafts[-1], ctx, sentence.span)  # "It happened in X district"
+        tree = Tree.of(sentence)
         if readings:
-            tree = Tree.of(sentence)
-            plain = sentence.span.text_in(ctx.text)
             headline = sentence.span in headlines or headline_like(plain)
             readings = [
                 r
                 for r in readings
-                if not unanchored(
-                    tree, r.decision.hit.token, plain, stated, ctx.reference, headline
-                )
+                if not unanchored(tree, r.decision.hit.token, plain, stated, headline)
             ]
         speaker = next(
             (r.claimant for r in readings if r.claimant not in {ctx.publisher, "unnamed sources"}),
             speaker,
         )
-        for raw in find_relations(Tree.of(sentence), ctx.text):
+        for raw in find_relations(tree, ctx.text):
             subject = _party(actors, raw.subject, ctx.country_code)
             obj = _party(actors, raw.object, ctx.country_code)
             if subject != obj and raw.object.lower() not in _GENERIC:

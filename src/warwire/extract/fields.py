@@ -16,6 +16,7 @@ from warwire.extract.records import Context, Reading
 from warwire.extract.sides import settle_sides
 from warwire.extract.tolls import deaths_of, fatalities_of
 from warwire.extract.wheres import country_point
+from warwire.resolve.actors import is_kept_phrase
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
 from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge
 
@@ -69,7 +70,7 @@ def _equipment(draft: Draft) -> tuple[Equipment, ...]:
 def _pick(found: list[Actor | None]) -> Actor | None:
     """The first registry actor among a merged event's mentions, else the first phrase."""
     named = [a for a in found if a is not None]
-    known = [a for a in named if not (a.actor_id or "").startswith("unknown:")]
+    known = [a for a in named if not is_kept_phrase(a)]
     chosen = known or named
     return chosen[0] if chosen else None
 

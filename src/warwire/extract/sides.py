@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from warwire.extract.roles import ActorLookup
 from warwire.resolve.actor_kinds import state_means
+from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.countries import country_of_demonym
 from warwire.types import Actor
 
@@ -47,21 +48,17 @@ _UNNAMED_VICTIM = {
 
 
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-_ARMED_TYPES = frozenset({1, 8})
-
-
-def _is_phrase(actor: Actor) -> bool:
-    return (actor.actor_id or "").startswith("unknown:")
+_STATE_TYPES = frozenset({1, 8})  # state and external forces strike from afar
 
 
 def _generic(actors: ActorLookup, word: str, country_code: str | None) -> Actor | None:
     found = actors.resolve(word, country_code)
-    return found if found is not None and not _is_phrase(found) else None
+    return found if found is not None and not is_kept_phrase(found) else None
 
 
 def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) -> Actor | None:
     """A registry actor as it is; a kept phrase by its head word, or nothing."""
-    if actor is None or not _is_phrase(actor):
+    if actor is None or not is_kept_phrase(actor):
         return actor
     state = _state_named(actors, actor.name)
     if state is not None:
@@ -91,7 +88,7 @@ def _shooter(actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor
         state = _state_named(actors, text)
         if state is not None:
             return state
-    return next((a for a in main if a.inter in _ARMED_TYPES), None)
+    return next((a for a in main if a.inter in _STATE_TYPES), None)
 
 
 def settle_sides(

@@ -338,7 +338,7 @@ class ActorRegistry:
         if not name:
             raise ValueError("an actor name cannot be blank")
         iso = country_code.upper() if country_code else None
-        return Actor(name, inter_of(name), iso, actor_id="unknown:" + _slug(name))
+        return Actor(name, inter_of(name), iso, actor_id=_KEPT + _slug(name))
 
     def find(
         self, text: str, country_code: str | None = None, *, include_generic: bool = False
@@ -432,6 +432,14 @@ def _clean_name(text: str) -> str:
     while len(words) > 1 and words[0].casefold() in ("the", "a", "an", "some", "several"):
         words = words[1:]
     return " ".join(words)
+
+
+_KEPT = "unknown:"  # the id prefix of a phrase kept as written
+
+
+def is_kept_phrase(actor: Actor) -> bool:
+    """An actor the registry did not know, kept under the words the text used."""
+    return (actor.actor_id or "").startswith(_KEPT)
 
 
 @cache
