@@ -47,6 +47,7 @@ from warwire.evaluate.common import (
     ratio,
     run_documents,
 )
+from warwire.evaluate.split import PARTS, Part, part_of
 from warwire.evaluate.ucdp_headlines import headline_parts, non_english, not_codeable
 from warwire.types import RawDocument
 
@@ -66,6 +67,7 @@ class UcdpReport:
     not_codeable: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     misplaced: list[str] = field(default_factory=list)
+    far: list[str] = field(default_factory=list)
 
     def rates(self) -> dict[str, float]:
         c = self.counts
@@ -83,6 +85,7 @@ class UcdpReport:
         out = plain(self)
         out.pop("misses", None)
         out.pop("misplaced", None)
+        out.pop("far", None)
         out["rates"] = {k: round(v, 4) for k, v in self.rates().items()}
         return out
 
@@ -107,7 +110,10 @@ def why_not_codeable(row: Mapping[str, str]) -> str | None:
     return Counter(kinds).most_common(1)[0][0]
 
 
-def read_rows(path: Path, limit: int | None = None) -> list[dict[str, str]]:
+def read_rows(
+    path: Path, limit: int | None = None, part: Part | None = None
+) -> list[dict[str, str]]:
+    """The rows of ``path`` (only those of ``part`` when given), at most ``limit``."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
@@ -116,6 +122,8 @@ def read_rows(path: Path, limit: int | None = None) -> list[dict[str, str]]:
                 raise InputError(str(path), "bad_gold", f"missing columns {sorted(missing)}")
             rows: list[dict[str, str]] = []
             for row in reader:
+                if part is not None and part_of(row.get("id") or "") != part:
+                    continue
                 if limit is not None and len(rows) >= limit:
                     break
                 rows.append(row)
@@ -199,14 +207,23 @@ def score_row(report: UcdpReport, row: Mapping[str, str], preds: list[Record]) -
     for name, hit in hits.items():
         counts[name] += bool(hit)
         where[name] += bool(hit)
+    if precise and not near:
+        told = f"{best.get('location')} ({best.get('country')}, p{best.get('geo_precision')})"
+        gold = row.get("where_coordinates") or "?"
+        report.far.append(f"  {gold[:24]:24s} -> {told[:40]:40s} {text}")
     if not hits["country"]:
         told = f"{best.get('country')} ({best.get('location')})"
         report.misplaced.append(f"  {row.get('country', '?')[:14]:14s} -> {told[:36]:36s} {text}")
 
 
-def run(path: Path, settings: Settings | None = None, limit: int | None = None) -> UcdpReport:
+def run(
+    path: Path,
+    settings: Settings | None = None,
+    limit: int | None = None,
+    part: Part | None = None,
+) -> UcdpReport:
     settings = settings or load_settings()
-    rows = read_rows(path, limit)
+    rows = read_rows(path, limit, part)
     report = UcdpReport()
     docs = (doc for row in rows for doc in documents_for(row))
     outcomes: dict[str, list[Record]] = {}
@@ -260,6 +277,10 @@ def render(report: UcdpReport, verbose: bool = False) -> str:
         lines.extend(spread(report.misses))
         lines.append(f"rows in another country ({len(report.misplaced)}; a sample):")
         lines.extend(spread(report.misplaced))
+        lines.append(
+            f"town-level rows placed over {NEAR_KM:.0f} km away ({len(report.far)}; a sample):"
+        )
+        lines.extend(spread(report.far))
     lines.append(
         f"rows without a codeable headline: {sum(report.not_codeable.values())} "
         f"({_tally(report.not_codeable)})"
@@ -287,14 +308,21 @@ def render(report: UcdpReport, verbose: bool = False) -> str:
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option(
+    "--part",
+    type=click.Choice(PARTS),
+    help="Score only the rows of one part of the fixed split (tune on one, only score the other).",
+)
 @click.option("--verbose", is_flag=True, help="Also print a sample of missed and misplaced rows.")
-def ucdp_eval_command(gold: Path, limit: int | None, fmt: str, verbose: bool) -> None:
+def ucdp_eval_command(
+    gold: Path, limit: int | None, fmt: str, part: Part | None, verbose: bool
+) -> None:
     """Score warwire on UCDP GED rows' source headlines (detection, country, sides, place)."""
     from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def go() -> None:
-        report = run(gold, limit=limit)
+        report = run(gold, limit=limit, part=part)
         text = json.dumps(report.as_dict(), indent=2) if fmt == "json" else render(report, verbose)
         click.echo(text)
 

@@ -13,9 +13,11 @@ from click.testing import CliRunner
 
 from warwire.cli import cli
 from warwire.evaluate.common import actor_match_loose
+from warwire.evaluate.split import part_of
 from warwire.evaluate.ucdp import (
     UcdpReport,
     documents_for,
+    read_rows,
     render,
     score_row,
     spread,
@@ -204,3 +206,23 @@ def test_missing_columns_is_a_clean_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "ucdp", str(path)])
     assert result.exit_code == 1
     assert "missing columns" in result.stderr
+
+
+def test_part_keeps_the_rows_of_one_side_of_the_fixed_split(tmp_path: Path) -> None:
+    ids = [f"row-{n}" for n in range(30)]
+    path = write_csv(tmp_path / "ged.csv", [row(id=i) for i in ids])
+    tune = [r["id"] for r in read_rows(path, part="tune")]
+    score = [r["id"] for r in read_rows(path, part="score")]
+    assert sorted(tune + score) == sorted(ids)
+    assert tune and score
+    assert all(part_of(i) == "score" for i in score)
+
+
+def test_a_town_level_row_placed_far_away_is_listed_with_where_it_went() -> None:
+    report = UcdpReport()
+    town = row(where_prec="1", where_coordinates="Mao town", latitude="14.12", longitude="15.31")
+    score_row(report, town, [pred(location="Elsewhere", latitude=0.0, longitude=0.0)])
+    assert report.counts["near"] == 0
+    text = render(report, verbose=True)
+    assert "town-level rows placed over 50 km away (1; a sample):" in text
+    assert "Mao town" in text and "Elsewhere" in text
