@@ -220,7 +220,12 @@ def test_part_keeps_the_rows_of_one_side_of_the_fixed_split(tmp_path: Path) -> N
 
 def test_a_town_level_row_placed_far_away_is_listed_with_where_it_went() -> None:
     report = UcdpReport()
-    town = row(where_prec="1", where_coordinates="Mao town", latitude="14.12", longitude="15.31")
+    town = row(
+        source_headline="Rebels attack an army post near Mao",
+        where_coordinates="Mao town",
+        latitude="14.12",
+        longitude="15.31",
+    )
     score_row(report, town, [pred(location="Elsewhere", latitude=0.0, longitude=0.0)])
     assert report.counts["near"] == 0
     text = render(report, verbose=True)
