@@ -2,14 +2,19 @@
 trigger scan saves over parsing every sentence. Not a test; prints numbers.
 
     .venv/bin/python bench/bench_extract.py [--repeat 20]
+    .venv/bin/python bench/bench_extract.py --input ../shared/data/real/articles.jsonl
 
 The corpus is our own examples/ (cleaned once) repeated with a varying suffix
-so document ids differ; the first batch warms the models and is not timed.
+so document ids differ, or real-length articles from ``--input`` (any input
+warwire reads; ``--limit`` keeps the first N documents); the first batch warms
+the models and is not timed. Peak memory (max RSS of this process) is printed
+at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -56,9 +61,15 @@ def bare_parse(docs: list[Document]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--input", help="read these documents instead of repeating examples/")
+    parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     settings = Settings()
-    docs = corpus(args.repeat, settings)
+    if args.input:
+        docs = [d for d in documents([args.input], settings) if isinstance(d, Document)]
+        docs = docs[: args.limit]
+    else:
+        docs = corpus(args.repeat, settings)
     full = timed(default_pipeline(settings), docs)
     everything = Pipeline([SentenceStage(lambda _s: True), ToponymStage(), EventStage()])
     parse_all = timed(everything, docs)
@@ -69,6 +80,8 @@ def main() -> None:
     bare = bare_parse(docs)
     print(f"bare spaCy nlp.pipe       {len(docs) / bare:8.1f} docs/s  ({bare:.2f} s)")
     print(f"throughput vs bare parse  {bare / full:8.2f}  (extract / bare spaCy; higher is better)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS)     {peak:8.0f} MB")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for warwire: system packages the integration tests use
 # (PostgreSQL, Chromium; only as root with apt, skip with WARWIRE_NO_APT=1),
-# a .venv with the pinned Python packages, the dashboard's vendor assets from
-# npm, and the gazetteer index.
+# a .venv with the pinned Python packages (and the ray extra, so CI runs the
+# Ray engine's test), the dashboard's vendor assets from npm, and the gazetteer index.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +22,7 @@ fi
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,ray]'
 
 if [ -x scripts/web_assets.sh ]; then
   if command -v npm >/dev/null; then

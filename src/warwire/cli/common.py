@@ -33,6 +33,24 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--engine ray [--address ADDR]``: the same stages on a Ray cluster (warwire[ray])."""
+    func = click.option(
+        "--address",
+        default=None,
+        metavar="ADDR",
+        help="Ray cluster to join (auto, ray://host:10001); default: start one here.",
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="Where the pipeline runs: this process, or Ray actors (pip install warwire[ray]).",
+    )(func)
+    return func
+
+
 def settings_from(**options: Any) -> Settings:
     return load_settings(
         allow_private=options.get("allow_private"),

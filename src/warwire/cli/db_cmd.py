@@ -10,7 +10,13 @@ from typing import IO, Any
 
 import click
 
-from warwire.cli.common import input_options, progress, report_rejection, settings_from
+from warwire.cli.common import (
+    engine_options,
+    input_options,
+    progress,
+    report_rejection,
+    settings_from,
+)
 from warwire.errors import StoreError
 from warwire.store.base import IngestResult
 
@@ -70,7 +76,10 @@ def _write(records: list[dict[str, Any]], fmt: str, out: IO[str]) -> None:
 @click.command("ingest")
 @input_options
 @db_option
-def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
+@engine_options
+def ingest_command(
+    inputs: tuple[str, ...], engine: str, address: str | None, **options: Any
+) -> None:
     """Analyse INPUTS and store them in the event database.
 
     Each document is stored in one transaction; documents already stored are
@@ -80,15 +89,13 @@ def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
 
     @friendly_errors
     def run() -> None:
-        from warwire.store import ingest
-
         settings = settings_from(**options)
         store = _open(settings.db, must_exist=False)
         counts = {"added": 0, "revised": 0, "unchanged": 0, "rejected": 0}
         added = merged = 0
         try:
             with progress("ingesting") as tick:
-                for item in ingest(inputs, settings, store):
+                for item in _ingest(engine, address, inputs, settings, store):
                     tick()
                     if isinstance(item, IngestResult):
                         counts[item.status] += 1
@@ -109,6 +116,18 @@ def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
             sys.exit(1)
 
     run()
+
+
+def _ingest(
+    engine: str, address: str | None, inputs: tuple[str, ...], settings: Any, store: Any
+) -> Any:
+    from warwire.store import ingest
+
+    if engine == "ray":
+        from warwire.distributed import RayOptions, ingest_ray
+
+        return ingest_ray(inputs, store, settings, RayOptions(address=address))
+    return ingest(inputs, settings, store)
 
 
 # --------------------------------------------------------------------------- queries

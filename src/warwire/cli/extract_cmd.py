@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from typing import IO
 
 import click
 
-from warwire.cli.common import input_options, progress, report_rejection, settings_from
+from warwire.cli.common import (
+    engine_options,
+    input_options,
+    progress,
+    report_rejection,
+    settings_from,
+)
+from warwire.config import Settings
 from warwire.export import FORMATS, analysis_records, make_writer
 from warwire.pipeline import extract
-from warwire.types import Rejection
+from warwire.types import Analysis, Rejection
 
 
 @click.command("extract")
@@ -18,11 +26,14 @@ from warwire.types import Rejection
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @click.option("--with-text", is_flag=True, help="Include each document's cleaned text.")
+@engine_options
 def extract_command(
     inputs: tuple[str, ...],
     fmt: str,
     output: IO[str],
     with_text: bool,
+    engine: str,
+    address: str | None,
     **options: object,
 ) -> None:
     """Extract documents, events, claims and relations from INPUTS.
@@ -38,7 +49,7 @@ def extract_command(
         writer = make_writer(fmt, output)
         processed = 0
         with progress("extracting") as tick:
-            for item in extract(inputs, settings):
+            for item in run_engine(engine, address, inputs, settings):
                 if isinstance(item, Rejection):
                     report_rejection(item)
                     continue
@@ -52,6 +63,16 @@ def extract_command(
             sys.exit(1)
 
     run()
+
+
+def run_engine(
+    engine: str, address: str | None, inputs: tuple[str, ...], settings: Settings
+) -> Iterator[Analysis | Rejection]:
+    if engine == "ray":
+        from warwire.distributed import RayOptions, extract_ray
+
+        return extract_ray(inputs, settings, RayOptions(address=address))
+    return extract(inputs, settings)
 
 
 def register(group: click.Group) -> None:

@@ -28,8 +28,10 @@ def lexicon() -> dict[str, Any]:
     return data_mapping("casualties.yaml")
 
 
+@cache
 def phrases(*path: str) -> tuple[tuple[str, ...], ...]:
-    """A word list from the lexicon as word tuples, longest first."""
+    """A word list from the lexicon as word tuples, longest first (built once: the
+    same tuple each call also keeps ``_by_first``'s index warm)."""
     node: Any = lexicon()
     for key in path:
         node = node[key]

@@ -225,6 +225,14 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
         if key not in hits or hits[key].priority < priority:
             hits[key] = TriggerHit(sub, priority, index, start, end)
 
+    # which tokens may be triggers at all does not depend on the rule: decide once
+    open_tokens = [
+        (tok, tok.lemma.lower())
+        for tok in tokens
+        if not (tok.text.lower() in _NEVER or (_named(tok, base) and not titled))
+        and not (titled and _dated(tokens, tok))
+        and not _modifier(tokens, tok)
+    ]
     for rule in lexicon():
         if rule.headline and not headline:
             continue
@@ -235,14 +243,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             for m in p.finditer(lowered)
         ]
 
-        for tok in tokens:
-            lemma = tok.lemma.lower()
-            if tok.text.lower() in _NEVER or (_named(tok, base) and not titled):
-                continue
-            if titled and _dated(tokens, tok):
-                continue
-            if _modifier(tokens, tok):
-                continue
+        for tok, lemma in open_tokens:
             verb = tok.pos == "VERB" and lemma in rule.verbs
             titled_word = titled and tok.text[:1].isupper()
             known = lemma in rule.lemmas or tok.text.lower() in rule.lemmas

@@ -79,14 +79,18 @@ def read_jsonl(
                 line = stream.readline(limit + 1)
             yield reject(where, "too_large", f"{where}: line exceeds {limit} bytes")
             continue
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line.decode("utf-8-sig" if lineno == 1 else "utf-8"))
-        except UnicodeDecodeError:
-            yield reject(where, "encoding", f"{where}: line is not valid UTF-8")
-            continue
-        except json.JSONDecodeError as exc:
-            yield reject(where, "malformed", f"{where}: invalid JSON ({exc.msg})")
-            continue
-        yield parse_record(record, where, settings)
+        if line.strip():
+            yield parse_line(line, where, settings, first=lineno == 1)
+
+
+def parse_line(
+    line: bytes, where: str, settings: Settings, first: bool = False
+) -> RawDocument | Rejection:
+    """One non-blank line (``first``: may start with a BOM) -> a document or a Rejection."""
+    try:
+        record = json.loads(line.decode("utf-8-sig" if first else "utf-8"))
+    except UnicodeDecodeError:
+        return reject(where, "encoding", f"{where}: line is not valid UTF-8")
+    except json.JSONDecodeError as exc:
+        return reject(where, "malformed", f"{where}: invalid JSON ({exc.msg})")
+    return parse_record(record, where, settings)
