@@ -9,7 +9,6 @@ the size ratio means linear).
 
     .venv/bin/python bench/bench_ingest.py                  # 10k and 100k
     .venv/bin/python bench/bench_ingest.py --sizes 2000 20000 --db postgresql://...
-    .venv/bin/python bench/bench_ingest.py --batch 64     # Store.add_many, one commit a batch
 """
 
 from __future__ import annotations
@@ -175,21 +174,16 @@ def corpus(n: int, seed: int = 1) -> Iterator[tuple[Analysis, bool]]:
         yield analysis, False
 
 
-def run(n: int, url: str, batch: int = 1) -> dict[str, float]:
-    """``batch`` 1: ``Store.add`` per document; more: ``add_many`` (one commit a batch)."""
+def run(n: int, url: str) -> dict[str, float]:
     store = open_store(url)
     planted = found = 0
     elapsed = 0.0
-    items = list(corpus(n))
-    for i in range(0, n, batch):
-        chunk = items[i : i + batch]
+    for analysis, is_repost in corpus(n):
         t0 = time.perf_counter()
-        analyses = [a for a, _ in chunk]
-        results = [store.add(analyses[0])] if batch == 1 else store.add_many(analyses)
+        result = store.add(analysis)
         elapsed += time.perf_counter() - t0
-        for (_, is_repost), result in zip(chunk, results, strict=True):
-            planted += is_repost
-            found += is_repost and result.syndicated_from is not None
+        planted += is_repost
+        found += is_repost and result.syndicated_from is not None
     stats = store.stats()
     store.close()
     return {"n": n, "seconds": elapsed, "docs_per_s": n / elapsed, "events": stats["events"],
@@ -200,13 +194,12 @@ def main(argv: list[str] | None = None) -> list[dict[str, float]]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--db", help="a database URL template with {n}; default a temp SQLite")
-    parser.add_argument("--batch", type=int, default=1, help="documents per transaction")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="warwire-bench-") as tmp:
         for n in args.sizes:
             url = args.db.format(n=n) if args.db else f"sqlite:///{Path(tmp) / f'bench{n}.db'}"
-            row = run(n, url, args.batch)
+            row = run(n, url)
             rows.append(row)
             print(f"{n:>7} docs  {row['seconds']:8.1f} s  {row['docs_per_s']:7.0f} docs/s  "
                   f"{row['events']:>7} events  reposts found {row['reposts_found']}/"

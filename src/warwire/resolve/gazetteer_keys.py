@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["SCHEMA_VERSION", "normalise"]
 
@@ -23,6 +24,7 @@ _ARTICLES = frozenset(
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 
 
+@lru_cache(maxsize=1 << 16)  # resolving a story asks for the same few names again and again
 def normalise(name: str) -> str:
     """The lookup key: equal keys are treated as spellings of one name."""
     text = unicodedata.normalize("NFKD", name)

@@ -117,30 +117,6 @@ class SqlStore:
         except DBAPIError as exc:
             raise StoreError(f"could not store {doc_id}: {exc.orig}") from exc
 
-    def add_many(self, analyses: Iterable[Analysis]) -> list[IngestResult]:
-        """Store several documents in one transaction, each in its own savepoint.
-
-        The same writes, in the same order, as ``add`` on each one (a document
-        merges with those before it in the batch just as with those already
-        stored); only the commit, the costliest step of a small document, is
-        paid once per batch. A document already stored rolls back to its
-        savepoint alone.
-        """
-        results: list[IngestResult] = []
-        try:
-            with self.writer.begin() as conn:
-                for analysis in analyses:
-                    savepoint = conn.begin_nested()
-                    try:
-                        results.append(add_analysis(conn, analysis, self.registry, self.near_km))
-                        savepoint.commit()
-                    except AlreadyStored:
-                        savepoint.rollback()
-                        results.append(IngestResult(analysis.document.doc_id, "unchanged"))
-        except DBAPIError as exc:
-            raise StoreError(f"could not store a batch of documents: {exc.orig}") from exc
-        return results
-
     # ---------------------------------------------------------------- reads
 
     def has_document(self, doc_id: str) -> bool:
