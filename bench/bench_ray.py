@@ -4,9 +4,8 @@ single-process path, on the same documents in one run. Not a test; prints number
     .venv/bin/python bench/bench_ray.py [--input FILE.jsonl] [--limit 200]
 
 The input defaults to the shared real-article set (real-length news text).
-Times are end to end and include starting the actors (each loads spaCy once),
-which is what a short job pays; the per-document rate of a long job is the
-"steady" column (the time after the first result arrived).
+Times are end to end and include starting the actors (each loads spaCy once,
+~10-20 s), which is what a short job pays; on a long job that cost fades.
 """
 
 from __future__ import annotations
@@ -25,17 +24,11 @@ from warwire.types import Analysis, Rejection
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "articles.jsonl"
 
 
-def timed(items: Iterator[Analysis | Rejection]) -> tuple[int, float, float]:
-    """Documents, seconds in all, seconds after the first document came back."""
+def timed(items: Iterator[Analysis | Rejection]) -> tuple[int, float]:
+    """Documents analysed, and the seconds it took."""
     start = time.perf_counter()
-    first = None
-    count = 0
-    for item in items:
-        if isinstance(item, Analysis):
-            count += 1
-            first = first or time.perf_counter()
-    end = time.perf_counter()
-    return count, end - start, end - (first or end)
+    count = sum(isinstance(item, Analysis) for item in items)
+    return count, time.perf_counter() - start
 
 
 def main() -> None:
@@ -58,10 +51,9 @@ def main() -> None:
                 rows.append((f"ray, {workers} actor(s)", timed(run)))
         finally:
             ray.shutdown()
-    print(f"{'path':18} {'docs':>5} {'seconds':>8} {'docs/s':>7} {'steady docs/s':>14}")
-    for name, (count, total, steady) in rows:
-        rate = (count - 1) / steady if steady else float("nan")
-        print(f"{name:18} {count:5d} {total:8.1f} {count / total:7.2f} {rate:14.2f}")
+    print(f"{'path':18} {'docs':>5} {'seconds':>8} {'docs/s':>7}")
+    for name, (count, total) in rows:
+        print(f"{name:18} {count:5d} {total:8.1f} {count / total:7.2f}")
 
 
 if __name__ == "__main__":

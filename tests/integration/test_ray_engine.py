@@ -136,3 +136,25 @@ def test_ingest_on_ray_stores_what_the_single_path_stores(tmp_path: Path) -> Non
     finally:
         again.close()
     assert {getattr(r, "status", None) for r in second} == {"unchanged"}
+
+
+def no_stages(_settings: Settings) -> Pipeline:
+    return Pipeline([])  # reading and cleaning only
+
+
+def test_parquet_rows_read_as_the_same_documents_as_jsonl_lines(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    corpus = write_jsonl(tmp_path / "generated.jsonl", 40)
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "generated.parquet")
+
+    def documents(items: Iterable[Analysis | Rejection]) -> set[tuple[Any, ...]]:
+        return {(a.document.doc_id, a.document.input_id, a.document.title, a.document.published)
+                for a in items if isinstance(a, Analysis)}  # fmt: skip
+
+    single = documents(extract([str(corpus)], Settings(), pipeline=Pipeline([])))
+    options = RayOptions(workers=2, factory=no_stages)
+    on_ray = documents(extract_ray([str(tmp_path / "generated.parquet")], Settings(), options))
+    assert len(single) == 40 and on_ray == single

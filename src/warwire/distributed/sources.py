@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from warwire.config import Settings
@@ -81,11 +82,20 @@ def plan_inputs(inputs: Iterable[str], settings: Settings) -> Plan:
         for found in walk(item):
             if isinstance(found, Rejection):
                 plan.rejections.append(found)
-            elif found.lower().endswith(".parquet"):
-                plan.parquet.append(found)
             else:
                 _add_file(plan, found)
+        plan.parquet.extend(_parquet_under(item))  # not an input format of the local path
     return plan
+
+
+def _parquet_under(root: str) -> list[str]:
+    """Parquet files below ``root`` in name order, hidden entries skipped (as ``walk``)."""
+    found = []
+    for path in sorted(Path(root).rglob("*.parquet")):
+        parts = path.relative_to(root).parts
+        if path.is_file() and not any(p.startswith(".") for p in parts):
+            found.append(str(path))
+    return found
 
 
 def _file_unit(row: dict[str, Any]) -> Unit:
