@@ -25,9 +25,11 @@ def test_plan_sorts_inputs_by_kind_and_rejects_missing_paths(tmp_path: Path) -> 
     (tmp_path / "c.txt").write_text("Gunmen attacked a post.")
     (tmp_path / ".hidden.txt").write_text("not read")
     plan = plan_inputs([str(tmp_path), str(tmp_path / "missing.txt")], Settings())
-    assert plan.jsonl == [str(tmp_path / "a.jsonl")]
-    assert plan.parquet == [str(tmp_path / "b.parquet")]
-    assert plan.files == [str(tmp_path / "c.txt")]
+    assert plan.runs == [
+        ("jsonl", [str(tmp_path / "a.jsonl")]),
+        ("files", [str(tmp_path / "c.txt")]),
+        ("parquet", [str(tmp_path / "b.parquet")]),
+    ]
     assert [r.reason for r in plan.rejections] == ["missing"]
 
 
@@ -61,7 +63,7 @@ def test_record_file_and_oversized_units() -> None:
 
 
 def test_an_engine_failure_reports_every_unfinished_input() -> None:
-    plan = Plan(files=["done.txt", "lost.txt"], jsonl=["half.jsonl"])
+    plan = Plan(runs=[("files", ["done.txt", "lost.txt"]), ("jsonl", ["half.jsonl"])])
     doc = Rejection("clean", "empty", "empty document", "done.txt")
 
     def rows():  # done.txt finishes, half.jsonl one line of two, then Ray gives up

@@ -60,7 +60,8 @@ def _connect(ray: Any, options: RayOptions) -> bool:
     """Join or start Ray; True when this call started it (and so must stop it)."""
     if ray.is_initialized():
         return False
-    kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING}
+    logging.getLogger("ray").setLevel(logging.ERROR)  # Ray's start-up notes are not the user's
+    kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.ERROR}
     if options.address:
         kwargs["address"] = options.address
     elif options.workers:
@@ -79,13 +80,13 @@ def _results(
     ray = _ray()
     started = _connect(ray, options)
     try:
-        units = dataset(plan)
-        if units is None:
-            return
-        context = ray.data.DataContext.get_current()
+        context = ray.data.DataContext.get_current()  # before the dataset, which copies it
         context.execution_options.preserve_order = True
         logging.getLogger("ray.data").setLevel(logging.ERROR)
         context.enable_progress_bars = False
+        units = dataset(plan)
+        if units is None:
+            return
         with warnings.catch_warnings():  # restart options still travel as ray_remote_args
             warnings.simplefilter("ignore")
             mapped = _mapped(ray, units, settings, options, skip_db)

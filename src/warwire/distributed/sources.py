@@ -28,7 +28,7 @@ from typing import Any
 from warwire.config import Settings
 from warwire.ingest.files import read_path, walk
 from warwire.ingest.readers import read_inputs
-from warwire.types import RawDocument, Rejection
+from warwire.types import Rejection
 
 Unit = dict[str, Any]
 ROWS_PER_BLOCK = 16  # small blocks spread one big JSONL file over every actor
@@ -37,27 +37,40 @@ LIGHT = 0.1  # reading and splitting are light beside parsing
 
 @dataclass
 class Plan:
-    """What the driver found: inputs by kind, and those rejected before any read."""
+    """What the driver found, in input order: runs of inputs of one kind (``files``,
+    ``jsonl``, ``parquet``, ``raws``), and the inputs rejected before any read.
 
-    files: list[str] = field(default_factory=list)
-    jsonl: list[str] = field(default_factory=list)
-    parquet: list[str] = field(default_factory=list)
-    raws: list[RawDocument] = field(default_factory=list)
+    Keeping the order lets the results come back in the order the single-process
+    path reads them, which is the order documents are stored (and merged) in.
+    """
+
+    runs: list[tuple[str, list[Any]]] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+
+    def add(self, kind: str, item: Any) -> None:
+        if self.runs and self.runs[-1][0] == kind:
+            self.runs[-1][1].append(item)
+        else:
+            self.runs.append((kind, [item]))
+
+    def of(self, kind: str) -> list[Any]:
+        return [item for k, items in self.runs if k == kind for item in items]
 
     @property
     def sources(self) -> list[str]:
-        return [*self.files, *self.jsonl, *self.parquet, *(r.input_id for r in self.raws)]
+        return [i.input_id if k == "raws" else i for k, items in self.runs for i in items]
 
 
 def _add_file(plan: Plan, path: str) -> None:
     lower = path.lower()
-    if lower.endswith(".parquet"):
-        plan.parquet.append(path)
-    elif lower.endswith(".jsonl"):
-        plan.jsonl.append(path)
-    else:
-        plan.files.append(path)
+    kind = (
+        "parquet"
+        if lower.endswith(".parquet")
+        else "jsonl"
+        if lower.endswith(".jsonl")
+        else "files"
+    )
+    plan.add(kind, path)
 
 
 def plan_inputs(inputs: Iterable[str], settings: Settings) -> Plan:
@@ -69,7 +82,7 @@ def plan_inputs(inputs: Iterable[str], settings: Settings) -> Plan:
                 if isinstance(read, Rejection):
                     plan.rejections.append(read)
                 else:
-                    plan.raws.append(read)
+                    plan.add("raws", read)
             continue
         try:
             is_dir = stat.S_ISDIR(os.stat(item).st_mode)
@@ -84,7 +97,8 @@ def plan_inputs(inputs: Iterable[str], settings: Settings) -> Plan:
                 plan.rejections.append(found)
             else:
                 _add_file(plan, found)
-        plan.parquet.extend(_parquet_under(item))  # not an input format of the local path
+        for path in _parquet_under(item):  # not an input format of the local path
+            plan.add("parquet", path)
     return plan
 
 
@@ -136,33 +150,35 @@ def _parquet_rows(paths: list[str]) -> dict[str, int]:
     return {p: pq.ParquetFile(p).metadata.num_rows for p in paths}
 
 
+def _part(data: Any, kind: str, items: list[Any]) -> Any:
+    """The units of one run of same-kind inputs, read by Ray's reader for that kind."""
+    if kind == "files":
+        files = data.read_binary_files(items, include_paths=True, num_cpus=LIGHT)
+        return files.map(_file_unit, num_cpus=LIGHT)
+    if kind == "jsonl":
+        jsonl = data.read_binary_files(items, include_paths=True, num_cpus=LIGHT)
+        return jsonl.flat_map(_line_units, num_cpus=LIGHT)
+    if kind == "parquet":
+        table = data.read_parquet(items, include_paths=True, num_cpus=LIGHT)
+        return table.map(partial(_record_unit, totals=_parquet_rows(items)), num_cpus=LIGHT)
+    raws = [
+        {
+            "source": r.input_id,
+            "unit": r.input_id,
+            "kind": "raw",
+            "data": pickle.dumps(r),
+            "total": 1,
+        }
+        for r in items
+    ]
+    return data.from_items(raws)
+
+
 def dataset(plan: Plan) -> Any:
     """One Ray dataset of units for every input the plan holds (None if it holds none)."""
     import ray.data
 
-    parts: list[Any] = []
-    if plan.files:
-        files = ray.data.read_binary_files(plan.files, include_paths=True, num_cpus=LIGHT)
-        parts.append(files.map(_file_unit, num_cpus=LIGHT))
-    if plan.jsonl:
-        jsonl = ray.data.read_binary_files(plan.jsonl, include_paths=True, num_cpus=LIGHT)
-        parts.append(jsonl.flat_map(_line_units, num_cpus=LIGHT))
-    if plan.parquet:
-        totals = _parquet_rows(plan.parquet)
-        table = ray.data.read_parquet(plan.parquet, include_paths=True, num_cpus=LIGHT)
-        parts.append(table.map(partial(_record_unit, totals=totals), num_cpus=LIGHT))
-    if plan.raws:
-        raws = [
-            {
-                "source": r.input_id,
-                "unit": r.input_id,
-                "kind": "raw",
-                "data": pickle.dumps(r),
-                "total": 1,
-            }
-            for r in plan.raws
-        ]
-        parts.append(ray.data.from_items(raws))
+    parts = [_part(ray.data, kind, items) for kind, items in plan.runs]
     if not parts:
         return None
     units = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
