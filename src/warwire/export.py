@@ -18,6 +18,7 @@ from warwire.serialize import (
     document_record,
     event_record,
     relation_record,
+    stored_event_id,
 )
 from warwire.taxonomy import ACLED_COLUMNS, WARWIRE_COLUMNS
 from warwire.types import Analysis
@@ -33,8 +34,10 @@ def analysis_records(analysis: Analysis, with_text: bool = False) -> Iterator[Re
         return doc.text if doc_id == doc.doc_id else None
 
     yield document_record(doc, with_text=with_text)
-    for event in analysis.events:
-        yield event_record(event, text_of)
+    for index, event in enumerate(analysis.events):
+        record = event_record(event, text_of)
+        record["event_id"] = stored_event_id(doc.doc_id, event.event_id, index)
+        yield record
     for claim in analysis.claims:
         yield claim_record(claim, text_of)
     for relation in analysis.relations:

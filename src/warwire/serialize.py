@@ -6,6 +6,7 @@ at write time, so ``evidence.text == text[start:end]`` always holds.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
@@ -19,6 +20,14 @@ Record = dict[str, Any]
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def stored_event_id(doc_id: str, extracted_id: str, index: int) -> str:
+    """The id an event gets when its document is stored: ``extract`` prints the same
+    one, so an id seen in either output finds the event in the database (a merged
+    event keeps the id of its first report)."""
+    raw = "\x1f".join((doc_id, extracted_id, str(index))).encode("utf-8")
+    return "ev-" + hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
 def evidence(span: Span, text_of: TextOf) -> Record:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from warwire.clean import syndication as syn
 from warwire.merge import EARTH_KM, NEAR_KM, best_match, compatible, merge_reports, window
 from warwire.resolve.sources import SourceRegistry
+from warwire.serialize import stored_event_id
 from warwire.store import records
 from warwire.store.base import IngestResult
 from warwire.store.docwrites import insert_document, previous_revision, upsert_source
@@ -248,7 +249,7 @@ def add_event(
     found = [c for c in candidates(raw, report, near_km) if compatible(report, c, near_km)]
     primary = best_match(report, found, near_km)
     if primary is None:
-        event_id = "ev-" + short_hash(doc.doc_id, report.event_id, index)
+        event_id = stored_event_id(doc.doc_id, report.event_id, index)
         search = report_search_text(doc, report)
         single = merge_reports([report], event_id)  # one report folds to itself
         write_event(raw, single, search, work.version, new=True)
