@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
-from typing import IO, Any, ClassVar, Protocol
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any, Protocol
 
 from warwire.serialize import (
     Record,
@@ -156,58 +156,13 @@ class GeoJsonWriter:
         self.out.flush()
 
 
-class TableWriter:
-    """Human-readable tables, one per record kind, printed at close."""
+def make_writer(fmt: str, out: IO[str], columns: Sequence[str] | None = None) -> Writer:
+    """The writer of ``fmt``; ``columns`` picks a table's columns (see :mod:`warwire.tables`)."""
+    if fmt == "table":
+        from warwire.tables import TableWriter
 
-    COLUMNS: ClassVar[dict[str, tuple[str, ...]]] = {
-        "document": ("doc_id", "title", "publisher", "original_source", "published"),
-        "event": (
-            "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-            "location", "fatalities", "claimant", "hedge",
-        ),
-        "claim": ("claimant", "hedge", "subject", "quantity", "place"),
-        "relation": ("subject", "predicate", "object"),
-    }  # fmt: skip
-
-    def __init__(self, out: IO[str]) -> None:
-        self.out = out
-        self.rows: dict[str, list[Record]] = {kind: [] for kind in self.COLUMNS}
-
-    def write(self, record: Record) -> None:
-        self.rows.setdefault(record["kind"], []).append(record)
-
-    @staticmethod
-    def _cell(record: Record, column: str) -> str:
-        if column in ("claimant", "hedge") and record["kind"] == "event":
-            claims = record.get("claims") or []
-            return str(claims[0].get(column, "")) if claims else ""
-        value = record.get(column)
-        if column == "doc_id" and isinstance(value, str):
-            return value[:12]
-        if isinstance(value, dict):  # a quantity
-            return " ".join(str(value[k]) for k in ("qualifier", "value", "unit") if value.get(k))
-        return "" if value is None else str(value)
-
-    def close(self) -> None:
-        from rich.console import Console
-        from rich.table import Table
-
-        console = Console(file=self.out, width=160 if not self.out.isatty() else None)
-        for kind, columns in self.COLUMNS.items():
-            rows = self.rows.get(kind) or []
-            if not rows:
-                continue
-            table = Table(title=f"{kind}s ({len(rows)})", show_lines=False)
-            for column in columns:
-                table.add_column(column, overflow="fold")
-            for record in rows:
-                table.add_row(*(self._cell(record, c) for c in columns))
-            console.print(table)
-
-
-def make_writer(fmt: str, out: IO[str]) -> Writer:
+        return TableWriter(out, columns)
     writers: dict[str, type[Writer]] = {
-        "table": TableWriter,
         "jsonl": JsonlWriter,
         "acled-csv": AcledCsvWriter,
         "geojson": GeoJsonWriter,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from warwire.config import Settings
 from warwire.errors import InputError
+from warwire.serialize import record_keys
 from warwire.types import Analysis, RawDocument
 
 if TYPE_CHECKING:
@@ -102,7 +103,10 @@ def to_dataframe(
     rows = [r for r in records_of(batch) if r.get("kind") == kind]
     if kind == "claim":
         rows = [_spread_quantity(r) for r in rows]
-    frame = pd.DataFrame.from_records(rows, columns=_columns(kind))
+    columns = record_keys(kind)
+    if kind == "claim":
+        columns = list(_spread_quantity(dict.fromkeys(columns)))
+    frame = pd.DataFrame.from_records(rows, columns=columns)
     for column in DATE_COLUMNS:
         if column in frame:
             frame[column] = pd.to_datetime(frame[column], format="ISO8601")
@@ -114,24 +118,6 @@ def to_dataframe(
     if "quantity_value" in frame:
         frame["quantity_value"] = frame["quantity_value"].astype("Int64")
     return frame.drop(columns=["kind"])
-
-
-@lru_cache(maxsize=len(KINDS))
-def _columns(kind: str) -> list[str]:
-    """The record keys of ``kind``, from the serialiser itself, so an empty frame
-    has the same columns as a full one."""
-    from warwire.serialize import claim_record, document_record, event_record, relation_record
-    from warwire.types import Claim, Document, Event, Hedge, Polarity, Relation, Span
-
-    span = Span("", 0, 0)
-    claim = Claim("", Hedge.NONE, Polarity.ASSERTED, span)
-    record = {
-        "document": lambda: document_record(Document("", "", "")),
-        "event": lambda: event_record(Event("", (), "", "", "", None), lambda _: None),
-        "claim": lambda: _spread_quantity(claim_record(claim, lambda _: None)),
-        "relation": lambda: relation_record(Relation("", "", "", span), lambda _: None),
-    }[kind]()
-    return list(record)
 
 
 def _spread_quantity(record: dict[str, Any]) -> dict[str, Any]:

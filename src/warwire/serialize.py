@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 from warwire.taxonomy import INTER_NAMES, interaction
-from warwire.types import Claim, Document, Equipment, Event, Relation, Span
+from warwire.types import Claim, Document, Equipment, Event, Hedge, Polarity, Relation, Span
 
 TextOf = Callable[[str], str | None]
 Record = dict[str, Any]
@@ -160,3 +161,20 @@ def _iso_numeric(country_code: str | None) -> int | None:
     from warwire.resolve.countries import iso_numeric
 
     return iso_numeric(country_code) if country_code else None
+
+
+@cache
+def record_keys(kind: str) -> list[str]:
+    """The keys of a ``kind`` record in order, from the serialisers themselves, so
+    tables and frames offer exactly the fields the records have."""
+    span = Span("", 0, 0)
+    none: TextOf = lambda _doc_id: None  # noqa: E731
+    make: dict[str, Callable[[], Record]] = {
+        "document": lambda: document_record(Document("", "", "")),
+        "event": lambda: event_record(Event("", (), "", "", "", None), none),
+        "claim": lambda: claim_record(Claim("", Hedge.NONE, Polarity.ASSERTED, span), none),
+        "relation": lambda: relation_record(Relation("", "", "", span), none),
+    }
+    if kind not in make:
+        raise ValueError(f"kind must be one of {', '.join(make)}, not {kind!r}")
+    return list(make[kind]())

@@ -78,3 +78,20 @@ def counted(items: Iterable[T], tick: Callable[[], None]) -> Iterator[T]:
     for item in items:
         tick()
         yield item
+
+
+def columns_option(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def callback(_ctx: Any, _param: Any, value: str | None) -> tuple[str, ...] | None:
+        from warwire.tables import parse_columns
+
+        try:
+            return parse_columns(value, kind)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return click.option(
+        "--columns",
+        callback=callback,
+        metavar="A,B,...",
+        help=f"Table columns to show (e.g. event_id,country); any field of a {kind} record.",
+    )

@@ -7,7 +7,13 @@ from typing import IO
 
 import click
 
-from warwire.cli.common import input_options, progress, report_rejection, settings_from
+from warwire.cli.common import (
+    columns_option,
+    input_options,
+    progress,
+    report_rejection,
+    settings_from,
+)
 from warwire.export import FORMATS, analysis_records, make_writer
 from warwire.pipeline import extract
 from warwire.types import Rejection
@@ -18,11 +24,13 @@ from warwire.types import Rejection
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @click.option("--with-text", is_flag=True, help="Include each document's cleaned text.")
+@columns_option("event")
 def extract_command(
     inputs: tuple[str, ...],
     fmt: str,
     output: IO[str],
     with_text: bool,
+    columns: tuple[str, ...] | None,
     **options: object,
 ) -> None:
     """Extract documents, events, claims and relations from INPUTS.
@@ -35,7 +43,7 @@ def extract_command(
     @friendly_errors
     def run() -> None:
         settings = settings_from(**options)
-        writer = make_writer(fmt, output)
+        writer = make_writer(fmt, output, columns)
         processed = 0
         with progress("extracting") as tick:
             for item in extract(inputs, settings):

@@ -26,8 +26,9 @@ from warwire.resolve.sources import normalize
 from warwire.serialize import claim_record, document_record, event_record
 from warwire.store import records
 from warwire.store.base import ClaimQuery, EventQuery, Record
+from warwire.store.filters import actor_names
 from warwire.store.schema import changes, claims, documents, events, meta, sources
-from warwire.types import Document, Event, Source
+from warwire.types import Claim, Document, Event, Source
 
 CHUNK = 500
 
@@ -59,8 +60,9 @@ def event_filters(conn: Connection, q: EventQuery, stmt: Select[Any]) -> Select[
             or_(func.lower(events.c.event_type) == wanted,
                 func.lower(events.c.sub_event_type) == wanted)
         )  # fmt: skip
-    if q.actor:
-        stmt = stmt.where(_contains(events.c.actors, q.actor))
+    if q.actor:  # the term itself, or a canonical actor it is an alias of
+        names = actor_names(q.actor)
+        stmt = stmt.where(or_(*(_contains(events.c.actors, n) for n in names)))
     if q.claimant:
         sub = select(claims.c.event_id).where(_contains(claims.c.claimant, q.claimant))
         stmt = stmt.where(events.c.event_id.in_(sub.where(claims.c.event_id.is_not(None))))
@@ -374,13 +376,36 @@ def find_claims(conn: Connection, q: ClaimQuery) -> list[Record]:
         info = infos.get(doc_id)
         return info.row.text if info else None
 
+    owners = _events_by_id(conn, {e for _, e in found if e})
     out = []
     for claim, event_id in found:
         record = claim_record(claim, text_of)
         record["event_id"] = event_id
         record["source"] = _source_summary(infos.get(claim.evidence.doc_id))
+        if event_id in owners:
+            _fill_from_event(record, claim, owners[event_id])
         out.append(record)
     return out
+
+
+def _events_by_id(conn: Connection, event_ids: set[str]) -> dict[str, Event]:
+    wanted = sorted(event_ids)
+    found: dict[str, Event] = {}
+    for i in range(0, len(wanted), CHUNK):
+        stmt = select(events.c.event_id, events.c.data)
+        stmt = stmt.where(events.c.event_id.in_(wanted[i : i + CHUNK]))
+        found.update((r.event_id, records.event(json.loads(r.data))) for r in conn.execute(stmt))
+    return found
+
+
+def _fill_from_event(record: Record, claim: Claim, event: Event) -> None:
+    """A claim inside an event asserts that event: what it is about, its figure and
+    its place are the event's (the claimant's own figure when it gives one)."""
+    record["subject"] = record["subject"] or event.sub_event_type
+    record["place"] = record["place"] or (event.place.name if event.place else event.location_text)
+    if record["quantity"] is None:
+        deaths = claim.fatalities if claim.fatalities is not None else event.fatalities
+        record["quantity"] = {"value": deaths, "qualifier": None, "unit": "fatalities"}
 
 
 def dataset_version(conn: Connection) -> int:
@@ -418,3 +443,20 @@ def tombstones(conn: Connection, since_version: int) -> list[Record]:
         latest[r.event_id] = {"kind": "tombstone", "event_id": r.event_id, "change": r.change,
                               "merged_into": r.merged_into, "version": r.version}  # fmt: skip
     return list(latest.values())
+
+
+def full_id(conn: Connection, kind: str, prefix: str) -> str:
+    """The one event or document id starting with ``prefix`` (tables show short ids).
+
+    Raises LookupError when none or several match."""
+    column = {"event": events.c.event_id, "document": documents.c.doc_id}[kind]
+    prefix = prefix.strip()
+    found = list(conn.execute(select(column).where(column == prefix)).scalars())
+    if not found and len(prefix) >= 4:
+        stmt = select(column).where(column.startswith(prefix, autoescape=True)).limit(3)
+        found = list(conn.execute(stmt).scalars())
+    if not found:
+        raise LookupError(f"no {kind} with id {prefix!r}")
+    if len(found) > 1:
+        raise LookupError(f"{kind} id {prefix!r} is ambiguous ({', '.join(found)}, ...)")
+    return str(found[0])
