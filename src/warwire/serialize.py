@@ -109,6 +109,7 @@ def event_record(event: Event, text_of: TextOf) -> Record:
         "civilian_targeting": event.civilian_targeting,
         "country": place.country if place else None,
         "iso": _iso_numeric(place.country_code) if place else None,
+        "region": acled_region(place.country_code) if place else None,
         "admin1": place.admin1 if place else None,
         "location": place.name if place else event.location_text,
         "latitude": place.latitude if place else None,
@@ -155,6 +156,23 @@ def relation_record(relation: Relation, text_of: TextOf) -> Record:
 
 def texts_lookup(texts: Mapping[str, str]) -> TextOf:
     return texts.get
+
+
+@cache
+def acled_region(country_code: str | None) -> str | None:
+    """ACLED's region of a country (``data/acled_regions.yaml``)."""
+    from warwire.knowledge import data_mapping
+    from warwire.resolve.countries import country_table
+
+    if not country_code:
+        return None
+    regions = data_mapping("acled_regions.yaml")
+    if country_code in regions["by_country"]:
+        return str(regions["by_country"][country_code])
+    row = country_table().get(country_code) or {}
+    un = row.get("intermediateregion") or row.get("subregion")
+    found = regions["by_un_region"].get(un)
+    return str(found) if found else None
 
 
 def _iso_numeric(country_code: str | None) -> int | None:

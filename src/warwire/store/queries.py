@@ -18,17 +18,26 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, String, cast, func, literal, or_, select, text
 from sqlalchemy.engine import Connection, Row
 
 from warwire.merge import haversine_km, independent_sources
 from warwire.resolve.sources import normalize
-from warwire.serialize import claim_record, document_record, event_record
+from warwire.serialize import claim_record, document_record, event_record, relation_record
 from warwire.store import records
 from warwire.store.base import ClaimQuery, EventQuery, Record
 from warwire.store.filters import actor_names
-from warwire.store.schema import changes, claims, documents, events, meta, sources
-from warwire.types import Claim, Document, Event, Source
+from warwire.store.schema import (
+    VERSION_TIME_KEY,
+    changes,
+    claims,
+    documents,
+    events,
+    meta,
+    relations,
+    sources,
+)
+from warwire.types import Claim, Document, Event, Relation, Source, Span
 
 CHUNK = 500
 
@@ -331,15 +340,32 @@ def event_records(conn: Connection, found: list[Event]) -> list[Record]:
         root = infos.get(info.row.syndicated_from) if info.row.syndicated_from else None
         return (root or info).outlet or (f"group:{info.row.syndication_group}")
 
+    changed = change_times(conn, [e.event_id for e in found])
     out = []
     for event in found:
         record = event_record(event, text_of)
+        record["timestamp"] = changed.get(event.event_id)
         for claim, claim_rec in zip(event.claims, record["claims"], strict=True):
             claim_rec["source"] = _source_summary(infos.get(claim.evidence.doc_id))
         record["corroboration"] = independent_sources(event.doc_ids, outlet_of)
         record["sources"] = [_source_summary(infos.get(d)) for d in event.doc_ids]
         out.append(record)
     return out
+
+
+def change_times(conn: Connection, event_ids: list[str]) -> dict[str, int]:
+    """When each event last changed, in unix seconds (ACLED's ``timestamp``), where
+    the database recorded when its version was made; one query per chunk."""
+    key = literal(VERSION_TIME_KEY) + cast(events.c.version, String)
+    times: dict[str, int] = {}
+    for i in range(0, len(event_ids), CHUNK):
+        stmt = (
+            select(events.c.event_id, meta.c.value)
+            .join(meta, meta.c.key == key)
+            .where(events.c.event_id.in_(event_ids[i : i + CHUNK]))
+        )
+        times.update((r.event_id, int(r.value)) for r in conn.execute(stmt))
+    return times
 
 
 def claim_filters(q: ClaimQuery, stmt: Select[Any]) -> Select[Any]:
@@ -460,3 +486,30 @@ def full_id(conn: Connection, kind: str, prefix: str) -> str:
     if len(found) > 1:
         raise LookupError(f"{kind} id {prefix!r} is ambiguous ({', '.join(found)}, ...)")
     return str(found[0])
+
+
+def loose_records(conn: Connection, since_version: int | None = None) -> Iterator[Record]:
+    """Standalone claims (running totals, contested tolls) and relations of current
+    documents, with evidence text: what an export holds besides events. With
+    ``since_version``, those of documents stored after it."""
+    stmt = select(documents.c.doc_id).where(documents.c.superseded_by.is_(None))
+    if since_version is not None:
+        stmt = stmt.where(documents.c.version > since_version)
+    doc_ids = list(conn.execute(stmt.order_by(documents.c.seq)).scalars())
+    for i in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[i : i + CHUNK]
+        text_stmt = select(documents.c.doc_id, documents.c.text)
+        texts = dict(conn.execute(text_stmt.where(documents.c.doc_id.in_(chunk))).tuples().all())
+        found = conn.execute(
+            select(claims.c.data).where(claims.c.doc_id.in_(chunk), claims.c.standalone)
+            .order_by(claims.c.seq)
+        )  # fmt: skip
+        for (data,) in found:
+            yield claim_record(records.claim(json.loads(data)), texts.get)
+        found = conn.execute(
+            select(relations).where(relations.c.doc_id.in_(chunk)).order_by(relations.c.seq)
+        )
+        for row in found:
+            span = Span(row.doc_id, row.start, row.end)
+            relation = Relation(row.subject, row.predicate, row.object, span)
+            yield relation_record(relation, texts.get)

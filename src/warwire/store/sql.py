@@ -217,7 +217,8 @@ class SqlStore:
             yield from queries.tombstones(conn, version)
 
     def export_records(self, since_version: int | None = None) -> Iterator[Record]:
-        """Documents first (for the ACLED source column), then every event."""
+        """Documents first (for the ACLED source column), every event, then standalone
+        claims and relations."""
         with self._read() as conn:
             offset = 0
             while page := queries.list_documents(conn, queries.CHUNK, offset):
@@ -225,15 +226,17 @@ class SqlStore:
                 offset += len(page)
         if since_version is not None:
             yield from self.changed_since(since_version)
-            return
-        with self._read() as conn:
-            batch: list[Event] = []
-            for item in queries.iter_events(conn):
-                batch.append(item)
-                if len(batch) >= queries.CHUNK:
-                    yield from queries.event_records(conn, batch)
-                    batch = []
-            yield from queries.event_records(conn, batch)
+        else:
+            with self._read() as conn:
+                batch: list[Event] = []
+                for item in queries.iter_events(conn):
+                    batch.append(item)
+                    if len(batch) >= queries.CHUNK:
+                        yield from queries.event_records(conn, batch)
+                        batch = []
+                yield from queries.event_records(conn, batch)
+        with self._read() as conn:  # standalone claims and relations (jsonl keeps them)
+            yield from queries.loose_records(conn, since_version)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -28,7 +29,7 @@ from warwire.store import records
 from warwire.store.base import IngestResult
 from warwire.store.docwrites import insert_document, previous_revision, upsert_source
 from warwire.store.rawsql import Raw, insert_sql
-from warwire.store.schema import NARROW_DAYS
+from warwire.store.schema import NARROW_DAYS, VERSION_TIME_KEY
 from warwire.types import Analysis, Claim, Document, Event, Place
 
 MAX_CANDIDATES = 50
@@ -50,7 +51,11 @@ def bump_version(raw: Raw) -> int:
         {"k": "dataset_version"},
     )
     assert row is not None, "meta row dataset_version is missing"
-    return int(row[0])
+    version = int(row[0])
+    # when this version was made: an export's ACLED ``timestamp`` (unix seconds)
+    raw.run("INSERT INTO meta (key, value) VALUES (:k, :v)",
+            {"k": f"{VERSION_TIME_KEY}{version}", "v": int(time.time())})  # fmt: skip
+    return version
 
 
 def document_exists(raw: Raw, doc_id: str) -> bool:
