@@ -187,7 +187,7 @@ def test_dashboard_with_fake_store(browser, fake_server: str) -> None:  # type: 
 def test_dashboard_with_real_store(browser, real_server: str) -> None:  # type: ignore[no-untyped-def]
     with urllib.request.urlopen(f"{real_server}/api/events?limit=1000") as r:
         page_data = json.load(r)
-    events = page_data["events"] if isinstance(page_data, dict) else page_data
+    events = page_data["items"] if isinstance(page_data, dict) else page_data
     located = [e for e in events if e.get("latitude") is not None and e.get("event_date")]
     if not located:
         pytest.skip("the pipeline produced no located, dated events from examples/ yet")

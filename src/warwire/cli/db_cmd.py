@@ -12,6 +12,7 @@ import click
 
 from warwire.cli.common import (
     columns_option,
+    expected_documents,
     input_options,
     progress,
     report_rejection,
@@ -95,7 +96,7 @@ def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
         counts = {"added": 0, "revised": 0, "unchanged": 0, "rejected": 0}
         added = merged = 0
         try:
-            with progress("ingesting") as tick:
+            with progress("ingesting", expected_documents(inputs)) as tick:
                 for item in ingest(inputs, settings, store):
                     tick()
                     if isinstance(item, IngestResult):

@@ -9,6 +9,7 @@ import click
 
 from warwire.cli.common import (
     columns_option,
+    expected_documents,
     input_options,
     progress,
     report_rejection,
@@ -45,7 +46,7 @@ def extract_command(
         settings = settings_from(**options)
         writer = make_writer(fmt, output, columns)
         processed = 0
-        with progress("extracting") as tick:
+        with progress("extracting", expected_documents(inputs)) as tick:
             for item in extract(inputs, settings):
                 if isinstance(item, Rejection):
                     report_rejection(item)

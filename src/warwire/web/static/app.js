@@ -210,7 +210,7 @@
         getJSON(`/api/events?${params}`),
         filters === state.timelineFor ? null : getJSON(`/api/timeline?${filters}`),
       ]);
-      state.events = page.events;
+      state.events = page.items;
       state.total = page.total;
       if (timeline) {
         state.timeline = timeline.days;
@@ -243,7 +243,7 @@
         stats.documents !== undefined ? `${stats.documents} documents` : null,
       ].filter(Boolean).join(" · ");
       const actors = await getJSON("/api/actors");
-      fillList("#actors", (actors.actors || []).map((a) => a.name || a.canonical || a.actor));
+      fillList("#actors", (actors.items || []).map((a) => a.name || a.canonical || a.actor));
     } catch (err) {
       status(`Could not load stats: ${err.message}`, true);
     }
