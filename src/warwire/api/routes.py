@@ -29,6 +29,7 @@ from warwire.api.ingest import IngestFn, IngestRequest, IngestResponse
 from warwire.api.views import (
     envelope,
     event_detail,
+    events_csv,
     events_page,
     parse_fields,
     parse_near,
@@ -129,7 +130,10 @@ def one_at_a_time(compute: Callable[[], Record]) -> Callable[[], Record]:
         200: {
             "description": "OK",
             "model": schemas.EventPage,
-            "content": {"application/geo+json": {"schema": GEOJSON_PAGE}},
+            "content": {
+                "application/geo+json": {"schema": GEOJSON_PAGE},
+                "text/csv": {"schema": {"type": "string", "description": "ACLED CSV"}},
+            },
         }
     },
 )
@@ -140,7 +144,10 @@ def list_events(
     filters: FiltersDep,
     limit: Limit = 100,
     offset: Offset = 0,
-    format: Literal["json", "geojson"] = "json",
+    format: Annotated[
+        Literal["json", "geojson", "csv"],
+        Query(description="csv: the page as the ACLED CSV of `warwire export`, as a download"),
+    ] = "json",
     fields: Annotated[
         str | None,
         Query(
@@ -151,6 +158,12 @@ def list_events(
     ] = None,
 ) -> Response:
     query = replace(filters, limit=limit, offset=offset)
+    if format == "csv":
+        with _BUILDING:
+            body = events_csv(store, query)
+        disposition = 'attachment; filename="warwire-events.csv"'
+        return Response(body, media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": disposition})  # fmt: skip
     keep = parse_fields(fields) if fields is not None else None
     media = "application/geo+json" if format == "geojson" else "application/json"
     after = next_page(request, offset, limit)

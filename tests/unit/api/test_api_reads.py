@@ -208,3 +208,12 @@ def test_openapi_declares_the_bearer_scheme_and_response_schemas(client: TestCli
         assert schema["schema"].get("$ref"), path
     page = spec["components"]["schemas"]["EventPage"]["properties"]
     assert {"items", "total", "limit", "offset", "next"} <= set(page)
+
+
+def test_events_as_a_csv_download_of_the_filtered_view(client: TestClient) -> None:
+    r = client.get("/api/events?format=csv&country=Avalonia")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    header, *rows = r.text.strip().splitlines()
+    assert header.startswith("event_id_cnty,event_date,")
+    assert sorted(row.split(",")[0] for row in rows) == ["ev1", "ev2"]
