@@ -134,3 +134,20 @@ def test_export_to_standard_output(db: str, tmp_path: Path) -> None:
     assert code == 0 and "written to standard output" in err
     assert {json.loads(line)["kind"] for line in out.splitlines()} >= {"document", "event"}
     assert not (tmp_path / "-").exists()
+
+
+def test_verbose_ingest_says_what_each_document_did(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLES["nigeria.txt"], encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'v.db'}"
+    code, out, err = run("ingest", "-v", str(article), "--db", db)
+    assert code == 0 and "documents: 1 added" in out and "events: " in out
+    assert " added: " in err and "new events" in err
+    _, again, err = run("ingest", "-v", str(article), "--db", db)
+    assert "1 unchanged (already stored)" in again and " unchanged: 0 new events" in err
+
+
+def test_extract_table_fits_80_columns() -> None:
+    code, out, _ = run("extract", str(Path(__file__).resolve().parents[2] / "examples"))
+    assert code == 0 and "events (" in out
+    assert max(len(line) for line in out.splitlines()) <= 80

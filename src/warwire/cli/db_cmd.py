@@ -79,7 +79,8 @@ def _write(
 @click.command("ingest")
 @input_options
 @db_option
-def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="One line per document: what it did.")
+def ingest_command(inputs: tuple[str, ...], verbose: bool, **options: Any) -> None:
     """Analyse INPUTS and store them in the event database.
 
     Each document is stored in one transaction; documents already stored are
@@ -103,6 +104,8 @@ def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
                         counts[item.status] += 1
                         added += item.events_added
                         merged += item.events_merged
+                        if verbose:
+                            click.echo(document_line(item), err=True)
                     else:
                         counts["rejected"] += 1
                         report_rejection(item)
@@ -110,14 +113,22 @@ def ingest_command(inputs: tuple[str, ...], **options: Any) -> None:
         finally:
             store.close()
         click.echo(
-            f"{counts['added']} added, {counts['revised']} revised, "
-            f"{counts['unchanged']} unchanged, {counts['rejected']} rejected; "
-            f"events: {added} new, {merged} merged; dataset version {version}"
+            f"documents: {counts['added']} added, {counts['revised']} revised, "
+            f"{counts['unchanged']} unchanged (already stored), {counts['rejected']} rejected\n"
+            f"events: {added} new, {merged} reports merged into stored events; "
+            f"dataset version {version}"
         )
         if counts["added"] + counts["revised"] + counts["unchanged"] == 0:
             sys.exit(1)
 
     run()
+
+
+def document_line(result: IngestResult) -> str:
+    """``--verbose``: what one document did to the database."""
+    repost = f", a repost of {result.syndicated_from[:11]}" if result.syndicated_from else ""
+    return (f"{result.doc_id[:11]}  {result.status}: {result.events_added} new events, "
+            f"{result.events_merged} merged{repost}")  # fmt: skip
 
 
 # --------------------------------------------------------------------------- queries
