@@ -23,9 +23,9 @@ from sqlalchemy.engine import Connection, Row
 
 from warwire.merge import haversine_km, independent_sources
 from warwire.resolve.sources import normalize
-from warwire.serialize import claim_record, document_record, event_record, relation_record
+from warwire.serialize import document_record, event_record
 from warwire.store import records
-from warwire.store.base import ClaimQuery, EventQuery, Record
+from warwire.store.base import EventQuery, Record
 from warwire.store.filters import actor_names
 from warwire.store.schema import (
     VERSION_TIME_KEY,
@@ -34,10 +34,9 @@ from warwire.store.schema import (
     documents,
     events,
     meta,
-    relations,
     sources,
 )
-from warwire.types import Claim, Document, Event, Relation, Source, Span
+from warwire.types import Document, Event, Source
 
 CHUNK = 500
 
@@ -52,7 +51,7 @@ def fts_query(words: str) -> str | None:
     return " ".join('"' + t.replace('"', '""') + '"*' for t in terms) or None
 
 
-def _contains(column: Any, value: str) -> Any:
+def contains(column: Any, value: str) -> Any:
     return func.lower(column).contains(value.lower(), autoescape=True)
 
 
@@ -71,9 +70,9 @@ def event_filters(conn: Connection, q: EventQuery, stmt: Select[Any]) -> Select[
         )  # fmt: skip
     if q.actor:  # the term itself, or a canonical actor it is an alias of
         names = actor_names(q.actor)
-        stmt = stmt.where(or_(*(_contains(events.c.actors, n) for n in names)))
+        stmt = stmt.where(or_(*(contains(events.c.actors, n) for n in names)))
     if q.claimant:
-        sub = select(claims.c.event_id).where(_contains(claims.c.claimant, q.claimant))
+        sub = select(claims.c.event_id).where(contains(claims.c.claimant, q.claimant))
         stmt = stmt.where(events.c.event_id.in_(sub.where(claims.c.event_id.is_not(None))))
     if q.hedge:
         sub = select(claims.c.event_id).where(claims.c.hedge == q.hedge.lower())
@@ -94,7 +93,7 @@ def event_filters(conn: Connection, q: EventQuery, stmt: Select[Any]) -> Select[
             prefixes = " & ".join(f"{t.lower()}:*" for t in re.findall(r"\w+", q.text))
             stmt = stmt.where(match.bindparams(w=prefixes))
         else:
-            stmt = stmt.where(_contains(events.c.search_text, q.text))
+            stmt = stmt.where(contains(events.c.search_text, q.text))
     return stmt
 
 
@@ -316,7 +315,7 @@ def list_documents(conn: Connection, limit: int | None, offset: int) -> list[Rec
 # --------------------------------------------------------------------------- records
 
 
-def _source_summary(info: DocInfo | None) -> Record:
+def source_summary(info: DocInfo | None) -> Record:
     if info is None:
         return {}
     return {"doc_id": info.row.doc_id, "publisher": info.row.publisher,
@@ -346,9 +345,9 @@ def event_records(conn: Connection, found: list[Event]) -> list[Record]:
         record = event_record(event, text_of)
         record["timestamp"] = changed.get(event.event_id)
         for claim, claim_rec in zip(event.claims, record["claims"], strict=True):
-            claim_rec["source"] = _source_summary(infos.get(claim.evidence.doc_id))
+            claim_rec["source"] = source_summary(infos.get(claim.evidence.doc_id))
         record["corroboration"] = independent_sources(event.doc_ids, outlet_of)
-        record["sources"] = [_source_summary(infos.get(d)) for d in event.doc_ids]
+        record["sources"] = [source_summary(infos.get(d)) for d in event.doc_ids]
         out.append(record)
     return out
 
@@ -366,72 +365,6 @@ def change_times(conn: Connection, event_ids: list[str]) -> dict[str, int]:
         )
         times.update((r.event_id, int(r.value)) for r in conn.execute(stmt))
     return times
-
-
-def claim_filters(q: ClaimQuery, stmt: Select[Any]) -> Select[Any]:
-    """The claims of current documents matching ``q`` (limit and offset not applied)."""
-    stmt = stmt.join(documents, documents.c.doc_id == claims.c.doc_id).where(
-        documents.c.superseded_by.is_(None)
-    )
-    if q.claimant:
-        stmt = stmt.where(_contains(claims.c.claimant, q.claimant))
-    if q.hedge:
-        stmt = stmt.where(claims.c.hedge == q.hedge.lower())
-    if q.doc_id:
-        stmt = stmt.where(claims.c.doc_id == q.doc_id)
-    if q.text:
-        stmt = stmt.where(_contains(claims.c.data, q.text))
-    return stmt
-
-
-def count_claims(conn: Connection, q: ClaimQuery) -> int:
-    stmt = claim_filters(q, select(func.count()).select_from(claims))
-    return int(conn.execute(stmt).scalar_one())
-
-
-def find_claims(conn: Connection, q: ClaimQuery) -> list[Record]:
-    stmt = claim_filters(q, select(claims.c.data, claims.c.event_id))
-    stmt = stmt.order_by(claims.c.seq).offset(q.offset)
-    if q.limit is not None:
-        stmt = stmt.limit(q.limit)
-    rows = list(conn.execute(stmt))
-    found = [(records.claim(json.loads(r.data)), r.event_id) for r in rows]
-    infos = doc_infos(conn, {c.evidence.doc_id for c, _ in found})
-
-    def text_of(doc_id: str) -> str | None:
-        info = infos.get(doc_id)
-        return info.row.text if info else None
-
-    owners = _events_by_id(conn, {e for _, e in found if e})
-    out = []
-    for claim, event_id in found:
-        record = claim_record(claim, text_of)
-        record["event_id"] = event_id
-        record["source"] = _source_summary(infos.get(claim.evidence.doc_id))
-        if event_id in owners:
-            _fill_from_event(record, claim, owners[event_id])
-        out.append(record)
-    return out
-
-
-def _events_by_id(conn: Connection, event_ids: set[str]) -> dict[str, Event]:
-    wanted = sorted(event_ids)
-    found: dict[str, Event] = {}
-    for i in range(0, len(wanted), CHUNK):
-        stmt = select(events.c.event_id, events.c.data)
-        stmt = stmt.where(events.c.event_id.in_(wanted[i : i + CHUNK]))
-        found.update((r.event_id, records.event(json.loads(r.data))) for r in conn.execute(stmt))
-    return found
-
-
-def _fill_from_event(record: Record, claim: Claim, event: Event) -> None:
-    """A claim inside an event asserts that event: what it is about, its figure and
-    its place are the event's (the claimant's own figure when it gives one)."""
-    record["subject"] = record["subject"] or event.sub_event_type
-    record["place"] = record["place"] or (event.place.name if event.place else event.location_text)
-    if record["quantity"] is None:
-        deaths = claim.fatalities if claim.fatalities is not None else event.fatalities
-        record["quantity"] = {"value": deaths, "qualifier": None, "unit": "fatalities"}
 
 
 def dataset_version(conn: Connection) -> int:
@@ -486,30 +419,3 @@ def full_id(conn: Connection, kind: str, prefix: str) -> str:
     if len(found) > 1:
         raise LookupError(f"{kind} id {prefix!r} is ambiguous ({', '.join(found)}, ...)")
     return str(found[0])
-
-
-def loose_records(conn: Connection, since_version: int | None = None) -> Iterator[Record]:
-    """Standalone claims (running totals, contested tolls) and relations of current
-    documents, with evidence text: what an export holds besides events. With
-    ``since_version``, those of documents stored after it."""
-    stmt = select(documents.c.doc_id).where(documents.c.superseded_by.is_(None))
-    if since_version is not None:
-        stmt = stmt.where(documents.c.version > since_version)
-    doc_ids = list(conn.execute(stmt.order_by(documents.c.seq)).scalars())
-    for i in range(0, len(doc_ids), CHUNK):
-        chunk = doc_ids[i : i + CHUNK]
-        text_stmt = select(documents.c.doc_id, documents.c.text)
-        texts = dict(conn.execute(text_stmt.where(documents.c.doc_id.in_(chunk))).tuples().all())
-        found = conn.execute(
-            select(claims.c.data).where(claims.c.doc_id.in_(chunk), claims.c.standalone)
-            .order_by(claims.c.seq)
-        )  # fmt: skip
-        for (data,) in found:
-            yield claim_record(records.claim(json.loads(data)), texts.get)
-        found = conn.execute(
-            select(relations).where(relations.c.doc_id.in_(chunk)).order_by(relations.c.seq)
-        )
-        for row in found:
-            span = Span(row.doc_id, row.start, row.end)
-            relation = Relation(row.subject, row.predicate, row.object, span)
-            yield relation_record(relation, texts.get)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from warwire.errors import StoreError
 from warwire.merge import NEAR_KM
 from warwire.resolve.sources import load_registry
-from warwire.store import queries, records
+from warwire.store import claim_queries, queries, records
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record
 from warwire.store.schema import claims, documents, events, migrate, sources
 from warwire.store.writes import AlreadyStored, add_analysis
@@ -157,12 +157,12 @@ class SqlStore:
 
     def claims(self, query: ClaimQuery) -> list[Record]:
         with self._read() as conn:
-            return queries.find_claims(conn, query)
+            return claim_queries.find_claims(conn, query)
 
     def count_claims(self, query: ClaimQuery) -> int:
         """How many claims match ``query`` (its limit and offset ignored), for paging."""
         with self._read() as conn:
-            return queries.count_claims(conn, query)
+            return claim_queries.count_claims(conn, query)
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Record]:
         with self._read() as conn:
@@ -236,7 +236,7 @@ class SqlStore:
                         batch = []
                 yield from queries.event_records(conn, batch)
         with self._read() as conn:  # standalone claims and relations (jsonl keeps them)
-            yield from queries.loose_records(conn, since_version)
+            yield from claim_queries.loose_records(conn, since_version)
 
     def close(self) -> None:
         self.engine.dispose()
