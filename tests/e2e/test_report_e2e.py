@@ -23,7 +23,7 @@ from test_dashboard import WARWIRE, free_port, serve
 
 from warwire.config import Settings
 from warwire.report import Report, build_report, make_spec, render
-from warwire.report.formatting import sets_of
+from warwire.report.formatting import event_sets
 from warwire.store import ingest, open_store
 from warwire.store.base import EventQuery
 
@@ -126,15 +126,21 @@ def test_key_figures_equal_direct_queries(database: str, report: Report) -> None
 def test_highlights_link_to_stored_events(database: str, report: Report) -> None:
     html = render(report, "html").decode()
     assert 3 <= len(report.highlights) <= 5
-    sets = {s.label: key for key, s in sets_of(report).items()}
+    anchors, _ = event_sets(report)
+    appendix = {e["event_id"] for e in report.events}
     with open_store(database) as store:
         for i, highlight in enumerate(report.highlights, 1):
             assert highlight.event_ids, highlight.text
             assert all(store.event(e) is not None for e in highlight.event_ids)
-            key = sets[f"highlight {i}"]
+            key = anchors[f"highlight {i}"]
             assert f'href="#{key}"' in html
+            if key == "appendix":  # the highlight counts every event of the window
+                assert set(highlight.event_ids) == appendix
+                continue
             listed = re.search(rf'<p id="{key}">(.*?)</p>', html, re.S)
             assert listed and all(f'href="#{e}"' in listed.group(1) for e in highlight.event_ids)
+    anchors_in_page = set(re.findall(r'id="([^"]+)"', html))
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= anchors_in_page
 
 
 def test_contested_figures_and_alerts(report: Report) -> None:
@@ -148,9 +154,9 @@ def test_contested_figures_and_alerts(report: Report) -> None:
 def test_every_format_shows_the_same_figures(report: Report, tmp_path: Path) -> None:
     html = render(report, "html").decode()
     md = render(report, "md").decode()
-    sets = {s.label: key for key, s in sets_of(report).items()}
+    anchors, _ = event_sets(report)
     for figure in [*report.figures, *report.type_figures]:
-        key = sets[f"figure {figure.key}"]
+        key = anchors[f"figure {figure.key}"]
         assert f'href="#{key}">{figure.value}</a>' in html
         assert f"[{figure.value}](#{key})" in md
     pdf = render(report, "pdf")

@@ -52,14 +52,18 @@ def weekly_chart(weeks: list[Week]) -> str:
     kinds = sorted({k for w in weeks for k in (*w.events, *w.fatalities)})
     figure = new_figure(10, 5.6)
     top, bottom = figure.subplots(2, 1, sharex=True)
+    edges = [i - 0.45 for i in range(len(weeks))] + [len(weeks) - 0.55]
     x = list(range(len(weeks)))
     for axis, values in ((top, "events"), (bottom, "fatalities")):
         base = [0] * len(weeks)
-        for kind in kinds:
-            heights = [getattr(w, values).get(kind, 0) for w in weeks]
-            axis.bar(x, heights, bottom=base, color=colour(kind), label=kind, width=0.85)
-            base = [b + h for b, h in zip(base, heights, strict=True)]
+        for kind in kinds:  # one filled step outline per type: far cheaper than 52 bars
+            heights = [
+                b + getattr(w, values).get(kind, 0) for w, b in zip(weeks, base, strict=True)
+            ]
+            axis.stairs(heights, edges, baseline=base, fill=True, color=colour(kind), label=kind)
+            base = heights
         axis.set_ylabel(f"{values} per week")
+        axis.set_ylim(bottom=0)
         axis.spines[["top", "right"]].set_visible(False)
     step = max(1, len(weeks) // 13)
     bottom.set_xticks(x[::step], [w.end.isoformat() for w in weeks][::step], rotation=45,

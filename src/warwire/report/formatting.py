@@ -32,11 +32,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 @dataclass(frozen=True, slots=True)
 class EventSet:
-    """A named list of events that one number of the report counts."""
+    """A list of events that one or more numbers of the report count."""
 
     key: str
-    label: str
+    labels: tuple[str, ...]
     event_ids: tuple[str, ...]
+
+
+#: the anchor of the evidence appendix: numbers that count every event of the window link here
+APPENDIX = "appendix"
 
 
 def slug(text: str) -> str:
@@ -53,8 +57,13 @@ def trend_text(trend: Trend) -> str:
     return f"{trend.band} {change_text(trend)} (baseline {trend.baseline:g})"
 
 
-def sets_of(report: Report) -> dict[str, EventSet]:
-    """Every event set a number links to, keyed by its anchor."""
+def event_sets(report: Report) -> tuple[dict[str, str], dict[str, EventSet]]:
+    """The anchor each number links to (by label), and the distinct sets listed under them.
+
+    Numbers counting the same events share one list; numbers counting every
+    event of the window link to the appendix itself. Long lists of links are
+    what make the PDF slow, so none is printed twice.
+    """
     found: list[tuple[str, tuple[str, ...]]] = []
     found += [(f"figure {f.key}", f.event_ids) for f in [*report.figures, *report.type_figures]]
     found += [(f"admin1 {name}", event_ids) for name, _, event_ids in report.admin1]
@@ -63,13 +72,22 @@ def sets_of(report: Report) -> dict[str, EventSet]:
     found += [(f"place {r.name}", r.event_ids) for r in report.places]
     found += [(f"highlight {i}", h.event_ids) for i, h in enumerate(report.highlights, 1)]
     found += [(f"alert {a.rule}", a.event_ids) for a in report.alerts]
-    sets: dict[str, EventSet] = {}
+    everything = {e["event_id"] for e in report.events}
+    anchors: dict[str, str] = {}
+    labels: dict[tuple[str, ...], list[str]] = {}
     for label, event_ids in found:
-        key = slug(label)
+        if everything and set(event_ids) == everything:
+            anchors[label] = APPENDIX
+        else:
+            labels.setdefault(tuple(sorted(event_ids)), []).append(label)
+    sets: dict[str, EventSet] = {}
+    for event_ids, names in labels.items():
+        key = slug(names[0])
         while key in sets:
             key += "-x"
-        sets[key] = EventSet(key, label, event_ids)
-    return sets
+        sets[key] = EventSet(key, tuple(names), event_ids)
+        anchors.update((name, key) for name in names)
+    return anchors, sets
 
 
 def svg_uri(svg: str) -> str:
@@ -78,12 +96,12 @@ def svg_uri(svg: str) -> str:
 
 
 def _context(report: Report) -> dict[str, Any]:
-    sets = sets_of(report)
-    by_label = {s.label: s.key for s in sets.values()}
+    anchors, sets = event_sets(report)
     return {
         "r": report,
         "sets": sets,
-        "set_of": lambda label: by_label[label],
+        "set_of": anchors.__getitem__,
+        "in_appendix": {e["event_id"] for e in report.events},
         "change": change_text,
         "trend_text": trend_text,
         "bands": BANDS,

@@ -38,9 +38,9 @@ def deadliest(found: list[Record]) -> Highlight | None:
     who = f" by {top['actor1']}" if top.get("actor1") else ""
     high = highest_claimed(top)
     claimed = f" (claims ran to {high})" if high > fatalities(top) else ""
-    text = (f"The deadliest event was {top['sub_event_type'].lower()}{who} in {where} "
-            f"on {top.get('event_date') or 'an unknown date'}: at least "
-            f"{fatalities(top)} killed{claimed}.")  # fmt: skip
+    text = (f"The deadliest event ({top['sub_event_type'].lower()}{who}, {where}, "
+            f"{top.get('event_date') or 'undated'}) killed at least {fatalities(top)}"
+            f"{claimed}.")  # fmt: skip
     return Highlight(text, (top["event_id"],))
 
 

@@ -17,6 +17,8 @@ from importlib.resources import files
 from math import cos, radians, sqrt
 from typing import Any
 
+from matplotlib.collections import PolyCollection
+
 from warwire.report.charts import BAND_COLOURS, colour, new_figure, to_svg
 from warwire.report.model import BANDS, Trend
 from warwire.store.base import Record
@@ -87,15 +89,13 @@ def _basemap(axis: Any, country: str, iso: int | None, points: list[tuple[float,
     """Countries in view, the reported one shaded, each labelled; the axes fitted to it."""
     home = _country_rings(iso, country)
     x0, x1, y0, y1 = _extent(home, points)
+    shapes: dict[bool, list[Ring]] = {True: [], False: []}
     for _code, name, rings in countries():
-        inside = [r for r in rings if any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in r)]
+        inside = [r for r in rings if _meets(r, x0, x1, y0, y1)]
         if not inside:
             continue
         mine = rings is home
-        for r in inside:
-            axis.fill(*zip(*r, strict=True), facecolor="#f3efe6" if mine else "#fafafa",
-                      edgecolor="#6b6b6b" if mine else "#b5b5b5", linewidth=0.8 if mine else 0.5,
-                      zorder=1)  # fmt: skip
+        shapes[mine].extend(inside)
         biggest = max(inside, key=len)
         cx = sum(x for x, _ in biggest) / len(biggest)
         cy = sum(y for _, y in biggest) / len(biggest)
@@ -103,12 +103,23 @@ def _basemap(axis: Any, country: str, iso: int | None, points: list[tuple[float,
             axis.text(cx, cy, country if mine else name, fontsize=11 if mine else 8,
                       color="#555" if mine else "#999", ha="center", va="center",
                       style="normal" if mine else "italic", alpha=0.8, zorder=2)  # fmt: skip
+    for mine, face, edge, width in ((False, "#fafafa", "#b5b5b5", 0.5),
+                                    (True, "#f3efe6", "#6b6b6b", 0.8)):  # fmt: skip
+        axis.add_collection(PolyCollection(shapes[mine], facecolors=face, edgecolors=edge,
+                                           linewidths=width, zorder=1), autolim=False)  # fmt: skip
     axis.set_xlim(x0, x1)
     axis.set_ylim(y0, y1)
     axis.set_aspect(1 / max(0.2, cos(radians((y0 + y1) / 2))))
     axis.set_xticks([])
     axis.set_yticks([])
     axis.set_facecolor("#e8f0f7")
+
+
+def _meets(ring: Ring, x0: float, x1: float, y0: float, y1: float) -> bool:
+    """Whether the ring's bounding box meets the view (cheap, and enough for clipping)."""
+    xs = [x for x, _ in ring]
+    ys = [y for _, y in ring]
+    return min(xs) <= x1 and max(xs) >= x0 and min(ys) <= y1 and max(ys) >= y0
 
 
 def _located(found: list[Record]) -> list[Record]:

@@ -9,7 +9,7 @@ from report_fakes import ListStore, claim, record
 from warwire.api import create_app
 from warwire.config import Settings
 from warwire.report import build_report, make_spec, render
-from warwire.report.formatting import sets_of
+from warwire.report.formatting import event_sets
 from warwire.report.model import Report
 
 NASTY = "<script>alert(1)</script> *bold* [x](javascript:alert(1)) | pipe"
@@ -40,7 +40,16 @@ def test_html_escapes_document_text_and_links_every_number() -> None:
 
 
 def _key(report: Report, label: str) -> str:
-    return next(k for k, s in sets_of(report).items() if s.label == label)
+    return event_sets(report)[0][label]
+
+
+def test_numbers_counting_the_same_events_share_one_list() -> None:
+    report = _report()
+    anchors, sets = event_sets(report)
+    assert anchors["figure events"] == anchors["highlight 1"] == "appendix"
+    assert anchors["figure civilian"] == anchors["figure type:Violence against civilians"]
+    assert len({s.event_ids for s in sets.values()}) == len(sets)
+    assert set(anchors.values()) == {"appendix", *sets}
 
 
 def test_markdown_escapes_and_shows_the_same_numbers() -> None:
