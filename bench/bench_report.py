@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import tempfile
 import time
@@ -122,6 +123,8 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     print(f"{len(report.events)} events in {WEEK}: html {len(html) / 1e6:.1f} MB, "
           f"pdf {len(pdf) / 1e6:.1f} MB")  # fmt: skip
     print(f"{'store to PDF':>28}: {total:6.2f} s (target < 10 s: {total / 10:.2f} of it)")
+    load = os.getloadavg()[0]
+    print(f"load average {load:.1f} on {os.cpu_count()} cores (wall times stretch with it)")
     return {**times, "total": total}
 
 

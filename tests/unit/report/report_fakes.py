@@ -63,3 +63,35 @@ class ListStore:
 
     def document(self, doc_id: str) -> Any:
         return self.docs.get(doc_id)
+
+
+def stored_analysis(i: int, day: date, toll: int, region: str, contested: bool = False) -> Any:
+    """A hand-built analysed document with one event in Sudan, for a real SQLite store."""
+    from warwire.types import (
+        Actor,
+        Analysis,
+        Claim,
+        Document,
+        Event,
+        Hedge,
+        Place,
+        Polarity,
+        Source,
+        Span,
+        When,
+    )  # fmt: skip
+
+    text = f"Item {i}: the militia shelled Town {i} on {day}; officials said {toll} died."
+    doc = Document(f"doc{i:04d}", f"test:{i}", text, published=day,
+                   source=Source(publisher=f"Desk {i % 3}"))  # fmt: skip
+    claims = [Claim("officials", Hedge.ACCORDING_TO, Polarity.ASSERTED,
+                    Span(doc.doc_id, 0, len(text)), fatalities=toll or None)]  # fmt: skip
+    if contested:
+        claims.append(Claim("the militia", Hedge.CLAIMED, Polarity.DENIED,
+                            Span(doc.doc_id, 0, 10)))  # fmt: skip
+    place = Place(f"Town {i}", 10 + i * 0.3, 24 + i * 0.3, "Sudan", "SD", region)
+    event = Event(f"ev-t{i:04d}", (doc.doc_id,), "Explosions/Remote violence",
+                  "Shelling/artillery/missile attack", "Political violence",
+                  Actor(f"Militia {i % 4}", inter=3), place=place, when=When(day, day, 1),
+                  fatalities=toll, claims=tuple(claims))  # fmt: skip
+    return Analysis(doc, events=(event,))

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from report_fakes import ListStore, claim, record
@@ -76,3 +76,27 @@ def test_no_events_gives_one_plain_highlight() -> None:
     report = build_report(ListStore([]), make_spec("Sudan", until=date(2024, 6, 9)), draw=False)
     assert [h.event_ids for h in report.highlights] == [()]
     assert report.figure("events").value == 0
+
+
+def test_figures_from_a_real_store_equal_its_own_counts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from report_fakes import stored_analysis
+
+    from warwire.store import open_store
+    from warwire.store.base import EventQuery
+
+    with open_store(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        for i in range(40):
+            day = date(2024, 6, 9) - timedelta(days=i * 2)
+            region = "North Darfur" if i % 2 else "Kassala"
+            store.add(stored_analysis(i, day, i % 5, region, contested=i == 1))
+        spec = make_spec("Sudan", week="2024-W23")
+        report = build_report(store, spec, draw=False)
+        window = EventQuery(country="Sudan", since=spec.since, until=spec.until)
+        found = store.events(window)
+        assert report.figure("events").value == store.count_events(window) == len(found) == 4
+        assert report.figure("fatalities").value == sum(r["fatalities"] for r in found)
+        assert report.figure("events").trend.baseline == round(14 / 4, 1)
+        [disputed] = report.contested  # the store gives events its own ids
+        assert {c["polarity"] for c in disputed["claims"]} == {"asserted", "denied"}
+        assert report.version == store.version()
+        assert report.sources.independent == 3  # Desk 0, 1, 2

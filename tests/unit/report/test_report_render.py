@@ -85,6 +85,8 @@ def test_api_serves_the_report_under_its_csp() -> None:
     assert '<link rel="stylesheet" href="/api/report.css">' in page.text
     assert "<style>" not in page.text and 'id="ev-1"' in page.text
     assert client.get("/api/report.css").headers["content-type"].startswith("text/css")
+    region = {"country": "Sudan", "week": "2024-W23", "admin1": "Kassala"}
+    assert 'id="ev-1"' not in client.get("/api/report", params=region).text
     bad = client.get("/api/report", params={"country": "Sudan", "week": "2024-W99"})
     assert bad.status_code == 422 and "bad week" in bad.json()["detail"]
 
