@@ -150,13 +150,14 @@ def contested(found: list[Record]) -> list[Record]:
 def weekly(data: ReportData, weeks: int = 52) -> list[Week]:
     """Events and fatalities by type in each of the ``weeks`` weeks ending with the window."""
     end = data.spec.until
-    out = []
-    for back in range(weeks - 1, -1, -1):
-        last = end - timedelta(weeks=back)
-        rows = data.between(last - timedelta(days=6), last)
-        events: Counter[str] = Counter(r["event_type"] for r in rows)
-        dead: Counter[str] = Counter()
-        for r in rows:
-            dead[r["event_type"]] += fatalities(r)
-        out.append(Week(last, dict(events), dict(dead)))
-    return out
+    events: list[Counter[str]] = [Counter() for _ in range(weeks)]
+    dead: list[Counter[str]] = [Counter() for _ in range(weeks)]
+    for r in data.history:  # one pass: week 0 is the last, ending on the window's last day
+        if not r.get("event_date"):
+            continue
+        back = (end - date.fromisoformat(r["event_date"])).days // 7
+        if 0 <= back < weeks:
+            events[back][r["event_type"]] += 1
+            dead[back][r["event_type"]] += fatalities(r)
+    return [Week(end - timedelta(weeks=back), dict(events[back]), dict(dead[back]))
+            for back in range(weeks - 1, -1, -1)]  # fmt: skip
