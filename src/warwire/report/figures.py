@@ -64,12 +64,10 @@ class Figures:
         self.baseline = data.between(spec.baseline_since, spec.baseline_until)
         self.scale = spec.days / (spec.baseline_weeks * 7)
 
-    def count(self, key: str, label: str, select: Select, note: str = "") -> Figure:
+    def count(self, key: str, label: str, select: Select) -> Figure:
         found = [r for r in self.data.events if select(r)]
         before = sum(1 for r in self.baseline if select(r))
-        return Figure(
-            key, label, len(found), ids(found), trend(len(found), before, self.scale), note
-        )
+        return Figure(key, label, len(found), ids(found), trend(len(found), before, self.scale))
 
     def key_figures(self) -> list[Figure]:
         events = self.data.events

@@ -21,9 +21,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from warwire import __version__
-from warwire.report.charts import BAND_COLOURS
 from warwire.report.figures import highest_claimed
-from warwire.report.model import BANDS, Report, Trend
+from warwire.report.model import Report, Trend
 from warwire.store.base import Record
 
 TEMPLATES = files("warwire").joinpath("web", "templates")
@@ -104,8 +103,6 @@ def _context(report: Report) -> dict[str, Any]:
         "in_appendix": {e["event_id"] for e in report.events},
         "change": change_text,
         "trend_text": trend_text,
-        "bands": BANDS,
-        "band_colours": BAND_COLOURS,
         "highest": highest_claimed,
         "publishers": publishers,
         "svg_uri": svg_uri,

@@ -45,7 +45,6 @@ class Ranked:
 
     name: str
     event_ids: tuple[str, ...]
-    note: str = ""
 
     @property
     def count(self) -> int:
