@@ -158,3 +158,11 @@ def test_a_headline_noun_after_a_possessive_is_no_verb() -> None:
     text = "Army halts its advance near Garissa"
     (line,) = parse_text("d", text)
     assert not find_triggers(line, text)
+
+
+def test_a_one_line_blast_report_is_an_event_unless_it_names_an_accident(
+    pipeline: Pipeline,
+) -> None:
+    blast = _events(pipeline, "Explosion kills three near a checkpoint in Garissa")
+    assert [e.sub_event_type for e in blast] == ["Remote explosive/landmine/IED"]
+    assert _events(pipeline, "Gas cylinder explosion kills three at a restaurant in Garissa") == []
