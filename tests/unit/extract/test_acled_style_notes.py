@@ -77,6 +77,28 @@ NOTES = [
         "On 26 June 2023, FAMa and Wagner forces retook control of Anefis (Kidal) from the CSP.",
         "Government regains territory",
     ),
+    # the violence against people decides, not the property or who the victim once was
+    (
+        "On 29 May 2023, RSF fighters looted homes and killed 3 civilians in El Geneina "
+        "(West Darfur). 3 fatalities.",
+        "Attack",
+    ),
+    (
+        "On 14 March 2023, Taliban fighters executed a former army officer in Khost "
+        "province. 1 fatality.",
+        "Attack",
+    ),
+    # arson by unnamed people is no demonstration
+    (
+        "On 21 November 2023, unidentified persons set fire to the office of the electoral "
+        "commission in Enugu. No casualties.",
+        "Looting/property destruction",
+    ),
+    (
+        "On 15 February 2023, the army deployed additional troops to Maiduguri ahead of the "
+        "elections.",
+        "Change to group/activity",
+    ),
 ]
 
 
