@@ -114,6 +114,9 @@ def _disrupting(tree: Tree, hits: list[TriggerHit], best: TriggerHit) -> Trigger
     return best
 
 
+_NON_STATE = frozenset({2, 3, 4})  # rebels, political and identity militias
+
+
 def _agent_inter(roles: Roles) -> int | None:
     return inter_of(roles.agent.text) if roles.agent else None
 
@@ -271,6 +274,8 @@ def decide(
         # no crowd did it ("gunmen stormed the village", "insurgents torched houses"):
         # an armed group's raid, or its destruction of property
         sub = "Armed clash" if lemma in _GENERIC_CLASH else "Looting/property destruction"
+    if sub == "Arrests" and _agent_inter(roles) in _NON_STATE:
+        sub = "Abduction/forced disappearance"  # only a state arrests; a group abducts
     arrest = next((h for h in hits if h.sub_event_type == "Arrests"), None)
     if lemma == "seize" and arrest is not None and _seized_gear(tree, best, sentence_text):
         best, sub = arrest, "Arrests"  # "arrested a cell leader and seized weapons"

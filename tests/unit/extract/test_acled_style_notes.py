@@ -2,6 +2,7 @@
 register: a dated lead, the actors' coded names, a closing fatality count) keep
 their sub-event type."""
 
+import re
 from datetime import date
 
 import pytest
@@ -99,6 +100,38 @@ NOTES = [
         "elections.",
         "Change to group/activity",
     ),
+    # ACLED's note tags and the codebook's own words
+    (
+        "Weapons seizure: On 11 April 2023, police found a cache of weapons and ammunition in "
+        "a forest near Chernihiv.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Movement of forces: On 2 May 2023, Russian forces moved a column of armoured "
+        "vehicles through Tokmak (Zaporizhia).",
+        "Change to group/activity",
+    ),
+    (
+        "On 14 June 2023, members of a health workers union staged a dharna in front of the "
+        "district collector's office in Patna (Bihar). [size=no report]",
+        "Peaceful protest",
+    ),
+    (
+        "On 27 December 2023, an unidentified gunman shot and injured a civilian in Daraa "
+        "city (Daraa).",
+        "Attack",
+    ),
+    # only a state arrests: an armed group's "arrest" is an abduction
+    (
+        "On 5 May 2023, Al Shabaab militants arrested two clan elders in Jilib (Middle Juba).",
+        "Abduction/forced disappearance",
+    ),
+    # settlers vandalising property are no demonstration
+    (
+        "On 16 November 2023, settlers uprooted olive trees and vandalised Palestinian "
+        "property in Turmus Ayya (Ramallah).",
+        "Looting/property destruction",
+    ),
 ]
 
 
@@ -106,7 +139,9 @@ NOTES = [
 def test_an_acled_style_note_keeps_its_sub_event_type(
     pipeline: Pipeline, note: str, sub_event_type: str
 ) -> None:
-    day, month, year = note.removeprefix("On ").split(",")[0].split()
+    lead = re.search(r"On (\d+) (\w+) (\d{4}),", note)
+    assert lead is not None
+    day, month, year = lead.groups()
     months = ["January", "February", "March", "April", "May", "June", "July", "August"]
     months += ["September", "October", "November", "December"]
     published = date(int(year), months.index(month) + 1, int(day))
