@@ -36,14 +36,6 @@ def _armed(text: str | None) -> bool:
     return has("armed_victims", lowered) or has("unknown_agents", lowered)
 
 
-def _crowd_or_nobody(agent: str | None, lowered: str) -> bool:
-    """A riot word's doer is a crowd, unnamed, or acts at a protest; settlers or
-    gunmen vandalising property are no demonstration."""
-    if _armed(agent):
-        return False
-    return agent is None or _crowd(agent) or has("protest_context", lowered)
-
-
 def _security(text: str | None) -> bool:
     return text is not None and has("security_forces", text.lower())
 
@@ -69,7 +61,7 @@ def crowd_decision(
     crowd_doer = _crowd(agent_text)
     entered = (
         (protests and best.priority < 25)
-        or (sub in RIOT_SUBS and _crowd_or_nobody(agent_text, lowered))
+        or (sub in RIOT_SUBS and not _armed(agent_text))
         or (sub in {"Arrests", "Attack", "Armed clash"} and bool(protests))
         or (sub in _VIOLENT_ACTS and crowd_doer)
         or (

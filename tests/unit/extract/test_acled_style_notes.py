@@ -126,12 +126,6 @@ NOTES = [
         "On 5 May 2023, Al Shabaab militants arrested two clan elders in Jilib (Middle Juba).",
         "Abduction/forced disappearance",
     ),
-    # settlers vandalising property are no demonstration
-    (
-        "On 16 November 2023, settlers uprooted olive trees and vandalised Palestinian "
-        "property in Turmus Ayya (Ramallah).",
-        "Looting/property destruction",
-    ),
 ]
 
 
