@@ -8,6 +8,8 @@ storage and geoparsing entry points load on first use (PEP 562), so that
 from __future__ import annotations
 
 import importlib
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -16,10 +18,13 @@ from warwire.config import Settings, load_settings
 from warwire.pipeline import Pipeline, default_pipeline, documents, extract
 
 if TYPE_CHECKING:
+    from warwire.notebook import extract_text, to_dataframe
     from warwire.resolve.places import geoparse
     from warwire.store import export_events, ingest, open_store, query_events
 
 _LAZY = {
+    "extract_text": "warwire.notebook",
+    "to_dataframe": "warwire.notebook",
     "geoparse": "warwire.resolve.places",
     "export_events": "warwire.store",
     "ingest": "warwire.store",
@@ -35,12 +40,28 @@ __all__ = [
     "documents",
     "export_events",
     "extract",
+    "extract_text",
     "geoparse",
     "ingest",
     "load_settings",
     "open_store",
     "query_events",
+    "to_dataframe",
 ]
+
+
+class _Package(ModuleType):
+    """Keeps ``warwire.extract`` the function: the first import of the
+    ``warwire.extract`` subpackage would otherwise rebind the name to the package,
+    and a notebook's later ``warwire.extract(...)`` would fail."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "extract" and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
-from typing import IO, Any, ClassVar, Protocol
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any, Protocol
 
 from warwire.serialize import (
     Record,
@@ -18,6 +18,7 @@ from warwire.serialize import (
     document_record,
     event_record,
     relation_record,
+    stored_event_id,
 )
 from warwire.taxonomy import ACLED_COLUMNS, WARWIRE_COLUMNS
 from warwire.types import Analysis
@@ -33,8 +34,10 @@ def analysis_records(analysis: Analysis, with_text: bool = False) -> Iterator[Re
         return doc.text if doc_id == doc.doc_id else None
 
     yield document_record(doc, with_text=with_text)
-    for event in analysis.events:
-        yield event_record(event, text_of)
+    for index, event in enumerate(analysis.events):
+        record = event_record(event, text_of)
+        record["event_id"] = stored_event_id(doc.doc_id, event.event_id, index)
+        yield record
     for claim in analysis.claims:
         yield claim_record(claim, text_of)
     for relation in analysis.relations:
@@ -57,12 +60,49 @@ class JsonlWriter:
         self.out.flush()
 
 
+#: warwire's columns after ACLED's and WARWIRE_COLUMNS: each claim's own figure
+CLAIM_COLUMNS = ("claim_fatalities",)
+CLAIM_SEPARATOR = " | "
+#: ACLED's source_scale from the source registry's categories, where they say it
+SCALE_OF_CATEGORY = {"wire-service": "International", "local": "Subnational"}
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _claims_joined(claims: list[Record], key: str) -> str:
+    """One value per claim, in claim order, so the n-th claimant, hedge, figure and
+    evidence line up; an event with two sides keeps both."""
+    values = []
+    for claim in claims:
+        value = (claim.get("evidence") or {}).get("text") if key == "evidence" else claim.get(key)
+        values.append("" if value is None else " ".join(str(value).split()))
+    return CLAIM_SEPARATOR.join(values) if any(values) else ""
+
+
+def source_scale(event: Record) -> str:
+    """``International``, ``Subnational`` or both joined as ACLED does, when the
+    registry knows the scale of every source; else empty."""
+    scales = set()
+    for source in event.get("sources") or []:
+        categories = set((source.get("registry") or {}).get("categories") or ())
+        known = {SCALE_OF_CATEGORY[c] for c in categories if c in SCALE_OF_CATEGORY}
+        if not known:
+            return ""
+        scales |= known
+    return "-".join(sorted(scales, key=("Subnational", "National", "International").index))
+
+
 def acled_row(event: Record, publishers: dict[str, str]) -> dict[str, Any]:
-    """One event record as an ACLED export row plus warwire's own columns."""
+    """One event record as an ACLED export row plus warwire's own columns.
+
+    One row per event, as ACLED users expect; every claim is kept in warwire's
+    ``claimant``, ``hedge``, ``claim_fatalities`` and ``evidence`` columns,
+    joined with `` | `` in the same order, so the other side of a contested
+    event is never dropped.
+    """
     date_value = event.get("event_date") or ""
     claims = event.get("claims") or []
-    first = claims[0] if claims else {}
     sources = sorted({publishers[d] for d in event.get("doc_ids", []) if publishers.get(d)})
+    tags = "crowd size=no report" if event["event_type"] in DEMONSTRATION_TYPES else ""
     row: dict[str, Any] = {
         "event_id_cnty": event["event_id"],
         "event_date": date_value,
@@ -83,43 +123,76 @@ def acled_row(event: Record, publishers: dict[str, str]) -> dict[str, Any]:
         "region": event.get("region") or "",
         "country": event.get("country") or "",
         "admin1": event.get("admin1") or "",
-        "admin2": "",
-        "admin3": "",
+        "admin2": event.get("admin2") or "",
+        "admin3": event.get("admin3") or "",
         "location": event.get("location") or "",
         "latitude": event.get("latitude") if event.get("latitude") is not None else "",
         "longitude": event.get("longitude") if event.get("longitude") is not None else "",
         "geo_precision": event.get("geo_precision") or "",
         "source": "; ".join(sources),
-        "source_scale": "",
+        "source_scale": source_scale(event),
         "notes": event.get("notes") or "",
         "fatalities": event.get("fatalities", 0),
-        "tags": "",
-        "timestamp": "",
+        "tags": tags,
+        "timestamp": event.get("timestamp") or "",
         "date_start": event.get("date_start") or "",
         "date_end": event.get("date_end") or "",
-        "claimant": first.get("claimant", ""),
-        "hedge": first.get("hedge", ""),
-        "evidence": (first.get("evidence") or {}).get("text") or "",
+        "claimant": _claims_joined(claims, "claimant"),
+        "hedge": _claims_joined(claims, "hedge"),
+        "evidence": _claims_joined(claims, "evidence"),
         "doc_ids": "; ".join(event.get("doc_ids") or []),
         "confidence": event.get("confidence", ""),
+        "claim_fatalities": _claims_joined(claims, "fatalities"),
     }
     return row
+
+
+def admin1_key(name: str) -> str:
+    """A spelling-blind key for an admin1 name: accents, a leading article and a
+    trailing unit word ("State", "Governorate") do not make a different region."""
+    import unicodedata
+
+    from warwire.knowledge import data_mapping
+
+    ignored = data_mapping("admin1_spelling.yaml")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if c.isalnum() or c == " ")
+    words = plain.casefold().split()
+    while len(words) > 1 and words[0] in ignored["articles"]:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in ignored["unit_words"]:
+        words = words[:-1]
+    return " ".join(words) or name.casefold()
+
+
+class Admin1Spelling:
+    """One spelling per admin1 within an export: the first one written wins."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, str], str] = {}
+
+    def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
+        if row.get("admin1"):
+            key = (str(row.get("country")), admin1_key(row["admin1"]))
+            row["admin1"] = self.seen.setdefault(key, row["admin1"])
+        return row
 
 
 class AcledCsvWriter:
     """ACLED's 31 columns in ACLED's order, then warwire's; only event records."""
 
     def __init__(self, out: IO[str]) -> None:
-        self.writer = csv.DictWriter(out, fieldnames=[*ACLED_COLUMNS, *WARWIRE_COLUMNS])
+        columns = [*ACLED_COLUMNS, *WARWIRE_COLUMNS, *CLAIM_COLUMNS]
+        self.writer = csv.DictWriter(out, fieldnames=columns)
         self.writer.writeheader()
         self.publishers: dict[str, str] = {}
+        self.spelling = Admin1Spelling()
         self.out = out
 
     def write(self, record: Record) -> None:
         if record["kind"] == "document" and record.get("publisher"):
             self.publishers[record["doc_id"]] = record["publisher"]
         elif record["kind"] == "event":
-            self.writer.writerow(acled_row(record, self.publishers))
+            self.writer.writerow(self.spelling(acled_row(record, self.publishers)))
 
     def close(self) -> None:
         self.out.flush()
@@ -131,6 +204,7 @@ def geojson_feature(event: Record) -> dict[str, Any] | None:
     properties = {k: v for k, v in event.items() if k not in ("latitude", "longitude")}
     return {
         "type": "Feature",
+        "id": event["event_id"],
         "geometry": {"type": "Point", "coordinates": [event["longitude"], event["latitude"]]},
         "properties": properties,
     }
@@ -153,58 +227,13 @@ class GeoJsonWriter:
         self.out.flush()
 
 
-class TableWriter:
-    """Human-readable tables, one per record kind, printed at close."""
+def make_writer(fmt: str, out: IO[str], columns: Sequence[str] | None = None) -> Writer:
+    """The writer of ``fmt``; ``columns`` picks a table's columns (see :mod:`warwire.tables`)."""
+    if fmt == "table":
+        from warwire.tables import TableWriter
 
-    COLUMNS: ClassVar[dict[str, tuple[str, ...]]] = {
-        "document": ("doc_id", "title", "publisher", "original_source", "published"),
-        "event": (
-            "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-            "location", "fatalities", "claimant", "hedge",
-        ),
-        "claim": ("claimant", "hedge", "subject", "quantity", "place"),
-        "relation": ("subject", "predicate", "object"),
-    }  # fmt: skip
-
-    def __init__(self, out: IO[str]) -> None:
-        self.out = out
-        self.rows: dict[str, list[Record]] = {kind: [] for kind in self.COLUMNS}
-
-    def write(self, record: Record) -> None:
-        self.rows.setdefault(record["kind"], []).append(record)
-
-    @staticmethod
-    def _cell(record: Record, column: str) -> str:
-        if column in ("claimant", "hedge") and record["kind"] == "event":
-            claims = record.get("claims") or []
-            return str(claims[0].get(column, "")) if claims else ""
-        value = record.get(column)
-        if column == "doc_id" and isinstance(value, str):
-            return value[:12]
-        if isinstance(value, dict):  # a quantity
-            return " ".join(str(value[k]) for k in ("qualifier", "value", "unit") if value.get(k))
-        return "" if value is None else str(value)
-
-    def close(self) -> None:
-        from rich.console import Console
-        from rich.table import Table
-
-        console = Console(file=self.out, width=160 if not self.out.isatty() else None)
-        for kind, columns in self.COLUMNS.items():
-            rows = self.rows.get(kind) or []
-            if not rows:
-                continue
-            table = Table(title=f"{kind}s ({len(rows)})", show_lines=False)
-            for column in columns:
-                table.add_column(column, overflow="fold")
-            for record in rows:
-                table.add_row(*(self._cell(record, c) for c in columns))
-            console.print(table)
-
-
-def make_writer(fmt: str, out: IO[str]) -> Writer:
+        return TableWriter(out, columns)
     writers: dict[str, type[Writer]] = {
-        "table": TableWriter,
         "jsonl": JsonlWriter,
         "acled-csv": AcledCsvWriter,
         "geojson": GeoJsonWriter,

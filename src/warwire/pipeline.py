@@ -91,13 +91,20 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def documents(inputs: Iterable[str], settings: Settings) -> Iterator[Document | Rejection]:
-    """Read and clean every input; bad ones come out as Rejections, in order."""
+    """Read and clean every input; bad ones come out as Rejections, in order.
+
+    A lone ``str`` is one input (a path or URL), never a sequence of characters;
+    to analyse text itself use :func:`warwire.extract_text`.
+    """
     from warwire.clean import clean_document
     from warwire.errors import InputError
     from warwire.ingest import read_inputs
 
-    for item in read_inputs(inputs, settings):
+    lone = isinstance(inputs, str)
+    for item in read_inputs([inputs] if isinstance(inputs, str) else inputs, settings):
         if isinstance(item, Rejection):
+            if lone and item.reason == "missing":  # most likely text meant as text
+                item = replace(item, detail=f"{item.detail} (for text, use warwire.extract_text)")
             yield item
             continue
         try:
@@ -112,7 +119,8 @@ def extract(
     pipeline: Pipeline | None = None,
     on_document: Callable[[Document], None] | None = None,
 ) -> Iterator[Analysis | Rejection]:
-    """Read, clean and analyse ``inputs`` (paths, URLs, ``-``), batch by batch.
+    """Read, clean and analyse ``inputs`` (paths, URLs, ``-``; one ``str`` is one
+    input), batch by batch.
 
     Yields one :class:`Analysis` per document and one :class:`Rejection` per
     input that could not be read, so callers can report both as they come.

@@ -6,12 +6,14 @@ at write time, so ``evidence.text == text[start:end]`` always holds.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 from warwire.taxonomy import INTER_NAMES, interaction
-from warwire.types import Claim, Document, Equipment, Event, Relation, Span
+from warwire.types import Claim, Document, Equipment, Event, Hedge, Polarity, Relation, Span
 
 TextOf = Callable[[str], str | None]
 Record = dict[str, Any]
@@ -19,6 +21,14 @@ Record = dict[str, Any]
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def stored_event_id(doc_id: str, extracted_id: str, index: int) -> str:
+    """The id an event gets when its document is stored: ``extract`` prints the same
+    one, so an id seen in either output finds the event in the database (a merged
+    event keeps the id of its first report)."""
+    raw = "\x1f".join((doc_id, extracted_id, str(index))).encode("utf-8")
+    return "ev-" + hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
 def evidence(span: Span, text_of: TextOf) -> Record:
@@ -99,6 +109,7 @@ def event_record(event: Event, text_of: TextOf) -> Record:
         "civilian_targeting": event.civilian_targeting,
         "country": place.country if place else None,
         "iso": _iso_numeric(place.country_code) if place else None,
+        "region": acled_region(place.country_code) if place else None,
         "admin1": place.admin1 if place else None,
         "location": place.name if place else event.location_text,
         "latitude": place.latitude if place else None,
@@ -147,7 +158,41 @@ def texts_lookup(texts: Mapping[str, str]) -> TextOf:
     return texts.get
 
 
+@cache
+def acled_region(country_code: str | None) -> str | None:
+    """ACLED's region of a country (``data/acled_regions.yaml``)."""
+    from warwire.knowledge import data_mapping
+    from warwire.resolve.countries import country_table
+
+    if not country_code:
+        return None
+    regions = data_mapping("acled_regions.yaml")
+    if country_code in regions["by_country"]:
+        return str(regions["by_country"][country_code])
+    row = country_table().get(country_code) or {}
+    un = row.get("intermediateregion") or row.get("subregion")
+    found = regions["by_un_region"].get(un)
+    return str(found) if found else None
+
+
 def _iso_numeric(country_code: str | None) -> int | None:
     from warwire.resolve.countries import iso_numeric
 
     return iso_numeric(country_code) if country_code else None
+
+
+@cache
+def record_keys(kind: str) -> list[str]:
+    """The keys of a ``kind`` record in order, from the serialisers themselves, so
+    tables and frames offer exactly the fields the records have."""
+    span = Span("", 0, 0)
+    none: TextOf = lambda _doc_id: None  # noqa: E731
+    make: dict[str, Callable[[], Record]] = {
+        "document": lambda: document_record(Document("", "", "")),
+        "event": lambda: event_record(Event("", (), "", "", "", None), none),
+        "claim": lambda: claim_record(Claim("", Hedge.NONE, Polarity.ASSERTED, span), none),
+        "relation": lambda: relation_record(Relation("", "", "", span), none),
+    }
+    if kind not in make:
+        raise ValueError(f"kind must be one of {', '.join(make)}, not {kind!r}")
+    return list(make[kind]())

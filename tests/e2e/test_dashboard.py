@@ -187,7 +187,7 @@ def test_dashboard_with_fake_store(browser, fake_server: str) -> None:  # type: 
 def test_dashboard_with_real_store(browser, real_server: str) -> None:  # type: ignore[no-untyped-def]
     with urllib.request.urlopen(f"{real_server}/api/events?limit=1000") as r:
         page_data = json.load(r)
-    events = page_data["events"] if isinstance(page_data, dict) else page_data
+    events = page_data["items"] if isinstance(page_data, dict) else page_data
     located = [e for e in events if e.get("latitude") is not None and e.get("event_date")]
     if not located:
         pytest.skip("the pipeline produced no located, dated events from examples/ yet")
@@ -210,3 +210,66 @@ def test_dashboard_with_real_store(browser, real_server: str) -> None:  # type: 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(page.shot))
     assert page.outside == [] and page.errors == []
+
+
+def test_select_pans_links_and_exports_the_view(browser, fake_server: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_dashboard(browser, fake_server, "dashboard-select.png")
+    apply_filter(page, "country", "Borduria")
+    assert rows(page) == ["ev3"]
+    page.click('#events tr[data-event-id="ev3"]')
+    page.wait_for_selector('#panel[data-ready="ev3"]', state="attached", timeout=10000)
+    page.wait_for_timeout(700)  # the pan
+    assert page.get_attribute("#map", "data-selected") == "ev3"
+    ring = box(page, "path.ww-selected")  # the highlight sits in the middle of the map
+    map_ = box(page, "#map")
+    ring_x = ring["left"] + ring["width"] / 2 - map_["left"]
+    ring_y = ring["top"] + ring["height"] / 2 - map_["top"]
+    assert abs(ring_x - map_["width"] / 2) < 30 and abs(ring_y - map_["height"] / 2) < 30
+    assert page.url.endswith("#event=ev3") and "country=Borduria" in page.url
+
+    # the link to one event opens it on a fresh page
+    link = page.get_attribute("#event-link", "href")
+    other = browser.new_page(viewport={"width": 1024, "height": 768})
+    other.goto(link)
+    other.wait_for_selector('#panel[data-ready="ev3"]', state="attached", timeout=15000)
+    other.close()
+
+    # the source article is linked beside its evidence, opening safely elsewhere
+    source = page.locator("#panel a.source-link")
+    assert source.count() >= 1
+    assert source.first.get_attribute("href").startswith("https://")
+    assert source.first.get_attribute("rel") == "noopener noreferrer"
+
+    # "export this view" downloads the filtered events as CSV
+    with page.expect_download() as download:
+        page.click("#export-csv")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("event_id_cnty,") and len(lines) == 2 and lines[1].startswith("ev3,")
+    assert "format=geojson" in page.get_attribute("#export-geojson", "href")
+    assert "country=Borduria" in page.get_attribute("#export-geojson", "href")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(page.shot))
+    assert page.outside == [] and page.errors == []
+
+
+def test_basemap_has_land_no_antimeridian_stripes_and_names(browser, fake_server: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_dashboard(browser, fake_server, "dashboard-basemap.png")
+    for _ in range(8):  # out to the whole world (zoom 2: the world is 1024 px wide)
+        page.evaluate("() => document.querySelector('.leaflet-control-zoom-out').click()")
+        page.wait_for_timeout(150)
+    page.wait_for_timeout(500)
+    widest = page.eval_on_selector_all(
+        "path.ww-land:not(.ww-pole)", "ps => Math.max(...ps.map(p => p.getBBox().width))"
+    )
+    # a country ring crossing 180° (Russia, Fiji) used to be drawn as a stripe across the
+    # whole world; unwrapped, the widest (Russia) spans under half of it
+    assert 300 < widest < 0.75 * 1024
+    fill = page.eval_on_selector("path.ww-land", "p => getComputedStyle(p).fill")
+    assert fill not in ("none", "")
+    assert page.locator(".ww-country-label span:visible").count() == 0  # names only zoomed in
+    for _ in range(3):
+        page.evaluate("() => document.querySelector('.leaflet-control-zoom-in').click()")
+        page.wait_for_timeout(500)
+    assert page.locator(".ww-country-label span:visible").count() > 3
+    assert page.errors == []

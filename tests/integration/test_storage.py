@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -196,11 +197,19 @@ def test_export_formats(store_factory: Any, tmp_path: Any) -> None:
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0].keys())[:31] == ACLED_COLUMNS and len(ACLED_COLUMNS) == 31
     assert "South Front" in rows[0]["source"]
+    # ACLED's timestamp: when the row last changed, unix seconds; region from the country
+    assert all(abs(int(r["timestamp"]) - time.time()) < 600 for r in rows)
+    assert {r["region"] for r in rows} == {"Northern Africa"}
     with open(tmp_path / "out.parquet", "wb") as fb:
         export_events(store, "parquet", fb)
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.num_rows == 2
     assert table.column_names[:31] == list(ACLED_COLUMNS)
+    types = {f.name: str(f.type) for f in table.schema}
+    assert types["event_date"] == "date32[day]" and types["year"] == "int64"
+    assert types["fatalities"] == "int64"
+    assert types["claims"].startswith("list<element: struct<claimant")
+    assert all(table.column("claims").to_pylist()) and table.column("year").to_pylist()[0] > 2000
     with open(tmp_path / "out.geojson", "w", encoding="utf-8") as fh:
         export_events(store, "geojson", fh)
     features = json.loads((tmp_path / "out.geojson").read_text())["features"]
@@ -209,6 +218,7 @@ def test_export_formats(store_factory: Any, tmp_path: Any) -> None:
         export_events(store, "jsonl", fh)
     kinds = [json.loads(line)["kind"] for line in (tmp_path / "out.jsonl").open()]
     assert kinds.count("document") == 4 and kinds.count("event") == 2
+    assert kinds.count("claim") >= 1 and kinds.count("relation") == 1  # standalone ones too
 
 
 def test_standalone_claim_and_event_claim_both_stored(store_factory: Any) -> None:

@@ -27,6 +27,7 @@ from warwire import __version__
 from warwire.api.deps import ResponseCache
 from warwire.api.ingest import Ingestor
 from warwire.api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from warwire.api.report_routes import router as report_router
 from warwire.api.routes import router
 from warwire.config import Settings
 from warwire.errors import (
@@ -77,6 +78,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.cache = ResponseCache()
 
     app.include_router(router)
+    app.include_router(report_router)
     _add_dashboard(app, settings)
     _add_error_handlers(app)
 

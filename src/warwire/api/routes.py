@@ -7,14 +7,17 @@ version (see :class:`~warwire.api.deps.ResponseCache`).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, Security
+from fastapi.security import HTTPBearer
 
+from warwire.api import schemas
 from warwire.api.deps import (
     ResponseCache,
     get_cache,
@@ -24,14 +27,17 @@ from warwire.api.deps import (
 )
 from warwire.api.ingest import IngestFn, IngestRequest, IngestResponse
 from warwire.api.views import (
+    envelope,
     event_detail,
+    events_csv,
     events_page,
     parse_fields,
     parse_near,
     timeline_payload,
 )
 from warwire.store.base import ClaimQuery, EventQuery, Record, Store
-from warwire.taxonomy import EVENT_TYPE_OF, SUB_EVENT_TYPES
+from warwire.store.filters import FilterError, country_name
+from warwire.store.filters import event_type as canonical_type
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -41,10 +47,29 @@ HedgeParam = Literal["none", "claimed", "reportedly", "alleged", "according_to",
 Limit = Annotated[int, Query(ge=1, le=5000, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 IdPath = Annotated[str, Path(min_length=1, max_length=200)]
+#: declares the bearer scheme in OpenAPI; :func:`require_token` does the checking
+BEARER = HTTPBearer(auto_error=False, description="WARWIRE_TOKEN, for writes")
+
+
+GEOJSON_PAGE = {
+    "type": "object",
+    "description": "a GeoJSON FeatureCollection (each feature's id is its event_id) with "
+    "the page envelope's total, limit, offset and next",
+}
+
+
+def json_ok(model: type[Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"model": model, "description": "OK"}}
+
+
+def next_page(request: Request, offset: int, limit: int) -> str:
+    """The path and query of the page after this one (the same filters)."""
+    url = request.url.include_query_params(offset=offset + limit)
+    return f"{url.path}?{url.query}"
 
 
 async def event_filters(
-    country: Annotated[str | None, Query(description="country name")] = None,
+    country: Annotated[str | None, Query(description="country name or ISO-2/ISO-3 code")] = None,
     since: Annotated[date | None, Query(description="first day, YYYY-MM-DD")] = None,
     until: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None,
     type: Annotated[str | None, Query(description="ACLED event or sub-event type")] = None,
@@ -60,8 +85,14 @@ async def event_filters(
     """
     if since and until and since > until:
         raise HTTPException(422, "'since' is after 'until'")
-    if type and type not in SUB_EVENT_TYPES and type not in EVENT_TYPE_OF:
-        raise HTTPException(422, f"unknown event type {type!r}; use ACLED's exact strings")
+    if type:
+        try:
+            type = canonical_type(type)
+        except FilterError as exc:
+            raise HTTPException(422, str(exc)) from None
+    if country:  # codes and spellings to the stored name; other names are matched as given
+        with contextlib.suppress(FilterError):
+            country = country_name(country)
     return EventQuery(
         country=country or None,
         since=since,
@@ -92,7 +123,20 @@ def one_at_a_time(compute: Callable[[], Record]) -> Callable[[], Record]:
     return run
 
 
-@router.get("/events", summary="Events, filtered and paginated (JSON or GeoJSON)")
+@router.get(
+    "/events",
+    summary="Events, filtered and paginated (JSON or GeoJSON)",
+    responses={
+        200: {
+            "description": "OK",
+            "model": schemas.EventPage,
+            "content": {
+                "application/geo+json": {"schema": GEOJSON_PAGE},
+                "text/csv": {"schema": {"type": "string", "description": "ACLED CSV"}},
+            },
+        }
+    },
+)
 def list_events(
     request: Request,
     store: StoreDep,
@@ -100,7 +144,10 @@ def list_events(
     filters: FiltersDep,
     limit: Limit = 100,
     offset: Offset = 0,
-    format: Literal["json", "geojson"] = "json",
+    format: Annotated[
+        Literal["json", "geojson", "csv"],
+        Query(description="csv: the page as the ACLED CSV of `warwire export`, as a download"),
+    ] = "json",
     fields: Annotated[
         str | None,
         Query(
@@ -111,27 +158,46 @@ def list_events(
     ] = None,
 ) -> Response:
     query = replace(filters, limit=limit, offset=offset)
+    if format == "csv":
+        with _BUILDING:
+            body = events_csv(store, query)
+        disposition = 'attachment; filename="warwire-events.csv"'
+        return Response(body, media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": disposition})  # fmt: skip
     keep = parse_fields(fields) if fields is not None else None
     media = "application/geo+json" if format == "geojson" else "application/json"
-    page = one_at_a_time(lambda: events_page(store, query, format, keep))
+    after = next_page(request, offset, limit)
+    page = one_at_a_time(lambda: events_page(store, query, format, keep, after))
     return cache.respond(request, store, page, media)
 
 
-@router.get("/timeline", summary="Events per day per event type over all matching events")
+@router.get(
+    "/timeline",
+    summary="Events per day per event type over all matching events",
+    responses=json_ok(schemas.Timeline),
+)
 def get_timeline(
     request: Request, store: StoreDep, cache: CacheDep, filters: FiltersDep
 ) -> Response:
     return cache.respond(request, store, lambda: timeline_payload(store, filters))
 
 
-@router.get("/events/{event_id}", summary="One event with its claims, evidence and sources")
+@router.get(
+    "/events/{event_id}",
+    summary="One event with its claims, evidence and sources",
+    responses=json_ok(schemas.EventDetail),
+)
 def get_event(request: Request, event_id: IdPath, store: StoreDep, cache: CacheDep) -> Response:
     if store.event(event_id) is None:
         raise HTTPException(404, f"no event {event_id!r}")
     return cache.respond(request, store, lambda: event_detail(store, event_id))
 
 
-@router.get("/claims", summary="Claims that are not single events (totals, contested figures)")
+@router.get(
+    "/claims",
+    summary="Claims: inside events and standalone (totals, contested figures)",
+    responses=json_ok(schemas.ClaimPage),
+)
 def list_claims(
     request: Request,
     store: StoreDep,
@@ -148,29 +214,30 @@ def list_claims(
     def compute() -> Record:
         claims = store.claims(query)
         total = store.count_claims(query)
-        return {
-            "claims": claims,
-            "count": len(claims),
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-        }
+        return envelope(claims, total, limit, offset, next_page(request, offset, limit))
 
     return cache.respond(request, store, compute)
 
 
-@router.get("/documents", summary="Documents (without their text)")
+@router.get(
+    "/documents", summary="Documents (without their text)", responses=json_ok(schemas.DocumentPage)
+)
 def list_documents(
     request: Request, store: StoreDep, cache: CacheDep, limit: Limit = 100, offset: Offset = 0
 ) -> Response:
     def compute() -> Record:
         docs = [{k: v for k, v in d.items() if k != "text"} for d in store.documents(limit, offset)]
-        return {"documents": docs, "count": len(docs), "limit": limit, "offset": offset}
+        total = int(store.stats().get("documents", offset + len(docs)))
+        return envelope(docs, total, limit, offset, next_page(request, offset, limit))
 
     return cache.respond(request, store, compute)
 
 
-@router.get("/documents/{doc_id}", summary="A document's cleaned text and its evidence spans")
+@router.get(
+    "/documents/{doc_id}",
+    summary="A document's cleaned text and its evidence spans",
+    responses=json_ok(schemas.DocumentDetail),
+)
 def get_document(request: Request, doc_id: IdPath, store: StoreDep, cache: CacheDep) -> Response:
     record = store.document(doc_id)
     if record is None:
@@ -196,12 +263,16 @@ def get_document(request: Request, doc_id: IdPath, store: StoreDep, cache: Cache
     return cache.respond(request, store, compute)
 
 
-@router.get("/actors", summary="Canonical actors")
+@router.get("/actors", summary="Canonical actors", responses=json_ok(schemas.ActorPage))
 def list_actors(request: Request, store: StoreDep, cache: CacheDep) -> Response:
-    return cache.respond(request, store, lambda: {"actors": store.actors()})
+    def compute() -> Record:
+        actors = store.actors()
+        return envelope(actors, len(actors), None, 0, None)
+
+    return cache.respond(request, store, compute)
 
 
-@router.get("/stats", summary="Counts for the dashboard header")
+@router.get("/stats", summary="Counts for the dashboard header", responses=json_ok(schemas.Stats))
 def get_stats(request: Request, store: StoreDep, cache: CacheDep) -> Response:
     def compute() -> Record:
         stats: dict[str, Any] = dict(store.stats())
@@ -216,7 +287,7 @@ def get_stats(request: Request, store: StoreDep, cache: CacheDep) -> Response:
     status_code=201,
     response_model=IngestResponse,
     summary="Ingest one document (text, HTML or URL); needs the bearer token",
-    dependencies=[Depends(require_token)],
+    dependencies=[Security(BEARER), Depends(require_token)],
 )
 def post_document(
     body: IngestRequest,

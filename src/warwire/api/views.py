@@ -63,8 +63,20 @@ def project(event: Record, fields: tuple[str, ...]) -> Record:
     return out
 
 
+def envelope(items: list[Any], total: int, limit: int | None, offset: int,
+             next_path: str | None) -> Record:  # fmt: skip
+    """The one list envelope of every endpoint: ``items``, ``total`` (all matches),
+    ``limit``, ``offset`` and ``next`` (the next page's path, null at the end)."""
+    more = next_path if limit is not None and offset + len(items) < total else None
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": more}
+
+
 def events_page(
-    store: Store, query: EventQuery, fmt: str, fields: tuple[str, ...] | None = None
+    store: Store,
+    query: EventQuery,
+    fmt: str,
+    fields: tuple[str, ...] | None = None,
+    next_path: str | None = None,
 ) -> Record:
     """One page of events plus the total matching count, as JSON or GeoJSON.
 
@@ -77,16 +89,32 @@ def events_page(
     else:
         keep = (*fields, "latitude", "longitude") if fmt == "geojson" else fields
         events = [project(e, keep) for e in _records_with(store, query, keep)]
-    if fmt == "geojson":
+    page = envelope(events, total, query.limit, query.offset, next_path)
+    if fmt == "geojson":  # GeoJSON names its list "features"; the rest is the same
+        page.pop("items")
         features = [f for f in map(geojson_feature, events) if f is not None]
-        return {
-            "type": "FeatureCollection",
-            "features": features,
-            "total": total,
-            "limit": query.limit,
-            "offset": query.offset,
-        }
-    return {"events": events, "total": total, "limit": query.limit, "offset": query.offset}
+        return {"type": "FeatureCollection", "features": features, **page}
+    return page
+
+
+def events_csv(store: Store, query: EventQuery) -> str:
+    """The matching events (this page of them) as the ACLED CSV ``export`` writes:
+    "export this view" on the dashboard."""
+    import io
+
+    from warwire.export import AcledCsvWriter
+
+    out = io.StringIO()
+    writer = AcledCsvWriter(out)
+    events = store.events(query)
+    for event in events:  # the writer takes ACLED's source column from document records
+        for source in event.get("sources") or []:
+            if source.get("doc_id") and source.get("publisher"):
+                writer.write({"kind": "document", **source})
+    for event in events:
+        writer.write(event)
+    writer.close()
+    return out.getvalue()
 
 
 def _records_with(store: Store, query: EventQuery, fields: tuple[str, ...]) -> list[Record]:

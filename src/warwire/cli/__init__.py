@@ -22,9 +22,17 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from warwire.cli import db_cmd, eval_cmd, extract_cmd, geoparse_cmd, serve_cmd
+    from warwire.cli import (
+        db_cmd,
+        eval_cmd,
+        extract_cmd,
+        geoparse_cmd,
+        report_cmd,
+        serve_cmd,
+        show_cmd,
+    )
 
-    for module in (extract_cmd, geoparse_cmd, db_cmd, serve_cmd, eval_cmd):
+    for module in (extract_cmd, geoparse_cmd, db_cmd, show_cmd, serve_cmd, eval_cmd, report_cmd):
         module.register(cli)
 
 

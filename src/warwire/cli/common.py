@@ -63,9 +63,40 @@ def report_rejection(rejection: Rejection) -> None:
     click.echo(f"warwire: {rejection.message()}", err=True)
 
 
+def expected_documents(inputs: Iterable[str]) -> int | None:
+    """How many documents ``inputs`` hold, for a progress bar's total: files count
+    one each, JSONL files one per non-blank line. None when it cannot be known
+    cheaply (URLs, feeds, WARC archives, standard input)."""
+    import os
+
+    from warwire.ingest.files import kind_of, walk
+
+    total = 0
+    for item in inputs:
+        if item == "-" or "://" in item:
+            return None
+        paths = walk(item) if os.path.isdir(item) else iter([item])
+        for path in paths:
+            if not isinstance(path, str):
+                continue  # an unreadable entry: reported (and counted) when read
+            kind = kind_of(path)
+            if kind in ("warc", "feed"):
+                return None
+            if kind == "jsonl":
+                try:
+                    with open(path, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 @contextmanager
-def progress(label: str) -> Iterator[Callable[[], None]]:
-    """A rich progress counter on stderr, only when stderr is a terminal."""
+def progress(label: str, total: int | None = None) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr (with the total and time left when ``total``
+    is known), only when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield lambda: None
         return
@@ -77,6 +108,7 @@ def progress(label: str) -> Iterator[Callable[[], None]]:
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     with Progress(
@@ -85,10 +117,11 @@ def progress(label: str) -> Iterator[Callable[[], None]]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task(label, total=None)
+        task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
 
 
@@ -96,3 +129,20 @@ def counted(items: Iterable[T], tick: Callable[[], None]) -> Iterator[T]:
     for item in items:
         tick()
         yield item
+
+
+def columns_option(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def callback(_ctx: Any, _param: Any, value: str | None) -> tuple[str, ...] | None:
+        from warwire.tables import parse_columns
+
+        try:
+            return parse_columns(value, kind)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return click.option(
+        "--columns",
+        callback=callback,
+        metavar="A,B,...",
+        help=f"Table columns to show (e.g. event_id,country); any field of a {kind} record.",
+    )

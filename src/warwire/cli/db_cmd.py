@@ -11,7 +11,9 @@ from typing import IO, Any
 import click
 
 from warwire.cli.common import (
+    columns_option,
     engine_options,
+    expected_documents,
     input_options,
     progress,
     report_rejection,
@@ -32,7 +34,7 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def _open(db: str | None, must_exist: bool = True) -> Any:
+def open_db(db: str | None, must_exist: bool = True) -> Any:
     from sqlalchemy.engine import make_url
 
     from warwire.store import open_store
@@ -61,10 +63,12 @@ def _day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
-def _write(records: list[dict[str, Any]], fmt: str, out: IO[str]) -> None:
+def _write(
+    records: list[dict[str, Any]], fmt: str, out: IO[str], columns: tuple[str, ...] | None = None
+) -> None:
     from warwire.export import make_writer
 
-    writer = make_writer(fmt, out)
+    writer = make_writer(fmt, out, columns)
     for record in records:
         writer.write(record)
     writer.close()
@@ -77,8 +81,9 @@ def _write(records: list[dict[str, Any]], fmt: str, out: IO[str]) -> None:
 @input_options
 @db_option
 @engine_options
+@click.option("-v", "--verbose", is_flag=True, help="One line per document: what it did.")
 def ingest_command(
-    inputs: tuple[str, ...], engine: str, address: str | None, **options: Any
+    inputs: tuple[str, ...], verbose: bool, engine: str, address: str | None, **options: Any
 ) -> None:
     """Analyse INPUTS and store them in the event database.
 
@@ -90,17 +95,19 @@ def ingest_command(
     @friendly_errors
     def run() -> None:
         settings = settings_from(**options)
-        store = _open(settings.db, must_exist=False)
+        store = open_db(settings.db, must_exist=False)
         counts = {"added": 0, "revised": 0, "unchanged": 0, "rejected": 0}
         added = merged = 0
         try:
-            with progress("ingesting") as tick:
+            with progress("ingesting", expected_documents(inputs)) as tick:
                 for item in _ingest(engine, address, inputs, settings, store):
                     tick()
                     if isinstance(item, IngestResult):
                         counts[item.status] += 1
                         added += item.events_added
                         merged += item.events_merged
+                        if verbose:
+                            click.echo(document_line(item), err=True)
                     else:
                         counts["rejected"] += 1
                         report_rejection(item)
@@ -108,9 +115,10 @@ def ingest_command(
         finally:
             store.close()
         click.echo(
-            f"{counts['added']} added, {counts['revised']} revised, "
-            f"{counts['unchanged']} unchanged, {counts['rejected']} rejected; "
-            f"events: {added} new, {merged} merged; dataset version {version}"
+            f"documents: {counts['added']} added, {counts['revised']} revised, "
+            f"{counts['unchanged']} unchanged (already stored), {counts['rejected']} rejected\n"
+            f"events: {added} new, {merged} reports merged into stored events; "
+            f"dataset version {version}"
         )
         if counts["added"] + counts["revised"] + counts["unchanged"] == 0:
             sys.exit(1)
@@ -130,25 +138,81 @@ def _ingest(
     return ingest(inputs, settings, store)
 
 
+def document_line(result: IngestResult) -> str:
+    """``--verbose``: what one document did to the database."""
+    repost = f", a repost of {result.syndicated_from[:11]}" if result.syndicated_from else ""
+    return (f"{result.doc_id[:11]}  {result.status}: {result.events_added} new events, "
+            f"{result.events_merged} merged{repost}")  # fmt: skip
+
+
 # --------------------------------------------------------------------------- queries
+
+
+def _checked(check: str) -> Callable[[Any, Any, str | None], str | None]:
+    """A click callback running :mod:`warwire.store.filters`' ``check``: the canonical
+    value, or a usage error (exit 2) with a hint."""
+
+    def callback(_ctx: Any, _param: Any, value: str | None) -> str | None:
+        from warwire.store import filters
+
+        if value is None:
+            return None
+        try:
+            return getattr(filters, check)(value)
+        except filters.FilterError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return callback
+
+
+def hedge_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--hedge",
+        callback=_checked("hedge"),
+        help="none, claimed, reportedly, alleged, according_to or unconfirmed.",
+    )(func)
+
+
+def resolve_id(store: Any, kind: str, prefix: str) -> str:
+    """A unique id prefix (as the tables show) -> the full id; unknown is exit 2."""
+    from warwire.cli.errors import fail
+    from warwire.store.queries import full_id
+
+    try:
+        with store.engine.connect() as conn:
+            return full_id(conn, kind, prefix)
+    except LookupError as exc:
+        fail(str(exc.args[0]), 2)
+        raise  # unreachable: fail exits
+
+
+def _none_match(noun: str, filters: dict[str, Any]) -> None:
+    flag = {"event_type": "type", "doc_id": "doc"}
+    given = [f"--{flag.get(k, k)} {v}" for k, v in filters.items() if v not in (None, 0)]
+    hint = f" ({' '.join(given)}); try fewer filters" if given else ""
+    click.echo(f"warwire: 0 {noun} match{hint}", err=True)
 
 
 @click.command("events")
 @db_option
-@click.option("--country")
+@click.option("--country", callback=_checked("country_name"),
+              help="ISO-2 or ISO-3 code or name: LY, LBY, Libya.")  # fmt: skip
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
-@click.option("--type", "event_type", help="Event type or sub-event type.")
-@click.option("--actor")
+@click.option("--type", "event_type", callback=_checked("event_type"),
+              help="ACLED event type or sub-event type, any case; a prefix will do.")  # fmt: skip
+@click.option("--actor", help="Actor name or alias, any case (haftar finds the LNA).")
 @click.option("--near", callback=_near, metavar="LAT,LON,KM")
 @click.option("--text", help="Words in the notes, evidence or titles.")
 @click.option("--claimant")
-@click.option("--hedge", type=click.Choice(
-    ["none", "claimed", "reportedly", "alleged", "according_to", "unconfirmed"]))  # fmt: skip
+@hedge_option
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table")
+@columns_option("event")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
-def events_command(db: str | None, fmt: str, output: IO[str], **filters: Any) -> None:
+def events_command(
+    db: str | None, fmt: str, columns: tuple[str, ...] | None, output: IO[str], **filters: Any
+) -> None:
     """Events in the database, with all their claims and documents."""
     from warwire.cli.errors import friendly_errors
 
@@ -158,7 +222,7 @@ def events_command(db: str | None, fmt: str, output: IO[str], **filters: Any) ->
 
         query = EventQuery(**{**filters, "since": _day(filters["since"]),
                               "until": _day(filters["until"])})  # fmt: skip
-        store = _open(db)
+        store = open_db(db)
         try:
             found = store.events(query)
             docs: list[dict[str, Any]] = []
@@ -167,21 +231,26 @@ def events_command(db: str | None, fmt: str, output: IO[str], **filters: Any) ->
                 docs = [r for d in sorted(wanted) if (r := store.document(d))]
         finally:
             store.close()
-        _write([*docs, *found], fmt, output)
+        if not found:
+            _none_match("events", filters)
+        _write([*docs, *found], fmt, output, columns)
 
     run()
 
 
 @click.command("claims")
 @db_option
-@click.option("--claimant")
-@click.option("--hedge")
-@click.option("--doc", "doc_id", help="Only claims of this document.")
+@click.option("--claimant", help="Words of the claimant's name, any case.")
+@hedge_option
+@click.option("--doc", "doc_id", help="Only claims of this document (an id prefix will do).")
 @click.option("--text")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@columns_option("claim")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
-def claims_command(db: str | None, fmt: str, output: IO[str], **filters: Any) -> None:
+def claims_command(
+    db: str | None, fmt: str, columns: tuple[str, ...] | None, output: IO[str], **filters: Any
+) -> None:
     """Claims in the database: inside events and standalone, with their sources."""
     from warwire.cli.errors import friendly_errors
 
@@ -189,12 +258,16 @@ def claims_command(db: str | None, fmt: str, output: IO[str], **filters: Any) ->
     def run() -> None:
         from warwire.store import ClaimQuery
 
-        store = _open(db)
+        store = open_db(db)
         try:
+            if filters["doc_id"]:
+                filters["doc_id"] = resolve_id(store, "document", filters["doc_id"])
             found = store.claims(ClaimQuery(**filters))
         finally:
             store.close()
-        _write(found, fmt, output)
+        if not found:
+            _none_match("claims", filters)
+        _write(found, fmt, output, columns)
 
     run()
 
@@ -204,21 +277,27 @@ def claims_command(db: str | None, fmt: str, output: IO[str], **filters: Any) ->
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@columns_option("document")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def documents_command(
-    db: str | None, limit: int | None, offset: int, fmt: str, output: IO[str]
+    db: str | None,
+    limit: int | None,
+    offset: int,
+    fmt: str,
+    columns: tuple[str, ...] | None,
+    output: IO[str],
 ) -> None:
     """Stored documents, with ``syndicated_from`` for reposts."""
     from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:
-        store = _open(db)
+        store = open_db(db)
         try:
             found = store.documents(limit=limit, offset=offset)
         finally:
             store.close()
-        _write(found, fmt, output)
+        _write(found, fmt, output, columns)
 
     run()
 
@@ -227,7 +306,8 @@ def documents_command(
 @db_option
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["acled-csv", "jsonl", "geojson", "parquet"]))  # fmt: skip
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, help="FILE, or - for standard output.",
+              type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))  # fmt: skip
 @click.option(
     "--changed-since",
     type=click.IntRange(min=0),
@@ -236,16 +316,20 @@ def documents_command(
     help="Only events added, updated or merged away after this dataset version.",
 )
 def export_command(db: str | None, fmt: str, output: Path, changed_since: int | None) -> None:
-    """Export the whole event dataset (or what changed) to FILE."""
+    """Export the whole event dataset (or what changed) to FILE (- for stdout)."""
     from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:
         from warwire.store import export_events
 
-        store = _open(db)
+        store = open_db(db)
+        to_stdout = str(output) == "-"
         try:
-            if fmt == "parquet":
+            if to_stdout:
+                out: Any = sys.stdout.buffer if fmt == "parquet" else sys.stdout
+                count = export_events(store, fmt, out, changed_since)
+            elif fmt == "parquet":
                 with output.open("wb") as fb:
                     count = export_events(store, fmt, fb, changed_since)
             else:
@@ -254,7 +338,8 @@ def export_command(db: str | None, fmt: str, output: Path, changed_since: int | 
             version = store.version()
         finally:
             store.close()
-        click.echo(f"{count} events written to {output} (dataset version {version})", err=True)
+        where = "standard output" if to_stdout else output
+        click.echo(f"{count} events written to {where} (dataset version {version})", err=True)
 
     run()
 

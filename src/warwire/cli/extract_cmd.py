@@ -9,7 +9,9 @@ from typing import IO
 import click
 
 from warwire.cli.common import (
+    columns_option,
     engine_options,
+    expected_documents,
     input_options,
     progress,
     report_rejection,
@@ -27,6 +29,7 @@ from warwire.types import Analysis, Rejection
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @click.option("--with-text", is_flag=True, help="Include each document's cleaned text.")
 @engine_options
+@columns_option("event")
 def extract_command(
     inputs: tuple[str, ...],
     fmt: str,
@@ -34,6 +37,7 @@ def extract_command(
     with_text: bool,
     engine: str,
     address: str | None,
+    columns: tuple[str, ...] | None,
     **options: object,
 ) -> None:
     """Extract documents, events, claims and relations from INPUTS.
@@ -46,9 +50,9 @@ def extract_command(
     @friendly_errors
     def run() -> None:
         settings = settings_from(**options)
-        writer = make_writer(fmt, output)
+        writer = make_writer(fmt, output, columns)
         processed = 0
-        with progress("extracting") as tick:
+        with progress("extracting", expected_documents(inputs)) as tick:
             for item in run_engine(engine, address, inputs, settings):
                 if isinstance(item, Rejection):
                     report_rejection(item)

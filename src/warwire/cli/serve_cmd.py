@@ -35,6 +35,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, log_level:
     app = create_app(settings)
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warwire: serving on {settings.host}, not only this machine", err=True)
+    click.echo(startup_line(settings.host, settings.port, bool(settings.token)), err=True)
     uvicorn.run(
         app,
         host=settings.host,
@@ -43,6 +44,15 @@ def serve_command(db: str | None, host: str | None, port: int | None, log_level:
         access_log=log_level in ("info", "debug"),
         server_header=False,
     )
+
+
+def startup_line(host: str, port: int, writes: bool) -> str:
+    """Where to point a browser, and whether POST /api/documents accepts writes."""
+    shown = f"[{host}]" if ":" in host and host != "::" else host
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else shown
+    url = f"http://{shown}:{port}/"
+    state = "writes need the bearer token" if writes else "read-only (no WARWIRE_TOKEN)"
+    return f"warwire: {url} (docs /docs), {state}"
 
 
 def register(group: click.Group) -> None:

@@ -138,7 +138,12 @@ def _attack_said(found: Cues, sentence: str) -> bool:
 def accidents(drafts: list[Draft], text: str) -> list[Draft]:
     """Drop explosions nothing marks as attacks, in a report of an accident or of no attack."""
     found = cues()
-    accidental_report = bool(found.accident.search(text)) or not found.attack.search(text)
+    # a one-line report of a blast has no room to say it was an attack: only an
+    # accident word makes it one
+    one_line = "\n" not in text.strip() and len(text.split()) <= 60
+    accidental_report = bool(found.accident.search(text)) or not (
+        one_line or found.attack.search(text)
+    )
 
     def accidental(draft: Draft) -> bool:
         if draft.sub not in found.explosion_subtypes or not accidental_report:

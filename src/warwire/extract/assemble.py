@@ -48,7 +48,12 @@ _DRILL = re.compile(
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _ACTIVITY_OF = re.compile(r"^(?:the )?(\w+) (?:actions|activities|operations|efforts|moves)$", re.I)
 _MOVERS = frozenset(
-    {"Non-violent transfer of territory", "Other", "Headquarters or base established"}
+    {
+        "Non-violent transfer of territory",
+        "Other",
+        "Headquarters or base established",
+        "Change to group/activity",
+    }
 )
 
 

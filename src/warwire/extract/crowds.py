@@ -29,8 +29,11 @@ def _crowd(text: str | None) -> bool:
 
 
 def _armed(text: str | None) -> bool:
+    """Armed or unnamed doers: no crowd ("gunmen", "unidentified persons")."""
     lowered = (text or "").lower()
-    return bool(lowered) and has("armed_victims", lowered) and not has("crowd_agents", lowered)
+    if not lowered or has("crowd_agents", lowered):
+        return False
+    return has("armed_victims", lowered) or has("unknown_agents", lowered)
 
 
 def _security(text: str | None) -> bool:

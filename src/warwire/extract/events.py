@@ -130,6 +130,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     """
     ctx = document_context(analysis, actors, dates)
     headlines = frozenset(headlines_of(analysis))
+    lone = _one_line(ctx.text)
     drafts: list[Draft] = []
     claims: list[Claim] = []
     relations: list[Relation] = []
@@ -160,7 +161,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             locate_back(drafts[-1], ctx, sentence.span)  # "It happened in X district"
         tree = Tree.of(sentence)
         if readings:
-            headline = sentence.span in headlines or headline_like(plain)
+            headline = sentence.span in headlines or headline_like(plain) or lone
             readings = [
                 r
                 for r in readings
@@ -237,6 +238,16 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         claims=analysis.claims + tuple(_with_id(c) for c in dict.fromkeys(claims)),
         relations=analysis.relations + tuple(dict.fromkeys(relations)),
     )
+
+
+_ONE_LINE_WORDS = 60
+
+
+def _one_line(text: str) -> bool:
+    """A headline-only input or a one-line alert: its line tells past events in a
+    headline's present tense ("Militants attack base in X"), however it ends."""
+    plain = text.strip()
+    return "\n" not in plain and len(plain.split()) <= _ONE_LINE_WORDS
 
 
 def _party(actors: ActorLookup, name: str, country_code: str | None) -> str:

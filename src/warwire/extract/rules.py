@@ -114,6 +114,9 @@ def _disrupting(tree: Tree, hits: list[TriggerHit], best: TriggerHit) -> Trigger
     return best
 
 
+_NON_STATE = frozenset({2, 3, 4})  # rebels, political and identity militias
+
+
 def _agent_inter(roles: Roles) -> int | None:
     return inter_of(roles.agent.text) if roles.agent else None
 
@@ -220,6 +223,12 @@ def _weapon(tree: Tree, best: TriggerHit, roles: Roles, sub: str, lowered: str) 
     return sub
 
 
+def _kills(tree: Tree, hit: TriggerHit) -> bool:
+    return hit.sub_event_type == "Attack" and tree.tokens[hit.token].lemma.lower() in words(
+        "killing_lemmas"
+    )
+
+
 def decide(
     tree: Tree, hits: list[TriggerHit], roles_of: dict[int, Roles], sentence_text: str
 ) -> list[Decision]:
@@ -254,10 +263,19 @@ def decide(
         return [Decision(crowd[0], crowd[1])]
     sub = best.sub_event_type
     lemma = tree.tokens[best.token].lemma.lower()
+    if sub == "Looting/property destruction":
+        # "looted homes and killed three civilians": the killing is the event
+        killing = next((h for h in hits if _kills(tree, h)), None)
+        if killing is not None:
+            best, sub = killing, killing.sub_event_type
+            roles = roles_of.get(best.token, Roles())
+            lemma = tree.tokens[best.token].lemma.lower()
     if sub in RIOT_SUBS:
         # no crowd did it ("gunmen stormed the village", "insurgents torched houses"):
         # an armed group's raid, or its destruction of property
         sub = "Armed clash" if lemma in _GENERIC_CLASH else "Looting/property destruction"
+    if sub == "Arrests" and _agent_inter(roles) in _NON_STATE:
+        sub = "Abduction/forced disappearance"  # only a state arrests; a group abducts
     arrest = next((h for h in hits if h.sub_event_type == "Arrests"), None)
     if lemma == "seize" and arrest is not None and _seized_gear(tree, best, sentence_text):
         best, sub = arrest, "Arrests"  # "arrested a cell leader and seized weapons"
@@ -271,8 +289,12 @@ def decide(
     shelling = sub == "Shelling/artillery/missile attack"
     if shelling and any(tree.tokens[h.token].lemma.lower() in _REAL_CLASH for h in hits):
         sub = "Armed clash"
-    if sub in {"Armed clash", "Attack"} and (
-        lemma in _GENERIC_CLASH | CASUALTY_LEMMAS or sub == "Attack"
+    # an execution's victim is a captive, whoever they were: one-sided violence
+    executed = sub == "Attack" and lemma in words("execution_lemmas")
+    if (
+        sub in {"Armed clash", "Attack"}
+        and not executed
+        and (lemma in _GENERIC_CLASH | CASUALTY_LEMMAS or sub == "Attack")
     ):
         sided, weak = _one_sided(tree, best, roles, lowered, civilians)
         sub = sided or sub

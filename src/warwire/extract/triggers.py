@@ -204,6 +204,27 @@ def headline_like(sentence_text: str) -> bool:
     return bool(plain) and plain[-1] not in ".!?\"'”’" and len(plain.split()) <= _HEADLINE_WORDS
 
 
+_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "AUX"})
+
+
+def _headline_verb(tokens: tuple[Token, ...], tok: Token) -> bool:
+    """A headline's verb the tagger read as a noun ("Rebels target X", "IS advances on
+    Y"): a bare noun form right after its subject, with no article or adjective of its own."""
+    at = tok.i - tokens[0].i
+    if (
+        tok.pos != "NOUN"
+        or at == 0
+        or tok.text.lower() not in {tok.lemma.lower(), tok.lemma.lower() + "s"}
+    ):
+        return False
+    before = tokens[at - 1]
+    return before.pos in _SUBJECT_POS and before.text.lower() not in _NOT_SUBJECTS
+
+
+# words before a noun that make it a noun after all ("its advance", "a target")
+_NOT_SUBJECTS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an", "this", "that"})
+
+
 def _free(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(lo <= start and end <= hi for lo, hi in blocked)
 
@@ -244,7 +265,9 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
         ]
 
         for tok, lemma in open_tokens:
-            verb = tok.pos == "VERB" and lemma in rule.verbs
+            verb = lemma in rule.verbs and (
+                tok.pos == "VERB" or (headline and _headline_verb(tokens, tok))
+            )
             titled_word = titled and tok.text[:1].isupper()
             known = lemma in rule.lemmas or tok.text.lower() in rule.lemmas
             if titled_word and not known:

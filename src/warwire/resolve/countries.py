@@ -53,9 +53,14 @@ def _by_name() -> dict[str, Country]:
 
 
 def country(code_or_name: str) -> Country | None:
-    """Look a country up by ISO alpha-2 code or by its English name."""
+    """Look a country up by ISO alpha-2 code or by its English name.
+
+    A code is written in one case ("NG", "ng"); a title-cased pair of letters is a
+    word ("Al-Raqqa", "In the east", "Ed Damer"), not Albania, India or Eritrea.
+    """
     key = code_or_name.strip()
-    return _countries().get(key.upper()) or _by_name().get(key.casefold())
+    coded = _countries().get(key.upper()) if key.isupper() or key.islower() else None
+    return coded or _by_name().get(key.casefold())
 
 
 def iso_numeric(code_or_name: str) -> int | None:

@@ -18,15 +18,24 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, String, cast, func, literal, or_, select, text
 from sqlalchemy.engine import Connection, Row
 
 from warwire.merge import haversine_km, independent_sources
 from warwire.resolve.sources import normalize
-from warwire.serialize import claim_record, document_record, event_record
+from warwire.serialize import document_record, event_record
 from warwire.store import records
-from warwire.store.base import ClaimQuery, EventQuery, Record
-from warwire.store.schema import changes, claims, documents, events, meta, sources
+from warwire.store.base import EventQuery, Record
+from warwire.store.filters import actor_names
+from warwire.store.schema import (
+    VERSION_TIME_KEY,
+    changes,
+    claims,
+    documents,
+    events,
+    meta,
+    sources,
+)
 from warwire.types import Document, Event, Source
 
 CHUNK = 500
@@ -42,7 +51,7 @@ def fts_query(words: str) -> str | None:
     return " ".join('"' + t.replace('"', '""') + '"*' for t in terms) or None
 
 
-def _contains(column: Any, value: str) -> Any:
+def contains(column: Any, value: str) -> Any:
     return func.lower(column).contains(value.lower(), autoescape=True)
 
 
@@ -59,10 +68,11 @@ def event_filters(conn: Connection, q: EventQuery, stmt: Select[Any]) -> Select[
             or_(func.lower(events.c.event_type) == wanted,
                 func.lower(events.c.sub_event_type) == wanted)
         )  # fmt: skip
-    if q.actor:
-        stmt = stmt.where(_contains(events.c.actors, q.actor))
+    if q.actor:  # the term itself, or a canonical actor it is an alias of
+        names = actor_names(q.actor)
+        stmt = stmt.where(or_(*(contains(events.c.actors, n) for n in names)))
     if q.claimant:
-        sub = select(claims.c.event_id).where(_contains(claims.c.claimant, q.claimant))
+        sub = select(claims.c.event_id).where(contains(claims.c.claimant, q.claimant))
         stmt = stmt.where(events.c.event_id.in_(sub.where(claims.c.event_id.is_not(None))))
     if q.hedge:
         sub = select(claims.c.event_id).where(claims.c.hedge == q.hedge.lower())
@@ -83,7 +93,7 @@ def event_filters(conn: Connection, q: EventQuery, stmt: Select[Any]) -> Select[
             prefixes = " & ".join(f"{t.lower()}:*" for t in re.findall(r"\w+", q.text))
             stmt = stmt.where(match.bindparams(w=prefixes))
         else:
-            stmt = stmt.where(_contains(events.c.search_text, q.text))
+            stmt = stmt.where(contains(events.c.search_text, q.text))
     return stmt
 
 
@@ -305,7 +315,7 @@ def list_documents(conn: Connection, limit: int | None, offset: int) -> list[Rec
 # --------------------------------------------------------------------------- records
 
 
-def _source_summary(info: DocInfo | None) -> Record:
+def source_summary(info: DocInfo | None) -> Record:
     if info is None:
         return {}
     return {"doc_id": info.row.doc_id, "publisher": info.row.publisher,
@@ -329,58 +339,32 @@ def event_records(conn: Connection, found: list[Event]) -> list[Record]:
         root = infos.get(info.row.syndicated_from) if info.row.syndicated_from else None
         return (root or info).outlet or (f"group:{info.row.syndication_group}")
 
+    changed = change_times(conn, [e.event_id for e in found])
     out = []
     for event in found:
         record = event_record(event, text_of)
+        record["timestamp"] = changed.get(event.event_id)
         for claim, claim_rec in zip(event.claims, record["claims"], strict=True):
-            claim_rec["source"] = _source_summary(infos.get(claim.evidence.doc_id))
+            claim_rec["source"] = source_summary(infos.get(claim.evidence.doc_id))
         record["corroboration"] = independent_sources(event.doc_ids, outlet_of)
-        record["sources"] = [_source_summary(infos.get(d)) for d in event.doc_ids]
+        record["sources"] = [source_summary(infos.get(d)) for d in event.doc_ids]
         out.append(record)
     return out
 
 
-def claim_filters(q: ClaimQuery, stmt: Select[Any]) -> Select[Any]:
-    """The claims of current documents matching ``q`` (limit and offset not applied)."""
-    stmt = stmt.join(documents, documents.c.doc_id == claims.c.doc_id).where(
-        documents.c.superseded_by.is_(None)
-    )
-    if q.claimant:
-        stmt = stmt.where(_contains(claims.c.claimant, q.claimant))
-    if q.hedge:
-        stmt = stmt.where(claims.c.hedge == q.hedge.lower())
-    if q.doc_id:
-        stmt = stmt.where(claims.c.doc_id == q.doc_id)
-    if q.text:
-        stmt = stmt.where(_contains(claims.c.data, q.text))
-    return stmt
-
-
-def count_claims(conn: Connection, q: ClaimQuery) -> int:
-    stmt = claim_filters(q, select(func.count()).select_from(claims))
-    return int(conn.execute(stmt).scalar_one())
-
-
-def find_claims(conn: Connection, q: ClaimQuery) -> list[Record]:
-    stmt = claim_filters(q, select(claims.c.data, claims.c.event_id))
-    stmt = stmt.order_by(claims.c.seq).offset(q.offset)
-    if q.limit is not None:
-        stmt = stmt.limit(q.limit)
-    rows = list(conn.execute(stmt))
-    found = [(records.claim(json.loads(r.data)), r.event_id) for r in rows]
-    infos = doc_infos(conn, {c.evidence.doc_id for c, _ in found})
-
-    def text_of(doc_id: str) -> str | None:
-        info = infos.get(doc_id)
-        return info.row.text if info else None
-
-    out = []
-    for claim, event_id in found:
-        record = claim_record(claim, text_of)
-        record["event_id"] = event_id
-        record["source"] = _source_summary(infos.get(claim.evidence.doc_id))
-        out.append(record)
-    return out
+def change_times(conn: Connection, event_ids: list[str]) -> dict[str, int]:
+    """When each event last changed, in unix seconds (ACLED's ``timestamp``), where
+    the database recorded when its version was made; one query per chunk."""
+    key = literal(VERSION_TIME_KEY) + cast(events.c.version, String)
+    times: dict[str, int] = {}
+    for i in range(0, len(event_ids), CHUNK):
+        stmt = (
+            select(events.c.event_id, meta.c.value)
+            .join(meta, meta.c.key == key)
+            .where(events.c.event_id.in_(event_ids[i : i + CHUNK]))
+        )
+        times.update((r.event_id, int(r.value)) for r in conn.execute(stmt))
+    return times
 
 
 def dataset_version(conn: Connection) -> int:
@@ -418,3 +402,20 @@ def tombstones(conn: Connection, since_version: int) -> list[Record]:
         latest[r.event_id] = {"kind": "tombstone", "event_id": r.event_id, "change": r.change,
                               "merged_into": r.merged_into, "version": r.version}  # fmt: skip
     return list(latest.values())
+
+
+def full_id(conn: Connection, kind: str, prefix: str) -> str:
+    """The one event or document id starting with ``prefix`` (tables show short ids).
+
+    Raises LookupError when none or several match."""
+    column = {"event": events.c.event_id, "document": documents.c.doc_id}[kind]
+    prefix = prefix.strip()
+    found = list(conn.execute(select(column).where(column == prefix)).scalars())
+    if not found and len(prefix) >= 4:
+        stmt = select(column).where(column.startswith(prefix, autoescape=True)).limit(3)
+        found = list(conn.execute(stmt).scalars())
+    if not found:
+        raise LookupError(f"no {kind} with id {prefix!r}")
+    if len(found) > 1:
+        raise LookupError(f"{kind} id {prefix!r} is ambiguous ({', '.join(found)}, ...)")
+    return str(found[0])

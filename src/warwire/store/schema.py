@@ -53,6 +53,9 @@ meta = Table(
     Column("value", BigInteger, nullable=False),
 )
 
+#: ``meta`` keys ``version_at:N`` hold when dataset version N was made (unix seconds)
+VERSION_TIME_KEY = "version_at:"
+
 sources = Table(
     "sources",
     metadata,

@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from warwire.errors import StoreError
 from warwire.merge import NEAR_KM
 from warwire.resolve.sources import load_registry
-from warwire.store import queries, records
+from warwire.store import claim_queries, queries, records
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record
 from warwire.store.schema import claims, documents, events, migrate, sources
 from warwire.store.writes import AlreadyStored, add_analysis
@@ -157,12 +157,12 @@ class SqlStore:
 
     def claims(self, query: ClaimQuery) -> list[Record]:
         with self._read() as conn:
-            return queries.find_claims(conn, query)
+            return claim_queries.find_claims(conn, query)
 
     def count_claims(self, query: ClaimQuery) -> int:
         """How many claims match ``query`` (its limit and offset ignored), for paging."""
         with self._read() as conn:
-            return queries.count_claims(conn, query)
+            return claim_queries.count_claims(conn, query)
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Record]:
         with self._read() as conn:
@@ -217,7 +217,8 @@ class SqlStore:
             yield from queries.tombstones(conn, version)
 
     def export_records(self, since_version: int | None = None) -> Iterator[Record]:
-        """Documents first (for the ACLED source column), then every event."""
+        """Documents first (for the ACLED source column), every event, then standalone
+        claims and relations."""
         with self._read() as conn:
             offset = 0
             while page := queries.list_documents(conn, queries.CHUNK, offset):
@@ -225,15 +226,17 @@ class SqlStore:
                 offset += len(page)
         if since_version is not None:
             yield from self.changed_since(since_version)
-            return
-        with self._read() as conn:
-            batch: list[Event] = []
-            for item in queries.iter_events(conn):
-                batch.append(item)
-                if len(batch) >= queries.CHUNK:
-                    yield from queries.event_records(conn, batch)
-                    batch = []
-            yield from queries.event_records(conn, batch)
+        else:
+            with self._read() as conn:
+                batch: list[Event] = []
+                for item in queries.iter_events(conn):
+                    batch.append(item)
+                    if len(batch) >= queries.CHUNK:
+                        yield from queries.event_records(conn, batch)
+                        batch = []
+                yield from queries.event_records(conn, batch)
+        with self._read() as conn:  # standalone claims and relations (jsonl keeps them)
+            yield from claim_queries.loose_records(conn, since_version)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -23,11 +24,12 @@ from sqlalchemy.engine import Connection
 from warwire.clean import syndication as syn
 from warwire.merge import EARTH_KM, NEAR_KM, best_match, compatible, merge_reports, window
 from warwire.resolve.sources import SourceRegistry
+from warwire.serialize import stored_event_id
 from warwire.store import records
 from warwire.store.base import IngestResult
 from warwire.store.docwrites import insert_document, previous_revision, upsert_source
 from warwire.store.rawsql import Raw, insert_sql
-from warwire.store.schema import NARROW_DAYS
+from warwire.store.schema import NARROW_DAYS, VERSION_TIME_KEY
 from warwire.types import Analysis, Claim, Document, Event, Place
 
 MAX_CANDIDATES = 50
@@ -49,7 +51,11 @@ def bump_version(raw: Raw) -> int:
         {"k": "dataset_version"},
     )
     assert row is not None, "meta row dataset_version is missing"
-    return int(row[0])
+    version = int(row[0])
+    # when this version was made: an export's ACLED ``timestamp`` (unix seconds)
+    raw.run("INSERT INTO meta (key, value) VALUES (:k, :v)",
+            {"k": f"{VERSION_TIME_KEY}{version}", "v": int(time.time())})  # fmt: skip
+    return version
 
 
 def document_exists(raw: Raw, doc_id: str) -> bool:
@@ -248,7 +254,7 @@ def add_event(
     found = [c for c in candidates(raw, report, near_km) if compatible(report, c, near_km)]
     primary = best_match(report, found, near_km)
     if primary is None:
-        event_id = "ev-" + short_hash(doc.doc_id, report.event_id, index)
+        event_id = stored_event_id(doc.doc_id, report.event_id, index)
         search = report_search_text(doc, report)
         single = merge_reports([report], event_id)  # one report folds to itself
         write_event(raw, single, search, work.version, new=True)

@@ -79,8 +79,8 @@ def test_fields_equal_projected_full_page(client: TestClient, fields: str, extra
     full = client.get(f"/api/events?{extra}").json()
     lean = client.get(f"/api/events?{extra}&fields={fields}").json()
     names = tuple(fields.split(","))
-    assert lean["total"] == full["total"] and lean["events"]
-    assert lean["events"] == [project(e, names) for e in full["events"]]
+    assert lean["total"] == full["total"] and lean["items"]
+    assert lean["items"] == [project(e, names) for e in full["items"]]
 
 
 def test_geojson_fields(client: TestClient) -> None:
@@ -105,7 +105,7 @@ def test_store_without_summaries_still_serves_fields(store: Any) -> None:
     names = ("claimants", "location")
     plain = events_page(Plain(), EventQuery(limit=8), "json", names)  # type: ignore[arg-type]
     fast = events_page(store, EventQuery(limit=8), "json", names)
-    assert plain == fast and plain["events"][0]["claimants"]
+    assert plain == fast and plain["items"][0]["claimants"]
 
 
 def test_page_builds_run_one_at_a_time() -> None:

@@ -11,15 +11,15 @@ from warwire.api.views import parse_near
 
 
 def ids(response) -> list[str]:  # type: ignore[no-untyped-def]
-    return [e["event_id"] for e in response.json()["events"]]
+    return [e["event_id"] for e in response.json()["items"]]
 
 
 def test_events_lists_all_with_total(client: TestClient) -> None:
     r = client.get("/api/events")
     assert r.status_code == 200
     body = r.json()
-    assert body["total"] == 3 and len(body["events"]) == 3
-    assert {"event_id", "claims", "latitude", "event_type"} <= set(body["events"][0])
+    assert body["total"] == 3 and len(body["items"]) == 3
+    assert {"event_id", "claims", "latitude", "event_type"} <= set(body["items"][0])
 
 
 @pytest.mark.parametrize(
@@ -50,8 +50,8 @@ def test_pagination_keeps_total(client: TestClient) -> None:
     first = client.get("/api/events?limit=2").json()
     second = client.get("/api/events?limit=2&offset=2").json()
     assert first["total"] == second["total"] == 3
-    assert [e["event_id"] for e in first["events"]] == ["ev1", "ev2"]
-    assert [e["event_id"] for e in second["events"]] == ["ev3"]
+    assert [e["event_id"] for e in first["items"]] == ["ev1", "ev2"]
+    assert [e["event_id"] for e in second["items"]] == ["ev3"]
     assert (first["limit"], second["offset"]) == (2, 2)
 
 
@@ -130,18 +130,18 @@ def test_missing_things_are_404(client: TestClient, path: str) -> None:
 
 def test_claims_actors_stats_documents(client: TestClient) -> None:
     claims = client.get("/api/claims?hedge=reportedly").json()
-    assert [c["claim_id"] for c in claims["claims"]] == ["c1"]
+    assert [c["claim_id"] for c in claims["items"]] == ["c1"]
     assert claims["total"] == 1
     page = client.get("/api/claims?limit=1&offset=0").json()
-    assert page["count"] <= 1 and page["total"] >= page["count"]
-    assert client.get("/api/claims?doc_id=docA").json()["claims"] == []
-    assert {a["name"] for a in client.get("/api/actors").json()["actors"]} == {
+    assert len(page["items"]) <= 1 and page["total"] >= len(page["items"])
+    assert client.get("/api/claims?doc_id=docA").json()["items"] == []
+    assert {a["name"] for a in client.get("/api/actors").json()["items"]} == {
         "Northern Alliance",
         "Coastal Guard",
     }
     stats = client.get("/api/stats").json()
     assert stats["events"] == 3 and stats["version"] == 1
-    docs = client.get("/api/documents").json()["documents"]
+    docs = client.get("/api/documents").json()["items"]
     assert {d["doc_id"] for d in docs} == {"docA", "docB"} and "text" not in docs[0]
 
 
@@ -176,3 +176,44 @@ def test_openapi_and_docs(client: TestClient) -> None:
 @settings(max_examples=50, deadline=None)
 def test_parse_near_roundtrip(lat: float, lon: float, km: float) -> None:
     assert parse_near(f"{lat!r},{lon!r},{km!r}") == (lat, lon, km)
+
+
+def test_every_list_has_one_envelope_with_a_next_link(client: TestClient) -> None:
+    for path in ("/api/events?limit=2", "/api/claims?limit=1", "/api/documents?limit=1",
+                 "/api/actors"):  # fmt: skip
+        body = client.get(path).json()
+        assert set(body) == {"items", "total", "limit", "offset", "next"}, path
+    first = client.get("/api/events?limit=2&country=Borduria").json()
+    assert first["next"] is None  # one match: no next page
+    first = client.get("/api/events?limit=2").json()
+    second = client.get(first["next"]).json()
+    assert first["next"] == "/api/events?limit=2&offset=2" and second["next"] is None
+    assert [e["event_id"] for e in first["items"] + second["items"]] == ["ev1", "ev2", "ev3"]
+    geo = client.get("/api/events?format=geojson&limit=1").json()
+    assert geo["type"] == "FeatureCollection" and geo["next"].endswith("offset=1")
+
+
+def test_event_types_any_case(client: TestClient) -> None:
+    assert ids(client.get("/api/events?type=battles")) == ["ev1"]
+    assert ids(client.get("/api/events?type=AIR/DRONE STRIKE")) == ["ev2"]
+
+
+def test_openapi_declares_the_bearer_scheme_and_response_schemas(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert spec["paths"]["/api/documents"]["post"]["security"] == [{"HTTPBearer": []}]
+    for path in ("/api/events", "/api/claims", "/api/documents", "/api/events/{event_id}",
+                 "/api/timeline", "/api/stats", "/api/actors"):  # fmt: skip
+        schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        assert schema["schema"].get("$ref"), path
+    page = spec["components"]["schemas"]["EventPage"]["properties"]
+    assert {"items", "total", "limit", "offset", "next"} <= set(page)
+
+
+def test_events_as_a_csv_download_of_the_filtered_view(client: TestClient) -> None:
+    r = client.get("/api/events?format=csv&country=Avalonia")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    header, *rows = r.text.strip().splitlines()
+    assert header.startswith("event_id_cnty,event_date,")
+    assert sorted(row.split(",")[0] for row in rows) == ["ev1", "ev2"]

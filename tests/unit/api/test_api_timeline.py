@@ -56,10 +56,10 @@ def test_timeline_counts_beyond_one_page(fakes: ModuleType) -> None:
 
 
 def test_fields_projects_the_list(client: TestClient) -> None:
-    full = client.get("/api/events").json()["events"]
+    full = client.get("/api/events").json()["items"]
     lean = client.get("/api/events?fields=event_date,claim_count,claimants,nope").json()
     assert lean["total"] == 3
-    first = lean["events"][0]
+    first = lean["items"][0]
     assert first == {
         "event_id": full[0]["event_id"],
         "event_date": full[0]["event_date"],

@@ -1,9 +1,11 @@
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date
 
-from warwire.export import analysis_records, write_all
+from warwire.export import Admin1Spelling, acled_row, analysis_records, source_scale, write_all
+from warwire.serialize import acled_region
 from warwire.taxonomy import ACLED_COLUMNS
 from warwire.types import (
     Actor,
@@ -68,7 +70,7 @@ def test_acled_csv_has_acled_columns_in_order_then_ours() -> None:
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert tuple(rows[0][:31]) == ACLED_COLUMNS
     assert rows[0][31:] == ["date_start", "date_end", "claimant", "hedge", "evidence",
-                            "doc_ids", "confidence"]  # fmt: skip
+                            "doc_ids", "confidence", "claim_fatalities"]  # fmt: skip
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["source"] == "Wire" and row["year"] == "2024" and row["fatalities"] == "3"
 
@@ -80,9 +82,60 @@ def test_geojson_is_a_feature_collection_of_located_events() -> None:
     assert data["type"] == "FeatureCollection"
     [feature] = data["features"]
     assert feature["geometry"]["coordinates"] == [1.41, 18.44]
+    assert feature["id"] == feature["properties"]["event_id"]
 
 
 def test_table_mentions_every_kind() -> None:
     out = io.StringIO()
     write_all(analysis_records(analysis()), "table", out)
     assert "events (1)" in out.getvalue() and "Armed clash" in out.getvalue()
+
+
+def contested() -> Analysis:
+    base = analysis()
+    (event,) = base.events
+    other = Claim("Rebels (Mali)", Hedge.CLAIMED, Polarity.ASSERTED, Span("doc1", 33, 63),
+                  fatalities=9)  # fmt: skip
+    return replace(base, events=(replace(event, claims=(*event.claims, other)),))
+
+
+def test_acled_csv_keeps_every_claim_in_line() -> None:
+    out = io.StringIO()
+    write_all(analysis_records(contested()), "acled-csv", out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["claimant"] == "Military Forces of Mali | Rebels (Mali)"
+    assert row["hedge"] == "none | claimed"
+    assert row["claim_fatalities"] == " | 9"
+    assert row["evidence"] == "Rebels attacked Kidal on Monday. | The army said 3 soldiers died."
+    assert row["region"] == "Western Africa"
+
+
+def test_one_admin1_spelling_per_export() -> None:
+    spelling = Admin1Spelling()
+    first = spelling({"country": "Libya", "admin1": "Jabal al Gharbi"})
+    second = spelling({"country": "Libya", "admin1": "Al Jabal al Gharbi"})
+    third = spelling({"country": "Nigeria", "admin1": "Zamfara State"})
+    assert first["admin1"] == second["admin1"] == "Jabal al Gharbi"
+    assert spelling({"country": "Nigeria", "admin1": "Zamfara"})["admin1"] == third["admin1"]
+    assert spelling({"country": "Libya", "admin1": "Al Marqab"})["admin1"] == "Al Marqab"
+
+
+def test_source_scale_only_when_every_source_says() -> None:
+    wire = {"registry": {"categories": ["wire-service"]}}
+    local = {"registry": {"categories": ["local", "independent"]}}
+    assert source_scale({"sources": [wire]}) == "International"
+    assert source_scale({"sources": [local, wire]}) == "Subnational-International"
+    assert source_scale({"sources": [wire, {"registry": None}]}) == ""
+
+
+def test_acled_region_follows_acled_not_the_un() -> None:
+    assert acled_region("SD") == "Eastern Africa"  # the UN puts Sudan in Northern Africa
+    assert acled_region("IQ") == "Middle East" and acled_region("GE") == "Caucasus and Central Asia"
+    assert acled_region("NG") == "Western Africa" and acled_region(None) is None
+
+
+def test_demonstrations_get_acleds_crowd_size_tag() -> None:
+    record = next(r for r in analysis_records(analysis()) if r["kind"] == "event")
+    assert acled_row(record, {})["tags"] == ""
+    record = {**record, "event_type": "Protests"}
+    assert acled_row(record, {})["tags"] == "crowd size=no report"

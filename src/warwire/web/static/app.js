@@ -20,6 +20,10 @@
   const colorOf = (type) => COLORS[TYPES.indexOf(type)] || "#333";
 
   const state = { events: [], timeline: [], timelineFor: null, total: 0, offset: 0, selected: null, loads: 0 };
+  const EXPORT_LIMIT = 5000; // the API's largest page: "export this view" takes up to this many
+  // an event coded to an area is drawn as one: district-level (2) and region-level (3)
+  const AREA_KM = { 2: 25, 3: 90 };
+  const FOCUS_ZOOM = 5;
   const $ = (sel) => document.querySelector(sel);
 
   /** Build an element; children are nodes or strings (as text). */
@@ -79,40 +83,34 @@
 
   let map = null;
   let cluster = null;
+  let areas = null;
+  let selectedRing = null;
 
   function initMap() {
     if (!window.L) return;
     const tileUrl = document.body.dataset.tileUrl;
-    // borders only (offline): 1:50m data has nothing to show past zoom 10
+    // offline: land, borders and country names from the shipped Natural Earth data
     map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: tileUrl ? 18 : 10 }).setView([20, 20], 2);
     if (tileUrl) {
       L.tileLayer(tileUrl, { maxZoom: 18, attribution: document.body.dataset.tileAttribution || "" }).addTo(map);
     } else {
-      loadBorders();
+      $("#map").classList.add("offline");
+      window.wwBasemap.load(map, getJSON)
+        .then(() => $("#map").classList.toggle("labels", map.getZoom() >= 4))
+        .catch((err) => status(`Basemap unavailable (${err.message}); run scripts/web_assets.sh`, true));
     }
+    areas = L.featureGroup().addTo(map);
     cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 40,
       iconCreateFunction: clusterIcon,
     });
     map.addLayer(cluster);
+    selectedRing = L.layerGroup().addTo(map);
+    map.on("zoomend", () => $("#map").classList.toggle("labels", map.getZoom() >= 4));
     $("#legend").replaceChildren(
       ...TYPES.map((t, i) => el("li", {}, el("span", { class: `swatch t${i}` }), t)),
     );
-  }
-
-  async function loadBorders() {
-    $("#map").classList.add("offline");
-    try {
-      const topo = await getJSON("/static/vendor/countries-50m.json");
-      const land = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(land, {
-        interactive: false,
-        style: { color: "#7d8a99", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
-      }).addTo(map).bringToBack();
-    } catch (err) {
-      status(`Basemap unavailable (${err.message}); run scripts/web_assets.sh`, true);
-    }
   }
 
   function clusterIcon(group) {
@@ -131,27 +129,57 @@
   function drawMarkers(events) {
     if (!cluster) return;
     cluster.clearLayers();
+    areas.clearLayers();
     const markers = [];
     for (const e of events) {
       if (e.latitude === null || e.longitude === null || e.latitude === undefined) continue;
       const typeIndex = Math.max(0, TYPES.indexOf(e.event_type));
-      // an event coded to a district or region (geo precision 2-3) is drawn as an area,
-      // a wide dashed ring, not as a town's point
       const precision = Number(e.geo_precision) || 1;
-      const area = precision >= 2;
-      const marker = L.circleMarker([e.latitude, e.longitude], {
-        radius: area ? (precision >= 3 ? 18 : 12) : 7, weight: area ? 2 : 1,
-        dashArray: area ? "4 3" : null, color: area ? colorOf(e.event_type) : "#1d1d1d",
-        fillColor: colorOf(e.event_type), fillOpacity: area ? 0.2 : 0.9,
-        className: area ? "ww-marker ww-area" : "ww-marker", typeIndex,
-      });
-      const where = `${e.location || ""}${area ? (precision >= 3 ? " (region)" : " (area)") : ""}`;
-      marker.bindTooltip(el("span", {}, `${e.event_date || "?"} · ${e.sub_event_type} · ${where}`));
-      marker.on("click", () => openEvent(e.event_id));
-      markers.push(marker);
+      const where = `${e.location || ""}${precision >= 3 ? " (region)" : precision === 2 ? " (area)" : ""}`;
+      const tip = el("span", {}, `${e.event_date || "?"} · ${e.sub_event_type} · ${where}`);
+      let shape;
+      if (precision >= 2) {
+        // coded to a district or region, not a town: an area of that size, not a point
+        shape = L.circle([e.latitude, e.longitude], {
+          radius: (AREA_KM[Math.min(precision, 3)] || 25) * 1000, weight: 1.5, dashArray: "4 3",
+          color: colorOf(e.event_type), fillColor: colorOf(e.event_type), fillOpacity: 0.15,
+          className: "ww-marker ww-area",
+        });
+        areas.addLayer(shape);
+      } else {
+        shape = L.circleMarker([e.latitude, e.longitude], {
+          radius: 7, weight: 1, color: "#1d1d1d", fillColor: colorOf(e.event_type), fillOpacity: 0.9,
+          className: "ww-marker", typeIndex,
+        });
+        markers.push(shape);
+      }
+      shape.bindTooltip(tip);
+      shape.on("click", () => openEvent(e.event_id));
     }
     cluster.addLayers(markers);
-    if (markers.length) map.fitBounds(cluster.getBounds().pad(0.2), { maxZoom: 7 });
+    const bounds = L.latLngBounds([]);
+    if (markers.length) bounds.extend(cluster.getBounds());
+    if (areas.getLayers().length) bounds.extend(areas.getBounds());
+    if (bounds.isValid()) map.fitBounds(bounds.pad(0.2), { maxZoom: 7 });
+  }
+
+  /** Pan (and zoom in to at least FOCUS_ZOOM) to the selected event and ring it. */
+  function focusEvent(id) {
+    if (!map) return;
+    selectedRing.clearLayers();
+    const ev = state.events.find((e) => e.event_id === id);
+    if (!ev || ev.latitude === null || ev.latitude === undefined) return;
+    const at = L.latLng(ev.latitude, ev.longitude);
+    const ring = () => {
+      selectedRing.addLayer(L.circleMarker(at, {
+        radius: 14, weight: 3, color: "#111", fill: false, interactive: false, className: "ww-selected",
+      }));
+      $("#map").dataset.selected = id;
+    };
+    // close enough to see the place among its neighbours, never further out than now;
+    // the ring marks it even while its point is still inside a cluster
+    map.setView(at, Math.max(map.getZoom(), FOCUS_ZOOM));
+    ring();
   }
 
   // ---------------------------------------------------------------- timeline
@@ -199,8 +227,9 @@
 
   async function load() {
     const params = filterParams();
-    history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+    history.replaceState(null, "", `${params.toString() ? `?${params}` : location.pathname}${location.hash}`);
     const filters = params.toString();
+    exportLinks(filters);
     params.set("limit", PAGE);
     params.set("offset", state.offset);
     params.set("fields", LIST_FIELDS);
@@ -210,7 +239,7 @@
         getJSON(`/api/events?${params}`),
         filters === state.timelineFor ? null : getJSON(`/api/timeline?${filters}`),
       ]);
-      state.events = page.events;
+      state.events = page.items;
       state.total = page.total;
       if (timeline) {
         state.timeline = timeline.days;
@@ -229,6 +258,13 @@
     }
   }
 
+  /** "Export this view": every event matching the filters (up to the API's page limit). */
+  function exportLinks(filters) {
+    const query = `${filters ? `${filters}&` : ""}limit=${EXPORT_LIMIT}`;
+    $("#export-csv").href = `/api/events?${query}&format=csv`;
+    $("#export-geojson").href = `/api/events?${query}&format=geojson`;
+  }
+
   function apply() {
     state.offset = 0;
     state.timelineFor = null; // new filters or a fresh look: refetch the counts
@@ -243,7 +279,7 @@
         stats.documents !== undefined ? `${stats.documents} documents` : null,
       ].filter(Boolean).join(" · ");
       const actors = await getJSON("/api/actors");
-      fillList("#actors", (actors.actors || []).map((a) => a.name || a.canonical || a.actor));
+      fillList("#actors", (actors.items || []).map((a) => a.name || a.canonical || a.actor));
     } catch (err) {
       status(`Could not load stats: ${err.message}`, true);
     }
@@ -260,12 +296,17 @@
     const panel = $("#panel");
     body.replaceChildren(el("p", {}, "Loading…"));
     showPanel(true);
-    keepInView(state.events.find((e) => e.event_id === id));
+    focusEvent(id);
+    setHash(id);
     delete panel.dataset.ready;
     try {
       const ev = await getJSON(`/api/events/${encodeURIComponent(id)}`);
       if (state.selected !== id) return; // another event was opened meanwhile
-      body.replaceChildren(...eventSummary(ev), ...figures(ev), claimsTable(ev), el("h3", {}, "Evidence"));
+      const link = `${location.origin}${location.pathname}${location.search}#event=${encodeURIComponent(id)}`;
+      body.replaceChildren(...eventSummary(ev),
+        el("p", { class: "permalink" }, el("a", { href: link, id: "event-link" }, "Link to this event"),
+          ` · ${ev.event_id}`),
+        ...figures(ev), claimsTable(ev), el("h3", {}, "Evidence"));
       const docIds = [...new Set([
         ...(ev.claims || []).map((c) => c.evidence && c.evidence.doc_id),
         ...(ev.doc_ids || []),
@@ -347,8 +388,10 @@
     for (const [field, sp] of Object.entries(ev.evidence || {})) {
       if (sp && sp.doc_id === docId) spans.push({ start: sp.start, end: sp.end, cls: "field", title: field });
     }
+    const url = /^https?:\/\//i.test(doc.url || "") ? doc.url : null;
     return el("article", { class: "doc" },
-      el("h4", {}, doc.title || docId, " ", el("small", {}, sourceNote(ev, docId), doc.published ? ` · ${doc.published}` : "")),
+      el("h4", {}, doc.title || docId, " ", el("small", {}, sourceNote(ev, docId), doc.published ? ` · ${doc.published}` : ""),
+        url ? el("a", { href: url, class: "source-link", target: "_blank", rel: "noopener noreferrer" }, "source ↗") : null),
       el("div", { class: "doctext" }, highlight(doc.text || "", spans)));
   }
 
@@ -379,11 +422,15 @@
     relayout();
   }
 
-  /** Pan (never zoom) so the opened event's marker is not hidden by the narrower map. */
-  function keepInView(ev) {
-    if (!map || !ev || ev.latitude === null || ev.latitude === undefined) return;
-    const at = L.latLng(ev.latitude, ev.longitude);
-    if (!map.getBounds().contains(at)) map.panTo(at);
+  /** The URL names the open event (#event=ID), so it can be shared or bookmarked. */
+  function setHash(id) {
+    const hash = id ? `#event=${encodeURIComponent(id)}` : "";
+    history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
+  }
+
+  function hashEvent() {
+    const found = /^#event=(.+)$/.exec(location.hash);
+    return found ? decodeURIComponent(found[1]) : null;
   }
 
   function relayout() {
@@ -398,12 +445,15 @@
     $("#filters").addEventListener("reset", () => setTimeout(apply, 0));
     $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); load(); });
     $("#next").addEventListener("click", () => { state.offset += PAGE; load(); });
-    $("#panel-close").addEventListener("click", () => showPanel(false));
-    document.addEventListener("keydown", (e) => { if (e.key === "Escape") showPanel(false); });
+    const close = () => { showPanel(false); setHash(null); if (selectedRing) selectedRing.clearLayers(); };
+    $("#panel-close").addEventListener("click", close);
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") close(); });
+    window.addEventListener("hashchange", () => { const id = hashEvent(); if (id && id !== state.selected) openEvent(id); });
     let resize = null;
     window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(relayout, 150); });
     loadSideData();
-    load();
+    const linked = hashEvent();
+    load().then(() => { if (linked) openEvent(linked); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
