@@ -1,7 +1,8 @@
 """JSON Lines: one document per line, read as a stream.
 
-A bad line costs only that line: it becomes one Rejection naming
-``file:line`` and the reader moves on. ``text`` is kept as plain text (offsets
+A bad line costs only that line (invalid, too deep, a number too long,
+too large): it becomes one Rejection naming ``file:line`` and the reader
+moves on. ``text`` is kept as plain text (offsets
 then index it exactly as given); ``html`` goes to the cleaner.
 """
 
@@ -88,5 +89,11 @@ def read_jsonl(
             continue
         except json.JSONDecodeError as exc:
             yield reject(where, "malformed", f"{where}: invalid JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield reject(where, "malformed", f"{where}: JSON nested too deeply")
+            continue
+        except ValueError:  # an integer past Python's digit limit
+            yield reject(where, "malformed", f"{where}: JSON number too long")
             continue
         yield parse_record(record, where, settings)

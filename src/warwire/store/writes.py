@@ -21,7 +21,15 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from warwire.clean import syndication as syn
-from warwire.merge import EARTH_KM, NEAR_KM, best_match, compatible, merge_reports, window
+from warwire.merge import (
+    EARTH_KM,
+    NEAR_KM,
+    best_match,
+    compatible,
+    match_score,
+    merge_reports,
+    window,
+)
 from warwire.resolve.sources import SourceRegistry
 from warwire.store import records
 from warwire.store.base import IngestResult
@@ -266,6 +274,27 @@ def add_event(
     work.change(primary.event_id, "updated")
 
 
+def add_repost_report(raw: Raw, doc: Document, report: Event, origin: str, work: EventWork) -> bool:
+    """Add a repost's report to the original's matching event, dated as that event
+    and without its own claims (copies of the original's); False when none matches.
+
+    Time is left out of the match: a repost dated otherwise (or not at all) reads
+    the original's relative dates ("on Tuesday") differently.
+    """
+    rows = raw.all("SELECT DISTINCT event_id FROM event_reports WHERE doc_id = :d", {"d": origin})
+    events = [load_event(raw, row[0]) for row in rows]
+    timed = [(replace(report, when=e.when, doc_ids=(doc.doc_id,), claims=()), e) for e in events]
+    matches = [(r, e) for r, e in timed if compatible(r, e)]
+    if not matches:
+        return False
+    dated, primary = max(matches, key=lambda m: (match_score(*m), m[1].event_id))
+    store_report(raw, doc, dated, primary.event_id, work)
+    refold(raw, primary.event_id, work.version)
+    work.merged += 1
+    work.change(primary.event_id, "updated")
+    return True
+
+
 def delete_event(raw: Raw, event_id: str) -> None:
     if raw.sqlite:
         raw.run(FTS_DELETE_EVENT, {"e": event_id})
@@ -360,6 +389,11 @@ def add_analysis(
         if previous:
             retire_revision(raw, previous, doc.doc_id, work)
         for index, report in enumerate(analysis.events):
+            if syndicated_from and not previous:  # a repost adds no copies of events
+                if add_repost_report(raw, doc, report, syndicated_from, work):
+                    continue
+                if window(report.when) is None:
+                    continue  # undated and matching nothing: it would be a stray copy
             add_event(raw, doc, report, index, work, near_km)
         drop_orphans(raw, work)
         insert_claims(raw, doc.doc_id, analysis.claims, None)
