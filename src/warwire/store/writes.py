@@ -278,8 +278,9 @@ def add_repost_report(raw: Raw, doc: Document, report: Event, origin: str, work:
     """Add a repost's report to the original's matching event, dated as that event
     and without its own claims (copies of the original's); False when none matches.
 
-    Time is left out of the match: a repost dated otherwise (or not at all) reads
-    the original's relative dates ("on Tuesday") differently.
+    Time is left out of the match: a repost without a date cannot read the
+    original's relative dates ("on Tuesday"). Dated reports merge as usual
+    (templated bulletins can look like reposts yet report new events).
     """
     rows = raw.all("SELECT DISTINCT event_id FROM event_reports WHERE doc_id = :d", {"d": origin})
     events = [load_event(raw, row[0]) for row in rows]
@@ -389,11 +390,10 @@ def add_analysis(
         if previous:
             retire_revision(raw, previous, doc.doc_id, work)
         for index, report in enumerate(analysis.events):
-            if syndicated_from and not previous:  # a repost adds no copies of events
-                if add_repost_report(raw, doc, report, syndicated_from, work):
-                    continue
-                if window(report.when) is None:
-                    continue  # undated and matching nothing: it would be a stray copy
+            if syndicated_from and not previous and window(report.when) is None:
+                # undated, a repost's report would match nothing and copy an event
+                add_repost_report(raw, doc, report, syndicated_from, work)
+                continue
             add_event(raw, doc, report, index, work, near_km)
         drop_orphans(raw, work)
         insert_claims(raw, doc.doc_id, analysis.claims, None)
