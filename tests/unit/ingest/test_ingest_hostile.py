@@ -8,12 +8,14 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warwire.config import Settings
-from warwire.errors import MESSAGE_MAX
+from warwire.errors import MESSAGE_MAX, DecodeError
 from warwire.ingest import read_inputs
+from warwire.ingest.decode import decode_text
 from warwire.ingest.jsonl import read_jsonl
 from warwire.ingest.raw import reject
 from warwire.ingest.warc import read_warc
@@ -92,3 +94,15 @@ def test_file_name_with_newline_stays_one_line(settings: Settings, tmp_path: Pat
     items = list(read_inputs([str(tmp_path / "gone\nwarwire: forged.txt")], settings))
     assert len(items) == 1 and isinstance(items[0], Rejection)
     assert "\n" not in items[0].message()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text_not_binary(encoding: str) -> None:
+    line = "Gunmen burned a market stall in the old quarter, witnesses said."
+    assert decode_text(line.encode(encoding), "x") == line
+
+
+def test_nul_bytes_that_are_not_utf16_stay_binary() -> None:
+    with pytest.raises(DecodeError) as caught:
+        decode_text(b"\x00\x01\x02abc\x00\x00PK", "x")
+    assert caught.value.reason == "binary"
