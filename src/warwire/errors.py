@@ -14,6 +14,22 @@ and HTTP statuses; the library raises them and never prints.
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MESSAGE_MAX = 300  # a rejection is one readable line, whatever the input held
+
+
+def one_line(text: str, limit: int = MESSAGE_MAX) -> str:
+    """``text`` as one bounded line: control characters escaped, the tail cut.
+
+    File names, URLs and parser messages come from the input; a newline in
+    one must not print a second (forgeable) log line, nor a megabyte of it.
+    """
+    text = text[: limit * 4]
+    text = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 class WarwireError(Exception):
     """Base of every error warwire raises on purpose."""

@@ -16,7 +16,7 @@ from itertools import islice
 from typing import TypeVar
 
 from warwire.config import Settings
-from warwire.errors import PipelineError
+from warwire.errors import PipelineError, one_line
 from warwire.stage import Stage
 from warwire.types import Analysis, Document, Rejection
 
@@ -72,8 +72,9 @@ def _one(stage: Stage, analysis: Analysis) -> Analysis:
     except Exception as exc:
         # the Rejection is the user's one line; the traceback is for debugging only
         log.debug("stage %s failed on %s", stage.name, analysis.document.input_id, exc_info=True)
-        why = f"{stage.name} failed: {type(exc).__name__}: {exc}"[:300]
-        rejection = Rejection(stage.name, "stage_failed", why, analysis.document.input_id)
+        why = one_line(f"{stage.name} failed: {type(exc).__name__}: {exc}")
+        where = one_line(analysis.document.input_id)
+        rejection = Rejection(stage.name, "stage_failed", why, where)
         return replace(analysis, rejections=(*analysis.rejections, rejection))
 
 
@@ -110,7 +111,11 @@ def documents(inputs: Iterable[str], settings: Settings) -> Iterator[Document | 
         try:
             yield clean_document(item, settings)
         except InputError as exc:
-            yield Rejection("clean", exc.reason, exc.detail, exc.input_id)
+            yield Rejection("clean", exc.reason, one_line(exc.detail), one_line(exc.input_id))
+        except Exception as exc:  # a cleaning library choking on hostile markup
+            log.debug("cleaning failed on %s", item.input_id, exc_info=True)
+            why = one_line(f"clean failed: {type(exc).__name__}: {exc}")
+            yield Rejection("clean", "stage_failed", why, one_line(item.input_id))
 
 
 def extract(

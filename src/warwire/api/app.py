@@ -147,9 +147,17 @@ def _add_error_handlers(app: FastAPI) -> None:
             status_code=422,
         )
 
+    @app.exception_handler(OverflowError)
+    async def out_of_range(request: Request, exc: OverflowError) -> JSONResponse:
+        # a parameter past what the store can hold (offset >= 2**63): the
+        # client's number, not our failure
+        return JSONResponse({"detail": "a number in the request is out of range"}, 422)
+
     @app.exception_handler(WarwireError)
     async def library_error(request: Request, exc: WarwireError) -> JSONResponse:
         status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 500)
+        if isinstance(exc, InputError) and exc.reason == "bad_url":
+            status = 422  # the client's URL, not the remote server, is at fault
         if status >= 500:
             log.error("%s %s failed: %s", request.method, request.url.path, exc)
         detail: dict[str, Any] = {"detail": str(exc)}

@@ -11,7 +11,7 @@ import json
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from fastapi import HTTPException, Request, Response, status
@@ -69,15 +69,20 @@ def require_token(request: Request) -> None:
 
 
 class ResponseCache:
-    """Serialised JSON bodies keyed by (dataset version, request URL), LRU-bounded.
+    """Serialised JSON bodies keyed by (dataset version, path, known parameters),
+    LRU-bounded by total bytes.
 
     The store's ``version()`` rises with every ingest that changes anything, so
     a cached body is never stale; repeated dashboard queries skip the database
-    and JSON encoding. The ETag lets browsers revalidate with a 304.
+    and JSON encoding. The ETag lets browsers revalidate with a 304. Only the
+    parameters the route declares are in the key (``?junk=1``, ``?junk=2`` share
+    one entry), and a body larger than an eighth of the budget is not kept, so
+    no sequence of requests can grow the cache past ``max_bytes``.
     """
 
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
+    def __init__(self, max_bytes: int = 64 * 2**20) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._items: OrderedDict[tuple[int, str], tuple[bytes, str]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -98,15 +103,26 @@ class ResponseCache:
             body = dumps(compute())
             etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
             hit = (body, etag)
-            with self._lock:
-                self._items[key] = hit
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
+            self._keep(key, hit)
         body, etag = hit
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
         return Response(body, media_type=media_type, headers=headers)
+
+    def _keep(self, key: tuple[int, str], item: tuple[bytes, str]) -> None:
+        size = len(item[0]) + len(key[1])
+        if size > self.max_bytes // 8:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old[0]) + len(key[1])
+            self._items[key] = item
+            self.bytes += size
+            while self.bytes > self.max_bytes:
+                (_, path), (body, _) = self._items.popitem(last=False)
+                self.bytes -= len(body) + len(path)
 
 
 def dumps(payload: Any) -> bytes:
@@ -114,4 +130,26 @@ def dumps(payload: Any) -> bytes:
 
 
 def _canonical_query(request: Request) -> str:
-    return "&".join(f"{k}={v}" for k, v in sorted(request.query_params.multi_items()))
+    """The query string with only the parameters the route declares, sorted."""
+    known = _known_params(request)
+    items = sorted((k, v) for k, v in request.query_params.multi_items() if k in known)
+    return "&".join(f"{k}={v}" for k, v in items)
+
+
+def _known_params(request: Request) -> frozenset[str]:
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return frozenset()
+    cached: frozenset[str] | None = getattr(route, "_warwire_params", None)
+    if cached is None:
+        cached = frozenset(_query_names(dependant))
+        route._warwire_params = cached  # type: ignore[union-attr]
+    return cached
+
+
+def _query_names(dependant: Any) -> Iterator[str]:
+    """Query parameter names of a route and of every dependency it pulls in."""
+    yield from (p.alias for p in dependant.query_params)
+    for sub in dependant.dependencies:
+        yield from _query_names(sub)

@@ -8,6 +8,7 @@ not once per request.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import replace
 from datetime import date
@@ -16,12 +17,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from warwire.config import Settings
-from warwire.errors import PipelineError
+from warwire.errors import InputError, PipelineError, one_line
 from warwire.store.base import IngestResult, Store
 from warwire.types import Analysis
 
 if TYPE_CHECKING:
     from warwire.pipeline import Pipeline
+
+log = logging.getLogger(__name__)
 
 
 class IngestRequest(BaseModel):
@@ -120,10 +123,22 @@ class Ingestor:
         return replace(raw, **overrides) if overrides else raw
 
     def __call__(self, request: IngestRequest, store: Store) -> IngestResult:
+        """The same error boundary as a batch: a document that breaks a stage is
+        an InputError (a 4xx naming the stage), never an unexpected 500."""
         from warwire.clean import clean_document
 
-        document = clean_document(self.raw_document(request), self.settings)
+        raw = self.raw_document(request)
+        try:
+            document = clean_document(raw, self.settings)
+        except InputError:
+            raise
+        except Exception as exc:  # a cleaning library choking on hostile markup
+            log.debug("cleaning failed on %s", raw.input_id, exc_info=True)
+            why = one_line(f"clean failed: {type(exc).__name__}: {exc}")
+            raise InputError(raw.input_id, "stage_failed", why) from exc
         analysed = self.pipeline().run([Analysis(document=document)])
         if len(analysed) != 1:
             raise PipelineError(f"pipeline returned {len(analysed)} analyses for one document")
+        for rejection in analysed[0].rejections:
+            raise InputError(raw.input_id, rejection.reason, rejection.detail)
         return store.add(analysed[0])

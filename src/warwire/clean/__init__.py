@@ -13,7 +13,13 @@ from datetime import date
 
 from warwire.clean import metadata as meta
 from warwire.clean.boilerplate import furniture, is_teaser_headline
-from warwire.clean.markup import Extracted, html_paragraphs, markdown_paragraphs, text_paragraphs
+from warwire.clean.markup import (
+    Extracted,
+    bounded,
+    html_paragraphs,
+    markdown_paragraphs,
+    text_paragraphs,
+)
 from warwire.config import Settings
 from warwire.errors import InputError
 from warwire.types import Document, RawDocument, Source
@@ -122,7 +128,7 @@ def clean_document(raw: RawDocument, settings: Settings | None = None) -> Docume
     """Clean one raw document; raises InputError when no article text remains."""
     extracted = _extract(raw)
     title = raw.title or extracted.title
-    split = _split_header(extracted.paragraphs, title_known=title is not None)
+    split = _split_header(bounded(extracted.paragraphs), title_known=title is not None)
     found = split.found
     if not split.paragraphs:
         raise InputError(raw.input_id, "no_text", "no article text found after cleaning")

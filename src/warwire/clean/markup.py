@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -25,8 +26,17 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _BULLET = re.compile(r"^\s{0,3}(?:[-+*]|\d{1,3}[.)])\s+(?=\S)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _STRAY_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+TAG_MAX = 4000
+_LONG_TAG = re.compile(rf"<([a-zA-Z][\w:-]{{0,40}}+)(?=[\s/])[^<>]{{{TAG_MAX},}}+>")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
+# Bounds that keep every later stage's work proportional to the text: the
+# tokenizer is quadratic in one token's length and the parser and extractors
+# in one sentence's, so longer runs are split (never dropped).
+TOKEN_MAX = 200  # longer than any word or ordinary URL
+LINE_MAX = 2000  # a paragraph longer than this is cut at a sentence end into several
+_LONG_TOKEN = re.compile(rf"\S{{{TOKEN_MAX}}}(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]?\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +83,30 @@ def unwrap(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def bounded(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with no token over TOKEN_MAX and no line over LINE_MAX characters."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        rest = _LONG_TOKEN.sub(lambda m: m.group() + " ", paragraph)
+        while len(rest) > LINE_MAX:
+            cut = _cut_point(rest[:LINE_MAX])
+            out.append(rest[:cut].strip())
+            rest = rest[cut:].strip()
+        if rest:
+            out.append(rest)
+    return [p for p in out if p]
+
+
+def _cut_point(window: str) -> int:
+    """The last sentence end in the window's second half, else its last space."""
+    half = len(window) // 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, half)]
+    if ends:
+        return ends[-1]
+    space = window.rfind(" ", half)
+    return space if space > 0 else len(window)
+
+
 def _strip_markdown_line(line: str) -> str:
     if _RULE.match(line):
         return ""
@@ -116,6 +150,7 @@ def html_paragraphs(content: str, url: str | None = None) -> Extracted:
     """
     import trafilatura
 
+    content = tame_markup(content)
     try:
         result = trafilatura.bare_extraction(
             content,
@@ -151,17 +186,73 @@ def html_paragraphs(content: str, url: str | None = None) -> Extracted:
     )
 
 
-def _visible_text(content: str) -> str:
-    import lxml.html
-    from lxml import etree
+class _VisibleText(HTMLParser):
+    """Visible text of any markup, one block per line: a flat event stream, so
+    no nesting depth or broken structure can make it give up."""
 
-    try:
-        root = lxml.html.fromstring(content)
-    except (etree.ParserError, ValueError):
-        return ""
-    for bad in root.xpath("//script|//style|//noscript|//nav|//header|//footer"):
-        bad.drop_tree()
-    blocks = root.xpath("//p|//h1|//h2|//h3|//li|//blockquote|//pre")
-    if blocks:
-        return "\n".join(b.text_content() for b in blocks)
-    return str(root.text_content())
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0  # depth inside script, style, nav and the like
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+_HIDDEN = frozenset({"script", "style", "noscript", "nav", "header", "footer", "template"})
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "figcaption",
+        "title",
+    ]
+)
+
+
+def _visible_text(content: str) -> str:
+    parser = _VisibleText()
+    parser.feed(content)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def tame_markup(content: str) -> str:
+    """Tags longer than TAG_MAX lose their attributes: lxml is quadratic in a
+    tag's attribute count, and no text lives in attributes."""
+    return _LONG_TAG.sub(r"<\1>", content)

@@ -9,6 +9,8 @@ import click
 from warwire.cli.errors import friendly_errors
 from warwire.config import load_settings
 
+GRACEFUL_SHUTDOWN_S = 10
+
 
 @click.command("serve")
 @click.option("--db", envvar="WARWIRE_DB", default=None, help="Database URL (sqlite:///…).")
@@ -43,6 +45,8 @@ def serve_command(db: str | None, host: str | None, port: int | None, log_level:
         log_level=log_level,
         access_log=log_level in ("info", "debug"),
         server_header=False,
+        # SIGTERM/Ctrl-C: stop taking requests, give running ones this long, then exit
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
     )
 
 

@@ -74,10 +74,23 @@ def binary_kind(data: bytes) -> str | None:
     for magic, name in _MAGIC:
         if data.startswith(magic):
             return name
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in _BOMS) or bomless_utf16(data):
         return None
     if b"\x00" in data[:8192]:
         return "NUL bytes"
+    return None
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when ``data`` looks like mostly-Latin UTF-16 without a
+    byte-order mark (a NUL in every other byte of the head), else None."""
+    head = data[:8192]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    for encoding, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        if head[nul_at::2].count(0) >= 0.9 * pairs and head[1 - nul_at :: 2].count(0) == 0:
+            return encoding
     return None
 
 
@@ -165,6 +178,9 @@ def decode_text(data: bytes, input_id: str, charset: str | None = None) -> str:
             break
     if text is None:
         text = _strict(data, "utf-8")
+    utf16 = bomless_utf16(data) if text is None or "\x00" in text else None
+    if utf16:
+        text = _strict(data, utf16)
     if text is None:
         declared = _normalise_label(charset)
         if declared is None:

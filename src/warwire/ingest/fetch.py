@@ -14,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -48,16 +49,28 @@ class Fetched:
     content_type: str | None
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def embedded_ipv4(ip: IPAddress) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: mapped, 6to4, Teredo, NAT64."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return []
+    inner = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if ip in _NAT64:
+        inner.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [a for a in inner if a is not None]
+
+
 def is_metadata_address(ip: IPAddress) -> bool:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip in METADATA_ADDRESSES
+    return ip in METADATA_ADDRESSES or any(a in METADATA_ADDRESSES for a in embedded_ipv4(ip))
 
 
 def is_blocked_address(ip: IPAddress) -> bool:
-    """Loopback, private, link-local, multicast, reserved, unspecified, shared, metadata."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    """Loopback, private, link-local, multicast, reserved, unspecified, shared, metadata;
+    an IPv6 form of any of these (mapped, 6to4, Teredo, NAT64) too."""
+    if any(is_blocked_address(inner) for inner in embedded_ipv4(ip)):
+        return True
     return (
         ip.is_loopback
         or ip.is_private
@@ -94,15 +107,16 @@ def vet_url(url: str, settings: Settings) -> tuple[httpx.URL, IPAddress]:
     """Check scheme and host of ``url``; return it parsed with the address to connect to."""
     try:
         parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        host, port = parsed.host, parsed.port  # decoding an IDNA name can fail here too
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:  # IDNAError is a ValueError
         raise FetchError(url, "bad_url", f"not a valid URL: {exc}") from exc
     if parsed.scheme not in {"http", "https"}:
         raise FetchError(
             url, "bad_url", f"only http and https URLs are fetched, not {parsed.scheme!r}"
         )
-    if not parsed.host:
+    if not host:
         raise FetchError(url, "bad_url", "URL has no host")
-    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    port = port or (443 if parsed.scheme == "https" else 80)
     try:
         addresses = resolve(parsed.host, port)
     except FetchError as exc:
@@ -146,12 +160,15 @@ def _read_capped(response: httpx.Response, url: str, settings: Settings, deadlin
     return b"".join(chunks)
 
 
-def _hop(url: str, settings: Settings) -> tuple[str | None, Fetched | None]:
+def _hop(
+    url: str, settings: Settings, clients: list[httpx.Client]
+) -> tuple[str | None, Fetched | None]:
     """One request: (next URL, None) for a redirect, (None, Fetched) for a body."""
     parsed, ip = vet_url(url, settings)
     timeout = httpx.Timeout(settings.fetch_timeout)
     deadline = time.monotonic() + settings.fetch_timeout
     with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+        clients.append(client)
         request = _pinned_request(client, parsed, ip)
         response = client.send(request, stream=True)
         try:
@@ -169,11 +186,41 @@ def _hop(url: str, settings: Settings) -> tuple[str | None, Fetched | None]:
 
 
 def fetch_url(url: str, settings: Settings) -> Fetched:
-    """GET ``url`` safely. Raises FetchError (or BlockedAddressError) naming ``url``."""
+    """GET ``url`` safely. Raises FetchError (or BlockedAddressError) naming ``url``.
+
+    ``settings.fetch_timeout`` is a wall-clock deadline for the whole fetch,
+    redirects included: httpx's timeouts are per read, so a server trickling
+    one header line at a time would otherwise hold the fetch indefinitely. The
+    fetch runs in a daemon thread that is abandoned (its client closed) at the
+    deadline.
+    """
+    outcome: list[Fetched | BaseException] = []
+    clients: list[httpx.Client] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch(url, settings, clients))
+        except BaseException as exc:  # handed to the caller's thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, name="warwire-fetch", daemon=True)
+    worker.start()
+    worker.join(settings.fetch_timeout)
+    if not outcome:
+        for client in clients:
+            client.close()
+        raise FetchError(url, "timeout", f"timed out after {settings.fetch_timeout:g}s")
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch(url: str, settings: Settings, clients: list[httpx.Client]) -> Fetched:
     current = url
     for _ in range(settings.fetch_max_redirects + 1):
         try:
-            next_url, fetched = _hop(current, settings)
+            next_url, fetched = _hop(current, settings, clients)
         except FetchError as exc:
             if exc.input_id == url:
                 raise

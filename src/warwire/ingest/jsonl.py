@@ -1,7 +1,8 @@
 """JSON Lines: one document per line, read as a stream.
 
-A bad line costs only that line: it becomes one Rejection naming
-``file:line`` and the reader moves on. ``text`` is kept as plain text (offsets
+A bad line costs only that line (invalid, too deep, a number too long,
+too large): it becomes one Rejection naming ``file:line`` and the reader
+moves on. ``text`` is kept as plain text (offsets
 then index it exactly as given); ``html`` goes to the cleaner.
 """
 
@@ -93,4 +94,8 @@ def parse_line(
         return reject(where, "encoding", f"{where}: line is not valid UTF-8")
     except json.JSONDecodeError as exc:
         return reject(where, "malformed", f"{where}: invalid JSON ({exc.msg})")
+    except RecursionError:
+        return reject(where, "malformed", f"{where}: JSON nested too deeply")
+    except ValueError:  # an integer past Python's digit limit
+        return reject(where, "malformed", f"{where}: JSON number too long")
     return parse_record(record, where, settings)

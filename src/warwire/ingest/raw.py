@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from warwire.config import Settings
-from warwire.errors import InputError
+from warwire.errors import InputError, one_line
 from warwire.ingest.decode import (
     MEDIA_TYPES,
     charset_from_content_type,
@@ -57,11 +57,12 @@ def read_bytes(
 
 def rejection(exc: InputError) -> Rejection:
     """The Rejection that reports ``exc`` to the user."""
-    return Rejection(STAGE, exc.reason, exc.detail, exc.input_id)
+    return reject(exc.input_id, exc.reason, exc.detail)
 
 
 def reject(input_id: str, reason: str, detail: str) -> Rejection:
-    return Rejection(STAGE, reason, detail, input_id)
+    """A reader's Rejection: input name and detail each one bounded line."""
+    return Rejection(STAGE, reason, one_line(detail), one_line(input_id))
 
 
 def parse_day(value: object) -> date | None:

@@ -22,7 +22,15 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from warwire.clean import syndication as syn
-from warwire.merge import EARTH_KM, NEAR_KM, best_match, compatible, merge_reports, window
+from warwire.merge import (
+    EARTH_KM,
+    NEAR_KM,
+    best_match,
+    compatible,
+    match_score,
+    merge_reports,
+    window,
+)
 from warwire.resolve.sources import SourceRegistry
 from warwire.serialize import stored_event_id
 from warwire.store import records
@@ -272,6 +280,28 @@ def add_event(
     work.change(primary.event_id, "updated")
 
 
+def add_repost_report(raw: Raw, doc: Document, report: Event, origin: str, work: EventWork) -> bool:
+    """Add a repost's report to the original's matching event, dated as that event
+    and without its own claims (copies of the original's); False when none matches.
+
+    Time is left out of the match: a repost without a date cannot read the
+    original's relative dates ("on Tuesday"). Dated reports merge as usual
+    (templated bulletins can look like reposts yet report new events).
+    """
+    rows = raw.all("SELECT DISTINCT event_id FROM event_reports WHERE doc_id = :d", {"d": origin})
+    events = [load_event(raw, row[0]) for row in rows]
+    timed = [(replace(report, when=e.when, doc_ids=(doc.doc_id,), claims=()), e) for e in events]
+    matches = [(r, e) for r, e in timed if compatible(r, e)]
+    if not matches:
+        return False
+    dated, primary = max(matches, key=lambda m: (match_score(*m), m[1].event_id))
+    store_report(raw, doc, dated, primary.event_id, work)
+    refold(raw, primary.event_id, work.version)
+    work.merged += 1
+    work.change(primary.event_id, "updated")
+    return True
+
+
 def delete_event(raw: Raw, event_id: str) -> None:
     if raw.sqlite:
         raw.run(FTS_DELETE_EVENT, {"e": event_id})
@@ -366,6 +396,10 @@ def add_analysis(
         if previous:
             retire_revision(raw, previous, doc.doc_id, work)
         for index, report in enumerate(analysis.events):
+            if syndicated_from and not previous and window(report.when) is None:
+                # undated, a repost's report would match nothing and copy an event
+                add_repost_report(raw, doc, report, syndicated_from, work)
+                continue
             add_event(raw, doc, report, index, work, near_km)
         drop_orphans(raw, work)
         insert_claims(raw, doc.doc_id, analysis.claims, None)

@@ -46,3 +46,10 @@ def test_serve_other_host_warns(captured: dict[str, Any]) -> None:
 def test_serve_rejects_bad_port() -> None:
     result = CliRunner().invoke(cli, ["serve", "--port", "70000"])
     assert result.exit_code == 2
+
+
+def test_serve_bounds_graceful_shutdown(captured: dict[str, Any]) -> None:
+    """SIGTERM must end the server even while a long POST is still being analysed."""
+    result = CliRunner().invoke(cli, ["serve", "--db", "sqlite:///t.db"])
+    assert result.exit_code == 0, result.output
+    assert 0 < captured["timeout_graceful_shutdown"] <= 30

@@ -1,0 +1,57 @@
+"""POST /api/documents keeps the batch's error boundary: a document that breaks
+a stage is a 422 naming the stage, never a 500, and the store is untouched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from warwire.api.ingest import Ingestor, IngestRequest
+from warwire.config import Settings
+from warwire.errors import InputError
+from warwire.pipeline import Pipeline
+from warwire.types import Analysis
+
+
+class Exploding:
+    name = "explode"
+    needs = frozenset({"document"})
+    adds = frozenset({"boom"})
+
+    def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
+        raise OverflowError("int too large to convert")
+
+
+class NoStore:
+    def add(self, analysis: Analysis) -> None:
+        raise AssertionError("a rejected document must not be stored")
+
+
+def test_stage_failure_is_an_input_error_naming_the_stage() -> None:
+    ingestor = Ingestor(Settings())
+    ingestor._pipeline = Pipeline([Exploding()])
+    with pytest.raises(InputError) as caught:
+        ingestor(IngestRequest(text="Gunmen shelled a market on Monday."), NoStore())  # type: ignore[arg-type]
+    assert caught.value.reason == "stage_failed"
+    assert "explode failed: OverflowError" in caught.value.detail
+
+
+def test_stage_failure_over_http_is_422(client, auth, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ingestor = Ingestor(Settings())
+    ingestor._pipeline = Pipeline([Exploding()])
+    client.app.state.ingestor = ingestor
+    response = client.post(
+        "/api/documents", json={"text": "Gunmen shelled a market."}, headers=auth
+    )
+    assert response.status_code == 422
+    assert response.json()["reason"] == "stage_failed"
+
+
+@pytest.mark.parametrize(
+    "body", ['{"text":' + "[" * 900 + "]" * 900 + "}", '{"text": 1' + "0" * 1500 + "}"]
+)
+def test_hostile_json_bodies_are_4xx(client, auth, body: str) -> None:  # type: ignore[no-untyped-def]
+    headers = {**auth, "Content-Type": "application/json"}
+    response = client.post("/api/documents", content=body, headers=headers)
+    assert 400 <= response.status_code < 500
