@@ -23,6 +23,7 @@ from warwire.resolve.places_abroad import (
 )
 from warwire.resolve.places_context import Region, apply_containment, in_region, local_region
 from warwire.resolve.places_detect import (
+    CONTEXT,
     NATURAL_CLASSES,
     NEAR,
     NEAR_LIST,
@@ -36,6 +37,7 @@ from warwire.resolve.places_detect import (
     demonyms,
     detect,
 )
+from warwire.resolve.places_facility import FACILITY, facility_name, host_places
 from warwire.resolve.places_focus import Focus, focus_without
 from warwire.resolve.places_story import STORY, story_candidates
 from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
@@ -90,6 +92,7 @@ def _country_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:
     return [p for p in gazetteer.lookup(found.name, code) if p.feature in REGION_FEATURES]
 
 
+WEAK_SOURCES = frozenset({CONTEXT, FACILITY})
 POPULATION_WEIGHT = 1 / 7  # per order of magnitude
 REGION_FOCUS_WEIGHT = 1.0
 ALTERNATE_PENALTY = 1.5
@@ -296,10 +299,21 @@ def resolve(
     own = {k: focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
     first = [_best(o, k, own[k]) for o, k in zip(options, keys, strict=True)]
     named = named_countries(candidates, options)
-    home = home_country(candidates, first, keys)
+    sure = [j for j, c in enumerate(candidates) if c.source not in WEAK_SOURCES]
+    home = home_country(  # names believed only at home do not say where home is
+        [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
+    )
+    story = {  # the countries the story names outright (not by a demonym)
+        code for c, codes in zip(candidates, named, strict=True) if c.source != "DEMONYM"
+        for code in codes
+    }  # fmt: skip
     out: list[Toponym] = []
+    facilities: list[tuple[int, int, str]] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
         place: Place | None = None
+        if not opts and cand.source in ("FAC", FACILITY) and facility_name(cand.text):
+            facilities.append((cand.start, cand.end, cand.text))
+            continue
         if opts:
             mine = own[keys[i]]
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
@@ -331,6 +345,8 @@ def resolve(
                     out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, None))
                     continue
                 place = nearer
+            if cand.source == CONTEXT and place.country_code not in ({home} if home else story):
+                continue  # a mis-tagged name is believed only in the story's own country
             if not decided[i] and _common_abroad(cand, place, mine):
                 continue  # "the Valley" of a Kashmir story is no island of the Caribbean
             if not decided[i] and _stray(place, keys[i], mine):
@@ -340,6 +356,9 @@ def resolve(
         elif cand.source not in ("GPE", "LOC"):
             continue
         out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, place))
+    if facilities:
+        hosted = host_places(facilities, out, doc_id, home)
+        out = sorted([*out, *hosted], key=lambda t: t.span.start)
     return out
 
 
