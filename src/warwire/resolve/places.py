@@ -222,20 +222,25 @@ SHADOW_CITY = 100_000
 SHADOW_WEIGHT = 0.3
 
 
-def _overshadowed(place: Place, key: str, options: Sequence[Place], region: Region | None) -> float:
+def _biggest_city(key: str, options: Sequence[Place]) -> int:
+    """The population of the largest town called exactly ``key``."""
+    return max(
+        (p.population for p in options if (p.feature or "").startswith("PPL")
+         and normalise(p.name) == key), default=0,
+    )  # fmt: skip
+
+
+def _overshadowed(place: Place, key: str, biggest: int, region: Region | None) -> float:
     """Penalty for a town far smaller than a city of the same name (Portland, Texas).
 
     Neighbouring names nudge towards the small town, but "Portland" in a
     sports round-up is Portland, Oregon; the story's own local region, or
-    several names of the town's state, keep the small town.
+    several names of the town's state, keep the small town. ``biggest`` is
+    :func:`_biggest_city` of the name, worked out once per mention.
     """
-    if not (place.feature or "").startswith("PPL") or in_region(place, key, region):
-        return 0.0
-    biggest = max(
-        (p.population for p in options if normalise(p.name) == key
-         and (p.feature or "").startswith("PPL")), default=0,
-    )  # fmt: skip
     if biggest < SHADOW_CITY or place.population * 10 > biggest:
+        return 0.0
+    if not (place.feature or "").startswith("PPL") or in_region(place, key, region):
         return 0.0
     return SHADOW_WEIGHT * (math.log10(biggest / max(place.population, 1)) - 1)
 
@@ -318,13 +323,14 @@ def resolve(
             mine = own[keys[i]]
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
             local = [p for p in others if not (p.feature or "").startswith("PCL")]
+            biggest = _biggest_city(keys[i], opts)
 
             def score(p: Place) -> float:
                 return (
                     _prior(p, keys[i], opts, mine)  # noqa: B023
                     + _proximity(p, local)  # noqa: B023
                     + _region_bonus(p, keys[i], opts, region)  # noqa: B023
-                    - _overshadowed(p, keys[i], opts, region)  # noqa: B023
+                    - _overshadowed(p, keys[i], biggest, region)  # noqa: B023
                 )
 
             place = max(opts, key=score)
