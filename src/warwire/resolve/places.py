@@ -131,11 +131,26 @@ def _prior(place: Place, key: str, siblings: Sequence[Place], focus: Focus) -> f
     return score
 
 
-def _proximity(place: Place, others: Sequence[Place]) -> float:
-    if not others:
-        return 0.0
-    nearest = min(distance_km(place, o) for o in others)
-    return 0.8 if nearest < 50 else 0.5 if nearest < 200 else 0.2 if nearest < 500 else 0.0
+def _proximity(place: Place, others: Sequence[Place], countries: Sequence[Place] = ()) -> float:
+    """Closeness to the story's other places; a country named counts by its centre point.
+
+    "Gaza" in a story naming Israel is the Gaza by Israel, not a province in Mozambique.
+    """
+    score = 0.0
+    if others:
+        nearest = min(distance_km(place, o) for o in others)
+        score = 0.8 if nearest < 50 else 0.5 if nearest < 200 else 0.2 if nearest < 500 else 0.0
+    if (
+        countries
+        and not (place.feature or "").startswith("PCL")
+        and min(distance_km(place, c) for c in countries) < NEAR_COUNTRY_KM
+    ):
+        score = max(score, COUNTRY_NEARBY)
+    return score
+
+
+NEAR_COUNTRY_KM = 300
+COUNTRY_NEARBY = 0.5
 
 
 def _geo_precision(text: str, cand: Candidate, place: Place) -> int:
@@ -323,12 +338,13 @@ def resolve(
             mine = own[keys[i]]
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
             local = [p for p in others if not (p.feature or "").startswith("PCL")]
+            nations = [p for p in others if (p.feature or "").startswith("PCL")]
             biggest = _biggest_city(keys[i], opts)
 
             def score(p: Place) -> float:
                 return (
                     _prior(p, keys[i], opts, mine)  # noqa: B023
-                    + _proximity(p, local)  # noqa: B023
+                    + _proximity(p, local, nations)  # noqa: B023
                     + _region_bonus(p, keys[i], opts, region)  # noqa: B023
                     - _overshadowed(p, keys[i], biggest, region)  # noqa: B023
                 )

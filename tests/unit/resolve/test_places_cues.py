@@ -121,3 +121,21 @@ def test_a_facility_with_no_town_in_the_story_is_left_out(gaz: MemoryGazetteer) 
 )
 def test_facility_names(name: str, expected: bool) -> None:
     assert facility_name(name) is expected
+
+
+def test_a_town_near_a_country_the_story_names_beats_a_namesake_far_away() -> None:
+    gaz = MemoryGazetteer(
+        [
+            (Place("Kestra", 31.5, 34.5, "Palestine", "PS", None, 1, "PPL", 410_000), []),
+            (
+                Place(
+                    "Kestra Province", -23.0, 33.0, "Mozambique", "MZ", "Kestra", 2, "ADM1", 10**6
+                ),
+                ["Kestra"],
+            ),
+            (Place("Israel", 31.5, 34.75, "Israel", "IL", None, 3, "PCLI", 9_000_000), []),
+        ]
+    )
+    text = "Rockets were fired from Kestra into Israel on Monday."
+    got = found(text, [("Kestra", "GPE"), ("Israel", "GPE")], gaz)
+    assert ("Kestra", "PS") in got
