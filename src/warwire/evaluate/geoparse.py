@@ -5,6 +5,8 @@ is_toponym?}]}``. A gold toponym is *detected* when a predicted toponym's span
 overlaps it, and *correct* when that prediction lies within 161 km (100
 miles) of the gold coordinates, the field's customary threshold. We report
 detection recall, accuracy among detected, and overall (correct / gold).
+``--part`` scores one part of the fixed split (:mod:`warwire.evaluate.split`):
+tune on one, only score the other; ``--verbose`` lists the misses.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import click
 
 from warwire.errors import InputError
+from warwire.evaluate.split import PARTS, Part, part_of
 from warwire.resolve.places import haversine_km
 from warwire.types import Toponym
 
@@ -98,19 +101,51 @@ def read_gold(path: Path | str) -> Iterator[GoldDocument]:
             raise InputError(f"{path}:{number}", "malformed", f"bad gold line: {exc}") from exc
 
 
+def _match(g: GoldToponym, predicted: Sequence[Toponym]) -> Toponym | None:
+    hits = [t for t in predicted if t.span.start < g.end and g.start < t.span.end]
+    if not hits:
+        return None
+    return min(hits, key=lambda t: abs(t.span.start - g.start) + abs(t.span.end - g.end))
+
+
+def _correct(g: GoldToponym, found: Toponym) -> bool:
+    place = found.place
+    return bool(
+        place and _km(place.latitude, place.longitude, g.latitude, g.longitude) <= THRESHOLD_KM
+    )
+
+
 def score_document(gold: Sequence[GoldToponym], predicted: Sequence[Toponym]) -> tuple[int, int]:
     """(detected, correct) for one document's gold toponyms."""
     detected = correct = 0
     for g in gold:
-        hits = [t for t in predicted if t.span.start < g.end and g.start < t.span.end]
-        if not hits:
+        best = _match(g, predicted)
+        if best is None:
             continue
         detected += 1
-        best = min(hits, key=lambda t: abs(t.span.start - g.start) + abs(t.span.end - g.end))
-        place = best.place
-        if place and _km(place.latitude, place.longitude, g.latitude, g.longitude) <= THRESHOLD_KM:
-            correct += 1
+        correct += _correct(g, best)
     return detected, correct
+
+
+def misses(doc: GoldDocument, predicted: Sequence[Toponym]) -> list[str]:
+    """One line per gold toponym missed or misplaced, for reading on the tune part."""
+    lines = []
+    for g in doc.toponyms:
+        surface = doc.text[g.start : g.end]
+        best = _match(g, predicted)
+        if best is None:
+            lines.append(f"{doc.doc_id}\tMISSED\t{surface!r}")
+        elif not _correct(g, best):
+            p = best.place
+            got = (
+                f"{p.name} [{p.country_code} {p.feature}] "
+                f"{_km(p.latitude, p.longitude, g.latitude, g.longitude):.0f} km off"
+                if p
+                else "no place"
+            )
+            gold = f"gold {g.latitude:.2f},{g.longitude:.2f}"
+            lines.append(f"{doc.doc_id}\tWRONG\t{surface!r} -> {got} ({gold})")
+    return lines
 
 
 def evaluate(
@@ -118,12 +153,20 @@ def evaluate(
     geoparser: Geoparser,
     corpus: str = "corpus",
     limit: int | None = None,
+    part: Part | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> GeoparseScore:
+    """Counts over ``documents`` (only those of ``part``); ``report`` gets each miss."""
     docs = gold = detected = correct = predicted = 0
     for doc in documents:
         if limit is not None and docs >= limit:
             break
+        if part is not None and part_of(doc.doc_id) != part:
+            continue
         found = geoparser(doc.text, doc.doc_id)
+        if report is not None:
+            for line in misses(doc, found):
+                report(line)
         d, c = score_document(doc.toponyms, found)
         docs, gold, detected, correct = (
             docs + 1,
@@ -157,15 +200,26 @@ def format_table(scores: Sequence[GeoparseScore]) -> str:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Documents per file.")
-def geoparse_eval_command(files: tuple[str, ...], as_json: bool, limit: int | None) -> None:
+@click.option(
+    "--part",
+    type=click.Choice(PARTS),
+    help="Score only one part of the fixed split (tune on one, only score the other).",
+)
+@click.option("--verbose", is_flag=True, help="Also list missed and misplaced gold toponyms.")
+def geoparse_eval_command(
+    files: tuple[str, ...], as_json: bool, limit: int | None, part: Part | None, verbose: bool
+) -> None:
     """Score geoparsing against gold toponym JSONL files (recall, accuracy within 161 km)."""
     from warwire.cli.errors import friendly_errors
 
     @friendly_errors
     def run() -> None:
         geoparser = default_geoparser()
+        report = click.echo if verbose else None
         scores = [
-            evaluate(read_gold(f), geoparser, Path(f).stem.removeprefix("geoparse_"), limit)
+            evaluate(
+                read_gold(f), geoparser, Path(f).stem.removeprefix("geoparse_"), limit, part, report
+            )
             for f in files
         ]
         if as_json:

@@ -23,6 +23,7 @@ from warwire.resolve.places_abroad import (
 )
 from warwire.resolve.places_context import Region, apply_containment, in_region, local_region
 from warwire.resolve.places_detect import (
+    CONTEXT,
     NATURAL_CLASSES,
     NEAR,
     NEAR_LIST,
@@ -36,6 +37,7 @@ from warwire.resolve.places_detect import (
     demonyms,
     detect,
 )
+from warwire.resolve.places_facility import FACILITY, facility_name, host_places
 from warwire.resolve.places_focus import Focus, focus_without
 from warwire.resolve.places_story import STORY, story_candidates
 from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
@@ -90,6 +92,7 @@ def _country_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:
     return [p for p in gazetteer.lookup(found.name, code) if p.feature in REGION_FEATURES]
 
 
+WEAK_SOURCES = frozenset({CONTEXT, FACILITY})
 POPULATION_WEIGHT = 1 / 7  # per order of magnitude
 REGION_FOCUS_WEIGHT = 1.0
 ALTERNATE_PENALTY = 1.5
@@ -128,11 +131,26 @@ def _prior(place: Place, key: str, siblings: Sequence[Place], focus: Focus) -> f
     return score
 
 
-def _proximity(place: Place, others: Sequence[Place]) -> float:
-    if not others:
-        return 0.0
-    nearest = min(distance_km(place, o) for o in others)
-    return 0.8 if nearest < 50 else 0.5 if nearest < 200 else 0.2 if nearest < 500 else 0.0
+def _proximity(place: Place, others: Sequence[Place], countries: Sequence[Place] = ()) -> float:
+    """Closeness to the story's other places; a country named counts by its centre point.
+
+    "Gaza" in a story naming Israel is the Gaza by Israel, not a province in Mozambique.
+    """
+    score = 0.0
+    if others:
+        nearest = min(distance_km(place, o) for o in others)
+        score = 0.8 if nearest < 50 else 0.5 if nearest < 200 else 0.2 if nearest < 500 else 0.0
+    if (
+        countries
+        and not (place.feature or "").startswith("PCL")
+        and min(distance_km(place, c) for c in countries) < NEAR_COUNTRY_KM
+    ):
+        score = max(score, COUNTRY_NEARBY)
+    return score
+
+
+NEAR_COUNTRY_KM = 300
+COUNTRY_NEARBY = 0.5
 
 
 def _geo_precision(text: str, cand: Candidate, place: Place) -> int:
@@ -219,20 +237,25 @@ SHADOW_CITY = 100_000
 SHADOW_WEIGHT = 0.3
 
 
-def _overshadowed(place: Place, key: str, options: Sequence[Place], region: Region | None) -> float:
+def _biggest_city(key: str, options: Sequence[Place]) -> int:
+    """The population of the largest town called exactly ``key``."""
+    return max(
+        (p.population for p in options if (p.feature or "").startswith("PPL")
+         and normalise(p.name) == key), default=0,
+    )  # fmt: skip
+
+
+def _overshadowed(place: Place, key: str, biggest: int, region: Region | None) -> float:
     """Penalty for a town far smaller than a city of the same name (Portland, Texas).
 
     Neighbouring names nudge towards the small town, but "Portland" in a
     sports round-up is Portland, Oregon; the story's own local region, or
-    several names of the town's state, keep the small town.
+    several names of the town's state, keep the small town. ``biggest`` is
+    :func:`_biggest_city` of the name, worked out once per mention.
     """
-    if not (place.feature or "").startswith("PPL") or in_region(place, key, region):
-        return 0.0
-    biggest = max(
-        (p.population for p in options if normalise(p.name) == key
-         and (p.feature or "").startswith("PPL")), default=0,
-    )  # fmt: skip
     if biggest < SHADOW_CITY or place.population * 10 > biggest:
+        return 0.0
+    if not (place.feature or "").startswith("PPL") or in_region(place, key, region):
         return 0.0
     return SHADOW_WEIGHT * (math.log10(biggest / max(place.population, 1)) - 1)
 
@@ -296,21 +319,34 @@ def resolve(
     own = {k: focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
     first = [_best(o, k, own[k]) for o, k in zip(options, keys, strict=True)]
     named = named_countries(candidates, options)
-    home = home_country(candidates, first, keys)
+    sure = [j for j, c in enumerate(candidates) if c.source not in WEAK_SOURCES]
+    home = home_country(  # names believed only at home do not say where home is
+        [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
+    )
+    story = {  # the countries the story names outright (not by a demonym)
+        code for c, codes in zip(candidates, named, strict=True) if c.source != "DEMONYM"
+        for code in codes
+    }  # fmt: skip
     out: list[Toponym] = []
+    facilities: list[tuple[int, int, str]] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
         place: Place | None = None
+        if not opts and cand.source in ("FAC", FACILITY) and facility_name(cand.text):
+            facilities.append((cand.start, cand.end, cand.text))
+            continue
         if opts:
             mine = own[keys[i]]
             others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
             local = [p for p in others if not (p.feature or "").startswith("PCL")]
+            nations = [p for p in others if (p.feature or "").startswith("PCL")]
+            biggest = _biggest_city(keys[i], opts)
 
             def score(p: Place) -> float:
                 return (
                     _prior(p, keys[i], opts, mine)  # noqa: B023
-                    + _proximity(p, local)  # noqa: B023
+                    + _proximity(p, local, nations)  # noqa: B023
                     + _region_bonus(p, keys[i], opts, region)  # noqa: B023
-                    - _overshadowed(p, keys[i], opts, region)  # noqa: B023
+                    - _overshadowed(p, keys[i], biggest, region)  # noqa: B023
                 )
 
             place = max(opts, key=score)
@@ -331,6 +367,8 @@ def resolve(
                     out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, None))
                     continue
                 place = nearer
+            if cand.source == CONTEXT and place.country_code not in ({home} if home else story):
+                continue  # a mis-tagged name is believed only in the story's own country
             if not decided[i] and _common_abroad(cand, place, mine):
                 continue  # "the Valley" of a Kashmir story is no island of the Caribbean
             if not decided[i] and _stray(place, keys[i], mine):
@@ -340,6 +378,9 @@ def resolve(
         elif cand.source not in ("GPE", "LOC"):
             continue
         out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, place))
+    if facilities:
+        hosted = host_places(facilities, out, doc_id, home)
+        out = sorted([*out, *hosted], key=lambda t: t.span.start)
     return out
 
 

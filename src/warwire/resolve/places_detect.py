@@ -15,10 +15,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_words import after_title, brand_word, common_word, street_name
+from warwire.resolve.places_words import (
+    after_title,
+    brand_word,
+    common_word,
+    placed_by_context,
+    street_name,
+)
 from warwire.types import Place, Sentence, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+CONTEXT = "CONTEXT"  # a mis-tagged name that the words around it place ("in Newberry")
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 REGION_FEATURES = frozenset(
     {"PCLI", "PCL", "PCLD", "PCLS", "ADM1", "ADM2", "ADM3", "RGN", "AREA", "CONT"}
@@ -127,12 +134,22 @@ def _trimmed(text: str, start: int) -> tuple[str, int]:
 
 def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> list[Candidate]:
     """Every place-name candidate in ``text``, in order, without overlaps."""
-    found: list[Candidate] = []
+    from warwire.resolve.places_cues import (  # they build on this module's helpers
+        currency_countries,
+        datelines,
+        every_mention,
+        facility,
+        served_place,
+    )
+
+    found: list[Candidate] = list(datelines(text, sentences, gazetteer))
     noise = _noise_words(text, sentences)
     for sentence in sentences:
         blocked: list[tuple[int, int]] = []
         unplaced: list[tuple[int, int]] = []
         for ent in sentence.entities:
+            if ent.label == "MONEY":
+                found.extend(currency_countries(text, ent.span, gazetteer))
             if ent.label in NON_NAME_LABELS:
                 if " " in ent.text.strip():  # "5.30pm Local Time"; not a lone mis-tag
                     unplaced.append((ent.span.start, ent.span.end))
@@ -143,6 +160,11 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
             inner: list[Candidate] = []
             if cand is None or (cand.source in PLACE_LABELS and not _known(cand.text, gazetteer)):
                 inner = _inner(text, ent.span, ent.label, gazetteer)
+                head = served_place(text, ent.span, ent.label, gazetteer)
+                if head is not None and not any(c.start == head.start for c in inner):
+                    inner = [head, *(c for c in inner if c.start >= head.end)]
+            if cand is None and not inner and ent.label in RESCUE_LABELS | {"FAC"}:
+                cand = facility(text, ent.span)
             if inner:
                 found.extend(inner)
                 blocked.append((ent.span.start, ent.span.end))
@@ -166,7 +188,7 @@ def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> li
             continue  # "a Toyota pickup", "York Street": no town
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
-    return kept
+    return every_mention(text, sentences, kept)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w'’])")
@@ -268,6 +290,10 @@ def _from_entity(
         places = [p for p in places if _named(p, key) or normalise(p.name).startswith(key + " ")]
     if label in RESCUE_LABELS and _plausible(places, strict=_lone_org(label, surface)):
         return Candidate(start, start + len(surface), surface, label)
+    if label in ("PERSON", "ORG") and " " not in surface and not surface.isupper():
+        end = start + len(surface)  # "a robbery in Newberry": the text places it
+        if placed_by_context(text, start, end) and any(_named(p, key) for p in places):
+            return Candidate(start, end, surface, CONTEXT)
     return None
 
 

@@ -84,9 +84,28 @@ def brand_word(surface: str) -> bool:
 
 _STREET_AFTER = re.compile(
     r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Highway|Drive)\b"
+    r"(?!\s+Patrol\b)"  # "Florida Highway Patrol" is the state's
 )
 
 
 def street_name(text: str, end: int) -> bool:
     """ "York Street", "Haifa Road": a street called after a town is not the town."""
     return bool(_STREET_AFTER.match(text, end))
+
+
+@cache
+def _institution_after() -> re.Pattern[str]:
+    from warwire.knowledge import data_text
+
+    words = [
+        w.strip()
+        for w in data_text("place_institution_words.txt").splitlines()
+        if w.strip() and not w.startswith("#")
+    ]
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{body})(?![\w])")
+
+
+def institution_after(text: str, end: int) -> bool:
+    """ "Torrington Fire Department", "Kansas Highway Patrol": the name is the place served."""
+    return bool(_institution_after().match(text, end))

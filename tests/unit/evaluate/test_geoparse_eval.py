@@ -92,6 +92,30 @@ def test_command_json(gold_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert row["corpus"] == "tiny" and row["overall"] == pytest.approx(0.3333, abs=1e-3)
 
 
+def test_part_scores_only_its_documents(tmp_path: Path) -> None:
+    from warwire.evaluate.split import part_of
+
+    rows = [{**GOLD_ROW, "id": f"doc-{n}"} for n in range(12)]
+    path = tmp_path / "geoparse_parts.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    tune = evaluate(read_gold(path), fake_geoparser, "parts", part="tune")
+    score = evaluate(read_gold(path), fake_geoparser, "parts", part="score")
+    expected = sum(part_of(str(r["id"])) == "score" for r in rows)
+    assert 0 < expected < len(rows)
+    assert (tune.documents, score.documents) == (len(rows) - expected, expected)
+
+
+def test_verbose_lists_missed_and_misplaced_toponyms(
+    gold_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("warwire.evaluate.geoparse.default_geoparser", lambda: fake_geoparser)
+    result = CliRunner().invoke(geoparse_eval_command, [str(gold_file), "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "MISSED\t'Sirte'" in result.output
+    assert "WRONG\t'Tarhuna' -> Tarhuna" in result.output
+    assert "Tripoli" not in result.output
+
+
 DEV = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "geoparse"
 
 
