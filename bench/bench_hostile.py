@@ -55,6 +55,17 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "brackets": _text(f"T\n\n{ARTICLE}\n\n" + "[" * 20_000),
     "triggers": _text("T\n\n" + "killed " * 10_000),
     "ogham": _text("a" + "\u1680" * 5000 + f"a\n\n{ARTICLE}"),
+    "header_runs": _text(
+        "News Desk"
+        + ", " * 20_000
+        + "x\nBy"
+        + "May " * 20_000
+        + "\nMARIB, Yemen, March 4"
+        + "a " * 20_000
+    ),
+    "furniture_runs": _text(
+        "T\n\n" + "\n\n".join(u * 20_000 for u in (" .", "- ", "# ", "Related ", "— ", "photo "))
+    ),
     "attrs": _attrs,
     "gzip_bomb": _bomb,
 }

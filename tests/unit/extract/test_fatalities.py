@@ -1,7 +1,7 @@
 """A sentence's own death toll, ACLED's way: each figure tied to what it counts."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warwire.extract.numbers import fatalities
@@ -121,6 +121,7 @@ def test_mixed_counts_are_no_toll() -> None:
     assert toll("The clashes caused 40 casualties.") is None
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=900), st.integers(min_value=1, max_value=900))
 def test_killed_and_wounded_never_mix(dead: int, hurt: int) -> None:
     assert toll(f"The attack killed {dead} people and wounded {hurt} others.") == dead
