@@ -16,10 +16,14 @@ sentence that states the day and the place.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Collection
+from functools import cache
 
-from warwire.extract.merging import Draft, compatible, upgrade
+from warwire.extract.merging import Draft, compatible, family, upgrade
 from warwire.extract.records import Context, Where
+from warwire.knowledge import data_text
 from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.places import distance_km
 from warwire.taxonomy import EVENT_TYPE_OF
@@ -28,10 +32,21 @@ from warwire.types import Actor, Place, Span, When
 __all__ = ["corefer", "locate_back", "place_level"]
 
 _NEAR_KM = 25.0
+# ACLED's inter code of civilians: a generic side, not a named actor
+_CIVILIANS = 7
 _REGION_KM = 80.0
 
 # how specific a place is: country < first-order region < district < town or site
 _COUNTRY, _REGION, _DISTRICT, _TOWN = 1, 2, 3, 4
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """The English words of administrative units ("province", "district"), read from
+    the one table that lists them (``data/admin_unit_words.csv``)."""
+    lines = [ln for ln in data_text("admin_unit_words.csv").splitlines() if not ln.startswith("#")]
+    rows = csv.DictReader(io.StringIO("\n".join(lines)))
+    return frozenset(row["english"].casefold() for row in rows)
 
 
 def place_level(where: Where | None) -> int:
@@ -39,13 +54,15 @@ def place_level(where: Where | None) -> int:
 
     A place taken from the story's country (no span of its own) counts as
     the country whatever it resolved to; a name the gazetteer could not
-    resolve counts as a site.
+    resolve counts as a site, unless it names a unit ("X province"), which
+    counts as a region.
     """
     if where is None or where.span is None:
         return 0 if where is None else _COUNTRY
     place = where.toponym.place if where.toponym else None
     if place is None:
-        return _TOWN
+        last = where.name.rsplit(None, 1)[-1].casefold() if where.name.strip() else ""
+        return _REGION if last in _unit_words() or last == "region" else _TOWN
     feature = (place.feature or "").upper()
     if feature.startswith("PCL") or feature in {"CONT", "RGN", "OCN", "SEA"}:
         return _COUNTRY
@@ -121,7 +138,7 @@ def _known(actor: Actor | None) -> str | None:
     """A registry actor's name; phrases kept verbatim and generic sides don't count."""
     if actor is None or is_kept_phrase(actor):
         return None
-    if actor.inter == 7 or actor.name.startswith("Unidentified"):
+    if actor.inter == _CIVILIANS or actor.name.startswith("Unidentified"):
         return None
     return actor.name
 
@@ -153,6 +170,32 @@ def _siblings(a: Draft, b: Draft) -> bool:
     return any(r is s for r in a.readings for s in b.readings)
 
 
+def _crowd_side(draft: Draft) -> bool:
+    """Protesters or rioters are named as a side of the draft."""
+    return any(
+        actor is not None and actor.inter in {5, 6}
+        for r in draft.readings
+        for actor in (r.actor1, r.actor2)
+    )
+
+
+def _armed_group(draft: Draft) -> bool:
+    """A named non-state armed group carries out the draft's violence."""
+    return any(r.actor1 is not None and r.actor1.inter in {2, 3, 4} for r in draft.readings)
+
+
+def _related(a: Draft, b: Draft) -> bool:
+    """Types that may be one incident: the same family, or a shooting or an assault
+    told of a crowd (a protest the police fired on, a riot with a killing) when no
+    armed group is named as the one who did it."""
+    if compatible(a.sub, b.sub):
+        return True
+    crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
+    if family(crowd.sub) != "crowd" or family(violent.sub) != "violent":
+        return False
+    return _crowd_side(crowd) and not _armed_group(violent)
+
+
 def _position(draft: Draft) -> int:
     return min(r.sentence.start for r in draft.readings)
 
@@ -169,7 +212,21 @@ def _absorb(home: Draft, other: Draft) -> None:
     elif mine is None and _width(other.when) < _width(home.when):
         home.when = other.when
     home.readings.extend(other.readings)
+    if not compatible(home.sub, other.sub):
+        home.sub = _crowd_with_violence(home, other)
+        return
     upgrade(home, other.sub)
+
+
+_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
+def _crowd_with_violence(a: Draft, b: Draft) -> str:
+    """A crowd event and the violence told of it are one crowd event; a protest
+    where people were killed is ACLED's excessive force against protesters."""
+    crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
+    killed = any(r.deaths is not None and r.deaths.value > 0 for r in violent.readings)
+    return "Excessive force against protesters" if crowd.sub in _PROTESTS and killed else crowd.sub
 
 
 def _width(when: When) -> int:
@@ -199,9 +256,9 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
             (
                 k
                 for k in kept
-                if compatible(k.sub, draft.sub)
+                if _related(k, draft)
                 and dates_agree(k, draft)
-                and actors_agree(k, draft)
+                and (actors_agree(k, draft) or not compatible(k.sub, draft.sub))
                 and places_agree(k.where, draft.where, is_head(k) or is_head(draft))
                 and not _siblings(k, draft)
             ),

@@ -59,6 +59,14 @@ def test_habitual_and_ongoing_sentences_are_not_events(pipeline: Pipeline) -> No
     assert _events(pipeline, text) == []
 
 
+def test_a_tally_of_attacks_to_date_is_not_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "Officials said on Monday that militants had attacked schools in the district "
+        "30 times to date."
+    )
+    assert _events(pipeline, text) == []
+
+
 def test_nobody_arrested_is_no_arrest(pipeline: Pipeline) -> None:
     text = "Police sealed off the market on Monday, but nobody was arrested."
     assert not [e for e in _events(pipeline, text) if e.sub_event_type == "Arrests"]
