@@ -40,6 +40,7 @@ class Cues:
     figurative: tuple[re.Pattern[str], ...]
     figurative_min: int
     harm: re.Pattern[str]
+    disaster: re.Pattern[str]
 
 
 @cache
@@ -56,6 +57,7 @@ def cues() -> Cues:
         tuple(phrase_pattern(list(words)) for words in (data.get("figurative") or {}).values()),
         int(data.get("figurative_min", 3)),
         phrase_pattern(list(data.get("harm_cues") or [])),
+        phrase_pattern(list(data.get("disaster_cues") or [])),
     )
 
 
@@ -135,15 +137,22 @@ def _attack_said(found: Cues, sentence: str) -> bool:
     return any(not _DENIED.search(sentence[: m.start()]) for m in found.attack.finditer(sentence))
 
 
+_HARM_DONE = frozenset({"Attack", "Armed clash", "Mob violence"})
+
+
 def accidents(drafts: list[Draft], text: str) -> list[Draft]:
-    """Drop explosions nothing marks as attacks, in a report of an accident or of no attack."""
+    """Drop explosions nothing marks as attacks, in a report of an accident or of no
+    attack, and killings whose own sentences tell of a disaster and of no attack."""
     found = cues()
     accidental_report = bool(found.accident.search(text)) or not found.attack.search(text)
 
     def accidental(draft: Draft) -> bool:
-        if draft.sub not in found.explosion_subtypes or not accidental_report:
+        sentences = [r.sentence.text_in(text) for r in draft.readings]
+        if any(_attack_said(found, s) for s in sentences):
             return False
-        return not any(_attack_said(found, r.sentence.text_in(text)) for r in draft.readings)
+        if draft.sub in found.explosion_subtypes:
+            return accidental_report
+        return draft.sub in _HARM_DONE and any(found.disaster.search(s) for s in sentences)
 
     return [d for d in drafts if not accidental(d)]
 

@@ -67,6 +67,13 @@ def test_a_tally_of_attacks_to_date_is_not_an_event(pipeline: Pipeline) -> None:
     assert _events(pipeline, text) == []
 
 
+def test_deaths_in_a_disaster_are_not_political_violence(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "A landslide buried the hamlet on Monday, killing 12 people.") == []
+    assert _events(pipeline, "A bus crash killed nine passengers on the coast road.") == []
+    attack = "Gunmen killed nine passengers on the coast road on Tuesday."
+    assert [e.sub_event_type for e in _events(pipeline, attack)] == ["Attack"]
+
+
 def test_nobody_arrested_is_no_arrest(pipeline: Pipeline) -> None:
     text = "Police sealed off the market on Monday, but nobody was arrested."
     assert not [e for e in _events(pipeline, text) if e.sub_event_type == "Arrests"]
