@@ -149,6 +149,11 @@ def _sides(draft: Draft) -> tuple[set[str], set[str]]:
     return first, second
 
 
+def _placeless(draft: Draft) -> bool:
+    """The draft names no place below the country: a summary or a side mention."""
+    return place_level(draft.where) <= _COUNTRY
+
+
 def actors_agree(a: Draft, b: Draft) -> bool:
     """Named sides must not contradict: the same actor doing in one draft what is done
     to it in the other, or two different named perpetrators, are two incidents."""
@@ -187,13 +192,17 @@ def _armed_group(draft: Draft) -> bool:
 def _related(a: Draft, b: Draft) -> bool:
     """Types that may be one incident: the same family, or a shooting or an assault
     told of a crowd (a protest the police fired on, a riot with a killing) when no
-    armed group is named as the one who did it."""
+    armed group is named as the one who did it; a riot word with no crowd named
+    ("two supporters were killed") is the violence told elsewhere when one of the
+    two names no place."""
     if compatible(a.sub, b.sub):
         return True
     crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
     if family(crowd.sub) != "crowd" or family(violent.sub) != "violent":
         return False
-    return _crowd_side(crowd) and not _armed_group(violent)
+    if _crowd_side(crowd):
+        return not _armed_group(violent)
+    return _placeless(a) != _placeless(b)
 
 
 def _position(draft: Draft) -> int:
@@ -225,6 +234,8 @@ def _crowd_with_violence(a: Draft, b: Draft) -> str:
     """A crowd event and the violence told of it are one crowd event; a protest
     where people were killed is ACLED's excessive force against protesters."""
     crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
+    if not _crowd_side(crowd):
+        return violent.sub  # "a mob" of no crowd: the violence names the incident
     killed = any(r.deaths is not None and r.deaths.value > 0 for r in violent.readings)
     return "Excessive force against protesters" if crowd.sub in _PROTESTS and killed else crowd.sub
 

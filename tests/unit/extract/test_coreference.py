@@ -126,3 +126,11 @@ def test_an_armed_group_attack_beside_a_protest_stays_its_own_event() -> None:
     protest = _draft("Peaceful protest", TOWN_A, DAY, 0, actor1=crowd)
     raid = _draft("Attack", TOWN_A, DAY, 50, actor1=rebels)
     assert len(corefer([protest, raid])) == 2
+
+
+def test_a_killing_told_without_place_or_crowd_joins_the_located_attack() -> None:
+    villagers = Actor("Civilians (Nigeria)", 7, "NG")
+    unplaced = _draft("Mob violence", COUNTRY, DAY, 0, actor1=villagers)
+    raid = _draft("Attack", TOWN_A, DAY, 50)
+    (merged,) = corefer([unplaced, raid])
+    assert merged.sub == "Attack" and merged.where is TOWN_A
