@@ -135,3 +135,8 @@ def test_a_part_of_the_dead_or_one_victim_in_passing_yields_to_a_whole_toll() ->
     assert part is not None and part.value == 1 and part.rough
     assert passing is not None and passing.value == 1 and passing.rough
     assert counted is not None and counted.value == 1 and not counted.rough
+
+
+def test_a_wave_of_attacks_leaves_a_total_not_a_toll() -> None:
+    got = fatalities("Wave of rebel raids leaves 40 dead in the east")
+    assert got is not None and got.value == 0 and got.totals
