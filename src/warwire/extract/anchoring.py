@@ -41,6 +41,7 @@ class Cues:
     figurative_min: int
     harm: re.Pattern[str]
     disaster: re.Pattern[str]
+    crime: re.Pattern[str]
 
 
 @cache
@@ -58,6 +59,7 @@ def cues() -> Cues:
         int(data.get("figurative_min", 3)),
         phrase_pattern(list(data.get("harm_cues") or [])),
         phrase_pattern(list(data.get("disaster_cues") or [])),
+        phrase_pattern(list(data.get("crime_cues") or [])),
     )
 
 
@@ -142,7 +144,8 @@ _HARM_DONE = frozenset({"Attack", "Armed clash", "Mob violence"})
 
 def accidents(drafts: list[Draft], text: str) -> list[Draft]:
     """Drop explosions nothing marks as attacks, in a report of an accident or of no
-    attack, and killings whose own sentences tell of a disaster and of no attack."""
+    attack, and killings first told as a disaster or a crime, when none of their
+    sentences tells of an attack."""
     found = cues()
     accidental_report = bool(found.accident.search(text)) or not found.attack.search(text)
 
@@ -152,7 +155,10 @@ def accidents(drafts: list[Draft], text: str) -> list[Draft]:
             return False
         if draft.sub in found.explosion_subtypes:
             return accidental_report
-        return draft.sub in _HARM_DONE and any(found.disaster.search(s) for s in sentences)
+        # the sentence that first tells of the incident says what it was
+        first = min(draft.readings, key=lambda r: r.sentence.start).sentence.text_in(text)
+        apolitical = (found.disaster, found.crime)
+        return draft.sub in _HARM_DONE and any(p.search(first) for p in apolitical)
 
     return [d for d in drafts if not accidental(d)]
 

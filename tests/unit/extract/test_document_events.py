@@ -74,6 +74,11 @@ def test_deaths_in_a_disaster_are_not_political_violence(pipeline: Pipeline) -> 
     assert [e.sub_event_type for e in _events(pipeline, attack)] == ["Attack"]
 
 
+def test_a_robbery_or_a_quarrel_is_not_political_violence(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "Robbers killed a trader during a holdup on Friday.") == []
+    assert _events(pipeline, "A farmer shot dead his cousin in a land dispute on Sunday.") == []
+
+
 def test_nobody_arrested_is_no_arrest(pipeline: Pipeline) -> None:
     text = "Police sealed off the market on Monday, but nobody was arrested."
     assert not [e for e in _events(pipeline, text) if e.sub_event_type == "Arrests"]
