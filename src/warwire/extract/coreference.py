@@ -126,11 +126,30 @@ def _overlap(a: When, b: When, slack: int = 1) -> bool:
     return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
 
 
+# a report's day (or a statement's) bounds what it tells from above: the incident
+# may be a few days older
+_REPORT_LAG_DAYS = 3
+
+
+def _within_report(day: When, report: When) -> bool:
+    if day.start is None or report.start is None or report.end is None:
+        return True
+    return (report.start - day.start).days <= _REPORT_LAG_DAYS and (
+        day.start - report.end
+    ).days <= 1
+
+
 def dates_agree(a: Draft, b: Draft) -> bool:
-    """Two stated days must be the same day; otherwise the windows must meet."""
+    """Two stated days must be the same day; otherwise the windows must meet, and a
+    stated day may lie a few days before the day of a report that states none."""
     da, db = _stated(a), _stated(b)
     if da is not None and db is not None:
         return da.start == db.start
+    if (da is None) != (db is None):
+        day, other = (da, b.when) if da is not None else (db, a.when)
+        assert day is not None
+        if other.time_precision == 2 and other.start == other.end:
+            return _within_report(day, other)
     return _overlap(da or a.when, db or b.when)
 
 
@@ -279,6 +298,10 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
             kept.append(draft)
         else:
             _absorb(home, draft)
+    for k in kept:
+        day = _stated(k)
+        if day is not None and k.when.time_precision != 1:
+            k.when = day  # a mention that states the day dates the incident
     body = [k for k in kept if not is_head(k)]
     kept = [k for k in kept if not is_head(k) or not any(compatible(b.sub, k.sub) for b in body)]
     return sorted(kept, key=_position)

@@ -175,3 +175,23 @@ def test_a_foreign_nationality_is_not_the_events_country(pipeline: Pipeline) -> 
     )
     countries = {e.place.country_code for e in _events(pipeline, text) if e.place}
     assert "CM" not in countries
+
+
+def test_the_day_a_statement_was_made_gives_way_to_the_day_of_the_incident(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Speaking to reporters on Monday, March 13, the police chief said a mob had "
+        "beaten two traders to death in Mubi.\n\n"
+        "The crowd attacked the traders with sticks on Saturday, he said."
+    )
+    events = [e for e in _events(pipeline, text) if e.sub_event_type == "Mob violence"]
+    assert len(events) == 1
+    assert events[0].when.event_date == date(2023, 3, 11)
+
+
+def test_a_statement_day_alone_bounds_the_incident_without_dating_it(
+    pipeline: Pipeline,
+) -> None:
+    (event,) = _events(pipeline, "Police said on Sunday that gunmen killed two guards in Mubi.")
+    assert event.when.event_date == date(2023, 3, 12) and event.when.time_precision == 2
