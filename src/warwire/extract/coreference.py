@@ -213,9 +213,18 @@ def _related(a: Draft, b: Draft) -> bool:
     told of a crowd (a protest the police fired on, a riot with a killing) when no
     armed group is named as the one who did it; a riot word with no crowd named
     ("two supporters were killed") is the violence told elsewhere when one of the
-    two names no place."""
+    two names no place. Arrests at a protest are the police's intervention in it;
+    arrests told without a place of their own after a located attack are its
+    aftermath, not another event."""
     if compatible(a.sub, b.sub):
         return True
+    if _ARRESTS in {a.sub, b.sub}:
+        arrests, other = (a, b) if a.sub == _ARRESTS else (b, a)
+        if (_stated(a) or a.when).start != (_stated(b) or b.when).start:
+            return False  # the day after a protest, its leaders' arrest is news of its own
+        if family(other.sub) == "crowd":
+            return True  # arrests at a protest: the police intervened in it
+        return family(other.sub) == "violent" and _placeless(arrests) and not _placeless(other)
     crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
     if family(crowd.sub) != "crowd" or family(violent.sub) != "violent":
         return False
@@ -247,11 +256,16 @@ def _absorb(home: Draft, other: Draft) -> None:
 
 
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
+_ARRESTS = "Arrests"
 
 
 def _crowd_with_violence(a: Draft, b: Draft) -> str:
     """A crowd event and the violence told of it are one crowd event; a protest
-    where people were killed is ACLED's excessive force against protesters."""
+    where people were killed is ACLED's excessive force against protesters; a
+    protest with arrests is a protest with intervention."""
+    if _ARRESTS in {a.sub, b.sub}:
+        other = b if a.sub == _ARRESTS else a
+        return "Protest with intervention" if other.sub == "Peaceful protest" else other.sub
     crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
     if not _crowd_side(crowd):
         return violent.sub  # "a mob" of no crowd: the violence names the incident

@@ -134,3 +134,26 @@ def test_a_killing_told_without_place_or_crowd_joins_the_located_attack() -> Non
     raid = _draft("Attack", TOWN_A, DAY, 50)
     (merged,) = corefer([unplaced, raid])
     assert merged.sub == "Attack" and merged.where is TOWN_A
+
+
+def test_arrests_at_a_protest_are_its_intervention() -> None:
+    crowd = Actor("Protesters (Nigeria)", 6, "NG")
+    protest = _draft("Peaceful protest", TOWN_A, DAY, 0, actor1=crowd)
+    arrests = _draft("Arrests", TOWN_A, DAY, 50)
+    (merged,) = corefer([protest, arrests])
+    assert merged.sub == "Protest with intervention"
+
+
+def test_arrests_the_day_after_a_protest_stay_their_own_event() -> None:
+    crowd = Actor("Protesters (Nigeria)", 6, "NG")
+    protest = _draft("Peaceful protest", TOWN_A, When(date(2024, 5, 5), date(2024, 5, 5), 1), 0,
+                     actor1=crowd)  # fmt: skip
+    arrests = _draft("Arrests", TOWN_A, DAY, 50)
+    assert len(corefer([protest, arrests])) == 2
+
+
+def test_unplaced_arrests_after_a_located_attack_are_its_aftermath() -> None:
+    raid = _draft("Attack", TOWN_A, DAY, 0)
+    arrests = _draft("Arrests", COUNTRY, DAY, 50, dated=False)
+    (merged,) = corefer([raid, arrests])
+    assert merged.sub == "Attack"
