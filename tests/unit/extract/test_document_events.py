@@ -195,3 +195,23 @@ def test_a_statement_day_alone_bounds_the_incident_without_dating_it(
 ) -> None:
     (event,) = _events(pipeline, "Police said on Sunday that gunmen killed two guards in Mubi.")
     assert event.when.event_date == date(2023, 3, 12) and event.when.time_precision == 2
+
+
+def test_related_headlines_below_the_story_are_not_its_events(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed two guards at a depot in Mubi on Saturday, police said. "
+        "The attackers fled on motorbikes. Residents said the town was calm on Sunday.\n\n"
+        "Related\n"
+        "Rebels seize border post in the far north\n"
+        "Ten dead as troops shell market in Gombi\n"
+    )
+    events = _events(pipeline, text)
+    assert [e.place.name for e in events if e.place] == ["Mubi"]
+
+
+def test_a_story_cut_short_keeps_its_last_line(pipeline: Pipeline) -> None:
+    text = (
+        "Residents said the town was calm on Sunday. Schools reopened. Markets were busy.\n\n"
+        "On Saturday, troops shelled the market in Gombi and killed ten tra"
+    )
+    assert [e.sub_event_type for e in _events(pipeline, text)] != []
