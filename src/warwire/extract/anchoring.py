@@ -40,6 +40,8 @@ class Cues:
     figurative: tuple[re.Pattern[str], ...]
     figurative_min: int
     harm: re.Pattern[str]
+    disaster: re.Pattern[str]
+    crime: re.Pattern[str]
 
 
 @cache
@@ -56,6 +58,8 @@ def cues() -> Cues:
         tuple(phrase_pattern(list(words)) for words in (data.get("figurative") or {}).values()),
         int(data.get("figurative_min", 3)),
         phrase_pattern(list(data.get("harm_cues") or [])),
+        phrase_pattern(list(data.get("disaster_cues") or [])),
+        phrase_pattern(list(data.get("crime_cues") or [])),
     )
 
 
@@ -135,8 +139,13 @@ def _attack_said(found: Cues, sentence: str) -> bool:
     return any(not _DENIED.search(sentence[: m.start()]) for m in found.attack.finditer(sentence))
 
 
+_HARM_DONE = frozenset({"Attack", "Armed clash", "Mob violence"})
+
+
 def accidents(drafts: list[Draft], text: str) -> list[Draft]:
-    """Drop explosions nothing marks as attacks, in a report of an accident or of no attack."""
+    """Drop explosions nothing marks as attacks, in a report of an accident or of no
+    attack, and killings first told as a disaster or a crime, when none of their
+    sentences tells of an attack."""
     found = cues()
     # a one-line report of a blast has no room to say it was an attack: only an
     # accident word makes it one
@@ -146,9 +155,15 @@ def accidents(drafts: list[Draft], text: str) -> list[Draft]:
     )
 
     def accidental(draft: Draft) -> bool:
-        if draft.sub not in found.explosion_subtypes or not accidental_report:
+        sentences = [r.sentence.text_in(text) for r in draft.readings]
+        if any(_attack_said(found, s) for s in sentences):
             return False
-        return not any(_attack_said(found, r.sentence.text_in(text)) for r in draft.readings)
+        if draft.sub in found.explosion_subtypes:
+            return accidental_report
+        # the sentence that first tells of the incident says what it was
+        first = min(draft.readings, key=lambda r: r.sentence.start).sentence.text_in(text)
+        apolitical = (found.disaster, found.crime)
+        return draft.sub in _HARM_DONE and any(p.search(first) for p in apolitical)
 
     return [d for d in drafts if not accidental(d)]
 

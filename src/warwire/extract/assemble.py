@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from warwire.extract.aggregates import find_aggregate
 from warwire.extract.claims import INTENT_VERBS, attribution, polarity
@@ -33,6 +34,7 @@ from warwire.extract.speakers import claimant_of
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import find_triggers
 from warwire.extract.wheres import is_place, wheres_for
+from warwire.knowledge import data_mapping
 from warwire.types import Actor, Polarity, Sentence, When
 
 __all__ = ["Context", "DateLookup", "Reading", "Where", "is_event", "own_when", "read_sentence"]
@@ -84,10 +86,47 @@ _DATELINE = re.compile(
 )
 
 
+@cache
+def _statement_day() -> re.Pattern[str]:
+    """What comes right before the day of a statement ("said on", "told reporters on")."""
+    cues = data_mapping("attribution.yaml").get("statement_day") or {}
+    said = "|".join(re.escape(w) for w in cues.get("said_on") or ())
+    told = "|".join(re.escape(w) for w in cues.get("told_on") or ())
+    return re.compile(
+        rf"(?i)(?:\b(?:{said})|\b(?:{told})(?:\s+[\w'’-]+){{1,3}}?)\s*,?\s*"
+        r"(?:(?:late|early)\s+)?(?:on\s+)?(?:the\s+)?$"
+    )
+
+
+def _of_statement(when: When, sentence: Sentence, text: str) -> bool:
+    if when.span is None:
+        return False
+    before = text[max(sentence.span.start, when.span.start - 60) : when.span.start]
+    return bool(_statement_day().search(before))
+
+
 def own_when(ctx: Context, sentence: Sentence) -> When | None:
-    """The date a sentence states itself, or None; a dateline's filing date is not one."""
+    """The date a sentence states itself, or None; a dateline's filing date is not one.
+
+    The day of a statement ("police said on Friday") stands for the incident only
+    when the sentence has no other day, and then as the day of the report
+    (precision 2): it bounds the incident, it does not date it."""
     text = sentence.span.text_in(ctx.text)
     whens = ctx.dates.resolve_dates(text, sentence.span.start, ctx.doc_id, ctx.reference)
+    said: list[When] = []
+    for w in sorted(whens, key=lambda w: w.span.start if w.span else -1):
+        last = said[-1].span if said else None
+        follows = last is not None and w.span is not None and 0 <= w.span.start - last.end <= 2
+        if follows or _of_statement(w, sentence, ctx.text):
+            said.append(w)  # "said on Friday, April 16": both name the statement's day
+    if said:
+        told = [w for w in whens if w not in said]
+        if not told:
+            best = ctx.dates.best_date(said)
+            if best is None or best.start is None:
+                return None
+            return replace(best, time_precision=max(best.time_precision or 1, 2))
+        whens = told
     head = _DATELINE.match(text)
     if head is not None:
         cut = sentence.span.start + head.end()

@@ -16,10 +16,14 @@ sentence that states the day and the place.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Collection
+from functools import cache
 
-from warwire.extract.merging import Draft, compatible, upgrade
+from warwire.extract.merging import Draft, compatible, family, upgrade
 from warwire.extract.records import Context, Where
+from warwire.knowledge import data_text
 from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.places import distance_km
 from warwire.taxonomy import EVENT_TYPE_OF
@@ -28,10 +32,21 @@ from warwire.types import Actor, Place, Span, When
 __all__ = ["corefer", "locate_back", "place_level"]
 
 _NEAR_KM = 25.0
+# ACLED's inter code of civilians: a generic side, not a named actor
+_CIVILIANS = 7
 _REGION_KM = 80.0
 
 # how specific a place is: country < first-order region < district < town or site
 _COUNTRY, _REGION, _DISTRICT, _TOWN = 1, 2, 3, 4
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """The English words of administrative units ("province", "district"), read from
+    the one table that lists them (``data/admin_unit_words.csv``)."""
+    lines = [ln for ln in data_text("admin_unit_words.csv").splitlines() if not ln.startswith("#")]
+    rows = csv.DictReader(io.StringIO("\n".join(lines)))
+    return frozenset(row["english"].casefold() for row in rows)
 
 
 def place_level(where: Where | None) -> int:
@@ -39,13 +54,15 @@ def place_level(where: Where | None) -> int:
 
     A place taken from the story's country (no span of its own) counts as
     the country whatever it resolved to; a name the gazetteer could not
-    resolve counts as a site.
+    resolve counts as a site, unless it names a unit ("X province"), which
+    counts as a region.
     """
     if where is None or where.span is None:
         return 0 if where is None else _COUNTRY
     place = where.toponym.place if where.toponym else None
     if place is None:
-        return _TOWN
+        last = where.name.rsplit(None, 1)[-1].casefold() if where.name.strip() else ""
+        return _REGION if last in _unit_words() or last == "region" else _TOWN
     feature = (place.feature or "").upper()
     if feature.startswith("PCL") or feature in {"CONT", "RGN", "OCN", "SEA"}:
         return _COUNTRY
@@ -109,11 +126,30 @@ def _overlap(a: When, b: When, slack: int = 1) -> bool:
     return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
 
 
+# a report's day (or a statement's) bounds what it tells from above: the incident
+# may be a few days older
+_REPORT_LAG_DAYS = 3
+
+
+def _within_report(day: When, report: When) -> bool:
+    if day.start is None or report.start is None or report.end is None:
+        return True
+    return (report.start - day.start).days <= _REPORT_LAG_DAYS and (
+        day.start - report.end
+    ).days <= 1
+
+
 def dates_agree(a: Draft, b: Draft) -> bool:
-    """Two stated days must be the same day; otherwise the windows must meet."""
+    """Two stated days must be the same day; otherwise the windows must meet, and a
+    stated day may lie a few days before the day of a report that states none."""
     da, db = _stated(a), _stated(b)
     if da is not None and db is not None:
         return da.start == db.start
+    if (da is None) != (db is None):
+        day, other = (da, b.when) if da is not None else (db, a.when)
+        assert day is not None
+        if other.time_precision == 2 and other.start == other.end:
+            return _within_report(day, other)
     return _overlap(da or a.when, db or b.when)
 
 
@@ -121,7 +157,7 @@ def _known(actor: Actor | None) -> str | None:
     """A registry actor's name; phrases kept verbatim and generic sides don't count."""
     if actor is None or is_kept_phrase(actor):
         return None
-    if actor.inter == 7 or actor.name.startswith("Unidentified"):
+    if actor.inter == _CIVILIANS or actor.name.startswith("Unidentified"):
         return None
     return actor.name
 
@@ -130,6 +166,11 @@ def _sides(draft: Draft) -> tuple[set[str], set[str]]:
     first = {n for r in draft.readings if (n := _known(r.actor1))}
     second = {n for r in draft.readings if (n := _known(r.actor2))}
     return first, second
+
+
+def _placeless(draft: Draft) -> bool:
+    """The draft names no place below the country: a summary or a side mention."""
+    return place_level(draft.where) <= _COUNTRY
 
 
 def actors_agree(a: Draft, b: Draft) -> bool:
@@ -153,6 +194,45 @@ def _siblings(a: Draft, b: Draft) -> bool:
     return any(r is s for r in a.readings for s in b.readings)
 
 
+def _crowd_side(draft: Draft) -> bool:
+    """Protesters or rioters are named as a side of the draft."""
+    return any(
+        actor is not None and actor.inter in {5, 6}
+        for r in draft.readings
+        for actor in (r.actor1, r.actor2)
+    )
+
+
+def _armed_group(draft: Draft) -> bool:
+    """A named non-state armed group carries out the draft's violence."""
+    return any(r.actor1 is not None and r.actor1.inter in {2, 3, 4} for r in draft.readings)
+
+
+def _related(a: Draft, b: Draft) -> bool:
+    """Types that may be one incident: the same family, or a shooting or an assault
+    told of a crowd (a protest the police fired on, a riot with a killing) when no
+    armed group is named as the one who did it; a riot word with no crowd named
+    ("two supporters were killed") is the violence told elsewhere when one of the
+    two names no place. Arrests at a protest are the police's intervention in it;
+    arrests told without a place of their own after a located attack are its
+    aftermath, not another event."""
+    if compatible(a.sub, b.sub):
+        return True
+    if _ARRESTS in {a.sub, b.sub}:
+        arrests, other = (a, b) if a.sub == _ARRESTS else (b, a)
+        if (_stated(a) or a.when).start != (_stated(b) or b.when).start:
+            return False  # the day after a protest, its leaders' arrest is news of its own
+        if family(other.sub) == "crowd":
+            return True  # arrests at a protest: the police intervened in it
+        return family(other.sub) == "violent" and _placeless(arrests) and not _placeless(other)
+    crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
+    if family(crowd.sub) != "crowd" or family(violent.sub) != "violent":
+        return False
+    if _crowd_side(crowd):
+        return not _armed_group(violent)
+    return _placeless(a) != _placeless(b)
+
+
 def _position(draft: Draft) -> int:
     return min(r.sentence.start for r in draft.readings)
 
@@ -169,7 +249,28 @@ def _absorb(home: Draft, other: Draft) -> None:
     elif mine is None and _width(other.when) < _width(home.when):
         home.when = other.when
     home.readings.extend(other.readings)
+    if not compatible(home.sub, other.sub):
+        home.sub = _crowd_with_violence(home, other)
+        return
     upgrade(home, other.sub)
+
+
+_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
+_ARRESTS = "Arrests"
+
+
+def _crowd_with_violence(a: Draft, b: Draft) -> str:
+    """A crowd event and the violence told of it are one crowd event; a protest
+    where people were killed is ACLED's excessive force against protesters; a
+    protest with arrests is a protest with intervention."""
+    if _ARRESTS in {a.sub, b.sub}:
+        other = b if a.sub == _ARRESTS else a
+        return "Protest with intervention" if other.sub == "Peaceful protest" else other.sub
+    crowd, violent = (a, b) if family(a.sub) == "crowd" else (b, a)
+    if not _crowd_side(crowd):
+        return violent.sub  # "a mob" of no crowd: the violence names the incident
+    killed = any(r.deaths is not None and r.deaths.value > 0 for r in violent.readings)
+    return "Excessive force against protesters" if crowd.sub in _PROTESTS and killed else crowd.sub
 
 
 def _width(when: When) -> int:
@@ -199,9 +300,9 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
             (
                 k
                 for k in kept
-                if compatible(k.sub, draft.sub)
+                if _related(k, draft)
                 and dates_agree(k, draft)
-                and actors_agree(k, draft)
+                and (actors_agree(k, draft) or not compatible(k.sub, draft.sub))
                 and places_agree(k.where, draft.where, is_head(k) or is_head(draft))
                 and not _siblings(k, draft)
             ),
@@ -211,6 +312,10 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
             kept.append(draft)
         else:
             _absorb(home, draft)
+    for k in kept:
+        day = _stated(k)
+        if day is not None and k.when.time_precision != 1:
+            k.when = day  # a mention that states the day dates the incident
     body = [k for k in kept if not is_head(k)]
     kept = [k for k in kept if not is_head(k) or not any(compatible(b.sub, k.sub) for b in body)]
     return sorted(kept, key=_position)

@@ -17,7 +17,18 @@ from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
 from warwire.resolve.places_story import is_dateline
 from warwire.types import Analysis, Span
 
-__all__ = ["document_context", "filed_from", "headline_like", "headlines_of", "main_actors"]
+__all__ = [
+    "document_context",
+    "filed_from",
+    "headline_like",
+    "headlines_of",
+    "main_actors",
+    "trailer_start",
+]
+
+# body sentences an article must have before its trailing title lines count as page
+# furniture (a brief of one line and a list of items keeps its items)
+_BODY_BEFORE_TRAILER = 3
 
 
 def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup) -> Context:
@@ -200,3 +211,28 @@ def headlines_of(analysis: Analysis) -> list[Span]:
         if rest.startswith("\n") and rest.strip():
             found.append(first)
     return found
+
+
+def _own_line(text: str, span: Span) -> bool:
+    before = text[: span.start].rstrip(" \t")
+    after = text[span.end :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def trailer_start(analysis: Analysis) -> int | None:
+    """Where the page furniture after an article's last sentence begins: the title
+    lines standing alone on their own lines below the body ("related" headlines, video
+    titles, teasers), which tell other stories. None when the document has no such
+    trailer or too little body to tell a trailer from a list of items."""
+    text = analysis.document.text
+    sentences = [s for s in analysis.sentences if s.span.text_in(text).strip()]
+    start: int | None = None
+    lines = 0
+    for n in range(len(sentences) - 1, -1, -1):
+        span = sentences[n].span
+        if not (headline_like(span.text_in(text)) and _own_line(text, span)):
+            body = [s for s in sentences[: n + 1] if not headline_like(s.span.text_in(text))]
+            # one unfinished last line is the story cut short, not a list of teasers
+            return start if lines >= 2 and len(body) >= _BODY_BEFORE_TRAILER else None
+        start, lines = span.start, lines + 1
+    return None

@@ -33,7 +33,12 @@ from warwire.extract.anchoring import (
 )
 from warwire.extract.assemble import read_sentence
 from warwire.extract.coreference import corefer, locate_back
-from warwire.extract.document import document_context, headline_like, headlines_of
+from warwire.extract.document import (
+    document_context,
+    headline_like,
+    headlines_of,
+    trailer_start,
+)
 from warwire.extract.fields import event_of
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, is_event
@@ -140,9 +145,10 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     paragraph = -1
     speaker: str | None = None
     last_stated: When | None = None
+    trailer = trailer_start(analysis)
     for sentence in analysis.sentences:
-        if not sentence.parsed:
-            continue
+        if not sentence.parsed or (trailer is not None and sentence.span.start >= trailer):
+            continue  # related headlines and video titles below the story tell other stories
         para = ctx.text.rfind("\n\n", 0, sentence.span.start)
         if para != paragraph:
             paragraph, para_when = para, None

@@ -83,11 +83,14 @@ def event_of(draft: Draft, ctx: Context, index: int) -> Event:
     if place is None and where is not None:
         # a name the gazetteer lacks: coded to its country, under its own name
         place = country_point(ctx.country_code)
+    # the mentions that state the incident's day (the lede, the body) name its sides
+    # better than a headline or a caption
+    told = sorted(draft.readings, key=lambda r: not r.dated)
     actor1, actor2 = settle_sides(
         ctx.actors,
         draft.sub,
-        _pick([r.actor1 for r in draft.readings]),
-        _pick([r.actor2 for r in draft.readings]),
+        _pick([r.actor1 for r in told]),
+        _pick([r.actor2 for r in told]),
         (place.country_code if place else None) or ctx.country_code,
         [r.sentence.text_in(text) for r in draft.readings],
         ctx.main_actors,

@@ -46,7 +46,8 @@ class Draft:
     paragraph: int = 0
 
 
-def _family(sub: str) -> str:
+def family(sub: str) -> str:
+    """violent, crowd, or the sub-type itself: the types that may name one incident."""
     kind = EVENT_TYPE_OF[sub]
     if kind in _VIOLENT or sub in _PART_OF_RAID:
         return "violent"
@@ -56,7 +57,7 @@ def _family(sub: str) -> str:
 
 
 def compatible(a: str, b: str) -> bool:
-    return a == b or _family(a) == _family(b) in {"violent", "crowd"}
+    return a == b or family(a) == family(b) in {"violent", "crowd"}
 
 
 def _same_day(a: When, b: When) -> bool:
@@ -95,7 +96,7 @@ def upgrade(draft: Draft, sub: str) -> None:
         draft.sub = sub
         return
     stated = [r for r in draft.readings if r.decision.sub_event_type == sub]
-    violent = _family(sub) == _family(draft.sub) == "violent" and sub in _SPECIFIC
+    violent = family(sub) == family(draft.sub) == "violent" and sub in _SPECIFIC
     # no reading of ``sub`` here yet: another draft of that type is being absorbed
     firm = not stated or not all(r.decision.weak for r in stated)
     if violent and sub != draft.sub and firm and _guessed(draft):

@@ -59,7 +59,7 @@ class Fatalities:
     victims: tuple[str, ...] = ()  # who died, per summed figure ("lna fighters", "men")
     revised: bool = False  # "the toll rose to N": supersedes earlier figures for the event
     totals: tuple[Total, ...] = ()  # figures over several events: never this event's
-    rough: bool = False  # only "dozens", "hundreds": yields to any precise figure
+    rough: bool = False  # only "dozens", or a part of the dead: yields to any precise figure
 
 
 def is_generic_victim(victim: str) -> bool:
@@ -74,6 +74,11 @@ class _Fig:
     obj: bool = False  # counted as the object of a verb before it ("killing five")
     part: bool = False  # a part of another count ("including two", "two of the five")
     inherit: str | None = None  # a list item's role when nothing after it says otherwise
+
+
+def _article_one(ws: list[Word], fig: Figure) -> bool:
+    """The figure is "a" or "an": one victim named in passing, not a count."""
+    return fig.value == 1 and fig.last - fig.first == 1 and ws[fig.first].text in {"a", "an"}
 
 
 def fatalities(text: str) -> Fatalities | None:
@@ -107,7 +112,10 @@ def _read(text: str) -> Fatalities | None:
         groups = _groups(ws, own)
         total = sum(f.fig.value for f in groups)
         victims = tuple(_victim(ws, f.fig.last) for f in groups)
-        rough = not precise
+        # "dozens", a part of the dead ("a child is among the dead") or one victim told
+        # with an article ("a man was found dead"): a lower bound that yields to any
+        # whole, precise figure told of the incident
+        rough = not precise or all(f.part or _article_one(ws, f.fig) for f in groups)
         return Fatalities(total, groups[0].fig, True, False, victims, revised, totals, rough)
     if totals:
         return Fatalities(0, None, True, totals=totals)

@@ -175,10 +175,14 @@ def number_at(ws: list[Word], i: int) -> tuple[int, int] | None:
 
 
 def _spelled(ws: list[Word], i: int) -> tuple[int, int] | None:
-    """ "a hundred and five", "twenty-three", "two dozen", "a couple of", "both"."""
+    """ "a hundred and five", "twenty-three", "two dozen", "half a dozen", "a couple of",
+    "both"."""
     nums = lexicon()["numbers"]
     units, scales, counts = nums["units"], nums["scales"], nums["counts"]
     j = i
+    half = ws[j].text == "half" and j + 2 < len(ws) and ws[j + 1].text in {"a", "an"}
+    if half and ws[j + 2].text in scales:
+        return scales[ws[j + 2].text] // 2, j + 3  # "half a dozen"
     if ws[j].text in {"a", "an"} and j + 1 < len(ws) and ws[j + 1].text in scales:
         j += 1  # "a hundred", "a dozen"
     elif ws[j].text in counts:

@@ -24,8 +24,8 @@ REAL = ROOT / ".." / "shared" / "data" / "real"
 SCORER = ROOT / ".." / "shared" / "tools" / "score_real.py"
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tune": {"precision": 0.70, "recall": 0.69, "f1": 0.70, "subtype": 0.88, "place25": 0.64},
-    "score": {"precision": 0.55, "recall": 0.58, "f1": 0.56, "subtype": 0.67, "place25": 0.52},
+    "tune": {"precision": 0.74, "recall": 0.69, "f1": 0.72, "subtype": 0.88, "place25": 0.64},
+    "score": {"precision": 0.59, "recall": 0.58, "f1": 0.59, "subtype": 0.68, "place25": 0.54},
 }
 
 

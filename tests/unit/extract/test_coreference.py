@@ -4,6 +4,7 @@ from datetime import date
 
 from warwire.extract.coreference import corefer, place_level, places_agree
 from warwire.extract.merging import Draft
+from warwire.extract.numbers import Fatalities
 from warwire.extract.records import Reading, Where
 from warwire.extract.rules import Decision
 from warwire.extract.triggers import TriggerHit
@@ -97,3 +98,62 @@ def test_opposite_roles_of_one_named_actor_are_two_incidents() -> None:
 
 def _fields(reading: Reading) -> dict:
     return {name: getattr(reading, name) for name in Reading.__dataclass_fields__}
+
+
+def test_an_unresolved_unit_name_counts_as_a_region() -> None:
+    district = Where("Zulu district", Span("d", 0, 13))
+    site = Where("Zulu market", Span("d", 0, 11))
+    assert place_level(district) == 2
+    assert place_level(site) == 4
+    assert places_agree(district, TOWN_A)
+
+
+def test_police_fire_on_a_protest_is_one_crowd_event() -> None:
+    police = Actor("Police Forces of Nigeria", 1, "NG", actor_id="pol-ng")
+    crowd = Actor("Protesters (Nigeria)", 6, "NG")
+    protest = _draft("Protest with intervention", TOWN_A, DAY, 0, actor1=crowd)
+    shooting = _draft("Attack", TOWN_A_NEAR, DAY, 50, actor1=police)
+    killed = Fatalities(2, None, stated=True)
+    shooting.readings[0] = Reading(**{**_fields(shooting.readings[0]), "deaths": killed})
+    (merged,) = corefer([protest, shooting])
+    assert merged.sub == "Excessive force against protesters"
+    assert len(merged.readings) == 2
+
+
+def test_an_armed_group_attack_beside_a_protest_stays_its_own_event() -> None:
+    crowd = Actor("Protesters (Nigeria)", 6, "NG")
+    rebels = Actor("Boko Haram", 2, "NG", actor_id="bh")
+    protest = _draft("Peaceful protest", TOWN_A, DAY, 0, actor1=crowd)
+    raid = _draft("Attack", TOWN_A, DAY, 50, actor1=rebels)
+    assert len(corefer([protest, raid])) == 2
+
+
+def test_a_killing_told_without_place_or_crowd_joins_the_located_attack() -> None:
+    villagers = Actor("Civilians (Nigeria)", 7, "NG")
+    unplaced = _draft("Mob violence", COUNTRY, DAY, 0, actor1=villagers)
+    raid = _draft("Attack", TOWN_A, DAY, 50)
+    (merged,) = corefer([unplaced, raid])
+    assert merged.sub == "Attack" and merged.where is TOWN_A
+
+
+def test_arrests_at_a_protest_are_its_intervention() -> None:
+    crowd = Actor("Protesters (Nigeria)", 6, "NG")
+    protest = _draft("Peaceful protest", TOWN_A, DAY, 0, actor1=crowd)
+    arrests = _draft("Arrests", TOWN_A, DAY, 50)
+    (merged,) = corefer([protest, arrests])
+    assert merged.sub == "Protest with intervention"
+
+
+def test_arrests_the_day_after_a_protest_stay_their_own_event() -> None:
+    crowd = Actor("Protesters (Nigeria)", 6, "NG")
+    protest = _draft("Peaceful protest", TOWN_A, When(date(2024, 5, 5), date(2024, 5, 5), 1), 0,
+                     actor1=crowd)  # fmt: skip
+    arrests = _draft("Arrests", TOWN_A, DAY, 50)
+    assert len(corefer([protest, arrests])) == 2
+
+
+def test_unplaced_arrests_after_a_located_attack_are_its_aftermath() -> None:
+    raid = _draft("Attack", TOWN_A, DAY, 0)
+    arrests = _draft("Arrests", COUNTRY, DAY, 50, dated=False)
+    (merged,) = corefer([raid, arrests])
+    assert merged.sub == "Attack"

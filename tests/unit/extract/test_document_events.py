@@ -59,6 +59,26 @@ def test_habitual_and_ongoing_sentences_are_not_events(pipeline: Pipeline) -> No
     assert _events(pipeline, text) == []
 
 
+def test_a_tally_of_attacks_to_date_is_not_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "Officials said on Monday that militants had attacked schools in the district "
+        "30 times to date."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_deaths_in_a_disaster_are_not_political_violence(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "A landslide buried the hamlet on Monday, killing 12 people.") == []
+    assert _events(pipeline, "A bus crash killed nine passengers on the coast road.") == []
+    attack = "Gunmen killed nine passengers on the coast road on Tuesday."
+    assert [e.sub_event_type for e in _events(pipeline, attack)] == ["Attack"]
+
+
+def test_a_robbery_or_a_quarrel_is_not_political_violence(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "Robbers killed a trader during a holdup on Friday.") == []
+    assert _events(pipeline, "A farmer shot dead his cousin in a land dispute on Sunday.") == []
+
+
 def test_nobody_arrested_is_no_arrest(pipeline: Pipeline) -> None:
     text = "Police sealed off the market on Monday, but nobody was arrested."
     assert not [e for e in _events(pipeline, text) if e.sub_event_type == "Arrests"]
@@ -155,3 +175,43 @@ def test_a_foreign_nationality_is_not_the_events_country(pipeline: Pipeline) -> 
     )
     countries = {e.place.country_code for e in _events(pipeline, text) if e.place}
     assert "CM" not in countries
+
+
+def test_the_day_a_statement_was_made_gives_way_to_the_day_of_the_incident(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Speaking to reporters on Monday, March 13, the police chief said a mob had "
+        "beaten two traders to death in Mubi.\n\n"
+        "The crowd attacked the traders with sticks on Saturday, he said."
+    )
+    events = [e for e in _events(pipeline, text) if e.sub_event_type == "Mob violence"]
+    assert len(events) == 1
+    assert events[0].when.event_date == date(2023, 3, 11)
+
+
+def test_a_statement_day_alone_bounds_the_incident_without_dating_it(
+    pipeline: Pipeline,
+) -> None:
+    (event,) = _events(pipeline, "Police said on Sunday that gunmen killed two guards in Mubi.")
+    assert event.when.event_date == date(2023, 3, 12) and event.when.time_precision == 2
+
+
+def test_related_headlines_below_the_story_are_not_its_events(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed two guards at a depot in Mubi on Saturday, police said. "
+        "The attackers fled on motorbikes. Residents said the town was calm on Sunday.\n\n"
+        "Related\n"
+        "Rebels seize border post in the far north\n"
+        "Ten dead as troops shell market in Gombi\n"
+    )
+    events = _events(pipeline, text)
+    assert [e.place.name for e in events if e.place] == ["Mubi"]
+
+
+def test_a_story_cut_short_keeps_its_last_line(pipeline: Pipeline) -> None:
+    text = (
+        "Residents said the town was calm on Sunday. Schools reopened. Markets were busy.\n\n"
+        "On Saturday, troops shelled the market in Gombi and killed ten tra"
+    )
+    assert [e.sub_event_type for e in _events(pipeline, text)] != []

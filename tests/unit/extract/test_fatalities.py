@@ -21,6 +21,7 @@ def toll(text: str) -> int | None:
         ("one thousand two hundred and forty", 1240),
         ("two dozen", 24),
         ("a dozen", 12),
+        ("half a dozen", 6),
         ("a couple of", 2),
         ("1.5 million", 1_500_000),
         ("4 500", 4500),
@@ -126,3 +127,17 @@ def test_mixed_counts_are_no_toll() -> None:
 def test_killed_and_wounded_never_mix(dead: int, hurt: int) -> None:
     assert toll(f"The attack killed {dead} people and wounded {hurt} others.") == dead
     assert toll(f"{dead} were killed and {hurt} injured in the blast.") == dead
+
+
+def test_a_part_of_the_dead_or_one_victim_in_passing_yields_to_a_whole_toll() -> None:
+    part = fatalities("An elderly woman was among the dead, her son said.")
+    passing = fatalities("A man was found dead beside the road at dawn.")
+    counted = fatalities("One man was killed in the crossfire.")
+    assert part is not None and part.value == 1 and part.rough
+    assert passing is not None and passing.value == 1 and passing.rough
+    assert counted is not None and counted.value == 1 and not counted.rough
+
+
+def test_a_wave_of_attacks_leaves_a_total_not_a_toll() -> None:
+    got = fatalities("Wave of rebel raids leaves 40 dead in the east")
+    assert got is not None and got.value == 0 and got.totals
