@@ -9,17 +9,18 @@ Training data:
 * our own labelled sentences: tests/golden/sentences.yaml, tests/golden/reports.yaml
   and scripts/mentions_sentences.yaml (hard negatives: habitual, plans, history,
   opinion, totals, page furniture);
-* UCDP GED headlines, ../shared/data/ucdp/ucdp_ged_dev.csv (positives; type from
-  type_of_violence and the weapon named). UCDP data is CC BY 4.0: Sundberg, Ralph
-  and Erik Melander (2013) "Introducing the UCDP Georeferenced Event Dataset",
-  Journal of Peace Research 50(4); and the UCDP GED codebook;
-* the non-conflict stories among ../shared/data/geoparse/*.jsonl (negatives);
+* the *tune* part of the UCDP GED headlines, ../shared/data/ucdp/ucdp_ged_dev.csv
+  (positives; type from type_of_violence and the weapon named). UCDP data is
+  CC BY 4.0: Sundberg, Ralph and Erik Melander (2013) "Introducing the UCDP
+  Georeferenced Event Dataset", Journal of Peace Research 50(4); and the UCDP GED codebook;
+* the non-conflict stories of the *tune* part of ../shared/data/geoparse/*.jsonl (negatives);
 * the *tune* part of ../shared/data/real (warwire.evaluate.split.part_of): sentences
   holding a gold event's evidence are positives of its type, sentences of negative
   articles and aggregate evidence are negatives, other sentences are down-weighted
   negatives (often background, sometimes a second mention of a coded event).
 
-The score part of the real set is never trained or tuned on; ``--report`` only
+The score parts (of the real set, the UCDP rows and the geoparsing stories) are
+never trained or tuned on, so ``warwire eval ... --part score`` stays held out; ``--report`` only
 measures on it. Without ../shared the script trains on our own files and says so.
 
     .venv/bin/python scripts/train_mentions.py [--report] [--parse] [--out PATH]
@@ -133,6 +134,8 @@ def ucdp_examples(shared: Path) -> list[Example]:
     out: list[Example] = []
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
+            if part_of(row["id"]) != "tune":
+                continue
             for head in row["source_headline"].split(";"):
                 head = head.strip()
                 if len(head.split()) < 4 or head.lower() in seen or _TOTALISH.search(head):
@@ -160,7 +163,7 @@ def geoparse_examples(shared: Path) -> list[Example]:
             for line in f:
                 doc = json.loads(line)
                 text = doc["text"]
-                if len(_CONFLICT.findall(text)) > 2:
+                if part_of(str(doc["id"])) != "tune" or len(_CONFLICT.findall(text)) > 2:
                     continue
                 for k, span in enumerate(split_sentences(str(doc["id"]), text)):
                     s = span.text_in(text)
