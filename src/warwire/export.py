@@ -102,6 +102,7 @@ def acled_row(event: Record, publishers: dict[str, str]) -> dict[str, Any]:
         "evidence": (first.get("evidence") or {}).get("text") or "",
         "doc_ids": "; ".join(event.get("doc_ids") or []),
         "confidence": event.get("confidence", ""),
+        "place_basis": event.get("place_basis") or "",
     }
     return row
 
