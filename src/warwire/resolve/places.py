@@ -80,8 +80,6 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
         places = gazetteer.lookup(surface)
         if places:
             return places
-    if cand.source in ("GPE", "LOC"):  # a tagged name spelled otherwise ("Menbej")
-        return gazetteer.lookup_loose(cand.text)
     return []
 
 

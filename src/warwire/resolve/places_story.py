@@ -89,21 +89,24 @@ def _spans(text: str, sentences: Sequence[Sentence]) -> Iterable[tuple[int, str,
                         yield sentence.span.start + run.start() + a, surface, not lead
 
 
-def _home_places(surface: str, gazetteer: Gazetteer, home: str) -> list[Place]:
-    """The story country's places so named, or else so spelled ("Menbej" for Manbij)."""
+def _home_places(surface: str, gazetteer: Gazetteer, home: str, placed: bool) -> list[Place]:
+    """The story country's places so named, or, where the text places the name, so
+    spelled ("in Menbej" for Manbij)."""
     key = normalise(surface)
     named = [p for p in gazetteer.lookup(surface, home) if normalise(p.name) == key]
-    return named or gazetteer.lookup_loose(surface, home)
+    return named or (gazetteer.lookup_loose(surface, home) if placed else [])
 
 
-def _respelled(cand: Candidate, gazetteer: Gazetteer, home: str) -> Candidate:
+def _respelled(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candidate:
     """A tagged place name the gazetteer knows by no spelling of its own, but by a
-    transliteration of one of the story country's places ("Menbej"): that place."""
+    transliteration of one of the story country's places ("Menbej"): that place. A
+    headline of no known country takes a close spelling found in one country only."""
     if cand.source not in PLACE_LABELS or gazetteer.lookup(cand.text):
         return cand
-    if not gazetteer.lookup_loose(cand.text, home):
+    codes = {p.country_code for p in gazetteer.lookup_loose(cand.text, home)}
+    if len(codes) != 1 or None in codes:
         return cand
-    return Candidate(cand.start, cand.end, cand.text, STORY, home)
+    return Candidate(cand.start, cand.end, cand.text, STORY, codes.pop())
 
 
 def story_candidates(
@@ -113,7 +116,8 @@ def story_candidates(
     found = detect(text, sentences, gazetteer)
     home = story_country(found, gazetteer, text)
     if home is None:
-        return found
+        short = 0 < len(text) <= SHORT_TEXT
+        return [_respelled(c, gazetteer, None) for c in found] if short else found
     found = [_respelled(c, gazetteer, home) for c in found]
     taken = [(c.start, c.end) for c in found]
     known = {normalise(c.text) for c in found}
@@ -130,10 +134,11 @@ def story_candidates(
             continue
         if after_title(text, start) or brand_word(surface):
             continue
-        if not _home_places(surface, gazetteer, home):
+        in_place = not (single and opener) and placed_by_context(text, start, start + len(surface))
+        if not _home_places(surface, gazetteer, home, in_place):
             continue
         seen.append((start, surface, opener))
-        if not (single and opener) and placed_by_context(text, start, start + len(surface)):
+        if in_place:
             placed.add(key)
     extra: list[Candidate] = []
     for start, surface, _ in sorted(seen, key=lambda s: (s[0], -len(s[1]))):
