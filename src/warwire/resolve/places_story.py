@@ -115,10 +115,12 @@ def story_candidates(
     """:func:`detect`, plus the villages of the story's country that the text places."""
     found = detect(text, sentences, gazetteer)
     home = story_country(found, gazetteer, text)
+    # a headline is believed by spelling; in an article, a person ("Danielle") would be
+    short = 0 < len(text) <= SHORT_TEXT
+    if short:
+        found = [_respelled(c, gazetteer, home) for c in found]
     if home is None:
-        short = 0 < len(text) <= SHORT_TEXT
-        return [_respelled(c, gazetteer, None) for c in found] if short else found
-    found = [_respelled(c, gazetteer, home) for c in found]
+        return found
     taken = [(c.start, c.end) for c in found]
     known = {normalise(c.text) for c in found}
     noise = _noise_words(text, sentences)  # surnames ("Churchill") and lower-case words
@@ -135,7 +137,7 @@ def story_candidates(
         if after_title(text, start) or brand_word(surface):
             continue
         in_place = not (single and opener) and placed_by_context(text, start, start + len(surface))
-        if not _home_places(surface, gazetteer, home, in_place):
+        if not _home_places(surface, gazetteer, home, in_place and short):
             continue
         seen.append((start, surface, opener))
         if in_place:
