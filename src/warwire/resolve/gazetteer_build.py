@@ -41,7 +41,7 @@ from warwire.resolve.gazetteer_points import (
 log = logging.getLogger(__name__)
 
 # Raise when the way the index is built changes, so that old caches are rebuilt.
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 
 SUPPLEMENT = Path(str(files("warwire").joinpath("data", "places_supplement.csv")))
 
@@ -216,9 +216,10 @@ def iter_regions(regions: dict[tuple[str, str], str]) -> Iterator[Entry]:
         )
 
 
-# what the press drops from a first-level region's name: "Imo State" is "Imo"
-_REGION_WORDS = ("Province", "Governorate", "Region", "State", "Oblast", "Department",
-                 "District", "Division", "County")  # fmt: skip
+# what the press drops from a first-level region's name: "Imo State" is "Imo" ("Belgorod"
+# stays the city: an oblast's bare name is its capital's)
+_REGION_WORDS = ("Province", "Governorate", "Region", "State", "Department", "District",
+                 "Division", "County")  # fmt: skip
 
 
 def _without_unit_word(name: str) -> str:
