@@ -143,6 +143,7 @@ def acled_row(event: Record, publishers: dict[str, str]) -> dict[str, Any]:
         "doc_ids": "; ".join(event.get("doc_ids") or []),
         "confidence": event.get("confidence", ""),
         "claim_fatalities": _claims_joined(claims, "fatalities"),
+        "place_basis": event.get("place_basis") or "",
     }
     return row
 

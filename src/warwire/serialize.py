@@ -115,6 +115,7 @@ def event_record(event: Event, text_of: TextOf) -> Record:
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
         "geo_precision": place.geo_precision if place else None,
+        "place_basis": place.place_basis if place else None,
         "geonameid": place.geonameid if place else None,
         "fatalities": event.fatalities,
         "equipment": [equipment_record(e) for e in event.equipment],

@@ -100,6 +100,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 WARWIRE_COLUMNS: tuple[str, ...] = (
     "date_start", "date_end", "claimant", "hedge", "evidence", "doc_ids", "confidence",
+    "place_basis",
 )  # fmt: skip
 
 # the sub-event types named by the weapon used: a stated weapon outranks a guessed type

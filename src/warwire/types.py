@@ -200,6 +200,9 @@ class Place:
     feature: str | None = None
     population: int = 0
     geo_precision: int = 1
+    # how an event's place was chosen: "named town", "near town", "district", "admin1",
+    # "country", "story place", "story country", ... (None: a bare gazetteer hit)
+    place_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,9 +120,10 @@ def _country_named(words: str, demonyms_only: bool = False) -> str | None:
     first, _, rest = words.partition(" ")
     if rest and first in _COMPASS:
         words = f"{_COMPASS[first]} {rest}"
-    # an upper-case word is no ISO code here ("IS" is a group, not Iceland)
+    # an upper-case word is no ISO code here ("IS" is a group, not Iceland), nor a short
+    # word ("Al-Sham" is not Albania, "At the end" not Austria): no country is so short
     found = country_of_demonym(words)
-    if found is None and not demonyms_only and not words.isupper():
+    if found is None and not demonyms_only and not words.isupper() and len(words) > 3:
         found = country(words)
     if found is not None:
         return found.iso2

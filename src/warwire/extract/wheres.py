@@ -14,11 +14,13 @@ import logging
 import re
 import unicodedata
 from dataclasses import replace
+from functools import cache
 
 from warwire.extract.records import Context, Where
 from warwire.extract.roles import PLACE_HEADS, Phrase, Roles
 from warwire.extract.syntax import NP_STOP, Tree
-from warwire.extract.wheres_list import listed_places
+from warwire.extract.wheres_list import listed_places, place_words
+from warwire.resolve.gazetteer import SPELLING
 from warwire.resolve.places_story import is_dateline, story_place
 from warwire.types import Equipment, Place, Span, Toponym
 
@@ -46,7 +48,7 @@ def wheres_for(
         and not any(e.evidence is not None and e.evidence.covers(t.span) for e in equipment)
         and t.text.lower() not in _NOT_PLACES
     ]
-    tops = _not_aside(ctx, tops)
+    tops = [_spelled_abroad(ctx, t) for t in _not_aside(ctx, tops)]
     # a foreign country named but not as a location ("a Turkish drone", "Turkey says") is
     # the actor's, not the event's: "in/into/across Syria" is a place, "Syria" alone is not
     tops = [
@@ -68,7 +70,7 @@ def wheres_for(
         home = story_place(ctx.toponyms, ctx.text, ctx.country_code, least=1.0)
         if home is not None and home.place is not None:  # "across Peru": where the story is
             log.debug("where: only the story's country named; its place %s", home.place.name)
-            return (Where(home.place.name, None, home),)
+            return (Where(home.place.name, None, _based(home, STORY_PLACE)),)
     tops = fine or tops
     if not tops:  # no gazetteer hits: fall back on the tagger's place names
         ents = [
@@ -247,15 +249,77 @@ def _not_aside(ctx: Context, tops: list[Toponym]) -> list[Toponym]:
 def _located(ctx: Context, top: Toponym) -> Where:
     """A resolved place as it is; a name the gazetteer lacks at the story's place,
     "near" it (geo_precision 2), as ACLED codes an unfound village to a known town."""
-    if top.place is not None:
-        return Where(top.place.name, top.span, top)
+    place = top.place
+    if place is not None:
+        if _around(ctx.text, top.span) and (place.feature or "").startswith("PPL"):
+            place = replace(place, geo_precision=max(2, place.geo_precision))
+        place = replace(place, place_basis=basis_of(place))
+        return Where(place.name, top.span, replace(top, place=place))
     home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
     if home is None or home.place is None:
         log.debug("where %r: unresolved, no story place", top.text)
         return Where(top.text, top.span, top)
-    near = replace(home.place, geo_precision=max(2, home.place.geo_precision))
+    near = replace(
+        home.place, geo_precision=max(2, home.place.geo_precision), place_basis=NEAR_STORY_PLACE
+    )
     log.debug("where %r: unresolved, near the story's place %s", top.text, near.name)
     return Where(top.text, top.span, replace(top, place=near))
+
+
+# how an event's place was chosen (Place.place_basis), from the most to the least direct
+NAMED_TOWN, NEAR_TOWN, DISTRICT, ADMIN1, COUNTRY = (
+    "named town", "near town", "district", "admin1", "country"
+)  # fmt: skip
+NAMED_FEATURE = "named feature"  # a mountain, a river, a base: the place named, not a town
+STORY_PLACE, NEAR_STORY_PLACE, STORY_COUNTRY = "story place", "near story place", "story country"
+
+
+def basis_of(place: Place) -> str:
+    """The rung of the place chain a named place stands on (town, district, admin1,
+    country), read off its feature class and geo_precision."""
+    feature = place.feature or ""
+    if feature.startswith("PCL"):
+        return COUNTRY
+    if feature == "ADM1" or place.geo_precision >= 3:
+        return ADMIN1
+    if feature.startswith("ADM"):
+        return DISTRICT
+    if not feature.startswith("PPL"):
+        return NAMED_FEATURE
+    return NEAR_TOWN if place.geo_precision == 2 else NAMED_TOWN
+
+
+def _based(top: Toponym, basis: str) -> Toponym:
+    if top.place is None:
+        return top
+    return replace(top, place=replace(top.place, place_basis=basis))
+
+
+@cache
+def _around_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted(place_words("around_words")))
+    after = re.compile(rf"(?:\s+(?:city|town|village)(?:'s)?)?\s+(?:{words})\b", re.I)
+    before = re.compile(
+        rf"\b(?:{words})\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I
+    )
+    return after, before
+
+
+def _around(text: str, span: Span) -> bool:
+    """ "the countryside of X", "X outskirts", "near X": around the town, not in it."""
+    after, before = _around_patterns()
+    return bool(
+        after.match(text, span.end) or before.search(text[max(0, span.start - 40) : span.start])
+    )
+
+
+def _spelled_abroad(ctx: Context, top: Toponym) -> Toponym:
+    """A name matched only as another spelling ("Menbej") outside the story's country
+    is unresolved: a loose match is believed only where the story is."""
+    place = top.place
+    if place is None or place.place_basis != SPELLING or ctx.country_code is None:
+        return top
+    return top if place.country_code == ctx.country_code else replace(top, place=None)
 
 
 def _fallback(ctx: Context) -> tuple[Where, ...]:
@@ -263,10 +327,12 @@ def _fallback(ctx: Context) -> tuple[Where, ...]:
     home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
     if home is not None and home.place is not None:
         log.debug("where: the story's place %s", home.place.name)
-        return (Where(home.place.name, None, home),)
+        return (Where(home.place.name, None, _based(home, STORY_PLACE)),)
     where = ctx.country_place
-    if where is None or (where.toponym and where.toponym.place):
-        return (where,) if where else ()
+    if where is not None and where.toponym and where.toponym.place:
+        return (Where(where.name, where.span, _based(where.toponym, STORY_COUNTRY)),)
+    if where is None:
+        return ()
     point = country_point(ctx.country_code)
     if point is None:
         return (where,)
@@ -284,4 +350,4 @@ def country_point(code: str | None) -> Place | None:
     if found is None or point is None:
         return None
     return Place(found.name, point[0], point[1], found.name, found.iso2, None, None, "PCLI",
-                 found.population, 3)  # fmt: skip
+                 found.population, 3, STORY_COUNTRY)  # fmt: skip

@@ -34,6 +34,11 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 
 
+def place_words(kind: str) -> frozenset[str]:
+    """One word list of ``place_lists.yaml`` ("around_words", "near", ...)."""
+    return _words().get(kind, frozenset())
+
+
 def _has(kind: str, word: str) -> bool:
     return word.lower() in _words().get(kind, frozenset())
 

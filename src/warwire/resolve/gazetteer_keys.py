@@ -10,9 +10,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["SCHEMA_VERSION", "normalise"]
+__all__ = ["SCHEMA_VERSION", "joined", "normalise", "skeleton"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MARKS = re.compile(r"['’‘`ʿʾʼ′´ʻ]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -55,3 +55,27 @@ def _spelling(token: str) -> str:
     if len(token) > 3 and token.endswith("ah"):
         token = token[:-1]
     return token
+
+
+_VOWELS = re.compile(r"[aeiouyw]+")
+_LETTER_CLASSES = str.maketrans({"q": "k", "c": "k", "p": "b", "v": "f"})
+MIN_SKELETON = 2  # "Ain Issa" is n-s
+MIN_JOINED = 5
+
+
+def joined(name: str) -> str:
+    """The lookup key without its spaces: "Kafr Nabl" and "Kafrnabl" alike."""
+    return normalise(name).replace(" ", "")
+
+
+def skeleton(name: str) -> str:
+    """The consonants of the joined key: one key for the spellings transliteration
+    scatters a name over ("Manbij", "Menbej"; "Deir ez-Zor", "Deir Ezzor";
+    "Kafr Nabl", "Kafrnabal"). Far too loose alone: a lookup by it is confined to
+    one country and checked by similarity (see :meth:`SqliteGazetteer.lookup_loose`).
+    Empty when too short to mean anything."""
+    whole = joined(name)
+    letters = _VOWELS.sub("", whole.translate(_LETTER_CLASSES))
+    if len(whole) < MIN_JOINED or len(letters) < MIN_SKELETON or not letters.isalpha():
+        return ""
+    return letters

@@ -72,7 +72,9 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
             p for p in _country_places(gazetteer, cand.country_code)
         ]
     if cand.source == STORY:  # a village believed for the story's country: only there
-        return gazetteer.lookup(cand.text, cand.country_code)
+        return gazetteer.lookup(cand.text, cand.country_code) or gazetteer.lookup_loose(
+            cand.text, cand.country_code
+        )
     places = gazetteer.lookup(cand.text)
     if places:
         return places

@@ -35,6 +35,7 @@ from warwire.types import Place, Sentence, Toponym
 STORY = "STORY"  # the source of a candidate believed because of the story's country
 MIN_VOTES = 2.0
 MIN_SHARE = 0.5
+SHORT_TEXT = 300
 
 
 def _country_votes(places: Sequence[Place], source: str, code: str | None) -> dict[str, float]:
@@ -52,10 +53,14 @@ def _country_votes(places: Sequence[Place], source: str, code: str | None) -> di
 def story_country(
     candidates: Iterable[Candidate], gazetteer: Gazetteer, text: str = ""
 ) -> str | None:
-    """The country most of the story's confident names point to, if one clearly leads."""
+    """The country most of the story's confident names point to, if one clearly leads.
+
+    A headline is too short for the tagger to be sure of its names ("Aleppo" read as
+    a nationality), so there every detected name votes, and one vote is enough."""
+    short = 0 < len(text) <= SHORT_TEXT
     votes: defaultdict[str, float] = defaultdict(float)
     for cand in candidates:
-        if cand.source not in PLACE_LABELS and cand.source != "DEMONYM":
+        if cand.source not in PLACE_LABELS and cand.source != "DEMONYM" and not short:
             continue
         for code, weight in _country_votes(
             gazetteer.lookup(cand.text), cand.source, cand.country_code
@@ -64,7 +69,7 @@ def story_country(
     if not votes:
         return None
     code, best = max(votes.items(), key=lambda kv: kv[1])
-    if best < MIN_VOTES or best < MIN_SHARE * sum(votes.values()):
+    if best < (1.0 if short else MIN_VOTES) or best < MIN_SHARE * sum(votes.values()):
         return None
     return code
 
@@ -84,9 +89,24 @@ def _spans(text: str, sentences: Sequence[Sentence]) -> Iterable[tuple[int, str,
                         yield sentence.span.start + run.start() + a, surface, not lead
 
 
-def _home_places(surface: str, gazetteer: Gazetteer, home: str) -> list[Place]:
+def _home_places(surface: str, gazetteer: Gazetteer, home: str, placed: bool) -> list[Place]:
+    """The story country's places so named, or, where the text places the name, so
+    spelled ("in Menbej" for Manbij)."""
     key = normalise(surface)
-    return [p for p in gazetteer.lookup(surface, home) if normalise(p.name) == key]
+    named = [p for p in gazetteer.lookup(surface, home) if normalise(p.name) == key]
+    return named or (gazetteer.lookup_loose(surface, home) if placed else [])
+
+
+def _respelled(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candidate:
+    """A tagged place name the gazetteer knows by no spelling of its own, but by a
+    transliteration of one of the story country's places ("Menbej"): that place. A
+    headline of no known country takes a close spelling found in one country only."""
+    if cand.source not in PLACE_LABELS or gazetteer.lookup(cand.text):
+        return cand
+    codes = {p.country_code for p in gazetteer.lookup_loose(cand.text, home)}
+    if len(codes) != 1 or None in codes:
+        return cand
+    return Candidate(cand.start, cand.end, cand.text, STORY, codes.pop())
 
 
 def story_candidates(
@@ -95,6 +115,10 @@ def story_candidates(
     """:func:`detect`, plus the villages of the story's country that the text places."""
     found = detect(text, sentences, gazetteer)
     home = story_country(found, gazetteer, text)
+    # a headline is believed by spelling; in an article, a person ("Danielle") would be
+    short = 0 < len(text) <= SHORT_TEXT
+    if short:
+        found = [_respelled(c, gazetteer, home) for c in found]
     if home is None:
         return found
     taken = [(c.start, c.end) for c in found]
@@ -112,10 +136,11 @@ def story_candidates(
             continue
         if after_title(text, start) or brand_word(surface):
             continue
-        if not _home_places(surface, gazetteer, home):
+        in_place = not (single and opener) and placed_by_context(text, start, start + len(surface))
+        if not _home_places(surface, gazetteer, home, in_place and short):
             continue
         seen.append((start, surface, opener))
-        if not (single and opener) and placed_by_context(text, start, start + len(surface)):
+        if in_place:
             placed.add(key)
     extra: list[Candidate] = []
     for start, surface, _ in sorted(seen, key=lambda s: (s[0], -len(s[1]))):

@@ -37,7 +37,9 @@ def analysis() -> Analysis:
         disorder_type="Political violence",
         actor1=Actor("Rebels (Mali)", inter=2),
         actor2=Actor("Military Forces of Mali", inter=1),
-        place=Place("Kidal", 18.44, 1.41, country="Mali", country_code="ML"),
+        place=Place(
+            "Kidal", 18.44, 1.41, country="Mali", country_code="ML", place_basis="named town"
+        ),
         when=When(date(2024, 1, 1), date(2024, 1, 1), 1),
         fatalities=3,
         claims=(Claim("Military Forces of Mali", Hedge.NONE, Polarity.ASSERTED, evidence),),
@@ -70,9 +72,11 @@ def test_acled_csv_has_acled_columns_in_order_then_ours() -> None:
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert tuple(rows[0][:31]) == ACLED_COLUMNS
     assert rows[0][31:] == ["date_start", "date_end", "claimant", "hedge", "evidence",
-                            "doc_ids", "confidence", "claim_fatalities"]  # fmt: skip
+                            "doc_ids", "confidence", "place_basis",
+                            "claim_fatalities"]  # fmt: skip
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["source"] == "Wire" and row["year"] == "2024" and row["fatalities"] == "3"
+    assert row["place_basis"] == "named town"
 
 
 def test_geojson_is_a_feature_collection_of_located_events() -> None:

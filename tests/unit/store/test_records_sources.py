@@ -47,3 +47,16 @@ def test_bad_registry_refused() -> None:
                          "reference": "https://x"}])  # fmt: skip
     with pytest.raises(ConfigError):
         parse_registry({"name": "X"})
+
+
+def test_place_basis_round_trips_and_older_records_still_load() -> None:
+    from dataclasses import replace
+
+    event = tarhuna_gna().events[0]
+    assert event.place is not None
+    based = replace(event, place=replace(event.place, place_basis="near town"))
+    data = json.loads(json.dumps(records.encode(based)))
+    assert records.event(data) == based
+    del data["place"]["place_basis"]  # stored before the field existed
+    older = records.event(data)
+    assert older.place is not None and older.place.place_basis is None
