@@ -10,22 +10,14 @@ store can recompute an event when one of its documents is revised.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from warwire.geodesy import haversine_km
 from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Place, Polarity, When
 
 NEAR_KM = 10.0
-EARTH_KM = 6371.0088
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def compatible_type(a: Event, b: Event) -> bool:

@@ -23,8 +23,8 @@ import click
 
 from warwire.config import Settings
 from warwire.errors import InputError
+from warwire.geodesy import haversine_km
 from warwire.pipeline import Pipeline, analyse, default_pipeline
-from warwire.resolve.places import haversine_km
 from warwire.serialize import event_record
 from warwire.types import Analysis, Document, Source
 

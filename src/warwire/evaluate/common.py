@@ -24,10 +24,10 @@ import click
 
 from warwire.config import Settings
 from warwire.errors import InputError
+from warwire.geodesy import haversine_km
 from warwire.pipeline import Pipeline, analyse, batched, default_pipeline
 from warwire.resolve.countries import country
 from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
-from warwire.resolve.places import haversine_km
 from warwire.serialize import event_record
 from warwire.types import Analysis, RawDocument, Rejection
 

@@ -20,7 +20,7 @@ import click
 
 from warwire.errors import InputError
 from warwire.evaluate.split import PARTS, Part, part_of
-from warwire.resolve.places import haversine_km
+from warwire.geodesy import haversine_km
 from warwire.types import Toponym
 
 THRESHOLD_KM = 161.0

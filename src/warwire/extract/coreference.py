@@ -23,9 +23,9 @@ from functools import cache
 
 from warwire.extract.merging import Draft, compatible, family, upgrade
 from warwire.extract.records import Context, Where
+from warwire.geodesy import distance_km
 from warwire.knowledge import data_text
 from warwire.resolve.actors import is_kept_phrase
-from warwire.resolve.places import distance_km
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Actor, Place, Span, When
 

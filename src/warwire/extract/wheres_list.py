@@ -18,7 +18,7 @@ from warwire.extract.records import Context
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.knowledge import data_mapping
 from warwire.resolve.gazetteer import normalise
-from warwire.resolve.places_detect import is_demonym
+from warwire.resolve.places_candidate import is_demonym
 from warwire.resolve.places_words import brand_word
 from warwire.types import Span, Toponym
 

@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
+from warwire.geodesy import distance_km
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_abroad import (
     at_home,
@@ -21,20 +22,22 @@ from warwire.resolve.places_abroad import (
     outside_actor_names,
     vouched,
 )
+from warwire.resolve.places_candidate import (
+    CONTEXT,
+    REGION_DEMONYMS,
+    REGION_FEATURES,
+    Candidate,
+    demonyms,
+)
 from warwire.resolve.places_context import Region, apply_containment, in_region, local_region
 from warwire.resolve.places_detect import (
-    CONTEXT,
     NATURAL_CLASSES,
     NEAR,
     NEAR_LIST,
     PART_AFTER,
     PART_FEATURES,
     REGION_AFTER,
-    REGION_DEMONYMS,
-    REGION_FEATURES,
     WIDE_FEATURES,
-    Candidate,
-    demonyms,
     detect,
 )
 from warwire.resolve.places_facility import FACILITY, facility_name, host_places
@@ -44,20 +47,8 @@ from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named,
 from warwire.resolve.places_words import common_word
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
-__all__ = ["Candidate", "ToponymStage", "demonyms", "detect", "distance_km", "geoparse",
-           "haversine_km", "resolve", "toponyms_for"]  # fmt: skip
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    dlat, dlon = la2 - la1, lo2 - lo1
-    h = math.sin(dlat / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def distance_km(a: Place, b: Place) -> float:
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+__all__ = ["Candidate", "ToponymStage", "demonyms", "detect", "geoparse", "resolve",
+           "toponyms_for"]  # fmt: skip
 
 
 def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:

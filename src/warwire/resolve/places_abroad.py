@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from warwire.resolve.places_detect import Candidate
+from warwire.resolve.places_candidate import Candidate
 from warwire.types import Place, Toponym
 
 MIN_NAMES = 2

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_detect import Candidate
+from warwire.resolve.places_candidate import Candidate
 from warwire.types import Place
 
 # US states: AP-style abbreviations and postal codes. Only trusted right after "Town, ".

@@ -12,15 +12,15 @@ import re
 from collections.abc import Sequence
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_detect import (
+from warwire.resolve.places_candidate import (
     CONTEXT,
     GENERIC_WORDS,
     NON_NAME_LABELS,
     Candidate,
-    _named,
-    _trimmed,
     demonyms,
     is_demonym,
+    named_as,
+    trimmed,
 )
 from warwire.resolve.places_facility import FACILITY, facility_name
 from warwire.resolve.places_words import after_title, common_word, institution_after, street_name
@@ -59,7 +59,9 @@ def served_place(text: str, span: Span, label: str, gazetteer: Gazetteer) -> Can
         key = normalise(surface)
         if key in GENERIC_WORDS or common_word(surface) or is_demonym(key):
             return None
-        if institution_after(text, end) and any(_named(p, key) for p in gazetteer.lookup(surface)):
+        if institution_after(text, end) and any(
+            named_as(p, key) for p in gazetteer.lookup(surface)
+        ):
             return Candidate(start, end, surface, "GPE")
     return None
 
@@ -83,7 +85,7 @@ def datelines(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) ->
             continue
         surface = match.group(1).rstrip(".")
         key = normalise(surface)
-        if not is_demonym(key) and any(_named(p, key) for p in gazetteer.lookup(surface)):
+        if not is_demonym(key) and any(named_as(p, key) for p in gazetteer.lookup(surface)):
             a = match.start(1)
             out.append(Candidate(a, a + len(surface), surface, "GPE"))
     return out
@@ -111,7 +113,7 @@ def currency_countries(text: str, span: Span, gazetteer: Gazetteer) -> list[Cand
 
 def facility(text: str, span: Span) -> Candidate | None:
     """ "Karl Bremer Hospital": a named facility, placed later at its town."""
-    surface, start = _trimmed(span.text_in(text), span.start)
+    surface, start = trimmed(span.text_in(text), span.start)
     if "'" in surface or "’" in surface:  # "Derry's Altnagelvin Hospital": the facility
         cut = max(surface.rfind("'"), surface.rfind("’")) + 1
         if surface[cut : cut + 2] == "s ":

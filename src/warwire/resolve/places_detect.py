@@ -11,10 +11,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.resolve.places_candidate import (
+    CONTEXT,
+    GENERIC_WORDS,
+    NON_NAME_LABELS,
+    PLACE_LABELS,
+    REGION_FEATURES,
+    Candidate,
+    demonyms,
+    is_demonym,
+    named_as,
+    trimmed,
+)
+from warwire.resolve.places_cues import (
+    currency_countries,
+    datelines,
+    every_mention,
+    facility,
+    served_place,
+)
 from warwire.resolve.places_words import (
     after_title,
     brand_word,
@@ -24,12 +41,7 @@ from warwire.resolve.places_words import (
 )
 from warwire.types import Place, Sentence, Span
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-CONTEXT = "CONTEXT"  # a mis-tagged name that the words around it place ("in Newberry")
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-REGION_FEATURES = frozenset(
-    {"PCLI", "PCL", "PCLD", "PCLS", "ADM1", "ADM2", "ADM3", "RGN", "AREA", "CONT"}
-)
 PART_FEATURES = frozenset({"PPLX", "AIRB", "AIRP", "AIRF", "MILB", "INSM"})
 NATURAL_CLASSES = (
     "MT",
@@ -85,62 +97,8 @@ _STOP_WORDS = (
 _STOP_START = frozenset(_STOP_WORDS.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A stretch of text that may name a place, and why we think so."""
-
-    start: int
-    end: int
-    text: str
-    source: str  # an entity label, "DEMONYM" or "CAPS"
-    country_code: str | None = None  # set for demonyms
-
-
-def demonyms() -> dict[str, str]:
-    """Normalised demonym (and plural) -> ISO2 country code, from the one demonym
-    authority (:func:`warwire.resolve.countries.demonyms`) under this module's keys."""
-    return _demonyms_by_key()
-
-
-@cache
-def _demonyms_by_key() -> dict[str, str]:
-    from warwire.resolve.countries import demonyms as table
-
-    return {normalise(word): code for word, code in table().items()}
-
-
-# Adjectives of continents and world regions: "European" ministers point at Europe.
-REGION_DEMONYMS = {
-    "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
-    "asian": "Asia", "asians": "Asia", "north american": "North America",
-    "south american": "South America", "middle eastern": "Middle East",
-}  # fmt: skip
-
-
-def is_demonym(key: str) -> bool:
-    """Whether a normalised word names a people: a country's or a continent's."""
-    return key in demonyms() or key in REGION_DEMONYMS
-
-
-def _trimmed(text: str, start: int) -> tuple[str, int]:
-    """Strip a leading "the" and a trailing possessive from an entity."""
-    if text.lower().startswith("the "):
-        text, start = text[4:], start + 4
-    for tail in ("'s", "’s", "'", "’"):
-        if text.endswith(tail):
-            text = text[: -len(tail)]
-    return text.strip(" .,;:"), start
-
-
 def detect(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer) -> list[Candidate]:
     """Every place-name candidate in ``text``, in order, without overlaps."""
-    from warwire.resolve.places_cues import (  # they build on this module's helpers
-        currency_countries,
-        datelines,
-        every_mention,
-        facility,
-        served_place,
-    )
 
     found: list[Candidate] = list(datelines(text, sentences, gazetteer))
     noise = _noise_words(text, sentences)
@@ -226,11 +184,6 @@ def _noise(cand: Candidate, noise: frozenset[str], gazetteer: Gazetteer) -> bool
     )
 
 
-NON_NAME_LABELS = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
-)
-
-
 def _known(surface: str, gazetteer: Gazetteer) -> bool:
     """Whether the gazetteer has the name, or the name less "northern", "province" ..."""
     shorter = TRIM_WORDS.sub("", surface).strip()
@@ -251,29 +204,16 @@ def _inner(text: str, span: Span, label: str, gazetteer: Gazetteer) -> list[Cand
         key = normalise(c.text)
         if c.source == "DEMONYM" or (
             key not in GENERIC_WORDS
-            and _plausible([p for p in gazetteer.lookup(c.text) if _named(p, key)], embedded=True)
+            and _plausible([p for p in gazetteer.lookup(c.text) if named_as(p, key)], embedded=True)
         ):
             out.append(c)
     return out
 
 
-GENERIC_WORDS = frozenset(
-    "north south east west central northern southern eastern western capital coast "  # noqa: SIM905
-    "national international united new upper lower middle greater village valley union "
-    "island islands centre center south north east west northwest northeast southwest "
-    "southeast mall bridge river lake park".split()
-)
-
-
-def _named(place: Place, key: str) -> bool:
-    """The place is called so, not merely listed with it as an alternate ("Rapid")."""
-    return place.feature in REGION_FEATURES or normalise(place.name) == key
-
-
 def _from_entity(
     label: str, raw: str, start: int, gazetteer: Gazetteer, text: str = ""
 ) -> Candidate | None:
-    surface, start = _trimmed(raw, start)
+    surface, start = trimmed(raw, start)
     if not surface:
         return None
     key = normalise(surface)
@@ -287,12 +227,12 @@ def _from_entity(
         return None
     places = gazetteer.lookup(surface)
     if label == "PERSON" and " " not in surface:  # "Ahmad" is not Al Ahmadi
-        places = [p for p in places if _named(p, key) or normalise(p.name).startswith(key + " ")]
+        places = [p for p in places if named_as(p, key) or normalise(p.name).startswith(key + " ")]
     if label in RESCUE_LABELS and _plausible(places, strict=_lone_org(label, surface)):
         return Candidate(start, start + len(surface), surface, label)
     if label in ("PERSON", "ORG") and " " not in surface and not surface.isupper():
         end = start + len(surface)  # "a robbery in Newberry": the text places it
-        if placed_by_context(text, start, end) and any(_named(p, key) for p in places):
+        if placed_by_context(text, start, end) and any(named_as(p, key) for p in places):
             return Candidate(start, end, surface, CONTEXT)
     return None
 
@@ -357,7 +297,7 @@ def _scan_caps(
         while i < len(words):
             for j in range(min(len(words), i + 4), i, -1):
                 a, b = words[i].start(), words[j - 1].end()
-                surface, a = _trimmed(run.group()[a:b], a)
+                surface, a = trimmed(run.group()[a:b], a)
                 first = surface.split()[0].lower() if surface else ""
                 lead = chunk[: run.start() + a].strip(_OPENERS)
                 at_start = not lead and not first_word_ok

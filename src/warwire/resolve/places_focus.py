@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from warwire.resolve.places_detect import REGION_FEATURES
+from warwire.resolve.places_candidate import REGION_FEATURES
 from warwire.types import Place
 
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
+from warwire.resolve.places_candidate import trimmed
 from warwire.resolve.places_detect import (
     _CAPS,
     _STOP_START,
@@ -21,7 +22,6 @@ from warwire.resolve.places_detect import (
     Candidate,
     _acronym,
     _noise_words,
-    _trimmed,
     detect,
 )
 from warwire.resolve.places_words import (
@@ -83,7 +83,7 @@ def _spans(text: str, sentences: Sequence[Sentence]) -> Iterable[tuple[int, str,
             for i in range(len(words)):
                 for j in range(min(len(words), i + 4), i, -1):
                     a, b = words[i].start(), words[j - 1].end()
-                    surface, a = _trimmed(run.group()[a:b], a)
+                    surface, a = trimmed(run.group()[a:b], a)
                     if surface:
                         lead = chunk[: run.start() + a].strip(" \t\n\"'“”‘’([-—–•*")
                         yield sentence.span.start + run.start() + a, surface, not lead

@@ -14,8 +14,10 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from importlib.resources import files
 
+from warwire.geodesy import distance_km
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_detect import TRIM_WORDS, Candidate
+from warwire.resolve.places_candidate import Candidate
+from warwire.resolve.places_detect import TRIM_WORDS
 from warwire.types import Place
 
 _PROVINCE = re.compile(
@@ -81,8 +83,6 @@ def _units(places: Sequence[Place], kind: str) -> list[Place]:
 
 def _twin(unit: Place, places: Sequence[Place], cand: Candidate) -> Place | None:
     """The town that bears the unit's name ("Provincia de X" and X) and lies in it."""
-    from warwire.resolve.places import distance_km
-
     keys = {_bare(cand.text), *(normalise(f) for f in trimmed_forms(cand.text))}
     name = normalise(unit.name)
 

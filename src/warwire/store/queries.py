@@ -21,7 +21,8 @@ from typing import Any
 from sqlalchemy import Select, String, cast, func, literal, or_, select, text
 from sqlalchemy.engine import Connection, Row
 
-from warwire.merge import haversine_km, independent_sources
+from warwire.geodesy import haversine_km
+from warwire.merge import independent_sources
 from warwire.resolve.sources import normalize
 from warwire.serialize import document_record, event_record
 from warwire.store import records

@@ -22,8 +22,8 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from warwire.clean import syndication as syn
+from warwire.geodesy import EARTH_KM
 from warwire.merge import (
-    EARTH_KM,
     NEAR_KM,
     best_match,
     compatible,

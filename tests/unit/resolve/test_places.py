@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from warwire.geodesy import distance_km
 from warwire.resolve.gazetteer import MemoryGazetteer
-from warwire.resolve.places import ToponymStage, detect, distance_km, toponyms_for
+from warwire.resolve.places import ToponymStage, detect, toponyms_for
 from warwire.testing import parsed_sentence
 from warwire.types import Analysis, Document, Place, Sentence, Span
 

@@ -6,8 +6,8 @@ import pytest
 
 from warwire.resolve.gazetteer import MemoryGazetteer, normalise
 from warwire.resolve.places import resolve
+from warwire.resolve.places_candidate import Candidate
 from warwire.resolve.places_context import STATE_ABBREVIATIONS, local_region
-from warwire.resolve.places_detect import Candidate
 from warwire.types import Place
 
 TN = Place("Tennessee", 35.75, -86.25, "United States", "US", "Tennessee", None, "ADM1", 6_800_000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from warwire.resolve.gazetteer import MemoryGazetteer
 from warwire.resolve.places import resolve, toponyms_for
-from warwire.resolve.places_detect import Candidate
+from warwire.resolve.places_candidate import Candidate
 from warwire.types import Mention, Place, Sentence, Span, Token
 
 BANI = Place("Bani Walid", 31.76, 13.99, "Libya", "LY", "Misrata", 1, "PPL", 50_000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from warwire.resolve.gazetteer import MemoryGazetteer
 from warwire.resolve.places import resolve
-from warwire.resolve.places_detect import Candidate
+from warwire.resolve.places_candidate import Candidate
 from warwire.resolve.places_units import trimmed_forms
 from warwire.types import Place
 

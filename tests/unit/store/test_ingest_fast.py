@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from warwire.merge import compatible, haversine_km, window
+from warwire.geodesy import haversine_km
+from warwire.merge import compatible, window
 from warwire.store import ClaimQuery, EventQuery, open_store
 from warwire.store.rawsql import Raw, as_date, translate
 from warwire.store.writes import MAX_WINDOW_DAYS, _near_box, candidates, write_event
