@@ -148,7 +148,7 @@ def document_line(result: IngestResult) -> str:
 # --------------------------------------------------------------------------- queries
 
 
-def _checked(check: str) -> Callable[[Any, Any, str | None], str | None]:
+def checked_by(check: str) -> Callable[[Any, Any, str | None], str | None]:
     """A click callback running :mod:`warwire.store.filters`' ``check``: the canonical
     value, or a usage error (exit 2) with a hint."""
 
@@ -168,7 +168,7 @@ def _checked(check: str) -> Callable[[Any, Any, str | None], str | None]:
 def hedge_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--hedge",
-        callback=_checked("hedge"),
+        callback=checked_by("hedge"),
         help="none, claimed, reportedly, alleged, according_to or unconfirmed.",
     )(func)
 
@@ -195,11 +195,11 @@ def _none_match(noun: str, filters: dict[str, Any]) -> None:
 
 @click.command("events")
 @db_option
-@click.option("--country", callback=_checked("country_name"),
+@click.option("--country", callback=checked_by("country_name"),
               help="ISO-2 or ISO-3 code or name: LY, LBY, Libya.")  # fmt: skip
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
-@click.option("--type", "event_type", callback=_checked("event_type"),
+@click.option("--type", "event_type", callback=checked_by("event_type"),
               help="ACLED event type or sub-event type, any case; a prefix will do.")  # fmt: skip
 @click.option("--actor", help="Actor name or alias, any case (haftar finds the LNA).")
 @click.option("--near", callback=_near, metavar="LAT,LON,KM")

@@ -8,12 +8,13 @@ from typing import Any
 
 import click
 
-from warwire.cli.db_cmd import db_option, open_db
+from warwire.cli.db_cmd import checked_by, db_option, open_db
 from warwire.cli.errors import friendly_errors
 
 
 @click.command("report")
-@click.option("--country", required=True, help="Country name, as events record it.")
+@click.option("--country", required=True, callback=checked_by("country_name"),
+              help="ISO-2/ISO-3 code or name (LY, LBY, Libya).")  # fmt: skip
 @click.option("--admin1", multiple=True, help="Limit to this first-level region (repeatable).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day (YYYY-MM-DD).")

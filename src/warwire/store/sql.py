@@ -31,7 +31,10 @@ log = logging.getLogger(__name__)
 
 
 def normalize_url(url: str) -> str:
-    """``postgresql://`` and ``postgres://`` mean psycopg 3; SQLite parents are created."""
+    """``postgresql://`` and ``postgres://`` mean psycopg 3; a plain file path (no
+    scheme) is a SQLite file, as an analyst types it; SQLite parents are created."""
+    if "://" not in url and not url.startswith("sqlite:"):
+        return "sqlite:///" + str(Path(url).expanduser().resolve())
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
