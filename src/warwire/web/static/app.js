@@ -178,7 +178,10 @@
     };
     // close enough to see the place among its neighbours, never further out than now;
     // the ring marks it even while its point is still inside a cluster
-    map.setView(at, Math.max(map.getZoom(), FOCUS_ZOOM));
+    // at once, not animated: a pan still running when the list's own fit or the
+    // panel's relayout lands would stop short of the event
+    map.stop();
+    map.setView(at, Math.max(map.getZoom(), FOCUS_ZOOM), { animate: false });
     ring();
   }
 
