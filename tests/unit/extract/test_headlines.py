@@ -166,3 +166,29 @@ def test_a_one_line_blast_report_is_an_event_unless_it_names_an_accident(
     blast = _events(pipeline, "Explosion kills three near a checkpoint in Garissa")
     assert [e.sub_event_type for e in blast] == ["Remote explosive/landmine/IED"]
     assert _events(pipeline, "Gas cylinder explosion kills three at a restaurant in Garissa") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jihadists kill 4 herders", "Rebels attack the district airport", "Gunmen attack army post"],
+)
+def test_a_short_present_tense_headline_passes_the_mention_gate(
+    pipeline: Pipeline, line: str
+) -> None:
+    # short, undated, in the present and placeless: in an article such a line is
+    # a caption or a teaser; as the whole document it is the report
+    assert len(_events(pipeline, line)) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bandits often ambush lorries near Garissa",
+        "Rebels threaten to attack Garissa airport",
+        "Over 300 killed in Garissa since January",
+    ],
+)
+def test_habits_threats_and_running_totals_in_one_line_are_no_events(
+    pipeline: Pipeline, line: str
+) -> None:
+    assert _events(pipeline, line) == []
