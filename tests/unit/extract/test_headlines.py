@@ -192,3 +192,25 @@ def test_habits_threats_and_running_totals_in_one_line_are_no_events(
     pipeline: Pipeline, line: str
 ) -> None:
     assert _events(pipeline, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "sub_event_type"),
+    [
+        ("Rebels achieve new advancement near Garissa", "Armed clash"),
+        (
+            "Militants expand their control in the hills of Garissa",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_headline_phrases_for_advances_and_gains_report_events(
+    pipeline: Pipeline, line: str, sub_event_type: str
+) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, line)] == [sub_event_type]
+
+
+def test_advancement_words_are_no_triggers_in_a_story_body() -> None:
+    text = "The company made new advancements in irrigation last year, its chief said."
+    (sentence,) = parse_text("d", text)
+    assert not find_triggers(sentence, text)
