@@ -70,7 +70,7 @@ DOCUMENT_STEPS: tuple[tuple[str, DocumentStep], ...] = (
     ("background", lambda drafts, ctx, heads: background(drafts, ctx.reference)),
     ("accidents", lambda drafts, ctx, heads: accidents(drafts, ctx.text)),
     ("figurative", lambda drafts, ctx, heads: figurative(drafts, ctx.text)),
-    ("mention-gate", lambda drafts, ctx, heads: reported(drafts, ctx.text, heads)),
+    ("mention-gate", lambda drafts, ctx, heads: _gate(drafts, ctx.text, heads)),
 )
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
 
@@ -254,6 +254,25 @@ def _one_line(text: str) -> bool:
     headline's present tense ("Militants attack base in X"), however it ends."""
     plain = text.strip()
     return "\n" not in plain and len(plain.split()) <= _ONE_LINE_WORDS
+
+
+_LABEL_WORDS = 2  # "Martyr info", "Casualty list": a label, not a headline
+
+
+def _gate(drafts: list[Draft], text: str, headlines: frozenset[Span]) -> list[Draft]:
+    """The learned mention gate; a document that is one headline is read as one
+    (short, undated, in the present: see :func:`warwire.extract.mentions.p_event`)."""
+    plain = text.strip()
+    if not (_one_line(plain) and headline_like(plain) and len(plain.split()) > _LABEL_WORDS):
+        return reported(drafts, text, headlines)
+    from warwire.extract import mentions
+
+    cut = mentions.threshold()
+    return [
+        d
+        for d in drafts
+        if max(mentions.p_event(r.sentence.text_in(text), one_line=True) for r in d.readings) >= cut
+    ]
 
 
 def _party(actors: ActorLookup, name: str, country_code: str | None) -> str:

@@ -166,3 +166,51 @@ def test_a_one_line_blast_report_is_an_event_unless_it_names_an_accident(
     blast = _events(pipeline, "Explosion kills three near a checkpoint in Garissa")
     assert [e.sub_event_type for e in blast] == ["Remote explosive/landmine/IED"]
     assert _events(pipeline, "Gas cylinder explosion kills three at a restaurant in Garissa") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jihadists kill 4 herders", "Rebels attack the district airport", "Gunmen attack army post"],
+)
+def test_a_short_present_tense_headline_passes_the_mention_gate(
+    pipeline: Pipeline, line: str
+) -> None:
+    # short, undated, in the present and placeless: in an article such a line is
+    # a caption or a teaser; as the whole document it is the report
+    assert len(_events(pipeline, line)) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bandits often ambush lorries near Garissa",
+        "Rebels threaten to attack Garissa airport",
+        "Over 300 killed in Garissa since January",
+    ],
+)
+def test_habits_threats_and_running_totals_in_one_line_are_no_events(
+    pipeline: Pipeline, line: str
+) -> None:
+    assert _events(pipeline, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "sub_event_type"),
+    [
+        ("Rebels achieve new advancement near Garissa", "Armed clash"),
+        (
+            "Militants expand their control in the hills of Garissa",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_headline_phrases_for_advances_and_gains_report_events(
+    pipeline: Pipeline, line: str, sub_event_type: str
+) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, line)] == [sub_event_type]
+
+
+def test_advancement_words_are_no_triggers_in_a_story_body() -> None:
+    text = "The company made new advancements in irrigation last year, its chief said."
+    (sentence,) = parse_text("d", text)
+    assert not find_triggers(sentence, text)

@@ -75,6 +75,16 @@ def test_background_scores_below_threshold(text: str) -> None:
     assert mentions.p_event(text) < mentions.threshold()
 
 
+def test_a_one_line_document_is_read_in_headline_register() -> None:
+    # short, undated and in the present: a caption in an article, the report in a headline feed
+    line = "Jihadists kill 4 herders"
+    assert mentions.p_event(line) < mentions.threshold()
+    assert mentions.p_event(line, one_line=True) > mentions.threshold()
+    # what the words say still counts: history stays below the cut
+    history = "The region has a long history of clashes between rival clans."
+    assert mentions.p_event(history, one_line=True) < mentions.threshold()
+
+
 def test_score_is_consistent_and_a_distribution() -> None:
     text = EVENTS[0][0]
     result = mentions.score(text, headline=False, position=3)
