@@ -150,9 +150,13 @@ def capital_mentions(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# a writer is a first and a last name ("Jane O'Neil", "Jane M. Doe") ending the line or
+# before a stop or a dash ("By Jane Doe. KABUL (AP)"); "By Monday Kabul ..." is no byline
+_WORD = r"[A-Z][a-z'’][\w'’-]*"
+_WRITER = rf"{_WORD}(?: [A-Z]\.)? {_WORD}"
 _BYLINE = re.compile(
-    r"(?m)^[ \t\"'“*_]*(?:(?:Written|Reported|Reporting|Story|Words)\s+)?(?:By|BY|by)\b:?[ \t]+"
-    r"((?:[A-Z][\w'’.-]*|and|&)(?:[ \t]*,?[ \t]+(?:[A-Z][\w'’.-]*|and|&))*)"
+    r"(?m)^[ \t\"'“*_]*(?:(?:Written|Reported|Reporting|Story|Words)\s+)?(?:By|BY)\b:?[ \t]+"
+    r"({n}(?:(?:,| and| &) {n})*)(?=[ \t]*(?:$|[,.|/(—–-]))".replace("{n}", _WRITER)
 )
 
 

@@ -85,3 +85,12 @@ def test_a_byline_name_is_never_a_place(gaz: MemoryGazetteer) -> None:
     assert [text[a:b] for a, b in spans] == ["Anna Zenda"]
     got = found(text, ["Ruritania", "Zenda", "Ruritania", "Zenda"], gaz)
     assert got.count(("Zenda", "RU")) == 1
+
+
+def test_a_byline_stops_before_the_dateline() -> None:
+    text = "By Jane O'Neil and Sam J. Roe. STRELSAU (Reuters) - Troops moved."
+    assert [text[a:b] for a, b in byline_spans(text)] == ["Jane O'Neil and Sam J. Roe"]
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    assert byline_spans("By Monday Strelsau troops had left.") == []
