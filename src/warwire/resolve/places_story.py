@@ -178,20 +178,18 @@ def story_candidates(
 def _cued_abroad(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, found: list[Candidate]
 ) -> list[Candidate]:
-    """A headline of no known country: a name with a place word beside it
-    ("Xville countryside", "the town of Xville") that the gazetteer knows, exactly
-    or by spelling, in one country only is that country's place."""
+    """A headline of no known country: a name of two or more words with a place word
+    beside it ("Nova Xville countryside", "the town of Nova Xville") that the gazetteer
+    knows, exactly or by spelling, in one country only is that country's place."""
     taken = [(c.start, c.end) for c in found] + byline_spans(text)
-    noise = _noise_words(text, sentences)
     extra: list[Candidate] = []
     for start, surface, opener in _spans(text, sentences):
         end = start + len(surface)
-        single = " " not in surface
+        if " " not in surface:  # one word names some village abroad too often
+            continue
         if any(start < e and s < end for s, e in taken):
             continue
         if surface.split()[0].lower() in _STOP_START or _acronym(surface) or brand_word(surface):
-            continue
-        if single and (common_word(surface) or surface.lower() in noise):
             continue
         if after_title(text, start) or normalise(surface) in GENERIC_WORDS:
             continue
@@ -199,9 +197,7 @@ def _cued_abroad(
             continue
         key = normalise(surface)
         places = [p for p in gazetteer.lookup(surface) if normalise(p.name) == key]
-        # one word respelled matches some village abroad; two words are surer
-        loose = [] if places or single else gazetteer.lookup_loose(surface)
-        codes = {p.country_code for p in places or loose}
+        codes = {p.country_code for p in places or gazetteer.lookup_loose(surface)}
         if len(codes) != 1 or None in codes:
             continue
         taken.append((start, end))

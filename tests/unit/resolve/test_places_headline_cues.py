@@ -14,6 +14,7 @@ PLACES: list[tuple[Place, list[str]]] = [
     (Place("Zenda", 10.2, 20.9, "Ruritania", "RU", "Hills", 3, "PPL", 0), []),
     (Place("Zenda", 45.0, -90.0, "United States", "US", "Ohio", 4, "PPL", 3_000), []),
     (Place("Oberwald", 10.4, 20.1, "Ruritania", "RU", "Hills", 5, "PPL", 0), []),
+    (Place("Nova Oberwald", 10.5, 20.2, "Ruritania", "RU", "Hills", 9, "PPL", 0), []),
     (Place("France", 46.0, 2.0, "France", "FR", None, 6, "PCLI", 67_000_000), []),
     (Place("Paris", 48.85, 2.35, "France", "FR", "Ile", 7, "PPLC", 2_100_000), []),
     (Place("Paris", 33.66, -95.55, "United States", "US", "TX", 8, "PPL", 25_000), []),
@@ -51,8 +52,10 @@ def test_a_place_word_after_a_name_places_a_village_of_the_storys_country(
 def test_a_cued_name_known_in_one_country_places_a_headline_of_no_country(
     gaz: MemoryGazetteer,
 ) -> None:
-    assert ("Oberwald", "RU") in found("Warplanes pound the town of Oberwald overnight", [], gaz)
-    assert ("Oberwald", "RU") not in found("Warplanes pound Oberwald overnight", [], gaz)
+    cued = found("Warplanes pound the town of Nova Oberwald overnight", [], gaz)
+    assert ("Nova Oberwald", "RU") in cued
+    assert not found("Warplanes pound Nova Oberwald overnight", [], gaz)
+    assert not found("Warplanes pound the town of Oberwald overnight", [], gaz)  # one word
     assert not found("Warplanes pound the town of Zenda overnight", [], gaz)  # two countries
 
 
