@@ -42,7 +42,7 @@ from warwire.resolve.places_detect import (
 )
 from warwire.resolve.places_facility import FACILITY, facility_name, host_places
 from warwire.resolve.places_focus import Focus, focus_without
-from warwire.resolve.places_story import STORY, story_candidates
+from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
 from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
 from warwire.resolve.places_words import common_word
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
@@ -62,6 +62,8 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
         return [p for p in gazetteer.lookup(cand.text) if p.feature in REGION_FEATURES] or [
             p for p in _country_places(gazetteer, cand.country_code)
         ]
+    if cand.source == CAPITAL:
+        return capital_places(gazetteer, cand.country_code)
     if cand.source == STORY:  # a village believed for the story's country: only there
         return gazetteer.lookup(cand.text, cand.country_code) or gazetteer.lookup_loose(
             cand.text, cand.country_code

@@ -4,7 +4,11 @@ The city list holds thousands of villages with no population figure; believed
 everywhere they would turn every capitalised word into a hamlet. Once the
 story's country is known (its countries, demonyms and unambiguous places), a
 village of that country is believed where the text treats it as a place ("in
-X", "X village", "X, a town in ..."), and then at every mention of it.
+X", "X village", "X, a town in ..."), and then at every mention of it. A headline
+is too short for that: there a place word beside a name ("X countryside", "the
+town of X") is enough, even without a known country when the gazetteer knows the
+name in one country only, and "the capital" is the story country's capital. A
+byline's names are never places.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_candidate import trimmed
+from warwire.resolve.places_candidate import GENERIC_WORDS, trimmed
 from warwire.resolve.places_detect import (
     _CAPS,
     _STOP_START,
@@ -27,12 +31,17 @@ from warwire.resolve.places_detect import (
 from warwire.resolve.places_words import (
     after_title,
     brand_word,
+    byline_spans,
+    capital_mentions,
     common_word,
+    cued_after,
+    cued_place,
     placed_by_context,
 )
 from warwire.types import Place, Sentence, Toponym
 
 STORY = "STORY"  # the source of a candidate believed because of the story's country
+CAPITAL = "CAPITAL"  # "the capital" of a short text: the story country's capital
 MIN_VOTES = 2.0
 MIN_SHARE = 0.5
 SHORT_TEXT = 300
@@ -113,15 +122,20 @@ def story_candidates(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
 ) -> list[Candidate]:
     """:func:`detect`, plus the villages of the story's country that the text places."""
-    found = detect(text, sentences, gazetteer)
+    bylines = byline_spans(text)
+    found = [
+        c
+        for c in detect(text, sentences, gazetteer)
+        if not any(s <= c.start and c.end <= e for s, e in bylines)
+    ]
     home = story_country(found, gazetteer, text)
     # a headline is believed by spelling; in an article, a person ("Danielle") would be
     short = 0 < len(text) <= SHORT_TEXT
     if short:
         found = [_respelled(c, gazetteer, home) for c in found]
     if home is None:
-        return found
-    taken = [(c.start, c.end) for c in found]
+        return _cued_abroad(text, sentences, gazetteer, found) if short else found
+    taken = [(c.start, c.end) for c in found] + bylines
     known = {normalise(c.text) for c in found}
     noise = _noise_words(text, sentences)  # surnames ("Churchill") and lower-case words
     seen: list[tuple[int, str, bool]] = []
@@ -136,7 +150,10 @@ def story_candidates(
             continue
         if after_title(text, start) or brand_word(surface):
             continue
-        in_place = not (single and opener) and placed_by_context(text, start, start + len(surface))
+        end = start + len(surface)
+        in_place = not (single and opener) and placed_by_context(text, start, end)
+        if short and (cued_after(text, end) or (not opener and cued_place(text, start, end))):
+            in_place = True  # "Xville countryside", "eastern Xville": a headline's place
         if not _home_places(surface, gazetteer, home, in_place and short):
             continue
         seen.append((start, surface, opener))
@@ -151,7 +168,53 @@ def story_candidates(
             continue
         taken.append((start, end))
         extra.append(Candidate(start, end, surface, STORY, home))
+    if short:
+        for start, end in capital_mentions(text):
+            if not any(start < e and s < end for s, e in taken):
+                extra.append(Candidate(start, end, text[start:end], CAPITAL, home))
     return sorted([*found, *extra], key=lambda c: c.start)
+
+
+def _cued_abroad(
+    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, found: list[Candidate]
+) -> list[Candidate]:
+    """A headline of no known country: a name of two or more words with a place word
+    beside it ("Nova Xville countryside", "the town of Nova Xville") that the gazetteer
+    knows, exactly or by spelling, in one country only is that country's place."""
+    taken = [(c.start, c.end) for c in found] + byline_spans(text)
+    extra: list[Candidate] = []
+    for start, surface, opener in _spans(text, sentences):
+        end = start + len(surface)
+        if " " not in surface:  # one word names some village abroad too often
+            continue
+        if any(start < e and s < end for s, e in taken):
+            continue
+        if surface.split()[0].lower() in _STOP_START or _acronym(surface) or brand_word(surface):
+            continue
+        if after_title(text, start) or normalise(surface) in GENERIC_WORDS:
+            continue
+        if not (cued_after(text, end) or (not opener and cued_place(text, start, end))):
+            continue
+        key = normalise(surface)
+        places = [p for p in gazetteer.lookup(surface) if normalise(p.name) == key]
+        codes = {p.country_code for p in places or gazetteer.lookup_loose(surface)}
+        if len(codes) != 1 or None in codes:
+            continue
+        taken.append((start, end))
+        extra.append(Candidate(start, end, surface, STORY, codes.pop()))
+    return sorted([*found, *extra], key=lambda c: c.start) if extra else found
+
+
+def capital_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:
+    """The capital of the country ``code``: its PPLC row, else its biggest namesake."""
+    from warwire.resolve.countries import country
+
+    found = country(code) if code else None
+    if found is None or not found.capital:
+        return []
+    places = gazetteer.lookup(found.capital, code)
+    capitals = [p for p in places if p.feature == "PPLC"]
+    return capitals or sorted(places, key=lambda p: -p.population)[:1]
 
 
 _DATELINE_AFTER = re.compile(

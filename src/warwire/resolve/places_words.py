@@ -109,3 +109,57 @@ def _institution_after() -> re.Pattern[str]:
 def institution_after(text: str, end: int) -> bool:
     """ "Torrington Fire Department", "Kansas Highway Patrol": the name is the place served."""
     return bool(_institution_after().match(text, end))
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    from warwire.knowledge import data_mapping
+
+    data = data_mapping("place_cue_words.yaml")
+
+    def body(kind: str) -> str:
+        words = sorted((str(w) for w in data.get(kind, ())), key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    after = re.compile(rf"\s+(?:{body('after')})(?![\w-])", re.IGNORECASE)
+    before = re.compile(rf"(?<![\w-])(?:{body('before')})\s+(?:the\s+)?$", re.IGNORECASE)
+    capital = re.compile(rf"(?<![\w-])(?:{body('capital')})(?![\w-])", re.IGNORECASE)
+    return after, before, capital
+
+
+def cued_after(text: str, end: int) -> bool:
+    """ "Xville countryside", "Xville city": a place word right after the name."""
+    return bool(_cue_patterns()[0].match(text, end))
+
+
+def cued_place(text: str, start: int, end: int) -> bool:
+    """A place word right before or after the name: "countryside of X", "eastern X",
+    "X outskirts" (``warwire/data/place_cue_words.yaml``)."""
+    return cued_after(text, end) or bool(
+        _cue_patterns()[1].search(text[max(0, start - 40) : start])
+    )
+
+
+_NAME_NEXT = re.compile(r",?\s+(?:of\s+)?[A-Z]")
+
+
+def capital_mentions(text: str) -> list[tuple[int, int]]:
+    """Spans of "the capital" that name no city themselves ("the capital Kabul" does)."""
+    return [
+        m.span() for m in _cue_patterns()[2].finditer(text) if not _NAME_NEXT.match(text, m.end())
+    ]
+
+
+# a writer is a first and a last name ("Jane O'Neil", "Jane M. Doe") ending the line or
+# before a stop or a dash ("By Jane Doe. KABUL (AP)"); "By Monday Kabul ..." is no byline
+_WORD = r"[A-Z][a-z'’][\w'’-]*"
+_WRITER = rf"{_WORD}(?: [A-Z]\.)? {_WORD}"
+_BYLINE = re.compile(
+    r"(?m)^[ \t\"'“*_]*(?:(?:Written|Reported|Reporting|Story|Words)\s+)?(?:By|BY)\b:?[ \t]+"
+    r"({n}(?:(?:,| and| &) {n})*)(?=[ \t]*(?:$|[,.|/(—–-]))".replace("{n}", _WRITER)
+)
+
+
+def byline_spans(text: str) -> list[tuple[int, int]]:
+    """The writers' names of a byline line ("By Jane Doe and Sam Roe"): never places."""
+    return [m.span(1) for m in _BYLINE.finditer(text)]
