@@ -17,7 +17,7 @@ import yaml
 
 from warwire.errors import ModelError
 
-__all__ = ["data_mapping", "data_text", "data_yaml", "phrase_pattern"]
+__all__ = ["data_mapping", "data_text", "data_words", "data_yaml", "phrase_pattern"]
 
 
 def data_text(name: str) -> str:
@@ -26,6 +26,14 @@ def data_text(name: str) -> str:
         return files("warwire").joinpath("data", name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:  # pragma: no cover - a packaging problem
         raise ModelError(f"cannot read data/{name}: {exc}") from exc
+
+
+@cache
+def data_words(name: str) -> tuple[str, ...]:
+    """The entries of a one-per-line list ``warwire/data/NAME``: stripped, without
+    blank lines and ``#`` comments, in file order."""
+    lines = (line.strip() for line in data_text(name).splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
 @cache

@@ -25,10 +25,9 @@ _SPECIFIC = ("PPL", "ADM2", "ADM3", "ADM4")
 
 @cache
 def _facility_words() -> frozenset[str]:
-    from warwire.knowledge import data_text
+    from warwire.knowledge import data_words
 
-    lines = data_text("place_facility_words.txt").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.casefold() for w in data_words("place_facility_words.txt"))
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")

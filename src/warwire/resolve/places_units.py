@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from importlib.resources import files
 
 from warwire.geodesy import distance_km
+from warwire.knowledge import data_words
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_candidate import Candidate
 from warwire.resolve.places_detect import TRIM_WORDS
@@ -35,9 +35,7 @@ TWIN_KM = 75.0
 
 @cache
 def _state_titles() -> re.Pattern[str]:
-    path = files("warwire").joinpath("data", "place_state_titles.txt")
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
-    alternatives = "|".join(re.escape(w) for w in words if w and not w.startswith("#"))
+    alternatives = "|".join(re.escape(w) for w in data_words("place_state_titles.txt"))
     return re.compile(rf"\s+(?:{alternatives})(?!\w)", re.I)
 
 

@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
-from pathlib import Path
 
-STOPWORDS = Path(str(files("warwire").joinpath("data", "place_stopwords.txt")))
+from warwire.knowledge import data_mapping, data_words
 
 
 @cache
 def _stopwords() -> frozenset[str]:
-    if not STOPWORDS.is_file():
-        return frozenset()
-    lines = STOPWORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.casefold() for w in data_words("place_stopwords.txt"))
 
 
 def common_word(surface: str) -> bool:
@@ -66,15 +61,9 @@ def placed_by_context(text: str, start: int, end: int) -> bool:
     )
 
 
-NOT_NAMES = Path(str(files("warwire").joinpath("data", "place_not_names.txt")))
-
-
 @cache
 def _not_names() -> frozenset[str]:
-    if not NOT_NAMES.is_file():
-        return frozenset()
-    lines = NOT_NAMES.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.casefold() for w in data_words("place_not_names.txt"))
 
 
 def brand_word(surface: str) -> bool:
@@ -95,13 +84,7 @@ def street_name(text: str, end: int) -> bool:
 
 @cache
 def _institution_after() -> re.Pattern[str]:
-    from warwire.knowledge import data_text
-
-    words = [
-        w.strip()
-        for w in data_text("place_institution_words.txt").splitlines()
-        if w.strip() and not w.startswith("#")
-    ]
+    words = data_words("place_institution_words.txt")
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\s+(?:{body})(?![\w])")
 
@@ -113,8 +96,6 @@ def institution_after(text: str, end: int) -> bool:
 
 @cache
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    from warwire.knowledge import data_mapping
-
     data = data_mapping("place_cue_words.yaml")
 
     def body(kind: str) -> str:
