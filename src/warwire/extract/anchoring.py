@@ -168,16 +168,24 @@ def accidents(drafts: list[Draft], text: str) -> list[Draft]:
     return [d for d in drafts if not accidental(d)]
 
 
-def reported(drafts: list[Draft], text: str, headlines: Collection[Span]) -> list[Draft]:
+def reported(
+    drafts: list[Draft], text: str, headlines: Collection[Span], one_line: bool = False
+) -> list[Draft]:
     """Keep the incidents at least one of whose mentions the learned mention model
-    reads as a report of a specific occurrence (:mod:`warwire.extract.mentions`)."""
+    reads as a report of a specific occurrence (:mod:`warwire.extract.mentions`);
+    ``one_line``: the document is one headline, read as one (short, undated, in
+    the present: see :func:`warwire.extract.mentions.p_event`)."""
     from warwire.extract import mentions
 
     cut = mentions.threshold()
 
+    def score(s: Span) -> float:
+        if one_line:
+            return mentions.p_event(s.text_in(text), one_line=True)
+        return mentions.p_event(s.text_in(text), headline=s in headlines)
+
     def best(draft: Draft) -> float:
-        sentences = {r.sentence for r in draft.readings}  # one score per sentence
-        return max(mentions.p_event(s.text_in(text), headline=s in headlines) for s in sentences)
+        return max(score(s) for s in {r.sentence for r in draft.readings})  # once per sentence
 
     return [d for d in drafts if best(d) >= cut]
 

@@ -260,19 +260,10 @@ _LABEL_WORDS = 2  # "Martyr info", "Casualty list": a label, not a headline
 
 
 def _gate(drafts: list[Draft], text: str, headlines: frozenset[Span]) -> list[Draft]:
-    """The learned mention gate; a document that is one headline is read as one
-    (short, undated, in the present: see :func:`warwire.extract.mentions.p_event`)."""
+    """The learned mention gate; a document that is one headline is read as one."""
     plain = text.strip()
-    if not (_one_line(plain) and headline_like(plain) and len(plain.split()) > _LABEL_WORDS):
-        return reported(drafts, text, headlines)
-    from warwire.extract import mentions
-
-    cut = mentions.threshold()
-    return [
-        d
-        for d in drafts
-        if max(mentions.p_event(r.sentence.text_in(text), one_line=True) for r in d.readings) >= cut
-    ]
+    lone = _one_line(plain) and headline_like(plain) and len(plain.split()) > _LABEL_WORDS
+    return reported(drafts, text, headlines, one_line=lone)
 
 
 def _party(actors: ActorLookup, name: str, country_code: str | None) -> str:
