@@ -24,6 +24,7 @@ import click
 
 from warwire.config import Settings
 from warwire.errors import InputError
+from warwire.evaluate.split import PARTS
 from warwire.geodesy import haversine_km
 from warwire.pipeline import Pipeline, analyse, batched, default_pipeline
 from warwire.resolve.countries import country
@@ -256,3 +257,11 @@ def run_documents(
                 yield failed(item.input_id or "?", f"crashed ({item.detail})")
             elif not item.rejections:
                 yield item.document.input_id, item
+
+
+#: ``--part tune|score`` for every scorer: the rows of one side of the fixed split
+part_option = click.option(
+    "--part",
+    type=click.Choice(PARTS),
+    help="Score only one part of the fixed split (tune on one, only score the other).",
+)

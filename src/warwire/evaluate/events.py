@@ -28,6 +28,7 @@ from warwire.evaluate.common import (
     f1,
     haversine_km,
     number,
+    part_option,
     plain,
     predictions,
     ratio,
@@ -45,7 +46,7 @@ from warwire.evaluate.matching import (
     read_jsonl,
     subtype_ok,
 )
-from warwire.evaluate.split import PARTS, Part, part_of
+from warwire.evaluate.split import Part, part_of
 from warwire.ingest.jsonl import parse_record
 from warwire.resolve.gazetteer_points import country_points
 
@@ -371,7 +372,7 @@ def render(report: EventsReport) -> str:
 @click.command("events")
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("articles", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--part", type=click.Choice(PARTS), help="Score only this part of the fixed split.")
+@part_option
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
 @click.option("--verbose", is_flag=True, help="Print every article's matches and misses.")
 def events_eval_command(

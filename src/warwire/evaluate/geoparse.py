@@ -19,7 +19,8 @@ from pathlib import Path
 import click
 
 from warwire.errors import InputError
-from warwire.evaluate.split import PARTS, Part, part_of
+from warwire.evaluate.common import part_option
+from warwire.evaluate.split import Part, part_of
 from warwire.geodesy import haversine_km
 from warwire.types import Toponym
 
@@ -200,11 +201,7 @@ def format_table(scores: Sequence[GeoparseScore]) -> str:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Documents per file.")
-@click.option(
-    "--part",
-    type=click.Choice(PARTS),
-    help="Score only one part of the fixed split (tune on one, only score the other).",
-)
+@part_option
 @click.option("--verbose", is_flag=True, help="Also list missed and misplaced gold toponyms.")
 def geoparse_eval_command(
     files: tuple[str, ...], as_json: bool, limit: int | None, part: Part | None, verbose: bool

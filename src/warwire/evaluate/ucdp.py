@@ -42,12 +42,13 @@ from warwire.evaluate.common import (
     day,
     haversine_km,
     number,
+    part_option,
     plain,
     predictions,
     ratio,
     run_documents,
 )
-from warwire.evaluate.split import PARTS, Part, part_of
+from warwire.evaluate.split import Part, part_of
 from warwire.evaluate.ucdp_headlines import headline_parts, non_english, not_codeable
 from warwire.types import RawDocument
 
@@ -308,11 +309,7 @@ def render(report: UcdpReport, verbose: bool = False) -> str:
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
-@click.option(
-    "--part",
-    type=click.Choice(PARTS),
-    help="Score only the rows of one part of the fixed split (tune on one, only score the other).",
-)
+@part_option
 @click.option("--verbose", is_flag=True, help="Also print a sample of missed and misplaced rows.")
 def ucdp_eval_command(
     gold: Path, limit: int | None, fmt: str, part: Part | None, verbose: bool
