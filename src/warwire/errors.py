@@ -9,7 +9,8 @@ and HTTP statuses; the library raises them and never prints.
     ├── ConfigError           settings that make no sense
     ├── PipelineError         stages in an order that cannot work
     ├── ModelError            a packaged model or gazetteer could not be loaded
-    └── StoreError            the database refused or is missing a migration
+    ├── StoreError            the database refused or is missing a migration
+    └── CorrectionError       an analyst's correction names an unknown field or value
 """
 
 from __future__ import annotations
@@ -74,3 +75,7 @@ class ModelError(WarwireError):
 
 class StoreError(WarwireError):
     pass
+
+
+class CorrectionError(WarwireError):
+    """A correction that cannot be made: unknown field, bad value, nothing to change."""

@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from warwire import __version__
+from warwire.api.correction_routes import router as correction_router
 from warwire.api.deps import ResponseCache
 from warwire.api.ingest import Ingestor
 from warwire.api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
@@ -32,6 +33,7 @@ from warwire.api.routes import router
 from warwire.config import Settings
 from warwire.errors import (
     BlockedAddressError,
+    CorrectionError,
     FetchError,
     InputError,
     ModelError,
@@ -79,6 +81,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     app.include_router(router)
     app.include_router(report_router)
+    app.include_router(correction_router)
     _add_dashboard(app, settings)
     _add_error_handlers(app)
 
@@ -112,6 +115,7 @@ def _add_dashboard(app: FastAPI, settings: Settings) -> None:
                 "vendored": vendored,
                 "event_types": [*SUB_EVENT_TYPES],
                 "hedges": [h.value for h in Hedge],
+                "writes": bool(settings.token),  # the panel offers corrections
             },
         )
 
@@ -130,6 +134,7 @@ def _add_dashboard(app: FastAPI, settings: Settings) -> None:
 
 _STATUS: tuple[tuple[type[WarwireError], int], ...] = (
     (BlockedAddressError, 422),
+    (CorrectionError, 422),
     (FetchError, 502),
     (InputError, 422),
     (StoreError, 503),

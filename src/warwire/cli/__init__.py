@@ -23,6 +23,7 @@ def cli() -> None:
 
 def _register() -> None:
     from warwire.cli import (
+        correct_cmd,
         db_cmd,
         eval_cmd,
         extract_cmd,
@@ -32,7 +33,8 @@ def _register() -> None:
         show_cmd,
     )
 
-    for module in (extract_cmd, geoparse_cmd, db_cmd, show_cmd, serve_cmd, eval_cmd, report_cmd):
+    for module in (extract_cmd, geoparse_cmd, db_cmd, show_cmd, correct_cmd, serve_cmd, eval_cmd,
+                   report_cmd):  # fmt: skip
         module.register(cli)
 
 

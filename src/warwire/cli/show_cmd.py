@@ -122,7 +122,9 @@ def show_command(db: str | None, event_id: str, fmt: str, output: IO[str]) -> No
 
     EVENT_ID is an event id or any unique prefix of one (as tables print it).
     """
+    from warwire.cli.correct_cmd import history_text
     from warwire.cli.errors import fail, friendly_errors
+    from warwire.store.corrections import history
     from warwire.tables import terminal_width
 
     @friendly_errors
@@ -132,6 +134,7 @@ def show_command(db: str | None, event_id: str, fmt: str, output: IO[str]) -> No
             event = store.event(resolve_id(store, "event", event_id))
             if event is None:
                 fail(f"no event with id {event_id!r}", 2)
+            audit = history(store, event["event_id"])
             texts: dict[str, str] = {}
             titles: dict[str, str] = {}
             wanted = {s["doc_id"] for s in (event.get("evidence") or {}).values()}
@@ -145,10 +148,13 @@ def show_command(db: str | None, event_id: str, fmt: str, output: IO[str]) -> No
         if fmt == "jsonl":
             import json
 
-            output.write(json.dumps(event, ensure_ascii=False) + "\n")
+            output.write(json.dumps({**event, "history": audit}, ensure_ascii=False) + "\n")
             return
         tty = hasattr(output, "isatty") and output.isatty()
-        output.write(render(event, texts, titles, terminal_width(output), colour=tty) + "\n")
+        width = terminal_width(output)
+        output.write(render(event, texts, titles, width, colour=tty) + "\n")
+        if audit:
+            output.write("\n" + history_text(audit, width) + "\n")
 
     run()
 

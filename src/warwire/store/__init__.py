@@ -92,13 +92,19 @@ def query_events(store: Store, query: EventQuery | None = None) -> list[Record]:
 def export_events(
     store: SqlStore, fmt: str, out: IO[str] | IO[bytes], since_version: int | None = None
 ) -> int:
-    """Write every event (or those changed after ``since_version``); returns the count."""
+    """Write every event (or those changed after ``since_version``); returns the count.
+
+    Events carry their corrected values; JSONL also holds the corrections themselves."""
+    from itertools import chain
+
     from warwire.export import make_writer
+    from warwire.store import corrections
     from warwire.store.parquet import ParquetWriter
 
     writer = ParquetWriter(out) if fmt == "parquet" else make_writer(fmt, out)  # type: ignore[arg-type]
     count = 0
-    for record in store.export_records(since_version):
+    audit = corrections.export_records(store, since_version) if fmt == "jsonl" else ()
+    for record in chain(store.export_records(since_version), audit):
         writer.write(record)
         count += record["kind"] in ("event", "tombstone")
     writer.close()

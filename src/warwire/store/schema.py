@@ -197,6 +197,28 @@ changes = Table(
     Index("ix_changes_version", "version"),
 )
 
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # set, merge, split
+    Column("event_id", String(64), nullable=False),  # the event the analyst named
+    Column("applies_to", String(64), nullable=False),  # the live event it shapes now
+    Column("field", String(32)),  # for "set"
+    Column("before", Text),  # JSON
+    Column("after", Text),  # JSON
+    Column("events", Text, nullable=False, default="[]"),  # JSON ids involved (merge, split)
+    Column("anchors", Text, nullable=False, default="[]"),  # JSON "doc:start-end" of reports
+    Column("why", Text, nullable=False),
+    Column("by", String(200), nullable=False),
+    Column("at", String(40), nullable=False),  # ISO 8601 UTC
+    Column("version", BigInteger, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),  # a split ends its merge
+    Index("ix_corrections_applies", "applies_to"),
+    Index("ix_corrections_event", "event_id"),
+    Index("ix_corrections_version", "version"),
+)
+
 TABLES_V1 = (
     meta, sources, documents, fingerprints, bands, events, event_reports, claims, relations,
     changes,
@@ -280,11 +302,17 @@ def _v4_page_index(conn: Connection) -> None:
     )
 
 
+def _v5_corrections(conn: Connection) -> None:
+    """Analyst corrections with their audit trail (see :mod:`warwire.store.corrections`)."""
+    corrections.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_tables),
     (2, _v2_search),
     (3, _v3_merge_index),
     (4, _v4_page_index),
+    (5, _v5_corrections),
 )
 LATEST = MIGRATIONS[-1][0]
 
