@@ -2,7 +2,8 @@
 
 ``warwire correct EVENT --set fatalities=3 --why "hospital list"`` sets fields;
 ``warwire correct merge EVENT OTHER --why ...`` folds OTHER into EVENT;
-``warwire correct split EVENT --why ...`` undoes the latest merge into EVENT.
+``warwire correct split EVENT --why ...`` undoes the latest merge into EVENT;
+``warwire correct replay export.jsonl`` carries an export's corrections over.
 Ids may be unique prefixes, as tables print them. The work is done by
 :mod:`warwire.store.corrections`; this module only parses and prints.
 """
@@ -79,6 +80,7 @@ def correct_group() -> None:
     warwire correct EVENT --set fatalities=3 --set actor2=none --why "hospital list"
     warwire correct merge EVENT OTHER --why "one attack, two descriptions"
     warwire correct split EVENT --why "two different days"
+    warwire correct replay export.jsonl --db rebuilt.db
 
     \b
     Fields: fatalities=N, event_type=TYPE, sub_event_type=SUBTYPE (the taxonomy's
@@ -126,6 +128,47 @@ def split_command(event_id: str, why: str, by: str | None, db: str | None) -> No
     from warwire.store.corrections import split
 
     _run(db, lambda store: split(store, event_id, why, by or default_analyst()))
+
+
+@correct_group.command("replay")
+@click.argument("export", metavar="FILE.jsonl", type=click.File("r", encoding="utf-8"))
+@db_option
+def replay_command(export: IO[str], db: str | None) -> None:
+    """Re-apply the corrections of a JSONL export (e.g. to a re-extracted database).
+
+    Each goes to its event by id, else by the document sentences it was made
+    on; ones already here are skipped, so replaying twice changes nothing.
+    """
+    import json
+
+    from warwire.cli.errors import fail, friendly_errors
+    from warwire.errors import CorrectionError
+    from warwire.store.corrections import replay
+
+    @friendly_errors
+    def run() -> None:
+        records = []
+        for number, line in enumerate(export, 1):
+            if '"correction"' not in line:
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                fail(f"{export.name}:{number}: not JSON ({exc.msg})", 2)
+        store = open_db(db)
+        try:
+            applied, missing = replay(store, records)
+        except (CorrectionError, KeyError, TypeError, ValueError) as exc:
+            fail(f"{export.name}: not a warwire correction record ({exc})", 2)
+            return
+        finally:
+            store.close()
+        click.echo(f"{applied} corrections re-applied", err=True)
+        if missing:
+            shown = ", ".join(sorted(set(missing))[:5]) + (", ..." if len(set(missing)) > 5 else "")
+            click.echo(f"warwire: {len(missing)} found no event here: {shown}", err=True)
+
+    run()
 
 
 def history_rows(records: Sequence[Record]) -> list[list[str]]:

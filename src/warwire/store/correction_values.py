@@ -155,7 +155,8 @@ def _actor(field: str, value: str, event: Event) -> Any:
     return default_registry().resolve_or_keep(one_line(value, 200), cc)
 
 
-def _current(event: Event, field: str) -> Any:
+def current_value(event: Event, field: str) -> Any:
+    """The field's value in ``event``, as a correction stores it."""
     if field == "date":
         when = event.when
         return records.encode(When(when.start, when.end, when.time_precision))
@@ -210,7 +211,7 @@ def resolve_changes(
             after = records.encode(_when(value))
         else:
             after = one_line(value, MAX_NOTES)
-        before = _current(event, field)
+        before = current_value(event, field)
         if after == before:
             raise CorrectionError(f"{field} is already {show(field, after)}")
         out.append(FieldChange(field, before, after))

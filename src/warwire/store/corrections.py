@@ -16,7 +16,9 @@ merges an event into another, its corrections follow the survivor (in time
 order, so the later correction of a field wins). When an event disappears
 (its only document was revised into something else), its corrections wait;
 the next event added with one of the same report anchors (document id and
-the character span of the event's sentence) takes them over.
+the character span of the event's sentence) takes them over
+(:mod:`warwire.store.correction_apply`). :func:`replay` carries the
+corrections of a JSONL export into a database rebuilt from the same documents.
 """
 
 from __future__ import annotations
@@ -33,16 +35,18 @@ from warwire.errors import CorrectionError, one_line
 from warwire.merge import merge_reports
 from warwire.store import records, writes
 from warwire.store.base import Record
+from warwire.store.correction_apply import anchors, live_event, load, reapply
 from warwire.store.correction_values import (
+    FIELDS,
     apply_change,
+    current_value,
     parse_assignment,
     resolve_changes,
     show,
 )
-from warwire.store.queries import dataset_version, full_id
+from warwire.store.queries import full_id
 from warwire.store.rawsql import Raw
-from warwire.store.schema import changes, claims, corrections, documents, event_reports, events
-from warwire.types import Event
+from warwire.store.schema import changes, claims, corrections, event_reports
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,26 +76,6 @@ def _event_id(conn: Connection, prefix: str) -> str:
         raise CorrectionError(str(exc.args[0])) from None
 
 
-def _load(conn: Connection, event_id: str) -> tuple[Event, str]:
-    row = conn.execute(
-        select(events.c.data, events.c.search_text).where(events.c.event_id == event_id)
-    ).one()
-    return records.event(json.loads(row.data)), row.search_text
-
-
-def anchors(conn: Connection, event_id: str) -> list[str]:
-    """``doc_id:start-end`` of each report's event sentence: what a re-extracted
-    event shares with this one even when its id changed."""
-    out = []
-    stmt = select(event_reports.c.data).where(event_reports.c.event_id == event_id)
-    for (data,) in conn.execute(stmt.order_by(event_reports.c.seq)):
-        for fe in json.loads(data).get("evidence") or ():
-            if fe["field"] == "event":
-                span = fe["span"]
-                out.append(f"{span['doc_id']}:{span['start']}-{span['end']}")
-    return sorted(set(out))
-
-
 def _row(kind: str, event_id: str, who: tuple[str, str], version: int, **rest: Any) -> Record:
     why, by = who
     return {"kind": kind, "event_id": event_id, "applies_to": event_id, "field": None,
@@ -103,118 +87,6 @@ def _changed(conn: Connection, version: int, *items: tuple[str, str]) -> None:
     conn.execute(changes.insert(), [
         {"version": version, "event_id": e, "change": c, "merged_into": None} for e, c in items
     ])  # fmt: skip
-
-
-# --------------------------------------------------------------------------- applying
-
-
-def reapply(conn: Connection, raw: Raw, event_ids: Iterable[str], version: int) -> None:
-    """Rewrite each event with its active field corrections applied, oldest first."""
-    wanted = sorted(set(event_ids))
-    if not wanted:
-        return
-    stmt = (
-        select(corrections.c.applies_to, corrections.c.field, corrections.c.after)
-        .where(corrections.c.applies_to.in_(wanted), corrections.c.kind == "set",
-               corrections.c.active.is_(True))
-        .order_by(corrections.c.seq)
-    )  # fmt: skip
-    found: dict[str, list[tuple[str, Any]]] = {}
-    for row in conn.execute(stmt):
-        found.setdefault(row.applies_to, []).append((row.field, json.loads(row.after)))
-    for event_id, fixes in found.items():
-        if conn.execute(select(events.c.seq).where(events.c.event_id == event_id)).first() is None:
-            continue
-        event, search = _load(conn, event_id)
-        for field, after in fixes:
-            event = apply_change(event, field, after)
-        writes.write_event(raw, event, search, version, new=False)
-
-
-def _mark(anchor: str) -> tuple[str, int]:
-    doc_id, _, span = anchor.rpartition(":")
-    return doc_id, int(span.partition("-")[0])
-
-
-def _latest(conn: Connection, doc_id: str) -> str:
-    """The revision of a page that superseded ``doc_id`` (itself when none did)."""
-    for _ in range(20):
-        stmt = select(documents.c.superseded_by).where(documents.c.doc_id == doc_id)
-        newer = conn.execute(stmt).scalar()
-        if not newer:
-            break
-        doc_id = newer
-    return doc_id
-
-
-def _reattach(conn: Connection, added: Sequence[str]) -> None:
-    """Corrections of events that no longer exist move to a new event sharing an anchor.
-
-    The same event sentence of the same document is a sure match; failing that,
-    an event of the page's newer revision takes them, the one whose sentence
-    starts nearest to where the old one did.
-    """
-    live = select(events.c.event_id)
-    waiting = conn.execute(
-        select(corrections.c.seq, corrections.c.anchors).where(
-            corrections.c.applies_to.not_in(live), corrections.c.kind == "set"
-        )
-    ).all()
-    if not waiting:
-        return
-    marks = {event_id: [_mark(a) for a in anchors(conn, event_id)] for event_id in added}
-    for row in waiting:
-        best: tuple[int, str] | None = None
-        for old in json.loads(row.anchors):
-            doc_id, start = _mark(old)
-            newest = _latest(conn, doc_id)
-            for event_id, mine in marks.items():
-                for other_doc, other_start in mine:
-                    if other_doc == doc_id and old in anchors(conn, event_id):
-                        distance = -1
-                    elif other_doc == newest != doc_id:
-                        distance = abs(other_start - start)
-                    else:
-                        continue
-                    if best is None or distance < best[0]:
-                        best = (distance, event_id)
-        if best is not None:
-            conn.execute(
-                update(corrections).where(corrections.c.seq == row.seq).values(applies_to=best[1])
-            )
-
-
-def after_ingest(conn: Connection) -> None:
-    """Re-apply corrections to what the write just done in ``conn`` touched.
-
-    Called inside :meth:`SqlStore.add`'s transaction after the document's
-    events were merged: merged-away events hand their corrections to the
-    survivor, new events pick up waiting ones by anchor, and every touched
-    event with corrections is rewritten. Without corrections this is one query.
-    """
-    if conn.execute(select(corrections.c.seq).limit(1)).first() is None:
-        return
-    version = dataset_version(conn)
-    rows = conn.execute(
-        select(changes.c.event_id, changes.c.change, changes.c.merged_into)
-        .where(changes.c.version == version)
-        .order_by(changes.c.seq)
-    ).all()
-    for row in rows:
-        if row.change == "merged" and row.merged_into:
-            conn.execute(
-                update(corrections)
-                .where(corrections.c.applies_to == row.event_id)
-                .values(applies_to=row.merged_into)
-            )
-    added = [r.event_id for r in rows if r.change == "added"]
-    if added:
-        _reattach(conn, added)
-    raw = Raw(conn)
-    try:
-        reapply(conn, raw, [r.event_id for r in rows if r.change in ("added", "updated")], version)
-    finally:
-        raw.close()
 
 
 # --------------------------------------------------------------------------- corrections
@@ -238,18 +110,25 @@ def correct(
         pairs = [parse_assignment(a) for a in assignments]
     if not pairs:
         raise CorrectionError("nothing to set: give FIELD=VALUE")
-    with store.writer.begin() as conn:
+    with store.engine.connect() as conn:  # lookups (gazetteer, actors) before the write lock
         event_id = _event_id(conn, event_id)
-        event, _ = _load(conn, event_id)
+        event, _ = load(conn, event_id)
         extra = {"gazetteer": gazetteer} if gazetteer else {}
         fixes = resolve_changes(event, pairs, **extra)
+    with store.writer.begin() as conn:
         raw = Raw(conn)
         try:
-            version = writes.bump_version(raw)
-            marks = json.dumps(anchors(conn, event_id))
-            rows = [_row("set", event_id, who, version, field=f.field, anchors=marks,
-                         before=json.dumps(f.before, ensure_ascii=False),
-                         after=json.dumps(f.after, ensure_ascii=False)) for f in fixes]  # fmt: skip
+            version = writes.bump_version(raw)  # on PostgreSQL this lock serialises writers
+            event, _ = load(conn, _event_id(conn, event_id))  # as it is now
+            rows = []
+            for fix in fixes:
+                before = current_value(event, fix.field)
+                if before == fix.after:
+                    raise CorrectionError(f"{fix.field} is already {show(fix.field, before)}")
+                rows.append(_row("set", event_id, who, version, field=fix.field,
+                                 anchors=json.dumps(anchors(conn, event_id)),
+                                 before=json.dumps(before, ensure_ascii=False),
+                                 after=json.dumps(fix.after, ensure_ascii=False)))  # fmt: skip
             conn.execute(corrections.insert(), rows)
             reapply(conn, raw, [event_id], version)
             _changed(conn, version, (event_id, "updated"))
@@ -264,31 +143,35 @@ def merge(store: SqlStore, keep: str, gone: str, why: str, by: str) -> list[Reco
     who = (_text(why, "why", MAX_WHY), _text(by, "who corrects", MAX_BY))
     with store.writer.begin() as conn:
         keep, gone = _event_id(conn, keep), _event_id(conn, gone)
-        if keep == gone:
-            raise CorrectionError("an event cannot be merged into itself")
-        moved = {
-            "reports": _seqs(conn, event_reports, gone),
-            "claims": _seqs(conn, claims, gone),
-        }
-        marks = json.dumps(anchors(conn, gone))
         raw = Raw(conn)
         try:
             version = writes.bump_version(raw)
-            work = writes.EventWork(version=version)
-            writes.absorb(raw, gone, keep, work)
-            writes.refold(raw, keep, version)
-            raw.many(writes.CHANGE_INSERT, work.changes)
-            conn.execute(
-                update(corrections).where(corrections.c.applies_to == gone).values(applies_to=keep)
-            )
-            conn.execute(corrections.insert(), [_row(
-                "merge", keep, who, version, events=json.dumps([keep, gone]), anchors=marks,
-                before=json.dumps(moved))])  # fmt: skip
-            reapply(conn, raw, [keep], version)
-            _changed(conn, version, (keep, "updated"))
+            _merge(conn, raw, keep, gone, _row("merge", keep, who, version))
         finally:
             raw.close()
         return _records(conn, corrections.c.version == version)
+
+
+def _merge(conn: Connection, raw: Raw, keep: str, gone: str, row: Record) -> None:
+    """The merge inside the caller's transaction; ``row`` is its audit record."""
+    if keep == gone:
+        raise CorrectionError("an event cannot be merged into itself")
+    version = row["version"]
+    moved = {"reports": _seqs(conn, event_reports, gone), "claims": _seqs(conn, claims, gone)}
+    marks = {"keep": anchors(conn, keep), "gone": anchors(conn, gone)}
+    work = writes.EventWork(version=version)
+    writes.absorb(raw, gone, keep, work)
+    writes.refold(raw, keep, version)
+    raw.many(writes.CHANGE_INSERT, work.changes)
+    conn.execute(
+        update(corrections).where(corrections.c.applies_to == gone).values(applies_to=keep)
+    )
+    conn.execute(corrections.insert(), [{
+        **row, "event_id": keep, "applies_to": keep, "events": json.dumps([keep, gone]),
+        "anchors": json.dumps(marks["gone"]), "before": json.dumps(moved),
+        "after": json.dumps(marks)}])  # fmt: skip
+    reapply(conn, raw, [keep], version)
+    _changed(conn, version, (keep, "updated"))
 
 
 def _seqs(conn: Connection, table: Any, event_id: str) -> list[int]:
@@ -363,7 +246,7 @@ def record_of(row: Any) -> Record:
     after = json.loads(row.after) if row.after else None
     if row.kind == "set":
         change = f"{row.field}: {show(row.field, before)} → {show(row.field, after)}"
-    elif row.kind == "merge":
+    elif row.kind == "merge":  # after: the anchors of both events' reports
         change = f"merged {events_involved[1]} into {events_involved[0]}"
         before = None  # the moved report numbers are internal
     else:
@@ -405,3 +288,74 @@ def export_records(store: SqlStore, since_version: int | None = None) -> Iterato
     where = [] if since_version is None else [corrections.c.version > since_version]
     with store.engine.connect() as conn:
         yield from _records(conn, *where)
+
+
+def replay(store: SqlStore, items: Iterable[Record]) -> tuple[int, list[str]]:
+    """Re-apply the correction records of an export (``kind`` "correction") to this
+    database, e.g. one rebuilt by re-extracting the same documents.
+
+    Each correction goes to its event if that id is live here, else to the
+    event holding its report anchors. Field corrections and merges still in
+    force are replayed in their order, keeping who, when and why; ones already
+    here are skipped, so a replay can be repeated. Returns how many were
+    applied and the ids of the events found nowhere.
+    """
+    wanted = [r for r in items if r.get("kind") == "correction" and r.get("active", True)]
+    wanted.sort(key=lambda r: int(r.get("correction_id") or 0))
+    applied, missing = 0, []
+    with store.writer.begin() as conn:
+        raw = Raw(conn)
+        try:
+            version = writes.bump_version(raw)
+            for item in wanted:
+                row = _row(item["action"], "", (str(item["why"]), str(item["by"])), version,
+                           at=str(item["at"]))  # fmt: skip
+                if item["action"] == "set":
+                    done = _replay_set(conn, raw, item, row)
+                elif item["action"] == "merge":
+                    done = _replay_merge(conn, raw, item, row)
+                else:
+                    continue
+                applied += done is True
+                if done is None:
+                    missing.append(str(item["event_id"]))
+        finally:
+            raw.close()
+    return applied, missing
+
+
+def _replay_set(conn: Connection, raw: Raw, item: Record, row: Record) -> bool | None:
+    """True when applied, False when already here, None when its event is nowhere."""
+    field, marks = item.get("field"), list(item.get("anchors") or ())
+    if field not in FIELDS:
+        raise CorrectionError(f"correction {item.get('correction_id')}: unknown field {field!r}")
+    target = live_event(conn, [item.get("applies_to"), item.get("event_id")], marks)
+    if target is None:
+        return None
+    after = json.dumps(item["after"], ensure_ascii=False)
+    same = (corrections.c.applies_to == target, corrections.c.field == field,
+            corrections.c.at == row["at"], corrections.c.by == row["by"])  # fmt: skip
+    if conn.execute(select(corrections.c.seq).where(*same)).first():
+        return False
+    event, _ = load(conn, target)
+    apply_change(event, field, item["after"])  # refuses a value that cannot apply
+    conn.execute(corrections.insert(), [{
+        **row, "event_id": item["event_id"], "applies_to": target, "field": field,
+        "before": json.dumps(current_value(event, field), ensure_ascii=False),
+        "after": after, "anchors": json.dumps(marks)}])  # fmt: skip
+    reapply(conn, raw, [target], row["version"])
+    _changed(conn, row["version"], (target, "updated"))
+    return True
+
+
+def _replay_merge(conn: Connection, raw: Raw, item: Record, row: Record) -> bool | None:
+    keep_id, gone_id = item["events"]
+    marks = item.get("after") or {}
+    keep = live_event(conn, [keep_id], marks.get("keep") or ())
+    gone = live_event(conn, [gone_id], marks.get("gone") or item.get("anchors") or ())
+    if keep is None:
+        return None
+    if gone is None or gone == keep:
+        return False  # merged already (or its reports were never here)
+    _merge(conn, raw, keep, gone, row)
+    return True

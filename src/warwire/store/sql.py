@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from warwire.errors import StoreError
 from warwire.merge import NEAR_KM
 from warwire.resolve.sources import load_registry
-from warwire.store import claim_queries, corrections, queries, records
+from warwire.store import claim_queries, correction_apply, queries, records
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record
 from warwire.store.schema import claims, documents, events, migrate, sources
 from warwire.store.writes import AlreadyStored, add_analysis
@@ -115,7 +115,7 @@ class SqlStore:
         try:  # the existence check runs inside the write transaction (one round trip less)
             with self.writer.begin() as conn:
                 result = add_analysis(conn, analysis, self.registry, self.near_km)
-                corrections.after_ingest(conn)  # refolded events keep the analysts' fixes
+                correction_apply.after_ingest(conn)  # refolded events keep the analysts' fixes
                 return result
         except AlreadyStored:
             return IngestResult(doc_id, "unchanged")

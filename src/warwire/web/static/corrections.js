@@ -58,7 +58,7 @@
         await request(`/api/events/${encodeURIComponent(id)}/corrections`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
-          body: JSON.stringify({ set: { fatalities: Number(box.elements.fatalities.value) }, why: box.elements.why.value }),
+          body: JSON.stringify({ set: { fatalities: Number(box.elements.fatalities.value) }, why: box.elements.why.value, by: "dashboard" }),
         });
         if (needsToken) sessionStorage.setItem(TOKEN_KEY, key);
         const filters = document.querySelector("#filters");
