@@ -94,7 +94,7 @@ def reapply(conn: Connection, raw: Raw, event_ids: Iterable[str], version: int) 
         writes.write_event(raw, event, search, version, new=False)
 
 
-def _mark(anchor: str) -> tuple[str, int]:
+def _doc_and_start(anchor: str) -> tuple[str, int]:
     doc_id, _, span = anchor.rpartition(":")
     return doc_id, int(span.partition("-")[0])
 
@@ -125,15 +125,16 @@ def _reattach(conn: Connection, added: Sequence[str]) -> None:
     ).all()
     if not waiting:
         return
-    marks = {event_id: [_mark(a) for a in anchors(conn, event_id)] for event_id in added}
+    marks = {event_id: anchors(conn, event_id) for event_id in added}
     for row in waiting:
         best: tuple[int, str] | None = None
         for old in json.loads(row.anchors):
-            doc_id, start = _mark(old)
+            doc_id, start = _doc_and_start(old)
             newest = _latest(conn, doc_id)
             for event_id, mine in marks.items():
-                for other_doc, other_start in mine:
-                    if other_doc == doc_id and old in anchors(conn, event_id):
+                for other in mine:
+                    other_doc, other_start = _doc_and_start(other)
+                    if other == old:
                         distance = -1
                     elif other_doc == newest != doc_id:
                         distance = abs(other_start - start)

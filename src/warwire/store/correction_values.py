@@ -212,7 +212,7 @@ def resolve_changes(
         else:
             after = one_line(value, MAX_NOTES)
         before = current_value(event, field)
-        if after == before:
+        if same(field, before, after):
             raise CorrectionError(f"{field} is already {show(field, after)}")
         out.append(FieldChange(field, before, after))
     return out
@@ -242,6 +242,13 @@ def apply_change(event: Event, field: str, after: Any) -> Event:
     if gone:
         event = replace(event, evidence=tuple(e for e in event.evidence if e.field != gone))
     return event
+
+
+def same(field: str, before: Any, after: Any) -> bool:
+    """Whether a correction would change nothing a reader sees (an actor by its name)."""
+    if field in ("actor1", "actor2") and before and after:
+        return bool(before.get("name") == after.get("name"))
+    return bool(before == after)
 
 
 def show(field: str | None, value: Any) -> str:

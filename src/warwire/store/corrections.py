@@ -42,6 +42,7 @@ from warwire.store.correction_values import (
     current_value,
     parse_assignment,
     resolve_changes,
+    same,
     show,
 )
 from warwire.store.queries import full_id
@@ -123,7 +124,7 @@ def correct(
             rows = []
             for fix in fixes:
                 before = current_value(event, fix.field)
-                if before == fix.after:
+                if same(fix.field, before, fix.after):
                     raise CorrectionError(f"{fix.field} is already {show(fix.field, before)}")
                 rows.append(_row("set", event_id, who, version, field=fix.field,
                                  anchors=json.dumps(anchors(conn, event_id)),

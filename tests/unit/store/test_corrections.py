@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from store_builders import (
     GNA,
     LNA,
@@ -26,6 +28,7 @@ from store_builders import (
 from warwire.errors import CorrectionError
 from warwire.resolve.gazetteer import MemoryGazetteer
 from warwire.store import EventQuery, SqlStore, export_events, open_store
+from warwire.store.correction_values import FIELDS, apply_change, parse_assignment, resolve_changes
 from warwire.store.corrections import correct, history, merge, split
 from warwire.types import Place
 
@@ -203,3 +206,44 @@ def test_exports_hold_corrected_values_and_the_audit(store: SqlStore) -> None:
     later = io.StringIO()
     export_events(store, "jsonl", later, since_version=store.version())
     assert "correction" not in later.getvalue()
+
+
+def test_actor_names_resolve_through_the_registry(store: SqlStore) -> None:
+    store.add(tarhuna_partisan())
+    event_id = only(store)["event_id"]
+    lna = only(store)["actor1"]
+    with pytest.raises(CorrectionError, match=r"actor1 is already Libyan National Army"):
+        correct(store, event_id, ["actor1=haftar"], "an alias of the same actor", "amira")
+    (line,) = correct(store, event_id, ["actor2=haftar"], "both sides were LNA units", "amira")
+    assert line["after"]["name"] == lna and line["after"]["inter"] is not None  # the registry's
+    assert only(store)["actor2"] == lna
+    correct(store, event_id, ["actor2=Tarhuna Defence Committee"], "local militia", "amira")
+    assert only(store)["actor2"] == "Tarhuna Defence Committee"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_assignment_parser_takes_any_text(text: str) -> None:
+    try:
+        field, value = parse_assignment(text)
+    except CorrectionError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert field in FIELDS and value == value.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(), st.integers(min_value=-5, max_value=120), st.text(max_size=12))
+def test_dates_parse_or_refuse_in_one_line(day: date, days: int, junk: str) -> None:
+    event = tarhuna_partisan().events[0]
+    for value in (f"{day}..{day + timedelta(days=days)}" if 1 < day.year < 9999 else str(day),
+                  junk):  # fmt: skip
+        try:
+            (change,) = resolve_changes(event, [("date", value)])
+        except CorrectionError as exc:
+            assert "\n" not in str(exc)
+            continue
+        after = apply_change(event, "date", change.after).when
+        assert after.start is not None and after.end is not None and after.start <= after.end
+        days = (after.end - after.start).days
+        assert after.time_precision == (1 if days == 0 else 2 if days <= 7 else 3)
