@@ -15,8 +15,8 @@ from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from warwire.api.deps import get_store, require_token
-from warwire.api.schemas import EventRecord
-from warwire.api.views import event_detail
+from warwire.api.schemas import EventRecord, Page
+from warwire.api.views import envelope, event_detail
 from warwire.errors import CorrectionError
 from warwire.store.base import Store
 
@@ -78,9 +78,10 @@ class CorrectionResponse(BaseModel):
     event: EventRecord
 
 
-class HistoryResponse(BaseModel):
+class HistoryResponse(Page):
+    """The one list envelope; a history is one page (``limit`` null, ``next`` null)."""
+
     items: list[CorrectionRecord]
-    total: int
 
 
 def _sql_store(store: Store) -> Any:
@@ -132,9 +133,9 @@ def get_history(event_id: IdPath, store: Annotated[Store, Depends(get_store)]) -
     if not isinstance(store, SqlStore):  # a store that keeps no corrections has none
         if store.event(event_id) is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        return {"items": [], "total": 0}
+        return envelope([], 0, None, 0, None)
     try:
         items = corrections.history(store, event_id)
     except CorrectionError as exc:
         raise HTTPException(404, str(exc)) from None
-    return {"items": items, "total": len(items)}
+    return envelope(items, len(items), None, 0, None)

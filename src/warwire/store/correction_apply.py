@@ -154,10 +154,18 @@ def after_ingest(conn: Connection) -> None:
     Called inside :meth:`SqlStore.add`'s transaction after the document's
     events were merged: merged-away events hand their corrections to the
     survivor, new events pick up waiting ones by anchor, and every touched
-    event with corrections is rewritten. Without corrections this is one query.
+    event with corrections is rewritten. Without corrections this is one query,
+    on the raw cursor like the rest of the ingest hot path (:mod:`warwire.store.rawsql`).
     """
-    if conn.execute(select(corrections.c.seq).limit(1)).first() is None:
-        return
+    raw = Raw(conn)
+    try:
+        if raw.first("SELECT 1 FROM corrections LIMIT 1") is not None:
+            _reapply_touched(conn, raw)
+    finally:
+        raw.close()
+
+
+def _reapply_touched(conn: Connection, raw: Raw) -> None:
     version = dataset_version(conn)
     rows = conn.execute(
         select(changes.c.event_id, changes.c.change, changes.c.merged_into)
@@ -174,8 +182,4 @@ def after_ingest(conn: Connection) -> None:
     added = [r.event_id for r in rows if r.change == "added"]
     if added:
         _reattach(conn, added)
-    raw = Raw(conn)
-    try:
-        reapply(conn, raw, [r.event_id for r in rows if r.change in ("added", "updated")], version)
-    finally:
-        raw.close()
+    reapply(conn, raw, [r.event_id for r in rows if r.change in ("added", "updated")], version)

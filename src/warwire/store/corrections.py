@@ -59,11 +59,15 @@ MAX_WHY = 1000
 MAX_BY = 200
 
 
-def _text(value: str | None, what: str, limit: int) -> str:
-    text = one_line((value or "").strip(), limit)
-    if len(text) < 3:
-        raise CorrectionError(f"say {what} (at least 3 characters)")
-    return text
+def _who(why: str | None, by: str | None) -> tuple[str, str]:
+    """The reason (3 characters at least) and who gives it, each one bounded line."""
+    reason = one_line((why or "").strip(), MAX_WHY)
+    if len(reason) < 3:
+        raise CorrectionError("say why (at least 3 characters)")
+    name = one_line((by or "").strip(), MAX_BY)
+    if not name:
+        raise CorrectionError("say who corrects")
+    return reason, name
 
 
 def _now() -> str:
@@ -104,7 +108,7 @@ def correct(
     """Set fields of one event (``["fatalities=5"]`` or ``{"fatalities": 5}``); returns
     the new audit records. Raises :class:`CorrectionError` for an unknown event,
     field or value, or a value the event already has."""
-    who = (_text(why, "why", MAX_WHY), _text(by, "who corrects", MAX_BY))
+    who = _who(why, by)
     if isinstance(assignments, Mapping):
         pairs = [parse_assignment(f"{k}={'' if v is None else v}") for k, v in assignments.items()]
     else:
@@ -141,7 +145,7 @@ def correct(
 def merge(store: SqlStore, keep: str, gone: str, why: str, by: str) -> list[Record]:
     """Fold event ``gone`` into ``keep``: its reports and claims move, it leaves a
     tombstone, and ``keep`` is recomputed from all reports and re-corrected."""
-    who = (_text(why, "why", MAX_WHY), _text(by, "who corrects", MAX_BY))
+    who = _who(why, by)
     with store.writer.begin() as conn:
         keep, gone = _event_id(conn, keep), _event_id(conn, gone)
         raw = Raw(conn)
@@ -185,7 +189,7 @@ def split(store: SqlStore, event_id: str, why: str, by: str) -> list[Record]:
     back to the merged-away event (re-created under its old id, with its own
     corrections), and both events are recomputed. Reports replaced since (a
     revised page) stay where they are now."""
-    who = (_text(why, "why", MAX_WHY), _text(by, "who corrects", MAX_BY))
+    who = _who(why, by)
     with store.writer.begin() as conn:
         keep = _event_id(conn, event_id)
         found = conn.execute(
@@ -309,8 +313,8 @@ def replay(store: SqlStore, items: Iterable[Record]) -> tuple[int, list[str]]:
         try:
             version = writes.bump_version(raw)
             for item in wanted:
-                row = _row(item["action"], "", (str(item["why"]), str(item["by"])), version,
-                           at=str(item["at"]))  # fmt: skip
+                who = _who(str(item["why"]), str(item["by"]))
+                row = _row(item["action"], "", who, version, at=one_line(str(item["at"]), 40))
                 if item["action"] == "set":
                     done = _replay_set(conn, raw, item, row)
                 elif item["action"] == "merge":
