@@ -15,7 +15,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_dashboard import ARTIFACTS, WARWIRE, browser, free_port, open_dashboard, serve
+from test_dashboard import (
+    ARTIFACTS,
+    WARWIRE,
+    apply_filter,
+    browser,
+    free_port,
+    open_dashboard,
+    serve,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "store"))
 from store_builders import SIRTE, analysis, clash, make_doc, tarhuna_partisan
@@ -50,6 +58,8 @@ def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_panel_corrects_fatalities_and_shows_the_audit(browser, writable_server: str) -> None:  # type: ignore[no-untyped-def]
     page = open_dashboard(browser, writable_server, "corrections-1440.png")
     page.set_viewport_size({"width": 1440, "height": 900})
+    apply_filter(page, "country", "LY")  # the analyst's walk: filter, select, correct, export
+    assert page.locator("#events tbody tr").count() == 2
     first = page.locator("#events tbody tr").first
     event_id = first.get_attribute("data-event-id")
     first.click()
@@ -77,7 +87,9 @@ def test_panel_corrects_fatalities_and_shows_the_audit(browser, writable_server:
     page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / "corrections-1024.png"))
 
-    csv = page.request.get(writable_server + page.get_attribute("#export-csv", "href")).text()
+    href = page.get_attribute("#export-csv", "href")
+    assert "country=LY" in href
+    csv = page.request.get(writable_server + href).text()
     header, *rows = csv.splitlines()
     column = header.split(",").index("fatalities")
     assert "3" in [r.split(",")[column] for r in rows if event_id in r]
