@@ -120,6 +120,16 @@ WEAPONS = [
         "A grenade thrown at a bus stop in Jammu wounded six people on Monday.",
         "Grenade",
     ),
+    # a drone's make or number sits between the launch and the target
+    (
+        "Russian forces launched 40 Geran attack drones at the port of Izmail on Monday.",
+        "Air/drone strike",
+    ),
+    # a public flogging is violence against the flogged
+    (
+        "Taliban fighters publicly flogged four men in a stadium in Kunduz on Monday.",
+        "Attack",
+    ),
 ]
 
 STRATEGIC = [
@@ -133,6 +143,16 @@ STRATEGIC = [
         "Arrests",
     ),
     ("Air defences intercepted six missiles over Lviv on Monday.", "Disrupted weapons use"),
+    # a seizure names what was seized, with its count and make in between
+    (
+        "Customs officers in Tema seized 60 pistols and 3,000 rounds hidden in a container "
+        "on Monday.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Soldiers found a cache of AK-47 rifles in a farmhouse near Beni on Monday.",
+        "Disrupted weapons use",
+    ),
     (
         "A military helicopter crashed near Gao on Monday after a technical fault, the army said.",
         "Other",
