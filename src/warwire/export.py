@@ -178,22 +178,35 @@ class Admin1Spelling:
         return row
 
 
-class AcledCsvWriter:
-    """ACLED's 31 columns in ACLED's order, then warwire's; only event records."""
+def ascii_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Every text cell transliterated to ASCII ("Ḩajjah" → "Hajjah", "Ma’rib" →
+    "Ma'rib"), for tools and joins that only take ASCII names."""
+    from anyascii import anyascii
 
-    def __init__(self, out: IO[str]) -> None:
+    return {k: anyascii(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+class AcledCsvWriter:
+    """ACLED's 31 columns in ACLED's order, then warwire's; only event records.
+
+    ``ascii_only`` transliterates every name and note to ASCII.
+    """
+
+    def __init__(self, out: IO[str], ascii_only: bool = False) -> None:
         columns = [*ACLED_COLUMNS, *WARWIRE_COLUMNS, *CLAIM_COLUMNS]
         self.writer = csv.DictWriter(out, fieldnames=columns)
         self.writer.writeheader()
         self.publishers: dict[str, str] = {}
         self.spelling = Admin1Spelling()
+        self.ascii_only = ascii_only
         self.out = out
 
     def write(self, record: Record) -> None:
         if record["kind"] == "document" and record.get("publisher"):
             self.publishers[record["doc_id"]] = record["publisher"]
         elif record["kind"] == "event":
-            self.writer.writerow(self.spelling(acled_row(record, self.publishers)))
+            row = self.spelling(acled_row(record, self.publishers))
+            self.writer.writerow(ascii_row(row) if self.ascii_only else row)
 
     def close(self) -> None:
         self.out.flush()
@@ -228,12 +241,17 @@ class GeoJsonWriter:
         self.out.flush()
 
 
-def make_writer(fmt: str, out: IO[str], columns: Sequence[str] | None = None) -> Writer:
-    """The writer of ``fmt``; ``columns`` picks a table's columns (see :mod:`warwire.tables`)."""
+def make_writer(
+    fmt: str, out: IO[str], columns: Sequence[str] | None = None, ascii_only: bool = False
+) -> Writer:
+    """The writer of ``fmt``; ``columns`` picks a table's columns (see :mod:`warwire.tables`),
+    ``ascii_only`` transliterates the ACLED CSV's text to ASCII."""
     if fmt == "table":
         from warwire.tables import TableWriter
 
         return TableWriter(out, columns)
+    if fmt == "acled-csv":
+        return AcledCsvWriter(out, ascii_only)
     writers: dict[str, type[Writer]] = {
         "jsonl": JsonlWriter,
         "acled-csv": AcledCsvWriter,

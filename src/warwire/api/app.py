@@ -19,17 +19,20 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warwire import __version__
 from warwire.api.correction_routes import router as correction_router
 from warwire.api.deps import ResponseCache
 from warwire.api.ingest import Ingestor
 from warwire.api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from warwire.api.problems import ProblemResponse, problem
 from warwire.api.report_routes import router as report_router
 from warwire.api.routes import router
+from warwire.api.schemas import PROBLEM_RESPONSES
 from warwire.config import Settings
 from warwire.errors import (
     BlockedAddressError,
@@ -69,6 +72,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        responses=PROBLEM_RESPONSES,
     )
     if store is None:
         from warwire.store import open_store
@@ -144,31 +148,34 @@ _STATUS: tuple[tuple[type[WarwireError], int], ...] = (
 
 
 def _add_error_handlers(app: FastAPI) -> None:
+    """Every error as RFC 9457 problem details (see :mod:`warwire.api.problems`)."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
+        return problem(exc.status_code, str(exc.detail), request.url.path, exc.headers)
+
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> ProblemResponse:
         errors = exc.errors()
-        return JSONResponse(
-            {"detail": "; ".join(_message(e) for e in errors), "errors": _plain(errors)},
-            status_code=422,
-        )
+        detail = "; ".join(_message(e) for e in errors)
+        return problem(422, detail, request.url.path, errors=_plain(errors))
 
     @app.exception_handler(OverflowError)
-    async def out_of_range(request: Request, exc: OverflowError) -> JSONResponse:
+    async def out_of_range(request: Request, exc: OverflowError) -> ProblemResponse:
         # a parameter past what the store can hold (offset >= 2**63): the
         # client's number, not our failure
-        return JSONResponse({"detail": "a number in the request is out of range"}, 422)
+        return problem(422, "a number in the request is out of range", request.url.path)
 
     @app.exception_handler(WarwireError)
-    async def library_error(request: Request, exc: WarwireError) -> JSONResponse:
+    async def library_error(request: Request, exc: WarwireError) -> ProblemResponse:
         status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 500)
         if isinstance(exc, InputError) and exc.reason == "bad_url":
             status = 422  # the client's URL, not the remote server, is at fault
         if status >= 500:
             log.error("%s %s failed: %s", request.method, request.url.path, exc)
-        detail: dict[str, Any] = {"detail": str(exc)}
         if isinstance(exc, InputError):
-            detail["reason"] = exc.reason
-        return JSONResponse(detail, status_code=status)
+            return problem(status, str(exc), request.url.path, reason=exc.reason)
+        return problem(status, str(exc), request.url.path)
 
 
 def _message(error: Any) -> str:

@@ -6,11 +6,11 @@ working and the body is never read twice.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from warwire.api.problems import MEDIA_TYPE, problem_bytes
 
 
 class BodyLimitMiddleware:
@@ -101,14 +101,13 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body: dict[str, Any] = {"detail": f"request body is larger than {limit} bytes"}
-    payload = json.dumps(body).encode()
+    payload = problem_bytes(413, f"request body is larger than {limit} bytes")
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", MEDIA_TYPE.encode()),
                 (b"content-length", str(len(payload)).encode()),
                 (b"connection", b"close"),
             ],

@@ -135,3 +135,22 @@ class Stats(Loose):
     documents: int | None = None
     events: int | None = None
     claims: int | None = None
+
+
+class Problem(Loose):
+    """RFC 9457 problem details: every error response has this shape."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {
+        "description": what,
+        "content": {"application/problem+json": {"schema": Problem.model_json_schema()}},
+    }
+    for code, what in (("4XX", "the request cannot be served"), ("5XX", "the server failed"))
+}

@@ -315,9 +315,30 @@ def documents_command(
     metavar="VERSION",
     help="Only events added, updated or merged away after this dataset version.",
 )
-def export_command(db: str | None, fmt: str, output: Path, changed_since: int | None) -> None:
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="acled-csv: start with a UTF-8 byte-order mark, so Excel reads the names right.",
+)
+@click.option(
+    "--ascii",
+    "ascii_only",
+    is_flag=True,
+    help="acled-csv: names and notes transliterated to ASCII (Ḩajjah -> Hajjah).",
+)
+def export_command(
+    db: str | None,
+    fmt: str,
+    output: Path,
+    changed_since: int | None,
+    excel: bool,
+    ascii_only: bool,
+) -> None:
     """Export the whole event dataset (or what changed) to FILE (- for stdout)."""
     from warwire.cli.errors import friendly_errors
+
+    if (excel or ascii_only) and fmt != "acled-csv":
+        raise click.UsageError("--excel and --ascii apply to --format acled-csv only")
 
     @friendly_errors
     def run() -> None:
@@ -328,13 +349,16 @@ def export_command(db: str | None, fmt: str, output: Path, changed_since: int | 
         try:
             if to_stdout:
                 out: Any = sys.stdout.buffer if fmt == "parquet" else sys.stdout
-                count = export_events(store, fmt, out, changed_since)
+                if excel:
+                    out.write("\ufeff")
+                count = export_events(store, fmt, out, changed_since, ascii_only)
             elif fmt == "parquet":
                 with output.open("wb") as fb:
                     count = export_events(store, fmt, fb, changed_since)
             else:
-                with output.open("w", encoding="utf-8", newline="") as fh:
-                    count = export_events(store, fmt, fh, changed_since)
+                encoding = "utf-8-sig" if excel else "utf-8"
+                with output.open("w", encoding=encoding, newline="") as fh:
+                    count = export_events(store, fmt, fh, changed_since, ascii_only)
             version = store.version()
         finally:
             store.close()

@@ -90,18 +90,27 @@ def query_events(store: Store, query: EventQuery | None = None) -> list[Record]:
 
 
 def export_events(
-    store: SqlStore, fmt: str, out: IO[str] | IO[bytes], since_version: int | None = None
+    store: SqlStore,
+    fmt: str,
+    out: IO[str] | IO[bytes],
+    since_version: int | None = None,
+    ascii_only: bool = False,
 ) -> int:
     """Write every event (or those changed after ``since_version``); returns the count.
 
-    Events carry their corrected values; JSONL also holds the corrections themselves."""
+    Events carry their corrected values; JSONL also holds the corrections themselves.
+    ``ascii_only``: the ACLED CSV's names and notes transliterated to ASCII."""
     from itertools import chain
 
     from warwire.export import make_writer
     from warwire.store import corrections
     from warwire.store.parquet import ParquetWriter
 
-    writer = ParquetWriter(out) if fmt == "parquet" else make_writer(fmt, out)  # type: ignore[arg-type]
+    writer = (
+        ParquetWriter(out)  # type: ignore[arg-type]
+        if fmt == "parquet"
+        else make_writer(fmt, out, ascii_only=ascii_only)  # type: ignore[arg-type]
+    )
     count = 0
     audit = corrections.export_records(store, since_version) if fmt == "jsonl" else ()
     for record in chain(store.export_records(since_version), audit):

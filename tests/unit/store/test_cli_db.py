@@ -75,6 +75,29 @@ def test_export_and_changed_since(db: str, tmp_path: Path) -> None:
     assert kinds.count("event") == 1  # only the unrelated event changed after version 3
 
 
+def test_export_for_excel_and_ascii_tools(db: str, tmp_path: Path) -> None:
+    target = tmp_path / "excel.csv"
+    code, _, _ = _run("export", "--db", db, "--format", "acled-csv", "--excel", "--ascii",
+                      "-o", str(target))  # fmt: skip
+    assert code == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel looks for
+    assert raw[3:].isascii()
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 2 and tuple(rows[0])[:31] == ACLED_COLUMNS
+    code, out, _ = _run("export", "--db", db, "--format", "acled-csv", "-o", "-", "--excel")
+    assert code == 0 and out.startswith("\ufeff")
+    code, _, err = _run("export", "--db", db, "--format", "jsonl", "--ascii", "-o", "-")
+    assert code == 2 and "acled-csv only" in err
+
+
+def test_ascii_rows_transliterate_names() -> None:
+    from warwire.export import ascii_row
+
+    row = ascii_row({"location": "Ḩajjah", "notes": "“Ma’rib”", "fatalities": 3})
+    assert row == {"location": "Hajjah", "notes": '"Ma\'rib"', "fatalities": 3}
+
+
 def test_usage_and_missing_db(tmp_path: Path) -> None:
     code, _, err = _run("events", "--db", f"sqlite:///{tmp_path}/none.db")
     assert code == 1 and "no database" in err and "Traceback" not in err
