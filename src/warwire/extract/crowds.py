@@ -79,10 +79,17 @@ def crowd_decision(
     killers = [roles_of.get(h.token, Roles()).agent for h in hits if h.sub_event_type == "Attack"]
     crowd_killed = any(a is not None and _crowd(a.text) for a in killers)
     forces_killed = any(a is not None and _security(a.text) for a in killers)
+    # a crowd doing violence anywhere in the sentence ("supporters attacked a rally")
+    crowd_acted = any(
+        (a := roles_of.get(h.token, Roles()).agent) is not None and _crowd(a.text)
+        for h in hits
+        if h.sub_event_type in _VIOLENT_ACTS
+    )
     violence = (
         has("crowd_violence", lowered)
         or bool(riots)
         or crowd_killed
+        or crowd_acted
         or (sub in _VIOLENT_ACTS and crowd_doer)
     )
     if violence:

@@ -195,10 +195,16 @@ class Roles:
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d|[-–—:|]")
 
 
+_OF_HEADS = frozenset(
+    {"position", "member", "unit", "convoy", "base", "fighter"}
+    | {"hundreds", "thousands", "dozens", "scores", "group", "number"}
+)
+
+
 def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
     toks = tree.tokens
-    # "the positions of X" / "members of X": the actor is X
-    if toks[pos].lemma.lower() in {"position", "member", "unit", "convoy", "base", "fighter"}:
+    # "the positions of X" / "members of X" / "hundreds of X": the actor is X
+    if toks[pos].lemma.lower() in _OF_HEADS or toks[pos].text.lower() in _OF_HEADS:
         for prep in tree.kids(pos, "prep"):
             if toks[prep].text.lower() == "of":
                 objs = tree.kids(prep, "pobj")

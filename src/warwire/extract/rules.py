@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from warwire.extract.crowds import RIOT_SUBS, crowd_decision
 from warwire.extract.cues import cue, has, without, words
-from warwire.extract.roles import Roles
+from warwire.extract.roles import CIVILIAN_HEADS, PLACE_HEADS, Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
 from warwire.resolve.actor_kinds import inter_of
@@ -159,14 +159,32 @@ def _raids_homes(tree: Tree, hit: TriggerHit, lowered: str, target: str) -> bool
     return after is not None
 
 
-def _seized_gear(tree: Tree, hit: TriggerHit, text: str) -> bool:
-    """ "seized rifles and cash": what was taken is gear, not ground."""
+def _taken(tree: Tree, hit: TriggerHit, text: str) -> list[str]:
+    """The objects of a taking verb, as written ("dozens of pupils", "rifles and cash")."""
     base = tree.sentence.span.start
+    out = []
     for obj in tree.kids(hit.token, "dobj"):
         lo, hi = tree.phrase(obj)
-        if has("seized_gear", text[tree.tokens[lo].start - base : tree.tokens[hi].end - base]):
-            return True
-    return False
+        out.append(text[tree.tokens[lo].start - base : tree.tokens[hi].end - base])
+    return out
+
+
+def _seized_gear(tree: Tree, hit: TriggerHit, text: str) -> bool:
+    """ "seized rifles and cash": what was taken is gear, not ground."""
+    return any(has("seized_gear", taken) for taken in _taken(tree, hit, text))
+
+
+def _seized_people(tree: Tree, hit: TriggerHit, text: str) -> str | None:
+    """Who was taken, when people were and not ground: "civilians" ("seized dozens of
+    pupils"), "fighters" ("captured 15 soldiers"), else None."""
+    taken = [t.lower() for t in _taken(tree, hit, text)]
+    if any(has("armed_victims", t) for t in taken):
+        return "fighters"
+    people = CIVILIAN_HEADS - PLACE_HEADS  # pupils and villagers, not villages
+    words_taken = [w for t in taken for w in re.findall(r"[a-z]+", t)]
+    if any(w in people or w[:-1] in people for w in words_taken):
+        return "civilians"
+    return None
 
 
 def _victims(lowered: str, roles: Roles) -> str:
@@ -282,6 +300,14 @@ def decide(
         roles = roles_of.get(best.token, Roles())
     sub = _weapon(tree, best, roles, sub, lowered)
     weak = sub == "Air/drone strike" and lemma == "strike" and not has("aircraft", lowered)
+    captives = _seized_people(tree, best, sentence_text) if sub in _TERRITORY else None
+    if captives is not None:
+        # people taken, not ground: soldiers captured in a fight are part of the clash
+        fought = any(
+            tree.tokens[h.token].lemma.lower() in _REAL_CLASH | _GENERIC_CLASH for h in hits
+        )
+        fight = captives == "fighters" and fought
+        sub = "Armed clash" if fight else "Abduction/forced disappearance"
     if sub in _TERRITORY:
         inter = _agent_inter(roles)
         regain = lemma in {"recapture", "retake", "regain", "liberate", "win"}
@@ -298,8 +324,11 @@ def decide(
     ):
         sided, weak = _one_sided(tree, best, roles, lowered, civilians)
         sub = sided or sub
-    if sub in {"Attack", "Armed clash"} and roles.agent and inter_of(roles.agent.text) in {5, 7}:
-        sub, weak = "Mob violence", False  # villagers beating a suspect to death
+    doers = roles.agent.text if roles.agent else ""
+    crowd_doers = inter_of(doers) == 5 or (inter_of(doers) == 7 and has("crowd_agents", doers))
+    if sub in {"Attack", "Armed clash"} and roles.agent and crowd_doers:
+        # villagers beating a suspect to death; armed herders raiding a village are no mob
+        sub, weak = "Mob violence", False
     civilian_targeting = civilians and sub in {
         "Attack",
         "Sexual violence",

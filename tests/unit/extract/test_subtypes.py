@@ -46,6 +46,21 @@ CROWDS = [
         "Monday during a protest over the election results.",
         "Violent demonstration",
     ),
+    # a petrol bomb is a crowd's weapon, not an aircraft's or a planted device
+    (
+        "Students threw petrol bombs at riot police in Valparaiso on Monday.",
+        "Violent demonstration",
+    ),
+    (
+        "Unknown men hurled a petrol bomb at a union office in Ndola on Monday.",
+        "Looting/property destruction",
+    ),
+    # counted supporters are still a crowd, and their attack on a rally is no peaceful one
+    (
+        "Hundreds of supporters of the governor attacked a rally of the opposition in Jos on "
+        "Monday, injuring 12 people.",
+        "Violent demonstration",
+    ),
     (
         "Protesters clashed with police in Thies on Monday, and two people were killed.",
         "Violent demonstration",
@@ -133,6 +148,21 @@ WEAPONS = [
 ]
 
 STRATEGIC = [
+    # armed herders raiding a village are no mob, whatever their trade
+    (
+        "Armed herders raided a farming village near Wukari on Monday, killing 11 people.",
+        "Attack",
+    ),
+    # people seized are abducted; soldiers seized in an ambush were part of the fight
+    (
+        "Bandits raided a seminary near Zuru on Monday and seized 14 students.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Insurgents captured nine soldiers in an ambush near Diffa on Monday.",
+        "Armed clash",
+    ),
+    ("Rebels captured the town of Masisi on Monday.", "Non-state actor overtakes territory"),
     (
         "Police in Multan arrested an opposition leader on Monday, two days after a rally "
         "his party held in the city.",
