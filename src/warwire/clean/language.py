@@ -23,9 +23,10 @@ from warwire.types import Analysis, Rejection
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-__all__ = ["ENGLISH", "ForLanguages", "LanguageGate", "detect_language"]
+__all__ = ["ENGLISH", "NOT_EXTRACTED", "ForLanguages", "LanguageGate", "detect_language"]
 
 ENGLISH = "en"
+NOT_EXTRACTED = "not_extracted"  # the Rejection reason of a document kept unread
 _WORD = re.compile(r"[^\W\d_]+")
 _FEW_WORDS = 8  # up to this many words, one English word keeps a text English
 _SHORT_WORDS = 40  # a headline, an alert, a short note: English words are evidence
@@ -109,7 +110,7 @@ class LanguageGate:
     def _reject(analysis: Analysis) -> Analysis:
         doc = analysis.document
         why = Rejection(
-            "language", "not_extracted", f"not extracted: language {doc.language}", doc.input_id
+            "language", NOT_EXTRACTED, f"not extracted: language {doc.language}", doc.input_id
         )
         return replace(analysis, rejections=(*analysis.rejections, why))
 

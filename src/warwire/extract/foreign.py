@@ -42,6 +42,7 @@ from warwire.types import (
 __all__ = ["ForeignEventStage", "Lexicon", "foreign_events", "lexicon", "read_languages"]
 
 _LINES = 2  # the headline and the lede
+_ACRONYM = 5  # capitals up to this long are an acronym
 _RUN = CAPITALISED_RUN
 _HEAD = re.compile(rf"\W*(?P<names>{_RUN}(?:\s*[/–-]\s*{_RUN}){{0,2}})\s*[:,]\s*")
 _HEADS = 3  # "Country : Region / Town, ..." heads a line with at most three names
@@ -73,10 +74,13 @@ def _sub_event(lex: Lexicon, line: str) -> tuple[str, re.Match[str]] | None:
 
 
 def _fatalities(lex: Lexicon, sub: str, line: str) -> tuple[int, tuple[int, int] | None]:
-    """The line's toll: the largest count before a death word; one for a killing told
-    of one victim; else none."""
+    """The line's toll: the largest count with a death word, outside a clause that
+    gives a running total; one for a killing told of one victim; else none."""
     best: tuple[int, tuple[int, int] | None] = (0, None)
     for match in lex.toll.finditer(line):
+        clause = re.split(r"[,;:.]\s", line[: match.start()])[-1] + line[match.start() :]
+        if lex.total.search(re.split(r"[,;.]\s", clause)[0]):
+            continue  # "le bilan s'élève à 13 morts depuis février": a running total
         value = lex.number(match.group("n") or match.group("after"))
         if value is not None and value > best[0]:
             best = (value, match.span())
@@ -87,7 +91,7 @@ def _fatalities(lex: Lexicon, sub: str, line: str) -> tuple[int, tuple[int, int]
     return best
 
 
-_STRONG, _WEAK, _COUNTRY = 0, 1, 2  # how a candidate was found, surest first
+_HEADING, _LOCATIVE, _WEAK, _COUNTRY = 0, 1, 2, 3  # how a candidate was found, surest first
 
 
 def _candidates(
@@ -104,9 +108,9 @@ def _candidates(
             break
         for part in re.finditer(_RUN, head.group("names")):
             start = head.start("names") + part.start()
-            found.append((start, start + len(part.group()), part.group(), _STRONG))
+            found.append((start, start + len(part.group()), part.group(), _HEADING))
         at = head.end()
-    for pattern, rank in ((lex.locative, _STRONG), (lex.weak_locative, _WEAK)):
+    for pattern, rank in ((lex.locative, _LOCATIVE), (lex.weak_locative, _WEAK)):
         for m in pattern.finditer(line):
             found.append((m.start("name"), m.end("name"), m.group("name"), rank))
     for m in re.finditer(_RUN, line):
@@ -120,6 +124,8 @@ def _candidates(
         if rest and normalise(first) in lex.not_places:  # "Le Front ...": an article
             start, text = start + len(first) + 1, rest
         key = normalise(text)
+        if text.isupper() and len(text) <= _ACRONYM and key not in lex.countries:
+            continue  # "AS", "CPC": an acronym is a group or an office, not a place
         if key in lex.not_places or any(c.start == base + start for c, _ in out):
             continue
         code = lex.countries.get(key)
@@ -145,11 +151,11 @@ def _place(toponyms: Sequence[Toponym], ranks: dict[int, int]) -> Toponym | None
     placed = [t for t in toponyms if t.place is not None]
     countries = [t for t in placed if _is_country(t.place)]
     named = {t.place.country_code for t in countries if t.place}
-    for rank in (_STRONG, _WEAK):
+    for tier in ((_HEADING, _LOCATIVE), (_WEAK,)):
         for t in placed:
             assert t.place is not None
             if (
-                ranks.get(t.span.start) == rank
+                ranks.get(t.span.start) in tier
                 and not _is_country(t.place)
                 and (not named or t.place.country_code in named)
             ):
@@ -203,6 +209,8 @@ class _Reading:
     line: Span
     trigger: Span
     toponym: Toponym | None
+    location: str | None  # the place name as written (a village the gazetteer lacks too)
+    location_span: Span | None
     deaths: int
     deaths_span: Span | None
     actor1: Actor | None
@@ -246,17 +254,27 @@ def _read_line(
     found = _candidates(lex, line, start, gazetteer)
     toponyms = resolve(text, [c for c, _ in found], gazetteer, doc_id) if found else []
     toponym = _place(toponyms, {c.start: rank for c, rank in found})
+    location = toponym.span if toponym else None
+    if toponym is None or _is_country(toponym.place):
+        # "à Kelo" the gazetteer lacks: coded to the country named, under its own name
+        placed = {t.span.start for t in toponyms if t.place is not None}
+        unknown = next((c for c, r in found if r == _LOCATIVE and c.start not in placed), None)
+        location = Span(doc_id, unknown.start, unknown.end) if unknown else location
     code = toponym.place.country_code if toponym and toponym.place else None
     deaths, where = _fatalities(lex, sub, line)
     first, second = _actor_pair(_sides(lex, actors, line, Span(doc_id, start, end), code))
     actor1, actor2 = settle_sides(
         actors, sub, first[0] if first else None, second[0] if second else None, code, [line]
     )
+    if actor1 is None and sub == "Arrests" and code:
+        actor1 = actors.state_forces(code, "police")  # ACLED: arrests are the police's
     return _Reading(
         sub=sub,
         line=Span(doc_id, start, end),
         trigger=Span(doc_id, start + hit.start(), start + hit.end()),
         toponym=toponym,
+        location=location.text_in(text) if location else None,
+        location_span=location,
         deaths=deaths,
         deaths_span=Span(doc_id, start + where[0], start + where[1]) if where else None,
         actor1=actor1,
@@ -291,13 +309,13 @@ def _event(doc_id: str, analysis: Analysis, r: _Reading, index: int) -> Event:
     doc = analysis.document
     place: Place | None = r.toponym.place if r.toponym else None
     when = undated_window(doc.reference_date)
-    location = r.toponym.text if r.toponym else None
+    location = r.location
     digest = hashlib.sha1(
         f"{doc_id}|{r.sub}|{location}|{when.start}|{when.end}|{index}".encode()
     ).hexdigest()[:16]
     evidence = [FieldEvidence("event", r.line), FieldEvidence("sub_event_type", r.trigger)]
     for name, span in (("actor1", r.actor1_span), ("actor2", r.actor2_span),
-                       ("location", r.toponym.span if r.toponym else None),
+                       ("location", r.location_span),
                        ("fatalities", r.deaths_span)):  # fmt: skip
         if span is not None:
             evidence.append(FieldEvidence(name, span))

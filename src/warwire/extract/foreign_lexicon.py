@@ -48,6 +48,7 @@ class Lexicon:
     triggers: tuple[tuple[str, re.Pattern[str]], ...]  # in precedence order
     toll: re.Pattern[str]  # a count and a death word
     one_death: re.Pattern[str]
+    total: re.Pattern[str]  # words of a running total ("bilan", "desde")
     numbers: dict[str, int]
     locative: re.Pattern[str]
     weak_locative: re.Pattern[str]
@@ -94,6 +95,7 @@ def lexicon(language: str) -> Lexicon | None:
         triggers=tuple((s, _pattern(data["triggers"][s])) for s in order if s in data["triggers"]),
         toll=toll,
         one_death=_pattern(data["one_death"]),
+        total=_pattern(data["totals"]),
         numbers=numbers,
         locative=_locative(data["locatives"]),
         weak_locative=_locative(data["weak_locatives"]),

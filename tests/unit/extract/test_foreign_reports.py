@@ -164,3 +164,35 @@ def test_ingest_stores_every_language(tmp_path: Path) -> None:
         assert store.stats()["events"] >= 1
     finally:
         store.close()
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name() -> None:
+    text = "Arvenia : quatre civils tués à Quelquepart"
+    event = _only(text, "fr")
+    assert event.place is not None and event.place.name == "Arvenia"
+    assert event.location_text == "Quelquepart"
+    spans = {e.field: e.span.text_in(text) for e in event.evidence}
+    assert spans["location"] == "Quelquepart"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Attaque à Dravonne : le bilan s'élève à 40 morts depuis janvier", "fr"),
+        ("Ataque en Dravonne; el saldo de muertos asciende a 40 en lo que va del año", "es"),
+        ("Ataque em Dravonne: o balanço chega a 40 mortos desde janeiro", "pt"),
+    ],
+)
+def test_a_running_total_is_not_the_toll(text: str, language: str) -> None:
+    assert _only(text, language).fatalities == 0
+
+
+def test_an_arrest_without_a_named_side_is_the_police() -> None:
+    event = _only("Arvenia : un opposant interpellé à son domicile de Dravonne", "fr")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.inter == 1
+
+
+def test_an_acronym_is_not_a_place() -> None:
+    event = _only("Arvenia : les combattants du MPLX attaquent un poste de l'ARV", "fr")
+    assert event.place is not None and event.place.name == "Arvenia"
