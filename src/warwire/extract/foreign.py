@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from warwire.extract.foreign_lexicon import CAPITALISED_RUN, Lexicon, lexicon, read_languages
 from warwire.extract.roles import ActorLookup, KeywordActors
@@ -58,11 +59,8 @@ _LETHAL = frozenset(
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """The spans of the document's first non-empty lines (headline, lede)."""
-    found = 0
-    for match in re.finditer(r"[^\n]+", text):
-        if match.group().strip() and found < _LINES:
-            found += 1
-            yield match.start(), match.end()
+    lines = (m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip())
+    yield from islice(lines, _LINES)
 
 
 def _sub_event(lex: Lexicon, line: str) -> tuple[str, re.Match[str]] | None:
@@ -228,13 +226,54 @@ def foreign_events(
     if lex is None:
         return analysis
     actors = actors or KeywordActors()
+    lines = list(_lines(doc.text))
+    places = [_locate(lex, doc.doc_id, doc.text, start, end, gazetteer) for start, end in lines]
     readings = [
         r
-        for start, end in _lines(doc.text)
-        if (r := _read_line(lex, doc.doc_id, doc.text, start, end, gazetteer, actors))
+        for (start, end), here in zip(lines, places, strict=True)
+        if (r := _read_line(lex, doc.doc_id, doc.text, start, end, _finer(here, places), actors))
     ]
     events = [_event(doc.doc_id, analysis, r, i) for i, r in enumerate(_distinct(readings))]
     return replace(analysis, events=analysis.events + tuple(events))
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    toponym: Toponym | None  # the place coded
+    span: Span | None  # the name as written (a village the gazetteer lacks too)
+
+    @property
+    def town(self) -> bool:
+        return self.toponym is not None and not _is_country(self.toponym.place)
+
+
+def _locate(
+    lex: Lexicon, doc_id: str, text: str, start: int, end: int, gazetteer: Gazetteer
+) -> _Located:
+    found = _candidates(lex, text[start:end], start, gazetteer)
+    toponyms = resolve(text, [c for c, _ in found], gazetteer, doc_id) if found else []
+    toponym = _place(toponyms, {c.start: rank for c, rank in found})
+    span = toponym.span if toponym else None
+    if toponym is None or _is_country(toponym.place):
+        # "à Kelo" the gazetteer lacks: coded to the country named, under its own name
+        placed = {t.span.start for t in toponyms if t.place is not None}
+        unknown = next((c for c, r in found if r == _LOCATIVE and c.start not in placed), None)
+        span = Span(doc_id, unknown.start, unknown.end) if unknown else span
+    return _Located(toponym, span)
+
+
+def _finer(here: _Located, lines: Sequence[_Located]) -> _Located:
+    """A headline naming only its country takes the town its lede names there."""
+    named = here.span is not None and (here.toponym is None or here.span != here.toponym.span)
+    if here.town or named:  # a town, or a village the gazetteer lacks, of its own
+        return here
+    code = here.toponym.place.country_code if here.toponym and here.toponym.place else None
+    return next((o for o in lines if o.town and (code is None or _country_of(o) == code)), here)
+
+
+def _country_of(located: _Located) -> str | None:
+    place = located.toponym.place if located.toponym else None
+    return place.country_code if place else None
 
 
 def _read_line(
@@ -243,7 +282,7 @@ def _read_line(
     text: str,
     start: int,
     end: int,
-    gazetteer: Gazetteer,
+    here: _Located,
     actors: ActorLookup,
 ) -> _Reading | None:
     line = text[start:end]
@@ -251,15 +290,7 @@ def _read_line(
     if told is None:
         return None
     sub, hit = told
-    found = _candidates(lex, line, start, gazetteer)
-    toponyms = resolve(text, [c for c, _ in found], gazetteer, doc_id) if found else []
-    toponym = _place(toponyms, {c.start: rank for c, rank in found})
-    location = toponym.span if toponym else None
-    if toponym is None or _is_country(toponym.place):
-        # "à Kelo" the gazetteer lacks: coded to the country named, under its own name
-        placed = {t.span.start for t in toponyms if t.place is not None}
-        unknown = next((c for c, r in found if r == _LOCATIVE and c.start not in placed), None)
-        location = Span(doc_id, unknown.start, unknown.end) if unknown else location
+    toponym, location = here.toponym, here.span
     code = toponym.place.country_code if toponym and toponym.place else None
     deaths, where = _fatalities(lex, sub, line)
     first, second = _actor_pair(_sides(lex, actors, line, Span(doc_id, start, end), code))

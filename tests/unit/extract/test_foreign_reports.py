@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warwire.extract.foreign import ForeignEventStage, foreign_events, lexicon
 from warwire.extract.roles import KeywordActors
@@ -196,3 +198,41 @@ def test_an_arrest_without_a_named_side_is_the_police() -> None:
 def test_an_acronym_is_not_a_place() -> None:
     event = _only("Arvenia : les combattants du MPLX attaquent un poste de l'ARV", "fr")
     assert event.place is not None and event.place.name == "Arvenia"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La economía marcha bien en Dravonne, dice el ministro", "es"),
+        ("Une église protestante inaugurée à Dravonne", "fr"),
+    ],
+)
+def test_everyday_senses_of_protest_words_are_not_events(text: str, language: str) -> None:
+    assert _read(text, language) == []
+
+
+_PIECES = ["Arvenia", ":", "trois", "morts", "à", "Dravonne", "tués", "par", "des", "soldats",
+           "16", "homicidios", "en", "Solvaro", "bilan", "de", "\n", ",", "É", "d’"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=25))
+def test_any_text_gives_events_whose_evidence_lies_in_it(words: list[str]) -> None:
+    text = " ".join(words)
+    for language in ("fr", "es", "pt"):
+        for event in _read(text, language):
+            assert event.fatalities >= 0
+            for item in event.evidence:
+                assert 0 <= item.span.start <= item.span.end <= len(text)
+
+
+def test_a_town_retaken_by_the_army() -> None:
+    event = _only("Arvenia : la ville de Dravonne reprise par l'armée après deux jours", "fr")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.place is not None and event.place.name == "Dravonne"
+
+
+def test_a_headline_naming_its_country_takes_the_ledes_town() -> None:
+    text = "Arvenia : un opposant arrêté\n\nL'opposant a été conduit à Dravonne, selon ses proches."
+    event = _only(text, "fr")
+    assert event.place is not None and event.place.name == "Dravonne"
