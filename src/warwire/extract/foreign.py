@@ -4,7 +4,7 @@ The English path parses sentences with an English model; a local-language
 headline, alert or short note is read here instead, the way a coder reading
 the local press would: the words that tell the event give its ACLED sub-event
 type, a count before a death word its fatalities, the capitalised names after
-a locative preposition ("à", "en", "em") or heading the line ("Kivu : ...")
+a locative preposition ("à", "en", "em") or heading the line ("Province Nord : ...")
 its place through the shared place resolution, and the document's date its
 date. The words are data (``data/foreign_triggers.yaml``); the records are the
 same :class:`~warwire.types.Event` the English path makes, with evidence spans.

@@ -236,3 +236,16 @@ def test_a_headline_naming_its_country_takes_the_ledes_town() -> None:
     text = "Arvenia : un opposant arrêté\n\nL'opposant a été conduit à Dravonne, selon ses proches."
     event = _only(text, "fr")
     assert event.place is not None and event.place.name == "Dravonne"
+
+
+def test_ingest_command_counts_an_unread_document_as_added(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from warwire.cli import cli
+
+    german = tmp_path / "de.txt"
+    german.write_text("Bei einem Anschlag wurden am Montag in der Stadt vier Menschen getötet\n")
+    result = CliRunner().invoke(cli, ["ingest", "--db", f"sqlite:///{tmp_path}/c.db", str(german)])
+    assert result.exit_code == 0
+    assert "1 added" in result.output and "0 rejected" in result.output
+    assert "not extracted: language de" in result.stderr
