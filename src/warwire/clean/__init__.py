@@ -13,6 +13,7 @@ from datetime import date
 
 from warwire.clean import metadata as meta
 from warwire.clean.boilerplate import furniture, is_teaser_headline
+from warwire.clean.language import detect_language
 from warwire.clean.markup import (
     Extracted,
     bounded,
@@ -163,5 +164,6 @@ def clean_document(raw: RawDocument, settings: Settings | None = None) -> Docume
         published=published,
         original_published=original_published,
         source=Source(publisher=publisher, url=url, original_source=original, author=author),
+        language=detect_language(text if not title or title in text else f"{title}\n{text}"),
         media_type=raw.media_type,
     )

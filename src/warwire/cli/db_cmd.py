@@ -10,6 +10,7 @@ from typing import IO, Any
 
 import click
 
+from warwire.clean.language import NOT_EXTRACTED
 from warwire.cli.common import (
     columns_option,
     engine_options,
@@ -108,8 +109,8 @@ def ingest_command(
                         merged += item.events_merged
                         if verbose:
                             click.echo(document_line(item), err=True)
-                    else:
-                        counts["rejected"] += 1
+                    else:  # a document kept unread (its language) is stored, not rejected
+                        counts["rejected"] += item.reason != NOT_EXTRACTED
                         report_rejection(item)
             version = store.version()
         finally:

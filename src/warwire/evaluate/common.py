@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from warwire.clean.language import NOT_EXTRACTED
 from warwire.config import Settings
 from warwire.errors import InputError
 from warwire.evaluate.split import PARTS
@@ -253,9 +254,13 @@ def run_documents(
             except Exception as exc:
                 yield failed(raw.input_id, f"cleaning crashed ({type(exc).__name__}: {exc})")
         for item in analyse(docs, pipeline, len(docs) or 1):
-            if isinstance(item, Rejection):  # a stage failed on this document alone
-                yield failed(item.input_id or "?", f"crashed ({item.detail})")
-            elif not item.rejections:
+            if isinstance(item, Rejection):
+                if item.reason == NOT_EXTRACTED:  # kept, in a language no path reads
+                    if not quiet:
+                        click.echo(f"warwire: {item.message()}", err=True)
+                else:  # a stage failed on this document alone
+                    yield failed(item.input_id or "?", f"crashed ({item.detail})")
+            elif all(r.reason == NOT_EXTRACTED for r in item.rejections):
                 yield item.document.input_id, item
 
 

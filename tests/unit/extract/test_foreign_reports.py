@@ -1,0 +1,251 @@
+"""Short French, Spanish and Portuguese reports read by lexicon: an event of the
+right kind, the toll, the place after a locative, evidence spans, and a store
+that keeps every language. The places are made up (a fake gazetteer)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warwire.extract.foreign import ForeignEventStage, foreign_events, lexicon
+from warwire.extract.roles import KeywordActors
+from warwire.resolve.gazetteer import MemoryGazetteer
+from warwire.types import Analysis, Document, Event, Place, Source
+
+COUNTRY_A = Place("Arvenia", 10.0, 20.0, "Arvenia", "AV", None, 1, "PCLI", 5_000_000, 3)
+TOWN = Place("Dravonne", 10.5, 20.5, "Arvenia", "AV", "Nordcap", 2, "PPL", 40_000, 1)
+VILLAGE = Place("Solvaro", 10.2, 20.1, "Arvenia", "AV", "Nordcap", 3, "PPL", 3_000, 1)
+ABROAD = Place("Solvaro", -30.0, 150.0, "Elsewhere", "EL", None, 4, "PPL", 900, 1)
+GAZ = MemoryGazetteer([COUNTRY_A, TOWN, VILLAGE, ABROAD])
+
+
+def _read(text: str, language: str, published: date | None = date(2024, 4, 12)) -> list[Event]:
+    doc = Document("doc1", "in1", text, published=published, language=language,
+                   source=Source(publisher="Le Courrier"))  # fmt: skip
+    return list(foreign_events(Analysis(doc), GAZ, KeywordActors()).events)
+
+
+def _only(text: str, language: str) -> Event:
+    (event,) = _read(text, language)
+    return event
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub", "deaths"),
+    [
+        ("Trois morts dans une attaque contre un marché à Dravonne", "fr", "Attack", 3),
+        ("Arvenia : deux soldats tués dans des affrontements à Solvaro", "fr", "Armed clash", 2),
+        ("Un homme abattu par des hommes armés à Dravonne", "fr", "Attack", 1),
+        (
+            "Explosion d'un engin explosif près de Dravonne, cinq blessés",
+            "fr",
+            "Remote explosive/landmine/IED",
+            0,
+        ),
+        (
+            "Enlèvement de deux commerçants sur la route de Dravonne",
+            "fr",
+            "Abduction/forced disappearance",
+            0,
+        ),
+        (
+            "Dos muertos en un enfrentamiento entre militares y guerrilleros en Dravonne",
+            "es",
+            "Armed clash",
+            2,
+        ),
+        ("Asesinan a un comerciante en Solvaro", "es", "Attack", 1),
+        ("Detienen a 16 presuntos pandilleros en Dravonne", "es", "Arrests", 0),
+        ("Registran 16 homicidios en Dravonne durante el fin de semana", "es", "Attack", 16),
+        ("Agricultor é assassinado a tiros em Solvaro", "pt", "Attack", 1),
+        ("Manifestantes bloqueiam estrada em Dravonne", "pt", "Peaceful protest", 0),
+        (
+            "Bombardeio deixa quatro mortos na periferia de Dravonne",
+            "pt",
+            "Shelling/artillery/missile attack",
+            4,
+        ),
+    ],
+)
+def test_kind_toll_and_place(text: str, language: str, sub: str, deaths: int) -> None:
+    event = _only(text, language)
+    assert event.sub_event_type == sub
+    assert event.fatalities == deaths
+    assert event.place is not None and event.place.country_code == "AV"
+    assert event.place.name in {"Dravonne", "Solvaro"}
+
+
+def test_the_named_country_decides_between_two_places_of_one_name() -> None:
+    event = _only("Arvenia : une attaque fait trois morts à Solvaro", "fr")
+    assert event.place == VILLAGE or (event.place and event.place.country_code == "AV")
+    assert event.place is not None and event.place.latitude == VILLAGE.latitude
+
+
+def test_a_place_the_gazetteer_lacks_falls_back_to_the_named_country() -> None:
+    event = _only("Arvenia : six civils tués dans une embuscade à Quelquepart", "fr")
+    assert event.place is not None and event.place.name == "Arvenia"
+    assert event.fatalities == 6
+
+
+def test_evidence_spans_point_at_the_words() -> None:
+    text = "Des hommes armés tuent quatre villageois à Dravonne"
+    event = _only(text, "fr")
+    spans = {e.field: e.span.text_in(text) for e in event.evidence}
+    assert spans["event"] == text
+    assert spans["location"] == "Dravonne"
+    assert spans["actor1"] == "hommes armés"
+    assert spans["sub_event_type"] == "tuent"
+    assert event.claims[0].claimant == "Le Courrier"
+    assert event.when.start == date(2024, 4, 12)
+
+
+def test_the_agent_after_par_is_the_perpetrator() -> None:
+    event = _only("Un villageois tué par des soldats à Dravonne", "fr")
+    assert event.actor1 is not None and "soldiers" in event.actor1.name.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le ministre inaugure une nouvelle école à Dravonne", "fr"),
+        ("El alcalde presentó el presupuesto anual en Dravonne", "es"),
+        ("Feira de artesanato atrai turistas em Solvaro", "pt"),
+    ],
+)
+def test_no_event_without_an_event_word(text: str, language: str) -> None:
+    assert _read(text, language) == []
+
+
+def test_headline_and_lede_telling_one_event_are_one() -> None:
+    text = (
+        "Attaque meurtrière à Dravonne\n\n"
+        "Des hommes armés ont tué sept personnes à Dravonne dans la nuit de samedi."
+    )
+    event = _only(text, "fr")
+    assert event.fatalities == 7
+
+
+def test_english_and_unread_languages_pass_through() -> None:
+    stage = ForeignEventStage(GAZ, KeywordActors())
+    docs = [Analysis(Document("e", "e", "Three killed in Dravonne")),
+            Analysis(Document("d", "d", "Drei Tote in Dravonne", language="de"))]  # fmt: skip
+    assert stage(docs) == docs
+
+
+def test_every_language_table_loads() -> None:
+    for language in ("fr", "es", "pt"):
+        lex = lexicon(language)
+        assert lex is not None and lex.triggers and lex.numbers
+    assert lexicon("de") is None
+
+
+def test_ingest_stores_every_language(tmp_path: Path) -> None:
+    """Through the real default pipeline: the French alert gives an event, the
+    German one is stored with its language and a one-line warning."""
+    from warwire.config import Settings
+    from warwire.store import ingest, open_store
+    from warwire.types import Rejection
+
+    french = tmp_path / "fr.txt"
+    french.write_text("Cinq civils tués dans une attaque contre un village\n")
+    german = tmp_path / "de.txt"
+    german.write_text(
+        "Bei einem Anschlag in der Hauptstadt wurden am Montag vier Menschen getötet\n"
+    )
+    store = open_store(f"sqlite:///{tmp_path}/w.db")
+    try:
+        out = list(ingest([str(french), str(german)], Settings(), store))
+        warnings = [r.detail for r in out if isinstance(r, Rejection)]
+        assert warnings == ["not extracted: language de"]
+        languages = sorted(d["language"] for d in store.documents())
+        assert languages == ["de", "fr"]
+        assert store.stats()["events"] >= 1
+    finally:
+        store.close()
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name() -> None:
+    text = "Arvenia : quatre civils tués à Quelquepart"
+    event = _only(text, "fr")
+    assert event.place is not None and event.place.name == "Arvenia"
+    assert event.location_text == "Quelquepart"
+    spans = {e.field: e.span.text_in(text) for e in event.evidence}
+    assert spans["location"] == "Quelquepart"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Attaque à Dravonne : le bilan s'élève à 40 morts depuis janvier", "fr"),
+        ("Ataque en Dravonne; el saldo de muertos asciende a 40 en lo que va del año", "es"),
+        ("Ataque em Dravonne: o balanço chega a 40 mortos desde janeiro", "pt"),
+    ],
+)
+def test_a_running_total_is_not_the_toll(text: str, language: str) -> None:
+    assert _only(text, language).fatalities == 0
+
+
+def test_an_arrest_without_a_named_side_is_the_police() -> None:
+    event = _only("Arvenia : un opposant interpellé à son domicile de Dravonne", "fr")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.inter == 1
+
+
+def test_an_acronym_is_not_a_place() -> None:
+    event = _only("Arvenia : les combattants du MPLX attaquent un poste de l'ARV", "fr")
+    assert event.place is not None and event.place.name == "Arvenia"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La economía marcha bien en Dravonne, dice el ministro", "es"),
+        ("Une église protestante inaugurée à Dravonne", "fr"),
+    ],
+)
+def test_everyday_senses_of_protest_words_are_not_events(text: str, language: str) -> None:
+    assert _read(text, language) == []
+
+
+_PIECES = ["Arvenia", ":", "trois", "morts", "à", "Dravonne", "tués", "par", "des", "soldats",
+           "16", "homicidios", "en", "Solvaro", "bilan", "de", "\n", ",", "É", "d’"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=25))
+def test_any_text_gives_events_whose_evidence_lies_in_it(words: list[str]) -> None:
+    text = " ".join(words)
+    for language in ("fr", "es", "pt"):
+        for event in _read(text, language):
+            assert event.fatalities >= 0
+            for item in event.evidence:
+                assert 0 <= item.span.start <= item.span.end <= len(text)
+
+
+def test_a_town_retaken_by_the_army() -> None:
+    event = _only("Arvenia : la ville de Dravonne reprise par l'armée après deux jours", "fr")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.place is not None and event.place.name == "Dravonne"
+
+
+def test_a_headline_naming_its_country_takes_the_ledes_town() -> None:
+    text = "Arvenia : un opposant arrêté\n\nL'opposant a été conduit à Dravonne, selon ses proches."
+    event = _only(text, "fr")
+    assert event.place is not None and event.place.name == "Dravonne"
+
+
+def test_ingest_command_counts_an_unread_document_as_added(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from warwire.cli import cli
+
+    german = tmp_path / "de.txt"
+    german.write_text("Bei einem Anschlag wurden am Montag in der Stadt vier Menschen getötet\n")
+    result = CliRunner().invoke(cli, ["ingest", "--db", f"sqlite:///{tmp_path}/c.db", str(german)])
+    assert result.exit_code == 0
+    assert "1 added" in result.output and "0 rejected" in result.output
+    assert "not extracted: language de" in result.stderr
