@@ -50,10 +50,12 @@ def extract_text(
 
     ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates such as
     "on Monday"; ``source`` is the publisher. Raises :class:`InputError` when
-    no article text is left after cleaning. The pipeline is built once per
+    no article text is left after cleaning or a stage fails on it; text in a
+    language warwire does not read comes back unextracted, saying so. The pipeline is built once per
     ``settings`` and reused across calls.
     """
     from warwire.clean import clean_document
+    from warwire.clean.language import NOT_EXTRACTED
 
     if not isinstance(text, str):
         raise TypeError(f"extract_text() takes a str, not {type(text).__name__}")
@@ -64,9 +66,11 @@ def extract_text(
     settings = settings or Settings()
     document = clean_document(raw, settings)
     (analysis,) = _pipeline(settings).run([Analysis(document=document)])
-    if analysis.rejections:
-        first = analysis.rejections[0]
-        raise InputError(input_id, first.reason, first.detail)
+    failures = [r for r in analysis.rejections if r.reason != NOT_EXTRACTED]
+    if failures:
+        raise InputError(input_id, failures[0].reason, failures[0].detail)
+    # a language no path reads: the analysis comes back with its language, no events,
+    # and the "not extracted" line in ``rejections``, as the batch path keeps it
     return analysis
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from warwire.clean.language import NOT_EXTRACTED
 from warwire.config import Settings
 from warwire.errors import InputError, PipelineError, one_line
 from warwire.store.base import IngestResult, Store
@@ -62,6 +63,7 @@ class IngestResponse(BaseModel):
     events_added: int = 0
     events_merged: int = 0
     syndicated_from: str | None = None
+    warnings: list[str] = []
 
     @classmethod
     def of(cls, result: IngestResult) -> IngestResponse:
@@ -71,6 +73,7 @@ class IngestResponse(BaseModel):
             events_added=result.events_added,
             events_merged=result.events_merged,
             syndicated_from=result.syndicated_from,
+            warnings=list(result.warnings),
         )
 
 
@@ -139,6 +142,9 @@ class Ingestor:
         analysed = self.pipeline().run([Analysis(document=document)])
         if len(analysed) != 1:
             raise PipelineError(f"pipeline returned {len(analysed)} analyses for one document")
+        unread = [r for r in analysed[0].rejections if r.reason == NOT_EXTRACTED]
         for rejection in analysed[0].rejections:
-            raise InputError(raw.input_id, rejection.reason, rejection.detail)
-        return store.add(analysed[0])
+            if rejection.reason != NOT_EXTRACTED:
+                raise InputError(raw.input_id, rejection.reason, rejection.detail)
+        result = store.add(analysed[0])  # an unread language is stored, and says so
+        return replace(result, warnings=tuple(r.detail for r in unread)) if unread else result

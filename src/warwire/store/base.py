@@ -53,6 +53,8 @@ class IngestResult:
     events_added: int = 0
     events_merged: int = 0
     syndicated_from: str | None = None
+    # what the user should hear though the document was stored ("not extracted: language fr")
+    warnings: tuple[str, ...] = ()
 
 
 class Store(Protocol):

@@ -11,6 +11,7 @@ from warwire.api.ingest import Ingestor, IngestRequest
 from warwire.config import Settings
 from warwire.errors import InputError
 from warwire.pipeline import Pipeline
+from warwire.store.base import IngestResult
 from warwire.types import Analysis
 
 
@@ -55,3 +56,27 @@ def test_hostile_json_bodies_are_4xx(client, auth, body: str) -> None:  # type: 
     headers = {**auth, "Content-Type": "application/json"}
     response = client.post("/api/documents", content=body, headers=headers)
     assert 400 <= response.status_code < 500
+
+
+class Recording:
+    def __init__(self) -> None:
+        self.stored: list[Analysis] = []
+
+    def add(self, analysis: Analysis) -> IngestResult:
+        self.stored.append(analysis)
+        return IngestResult(analysis.document.doc_id, "added")
+
+
+def test_a_language_not_read_is_stored_with_a_warning_not_refused() -> None:
+    from warwire.clean.language import LanguageGate
+
+    ingestor = Ingestor(Settings())
+    ingestor._pipeline = Pipeline([LanguageGate(frozenset({"en"}))])
+    store = Recording()
+    text = (
+        "Bewaffnete Männer haben am Montag in einem Dorf im Norden des Landes mehrere "
+        "Bauern angegriffen und ihre Häuser in Brand gesetzt, berichtete die Polizei."
+    )
+    result = ingestor(IngestRequest(text=text), store)  # type: ignore[arg-type]
+    assert result.status == "added" and result.warnings == ("not extracted: language de",)
+    assert [a.document.language for a in store.stored] == ["de"]
