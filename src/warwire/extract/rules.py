@@ -80,6 +80,7 @@ _MEMORIAL = re.compile(
     r"\b(?:memorial|commemorat\w+|anniversary|remembrance|ceremony|wreath|candles?)\b"
 )
 _SPORT_WORDS = frozenset({"clash", "fight", "battle", "attack", "beat", "defeat", "storm"})
+_LOCATIVE = frozenset({"outside", "inside", "near", "opposite", "before", "around", "behind"})
 
 
 def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
@@ -96,7 +97,12 @@ def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
     if lemma == "intercept" and not has("interceptable", lowered):
         return True  # "the crowd intercepted the car": no weapon was stopped
     if lemma in {"demonstrate", "rally", "march"} and tok.pos == "VERB":
-        return bool(tree.kids(hit.token, "ccomp", "dobj"))
+        # "demonstrated that", "rallied support"; not "demonstrating outside parliament",
+        # whose place the parser sometimes reads as the verb's object
+        objects = tree.kids(hit.token, "ccomp", "dobj")
+        return any(
+            not {tree.tokens[c].text.lower() for c in tree.children[o]} & _LOCATIVE for o in objects
+        )
     if lemma in {"battle", "fight", "fighting", "conflict", "offensive"} and tok.pos == "NOUN":
         # "their battle against X" is framing, not a clash at a place and time
         kids = {tree.tokens[c].text.lower() for c in tree.children[hit.token]}

@@ -41,6 +41,12 @@ CROWDS = [
         "Protest with intervention",
     ),
     ("Police arrested 40 protesters in Grodno on Monday.", "Protest with intervention"),
+    # where they demonstrated is no object of the verb ("demonstrated that ...")
+    (
+        "Police fired tear gas at nurses demonstrating outside the health ministry in Lusaka "
+        "on Monday.",
+        "Protest with intervention",
+    ),
     (
         "Demonstrators hurled stones at police and set two lorries on fire in Kisumu on "
         "Monday during a protest over the election results.",
