@@ -52,6 +52,8 @@ CROWDS = [
         "Monday during a protest over the election results.",
         "Violent demonstration",
     ),
+    # a headline's present tense, with what burned
+    ("Traders torch council offices in Kasese over market fees", "Violent demonstration"),
     # a petrol bomb is a crowd's weapon, not an aircraft's or a planted device
     (
         "Students threw petrol bombs at riot police in Valparaiso on Monday.",
