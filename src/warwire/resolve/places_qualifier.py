@@ -36,7 +36,7 @@ _NAME = (
 )
 
 
-_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "in A, B and C" lists, not qualifies
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\b|or\b|&)")  # "in A, B and C" is a list
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class Qualifier:
 
     spans: tuple[tuple[int, int], ...]
     levels: tuple[tuple[Place, ...], ...]
+    keys: tuple[str, ...]  # each unit's name as written, normalised without its unit word
     settles: bool = True  # whether a name with no namesake inside falls back to the unit
 
 
@@ -99,12 +100,32 @@ def unit_places(surface: str, gazetteer: Gazetteer, regions_only: bool = False) 
     admin = [p for p in found if (p.feature or "").startswith(_ADMIN)]
     key = normalise(bare)
     towns = [p for p in found if _level(p) == 2 and normalise(p.name) == key]
-    if admin or not towns or words[-1].lower() not in _words()["first_level_words"]:
-        return admin or towns
+    if not admin and not towns and not regions_only:
+        return _compass_town(bare, gazetteer)
+    if words[-1].lower() not in _words()["first_level_words"]:
+        return admin + [t for t in towns if t not in admin]  # "Gaza (Gaza)": the town too
+    if admin or not towns:
+        return admin
     return [  # "Xtown province": the region of the town so named
         r for t in towns if t.admin1 and t.country_code
         for r in gazetteer.lookup(t.admin1, t.country_code) if r.feature == "ADM1"
     ] or towns  # fmt: skip
+
+
+def _compass_town(bare: str, gazetteer: Gazetteer) -> list[Place]:
+    """ "Xville East" (a constituency the gazetteer lacks): the town Xville, a district."""
+    words = bare.split()
+    compass = set(_words()["compass_words"])
+    if len(words) < 2:
+        return []
+    for drop, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        if drop.lower() not in compass:
+            continue
+        key = normalise(" ".join(rest))
+        towns = [p for p in gazetteer.lookup(" ".join(rest)) if normalise(p.name) == key]
+        if towns:
+            return [p for p in towns if _level(p) == 2]
+    return []
 
 
 def _named_part(part: str) -> bool:
@@ -115,15 +136,16 @@ def _named_part(part: str) -> bool:
 
 def inside(place: Place, unit: Place) -> bool:
     """Whether ``place`` lies in ``unit``: by country, admin1 name, or a district's reach."""
-    if place.country_code != unit.country_code or _same(place, unit):
+    if place.country_code != unit.country_code:
         return False
+    if _same(place, unit):  # a town is in itself; a region is no namesake of itself
+        return not (unit.feature or "").startswith(_ADMIN)
     level = _level(unit)
     if level == 0:
         return True
     if level == 1:
-        return place.admin1 is not None and _admin_key(place.admin1) == _admin_key(
-            unit.admin1 or unit.name
-        )
+        names = {_admin_key(n) for n in (unit.admin1, unit.name) if n}
+        return place.admin1 is not None and _admin_key(place.admin1) in names
     if _level(place) in (0, 1):
         return False
     same_region = not (place.admin1 and unit.admin1) or place.admin1 == unit.admin1
@@ -182,12 +204,57 @@ def qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> Qualifier | No
     if not kept:
         return None
     settles = not bare_comma or all(_level(u) == 0 for _, lvl in kept for u in lvl)
-    return Qualifier(tuple(s for s, _ in kept), tuple(lvl for _, lvl in kept), settles)
+    keys = tuple(_bare_key(text[a:b]) for (a, b), _ in kept)
+    return Qualifier(tuple(s for s, _ in kept), tuple(lvl for _, lvl in kept), keys, settles)
+
+
+def _bare_key(surface: str) -> str:
+    words = surface.split()
+    unit_words = {w.lower() for w in _words()["unit_words"]}
+    return normalise(" ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in unit_words
+                     else surface)  # fmt: skip
+
+
+MIN_STEM = 4
+
+
+def _in_level(place: Place, units: Sequence[Place], key: str) -> bool:
+    """In one of the units, or in a region of theirs whose official name begins with the
+    name written ("Kharkiv" for "Kharkivs'ka Oblast'")."""
+    if any(inside(place, u) for u in units):
+        return True
+    return (
+        len(key) >= MIN_STEM
+        and place.admin1 is not None
+        and any(u.country_code == place.country_code for u in units)
+        and normalise(place.admin1).startswith(key)
+    )
 
 
 def _rank(unit: Place) -> tuple[bool, int]:
     """Of namesake units, an administrative one first, then the most populous."""
     return ((unit.feature or "").startswith(_ADMIN), unit.population)
+
+
+def _within(cand: Candidate, q: Qualifier, span: tuple[int, int] | None = None) -> bool:
+    """Whether the candidate is (part of) the qualifier's unit names, or of one of them."""
+    return any(cand.start < b and a < cand.end for a, b in ([span] if span else q.spans))
+
+
+def _holder(units: Sequence[Place], found: Sequence[Place]) -> Place:
+    """The unit that holds the names found (else one of their country, else any)."""
+    codes = {p.country_code for p in found}
+    holding = [u for u in units if any(inside(p, u) for p in found)]
+    return max(holding or [u for u in units if u.country_code in codes] or units, key=_rank)
+
+
+STORY_KM = 800.0
+
+
+def _near(unit: Place, anchors: Sequence[Place]) -> bool:
+    """Near a place the story names unambiguously: "Xville (Gaza)" beside "Israeli
+    forces" is the Gaza by Israel, not the province in Mozambique."""
+    return any(not _same(unit, a) and distance_km(unit, a) <= STORY_KM for a in anchors)
 
 
 def _precision(unit: Place) -> int:
@@ -223,6 +290,7 @@ def apply_qualifiers(
     """
     out, sure = [list(o) for o in options], list(decided)
     fixed: list[Place | None] = [None] * len(out)
+    anchors = [(j, o[0]) for j, o in enumerate(out) if o and len({p.country_code for p in o}) == 1]
     for i, cand in enumerate(candidates):
         if sure[i] or fixed[i] is not None:
             continue
@@ -233,28 +301,28 @@ def apply_qualifiers(
         if q is None:
             continue
         pool = out[i] + (_sub_names(cand, gazetteer) if cand.source == QUALIFIED else [])
-        units = [u for lvl in q.levels for u in lvl]
+        regions = [u for lvl in q.levels for u in lvl if (u.feature or "").startswith(_ADMIN)]
         found = [
             p
             for p in pool
-            if not any(_same(p, u) for u in units)
-            and all(any(inside(p, u) for u in lvl) for lvl in q.levels)
+            if not any(_same(p, u) for u in regions)
+            and all(_in_level(p, lvl, k) for lvl, k in zip(q.levels, q.keys, strict=True))
         ]
         if found:
             out[i], sure[i] = found, True
-            chosen = [max((u for u in lvl if any(inside(p, u) for p in found)), key=_rank)
-                      for lvl in q.levels]  # fmt: skip
+            chosen = [_holder(lvl, found) for lvl in q.levels]
         elif not q.settles:
             continue
         else:
-            unit = max(q.levels[0], key=_rank)
+            others = [a for j, a in anchors if j != i and not _within(candidates[j], q)]
+            unit = max(q.levels[0], key=lambda u: (_near(u, others), *_rank(u)))
             basis = FALLBACK + _level_name(unit)
             settled = replace(unit, geo_precision=_precision(unit), place_basis=basis)
             fixed[i], out[i] = settled, [settled]
             chosen = [unit, *(max(lvl, key=_rank) for lvl in q.levels[1:])]
         for (a, b), unit in zip(q.spans, chosen, strict=True):
             for j, other in enumerate(candidates):
-                if j != i and other.start < b and a < other.end:
+                if j != i and _within(other, q, (a, b)):
                     named = replace(unit, geo_precision=_precision(unit), place_basis=QUALIFIER)
                     fixed[j], out[j] = named, [named]
     return out, sure, fixed
@@ -263,16 +331,20 @@ def apply_qualifiers(
 def qualified_candidates(
     text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer
 ) -> list[Candidate]:
-    """Add the name before each "(Y)" that resolves to a unit, where no candidate has it:
-    "Xville (Borno)" is a place the gazetteer may lack, located by its qualifier. A name
-    that swallowed only part of the run ("Bar" of "Qandi Bar") gives way to the run."""
+    """Add the name before each qualifier that resolves to a unit, where no candidate has
+    it: "Xville (Borno)", "in Xville, Y constituency" name a place the gazetteer may lack,
+    located by its qualifier. A name that swallowed only part of the run ("Bar" of
+    "Qandi Bar") gives way to the run."""
     *_, run = _patterns()
+    locative = re.compile(rf"\b(?i:{_alternation('locatives')})\s+$")
     out = list(candidates)
-    for paren in re.finditer(r"\(", text):
-        head = run.search(text, max(0, paren.start() - 80), paren.start())
+    for mark in re.finditer(r"\(|,\s|\s+in\s", text):
+        head = run.search(text, max(0, mark.start() - 80), mark.start())
         if head is None:
             continue
         start, end = head.start(1), head.end(1)
+        if mark.group() != "(" and not locative.search(text, max(0, start - 12), start):
+            continue  # "X, Y state" and "X in Y province" only where the text places X
         words = text[start:end].split()
         while words and words[0].lower() in _STOP_START:
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
@@ -284,7 +356,8 @@ def qualified_candidates(
             continue  # a longer name, or a demonym inside the run: leave it be
         if any((c.start, c.end) == (start, end) for c in inner):
             continue
-        if qualifier_after(text, end, gazetteer) is None:
+        q = qualifier_after(text, end, gazetteer)
+        if q is None or not q.settles:
             continue
         out = [c for c in out if c not in inner]
         out.append(Candidate(start, end, text[start:end], QUALIFIED))

@@ -58,6 +58,8 @@ NOTES = [
      "NG", "Gboko", 2),
     ("On 15 August 2024, farmers protested water cuts in Sparta village (Samburu).",
      "KE", "Samburu County", 3),
+    ("On 3 June 2024, rioters torched a shop at Zzyxa market, Kipkelion East constituency, "
+     "in protest over a killing.", "KE", "Kipkelion", 2),
     ("On 21 February 2024, police arrested 14 opposition activists in Hyderabad (Sindh).",
      "PK", "Hyderabad", 1),
 ]  # fmt: skip

@@ -33,6 +33,11 @@ MIRNO_LOW = Place("Mirno", 0.3, 0.2, "Ruritania", HOME, "Lowland", None, "PPL", 
 MIRNO_AWAY = Place("Mirno", 50.0, 5.0, "Elbonia", AWAY, "Coast", None, "PPL", 500_000)
 TASK = Place("Task", 45.0, 8.0, "Elbonia", AWAY, "Coast", None, "PPL", 30_000)
 NORD = Place("Nord Brava", 5.0, 5.0, "Ruritania", HOME, "Nord Brava", None, "ADM1", 900_000)
+OBLAST = Place("Velkivska Oblast", 30.0, 30.0, "Ruritania", HOME, "Velkivska Oblast", None, "ADM1")
+RAION = Place("Velkiv Raion", 30.1, 30.1, "Ruritania", HOME, "Velkivska Oblast", None, "ADM2", 9)
+DORVO = Place("Dorvo", 31.5, 31.0, "Ruritania", HOME, "Velkivska Oblast", None, "PPL", 5_000)
+MARRA_FAR = Place("Marra", -30.0, 60.0, "Elbonia", AWAY, "Marra", None, "ADM1", 5_000_000)
+MARRA_NEAR = Place("Marra", 10.8, 20.8, "Ruritania", HOME, "Upland State", None, "ADM2", 1_000)
 RURITANIA = Place("Ruritania", 8.0, 15.0, "Ruritania", HOME, None, None, "PCLI", 9_000_000)
 GAZ = MemoryGazetteer(
     [
@@ -45,6 +50,11 @@ GAZ = MemoryGazetteer(
         MIRNO_AWAY,
         TASK,
         NORD,
+        OBLAST,
+        (RAION, ["Velkiv"]),
+        DORVO,
+        MARRA_FAR,
+        MARRA_NEAR,
         RURITANIA,
     ]
 )
@@ -56,6 +66,23 @@ def _resolve(text: str, *names: str, source: str = "GPE") -> list[Toponym]:
         start = text.index(name)
         cands.append(Candidate(start, start + len(name), name, source))
     return resolve(text, cands, GAZ)
+
+
+def test_a_district_the_gazetteer_lacks_is_its_town_without_the_compass_word() -> None:
+    assert KORVA in unit_places("Korva East constituency", GAZ)
+    assert {p.name for p in unit_places("West Korva", GAZ)} == {"Korva"}
+    assert unit_places("Korva Hills", GAZ) == []
+
+
+def test_a_name_placed_before_a_unit_worded_comma_qualifier_becomes_a_candidate() -> None:
+    text = "Youths torched a kiosk at Zelvo market, Korva East constituency, on Friday."
+    found = qualified_candidates(text, [], GAZ)
+    assert [c.text for c in found] == ["Zelvo"]
+    (zelvo,) = resolve(text, found, GAZ)
+    assert zelvo.place is not None and zelvo.place.name == "Korva"
+    assert zelvo.place.geo_precision == 2
+    unplaced = "Minister Zelvo Dara, Korva East constituency, spoke on Friday."
+    assert qualified_candidates(unplaced, [], GAZ) == []
 
 
 def test_a_bare_region_name_finds_the_unit_spelled_with_its_unit_word() -> None:
@@ -94,6 +121,20 @@ def test_a_district_qualifier_reaches_its_neighbourhood_only() -> None:
     assert inside(KORVA, UPLAND) and not inside(MIRNO_LOW, UPLAND)
 
 
+def test_a_region_is_matched_by_the_stem_of_its_official_name() -> None:
+    """ "Dorvo (Velkiv)": Dorvo lies in "Velkivska Oblast", though far from Velkiv Raion."""
+    (dorvo, _) = _resolve("Drones struck Dorvo (Velkiv) overnight.", "Dorvo", "Velkiv")
+    assert dorvo.place == DORVO
+
+
+def test_a_fallback_takes_the_namesake_unit_near_the_story() -> None:
+    text = "Troops from Korva raided Zelvo village (Marra) at dawn."
+    found = _resolve(text, "Korva", "Zelvo", "Marra")
+    zelvo = next(t for t in found if t.text == "Zelvo")
+    assert zelvo.place is not None and zelvo.place.country_code == HOME
+    assert zelvo.place.geo_precision == 2
+
+
 def test_unit_word_forms_after_a_comma_and_after_in() -> None:
     (mirno, _) = _resolve("Police shot a youth in Mirno, Lowland state.", "Mirno", "Lowland")
     assert mirno.place == MIRNO_LOW
@@ -109,6 +150,8 @@ def test_a_bare_region_after_a_comma_only_narrows() -> None:
 
 def test_a_list_after_a_comma_is_no_qualifier() -> None:
     assert qualifier_after("in Task, Ruritania and Elbonia", 7, GAZ) is None
+    assert qualifier_after("in Task, Ruritania, Elbonia", 7, GAZ) is None
+    assert qualifier_after("in Task, Ruritania, on Monday", 7, GAZ) is not None
     assert qualifier_after("in Task, Ruritania.", 7, GAZ) is not None
 
 
