@@ -395,7 +395,8 @@ def toponyms_for(
     include_demonyms: bool = True,
 ) -> list[Toponym]:
     """Detect and resolve the toponyms of one document."""
-    candidates = qualified_candidates(text, story_candidates(text, sentences, gazetteer), gazetteer)
+    detected = story_candidates(text, sentences, gazetteer)
+    candidates = qualified_candidates(text, detected, gazetteer, sentences)
     found = resolve(text, candidates, gazetteer, doc_id)
     if include_demonyms:
         return found

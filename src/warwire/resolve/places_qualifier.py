@@ -23,8 +23,9 @@ from warwire.knowledge import data_mapping
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_candidate import Candidate
 from warwire.resolve.places_detect import _STOP_START
-from warwire.types import Place
+from warwire.types import Place, Sentence
 
+_NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 QUALIFIED = "QUALIFIED"  # candidate source: a name the text locates by a qualifier
 QUALIFIER = "qualifier"  # place_basis of a qualifier's own toponym
 FALLBACK = "qualifier "  # place_basis prefix of a name that fell back to its qualifier
@@ -276,6 +277,17 @@ def _sub_names(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
     return out
 
 
+def _namesakes_inside(pool: Sequence[Place], q: Qualifier) -> list[Place]:
+    """The places of ``pool`` inside every unit of the qualifier (no unit itself)."""
+    regions = [u for lvl in q.levels for u in lvl if (u.feature or "").startswith(_ADMIN)]
+    return [
+        p
+        for p in pool
+        if not any(_same(p, u) for u in regions)
+        and all(_in_level(p, lvl, k) for lvl, k in zip(q.levels, q.keys, strict=True))
+    ]
+
+
 def apply_qualifiers(
     text: str,
     candidates: Sequence[Candidate],
@@ -301,13 +313,7 @@ def apply_qualifiers(
         if q is None:
             continue
         pool = out[i] + (_sub_names(cand, gazetteer) if cand.source == QUALIFIED else [])
-        regions = [u for lvl in q.levels for u in lvl if (u.feature or "").startswith(_ADMIN)]
-        found = [
-            p
-            for p in pool
-            if not any(_same(p, u) for u in regions)
-            and all(_in_level(p, lvl, k) for lvl, k in zip(q.levels, q.keys, strict=True))
-        ]
+        found = _namesakes_inside(pool, q)
         if found:
             out[i], sure[i] = found, True
             chosen = [_holder(lvl, found) for lvl in q.levels]
@@ -329,22 +335,31 @@ def apply_qualifiers(
 
 
 def qualified_candidates(
-    text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer
+    text: str,
+    candidates: Sequence[Candidate],
+    gazetteer: Gazetteer,
+    sentences: Sequence[Sentence] = (),
 ) -> list[Candidate]:
     """Add the name before each qualifier that resolves to a unit, where no candidate has
     it: "Xville (Borno)", "in Xville, Y constituency" name a place the gazetteer may lack,
     located by its qualifier. A name that swallowed only part of the run ("Bar" of
-    "Qandi Bar") gives way to the run."""
+    "Qandi Bar") gives way to the run. An organisation ("the News Agency (Saba)") or a
+    name holding a demonym is left be unless the text places it ("in X", "X town (Y)")."""
     *_, run = _patterns()
     locative = re.compile(rf"\b(?i:{_alternation('locatives')})\s+$")
     out = list(candidates)
+    groups = [e.span for s in sentences for e in s.entities if e.label in _NOT_PLACE_LABELS]
     for mark in re.finditer(r"\(|,\s|\s+in\s", text):
         head = run.search(text, max(0, mark.start() - 80), mark.start())
         if head is None:
             continue
         start, end = head.start(1), head.end(1)
-        if mark.group() != "(" and not locative.search(text, max(0, start - 12), start):
+        placed = bool(locative.search(text, max(0, start - 12), start))
+        if mark.group() != "(" and not placed:
             continue  # "X, Y state" and "X in Y province" only where the text places X
+        grouped = not (placed or text[end : head.end()].strip()) and any(
+            g.start < end and start < g.end for g in groups
+        )
         words = text[start:end].split()
         while words and words[0].lower() in _STOP_START:
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
@@ -353,12 +368,18 @@ def qualified_candidates(
             continue
         inner = [c for c in out if start <= c.start and c.end <= end]
         if any(c.start < end and start < c.end for c in out if c not in inner):
-            continue  # a longer name, or a demonym inside the run: leave it be
+            continue  # a longer name: leave it be
+        if any(c.source == "DEMONYM" for c in inner):
+            continue
         if any((c.start, c.end) == (start, end) for c in inner):
             continue
         q = qualifier_after(text, end, gazetteer)
         if q is None or not q.settles:
             continue
+        cand = Candidate(start, end, text[start:end], QUALIFIED)
+        pool = gazetteer.lookup(cand.text) + _sub_names(cand, gazetteer)
+        if grouped and not _namesakes_inside(pool, q):
+            continue  # a group's name would only fall back on its qualifier
         out = [c for c in out if c not in inner]
-        out.append(Candidate(start, end, text[start:end], QUALIFIED))
+        out.append(cand)
     return sorted(out, key=lambda c: c.start)

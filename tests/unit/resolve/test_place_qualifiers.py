@@ -19,7 +19,7 @@ from warwire.resolve.places_qualifier import (
     qualifier_after,
     unit_places,
 )
-from warwire.types import Place, Toponym
+from warwire.types import Mention, Place, Sentence, Span, Toponym
 
 HOME, AWAY = "RU", "EL"
 UPLAND = Place(
@@ -166,6 +166,23 @@ def test_a_qualified_name_missing_from_the_gazetteer_becomes_a_candidate() -> No
     assert [(c.text, c.source) for c in found] == [("Zelvo Dara", QUALIFIED)]
     partial = [Candidate(text.index("Dara"), text.index("Dara") + 4, "Dara", "GPE")]
     assert [c.text for c in qualified_candidates(text, partial, GAZ)] == ["Zelvo Dara"]
+
+
+def test_an_organisation_before_a_qualifier_is_no_place_unless_the_text_places_it() -> None:
+    text = "The Upland Press Agency (Korva) said shells fell on a market."
+    agency = Span("t", 4, 23)
+    sentence = Sentence(Span("t", 0, len(text)), entities=(Mention(agency, "ORG", "x"),))
+    assert qualified_candidates(text, [], GAZ, [sentence]) == []
+    placed = "Riots broke out in Zelvo Market (Korva) on Friday."
+    market = Span("t", placed.index("Zelvo"), placed.index(" ("))
+    sentence = Sentence(Span("t", 0, len(placed)), entities=(Mention(market, "ORG", "x"),))
+    assert [c.text for c in qualified_candidates(placed, [], GAZ, [sentence])] == ["Zelvo Market"]
+
+
+def test_a_name_holding_a_demonym_is_no_qualified_place() -> None:
+    text = "Ruritanian Zelvo Guards (Korva) opened fire."
+    demonym = Candidate(0, 10, "Ruritanian", "DEMONYM", HOME)
+    assert qualified_candidates(text, [demonym], GAZ) == [demonym]
 
 
 def test_a_sentence_opening_word_is_not_part_of_the_qualified_name() -> None:
