@@ -242,6 +242,14 @@ def _within(cand: Candidate, q: Qualifier, span: tuple[int, int] | None = None) 
     return any(cand.start < b and a < cand.end for a, b in ([span] if span else q.spans))
 
 
+def _an_area(options: Sequence[Place], key: str) -> bool:
+    """Whether the name is that of a known area: a region, a continent, a sea."""
+    return any(
+        normalise(p.name) == key and not (p.feature or "PPL").startswith(("PPL", "ADM2", "ADM3"))
+        for p in options
+    )
+
+
 def _holder(units: Sequence[Place], found: Sequence[Place]) -> Place:
     """The unit that holds the names found (else one of their country, else any)."""
     codes = {p.country_code for p in found}
@@ -317,8 +325,8 @@ def apply_qualifiers(
         if found:
             out[i], sure[i] = found, True
             chosen = [_holder(lvl, found) for lvl in q.levels]
-        elif not q.settles:
-            continue
+        elif not q.settles or _an_area(out[i], key):
+            continue  # "In Asia, Canada remains ...": an area is no town to settle
         else:
             others = [a for j, a in anchors if j != i and not _within(candidates[j], q)]
             unit = max(q.levels[0], key=lambda u: (_near(u, others), *_rank(u)))

@@ -38,6 +38,7 @@ RAION = Place("Velkiv Raion", 30.1, 30.1, "Ruritania", HOME, "Velkivska Oblast",
 DORVO = Place("Dorvo", 31.5, 31.0, "Ruritania", HOME, "Velkivska Oblast", None, "PPL", 5_000)
 MARRA_FAR = Place("Marra", -30.0, 60.0, "Elbonia", AWAY, "Marra", None, "ADM1", 5_000_000)
 MARRA_NEAR = Place("Marra", 10.8, 20.8, "Ruritania", HOME, "Upland State", None, "ADM2", 1_000)
+NORLAND = Place("Norland", 40.0, 40.0, None, None, None, None, "CONT", 0)
 RURITANIA = Place("Ruritania", 8.0, 15.0, "Ruritania", HOME, None, None, "PCLI", 9_000_000)
 GAZ = MemoryGazetteer(
     [
@@ -56,6 +57,7 @@ GAZ = MemoryGazetteer(
         MARRA_FAR,
         MARRA_NEAR,
         RURITANIA,
+        NORLAND,
     ]
 )
 
@@ -153,6 +155,12 @@ def test_a_list_after_a_comma_is_no_qualifier() -> None:
     assert qualifier_after("in Task, Ruritania, Elbonia", 7, GAZ) is None
     assert qualifier_after("in Task, Ruritania, on Monday", 7, GAZ) is not None
     assert qualifier_after("in Task, Ruritania.", 7, GAZ) is not None
+
+
+def test_an_area_before_a_country_is_not_settled_in_it() -> None:
+    text = "In Norland, Ruritania remains a small trading partner."
+    (norland, _) = _resolve(text, "Norland", "Ruritania")
+    assert norland.place is not None and norland.place.feature == "CONT"
 
 
 def test_acronyms_figures_and_news_agencies_are_no_qualifiers() -> None:
