@@ -3,7 +3,8 @@
 Disambiguation scores every candidate place by population, feature class,
 the document's country and region focus, and closeness to the other places
 of the story, so "Tripoli" in a Libya story is Tripoli, Libya. Detection
-lives in :mod:`warwire.resolve.places_detect`.
+lives in :mod:`warwire.resolve.places_detect`; the units written after a name
+("X (Y)", "X, Y state") narrow or settle it in :mod:`warwire.resolve.places_qualifier`.
 """
 
 from __future__ import annotations
