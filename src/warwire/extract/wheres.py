@@ -21,6 +21,7 @@ from warwire.extract.roles import PLACE_HEADS, Phrase, Roles
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.extract.wheres_list import listed_places, place_words
 from warwire.resolve.gazetteer import SPELLING
+from warwire.resolve.places_qualifier import FALLBACK, QUALIFIER
 from warwire.resolve.places_story import is_dateline, story_place
 from warwire.types import Equipment, Place, Span, Toponym
 
@@ -48,7 +49,7 @@ def wheres_for(
         and not any(e.evidence is not None and e.evidence.covers(t.span) for e in equipment)
         and t.text.lower() not in _NOT_PLACES
     ]
-    tops = [_spelled_abroad(ctx, t) for t in _not_aside(ctx, tops)]
+    tops = [_spelled_abroad(ctx, t) for t in _not_aside(ctx, _not_qualifiers(tops))]
     # a foreign country named but not as a location ("a Turkish drone", "Turkey says") is
     # the actor's, not the event's: "in/into/across Syria" is a place, "Syria" alone is not
     tops = [
@@ -104,6 +105,12 @@ def wheres_for(
         if between in {"and", ",", "or", ", and", "as well as"}:
             group.append(other)
     return tuple(_located(ctx, t) for t in group)
+
+
+def _not_qualifiers(tops: list[Toponym]) -> list[Toponym]:
+    """ "Xville (Borno)": Borno locates Xville and is no second place of the event."""
+    named = [t for t in tops if not (t.place and t.place.place_basis == QUALIFIER)]
+    return named or tops
 
 
 # sentence-initial words a gazetteer matches as villages ("Since" -> Sincé)
@@ -253,7 +260,10 @@ def _located(ctx: Context, top: Toponym) -> Where:
     if place is not None:
         if _around(ctx.text, top.span) and (place.feature or "").startswith("PPL"):
             place = replace(place, geo_precision=max(2, place.geo_precision))
-        place = replace(place, place_basis=basis_of(place))
+        basis = place.place_basis or ""
+        if basis == QUALIFIER:  # only the qualifier of a name kept out: the event is there
+            basis = FALLBACK + basis_of(place)
+        place = replace(place, place_basis=basis if basis.startswith(FALLBACK) else basis_of(place))
         return Where(place.name, top.span, replace(top, place=place))
     home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
     if home is None or home.place is None:

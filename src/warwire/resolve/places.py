@@ -3,7 +3,8 @@
 Disambiguation scores every candidate place by population, feature class,
 the document's country and region focus, and closeness to the other places
 of the story, so "Tripoli" in a Libya story is Tripoli, Libya. Detection
-lives in :mod:`warwire.resolve.places_detect`.
+lives in :mod:`warwire.resolve.places_detect`; the units written after a name
+("X (Y)", "X, Y state") narrow or settle it in :mod:`warwire.resolve.places_qualifier`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from warwire.resolve.places_detect import (
 )
 from warwire.resolve.places_facility import FACILITY, facility_name, host_places
 from warwire.resolve.places_focus import Focus, focus_without
+from warwire.resolve.places_qualifier import apply_qualifiers, qualified_candidates
 from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
 from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
 from warwire.resolve.places_words import common_word
@@ -309,6 +311,7 @@ def resolve(
     """Choose one place per candidate (or none), with ACLED geo_precision."""
     options = [with_unit(text, c, _candidates(c, gazetteer), gazetteer) for c in candidates]
     options, decided = apply_containment(text, candidates, options, gazetteer)
+    options, decided, settled = apply_qualifiers(text, candidates, options, decided, gazetteer)
     keys = [normalise(c.text) for c in candidates]
     region = local_region(keys, options, decided)
     own = {k: focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
@@ -325,7 +328,10 @@ def resolve(
     out: list[Toponym] = []
     facilities: list[tuple[int, int, str]] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
-        place: Place | None = None
+        place: Place | None = settled[i]
+        if place is not None:  # a name its qualifier settled, or the qualifier itself
+            out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, place))
+            continue
         if not opts and cand.source in ("FAC", FACILITY) and facility_name(cand.text):
             facilities.append((cand.start, cand.end, cand.text))
             continue
@@ -390,7 +396,8 @@ def toponyms_for(
     include_demonyms: bool = True,
 ) -> list[Toponym]:
     """Detect and resolve the toponyms of one document."""
-    candidates = story_candidates(text, sentences, gazetteer)
+    detected = story_candidates(text, sentences, gazetteer)
+    candidates = qualified_candidates(text, detected, gazetteer, sentences)
     found = resolve(text, candidates, gazetteer, doc_id)
     if include_demonyms:
         return found
