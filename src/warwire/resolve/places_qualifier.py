@@ -101,6 +101,8 @@ def unit_places(surface: str, gazetteer: Gazetteer, regions_only: bool = False) 
     admin = [p for p in found if (p.feature or "").startswith(_ADMIN)]
     key = normalise(bare)
     towns = [p for p in found if _level(p) == 2 and normalise(p.name) == key]
+    if admin:  # "Xtown (Jenin)": the town that gives the district its name, not a namesake abroad
+        towns = [t for t in towns if any(inside(t, a) or _same_region(t, a) for a in admin)]
     if not admin and not towns and not regions_only:
         return _compass_town(bare, gazetteer)
     if words[-1].lower() not in _words()["first_level_words"]:
@@ -151,6 +153,10 @@ def inside(place: Place, unit: Place) -> bool:
         return False
     same_region = not (place.admin1 and unit.admin1) or place.admin1 == unit.admin1
     return same_region and distance_km(place, unit) <= DISTRICT_KM
+
+
+def _same_region(a: Place, b: Place) -> bool:
+    return a.country_code == b.country_code and a.admin1 is not None and a.admin1 == b.admin1
 
 
 def _same(a: Place, b: Place) -> bool:

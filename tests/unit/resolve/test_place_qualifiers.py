@@ -40,6 +40,10 @@ MARRA_FAR = Place("Marra", -30.0, 60.0, "Elbonia", AWAY, "Marra", None, "ADM1", 
 MARRA_NEAR = Place("Marra", 10.8, 20.8, "Ruritania", HOME, "Upland State", None, "ADM2", 1_000)
 NORLAND = Place("Norland", 40.0, 40.0, None, None, None, None, "CONT", 0)
 RURITANIA = Place("Ruritania", 8.0, 15.0, "Ruritania", HOME, None, None, "PCLI", 9_000_000)
+# a district named after its small town, and a bigger town abroad spelt the same
+SELO_DIST = Place("Selo", 12.0, 22.0, "Ruritania", HOME, "Upland State", None, "ADM2", 60_000)
+SELO = Place("Selo", 12.05, 22.02, "Ruritania", HOME, "Upland State", None, "PPL", 8_000)
+SELO_AWAY = Place("Selo", 47.0, 9.0, "Elbonia", AWAY, "Coast", None, "PPL", 200_000)
 GAZ = MemoryGazetteer(
     [
         (UPLAND, ["Upland"]),
@@ -58,6 +62,9 @@ GAZ = MemoryGazetteer(
         MARRA_NEAR,
         RURITANIA,
         NORLAND,
+        SELO_DIST,
+        SELO,
+        SELO_AWAY,
     ]
 )
 
@@ -210,3 +217,10 @@ def test_qualifier_parsing_never_fails_on_odd_text(text: str) -> None:
     for end in range(len(text) + 1):
         qualifier_after(text, end, GAZ)
     qualified_candidates(text, [], GAZ)
+
+
+def test_a_district_named_after_its_town_is_not_the_namesake_abroad() -> None:
+    text = "Troops raided Selo camp (Selo) on Monday and detained four men."
+    assert SELO_AWAY not in unit_places("Selo", GAZ)
+    (found, _) = _resolve(text, "Selo camp", "Selo")
+    assert found.place is not None and found.place.country_code == HOME
