@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.knowledge import data_mapping
 from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor, Span
 
@@ -163,8 +165,12 @@ PLACE_HEADS = frozenset(
     }
 )
 _PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "them", "which", "who", "that"})
-_HELD_BY = frozenset({"position", "base", "post", "outpost", "camp", "convoy", "checkpoint"})
+_HELD_BY = frozenset(
+    {"position", "base", "post", "outpost", "camp", "convoy", "checkpoint", "patrol", "station"}
+)
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# "army base", "police post": a place its state force holds
+_STATE_HOLDERS = frozenset({"military", "army", "police", "naval", "navy", "gendarmerie"})
 _LAUNCH = frozenset({"carry", "launch", "conduct", "stage", "mount", "perform", "fire", "unleash"})
 _TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
 
@@ -209,21 +215,55 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
     lemma = toks[pos].lemma.lower()
     if lemma in _HELD_BY:  # "Houthi positions", "army base": the holder is the actor
         for child in tree.kids(pos, "compound", "amod", "poss", "nmod"):
-            if toks[child].pos == "PROPN" or toks[child].ent_type in {"NORP", "ORG"}:
+            if _holder(tree, child):
                 lo, hi = tree.phrase(child, NP_STOP)
                 return Phrase(tree.text(text, lo, hi), tree.span(lo, hi), child)
+            if toks[child].lemma.lower() in _STATE_HOLDERS:  # "a military base": the army's
+                return Phrase(toks[child].text, tree.span(child, child + 1), pos)
     lo, hi = tree.phrase(pos, NP_STOP)
     while lo < pos and (toks[lo].ent_type in {"DATE", "TIME"} or _CLOCK.fullmatch(toks[lo].text)):
         lo += 1  # "On May 4 gunmen killed", "09:15 Russian missiles": no date in the actor
     is_place = toks[pos].ent_type in {"GPE", "LOC", "FAC"} or lemma in PLACE_HEADS
+    written = tree.text(text, lo, hi)
+    # "armed men", "masked men": the head is a person, the words make them an armed group
+    armed = inter_of(written) not in {None, 7}
     return Phrase(
-        text=tree.text(text, lo, hi),
+        text=written,
         span=tree.span(lo, hi),
         head=pos,
-        civilian=lemma in CIVILIAN_HEADS or toks[pos].text.lower() in CIVILIAN_HEADS,
+        civilian=not armed
+        and (lemma in CIVILIAN_HEADS or toks[pos].text.lower() in CIVILIAN_HEADS),
         place_like=is_place and lemma not in CIVILIAN_HEADS - PLACE_HEADS,
         pronoun=toks[pos].text.lower() in _PRONOUNS,
     )
+
+
+@cache
+def own_members_verbs() -> frozenset[str]:
+    """Verbs whose object is the agent's own people ("recruited", "deployed")."""
+    return frozenset(data_mapping("actor_kinds.yaml")["own_members_verbs"])
+
+
+def _holder(tree: Tree, child: int) -> bool:
+    """ "Houthi positions", "RSF base", "M23 positions": a group's name before what it
+    holds; "Jenin camp", "Kabul airport": a place's name, not its holder."""
+    tok = tree.tokens[child]
+    if tok.ent_type in {"NORP", "ORG"}:
+        return True
+    acronym = tok.text.isupper() or any(c.isdigit() for c in tok.text)
+    return tok.pos == "PROPN" and (acronym or tok.ent_type not in _PLACE_ENTS)
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+
+
+def _dateline(tree: Tree, pos: int) -> bool:
+    """ "N'Djamena, June 9, 2024 - ...": a parse that makes the filing place the
+    subject; the place and day the report was filed from name no actor."""
+    toks = tree.tokens
+    if pos > 1 or toks[pos].pos != "PROPN":
+        return False
+    return any(toks[c].ent_type == "DATE" for c in tree.children[pos])
 
 
 def _subject(tree: Tree, verb: int, text: str, depth: int = 0) -> Phrase | None:
@@ -232,6 +272,9 @@ def _subject(tree: Tree, verb: int, text: str, depth: int = 0) -> Phrase | None:
         if toks[s].text.lower() in {"which", "who", "that"}:
             head = tree.head(verb)
             return _phrase(tree, head, text) if head is not None else None
+        if _dateline(tree, s):  # "- Boko Haram fighters attacked": the story's own subject
+            told = [a for a in tree.kids(s, "appos") if toks[a].ent_type != "DATE"]
+            return _phrase(tree, told[-1], text) if told else None
         return _phrase(tree, s, text)
     for ag in tree.kids(verb, "agent"):
         for obj in tree.kids(ag, "pobj"):
@@ -302,7 +345,8 @@ def find_roles(
                 agent = agent or _phrase(tree, head, text)  # a mis-parsed active verb
             elif head is not None:
                 targets.append(_phrase(tree, head, text))
-        targets.extend(_objects(tree, trigger, text, preps))
+        if tok.lemma.lower() not in own_members_verbs():  # "recruited child soldiers"
+            targets.extend(_objects(tree, trigger, text, preps))
     else:
         for child in tree.children[trigger]:
             dep, c = toks[child].dep, toks[child]

@@ -12,9 +12,12 @@ come from the registry (``data/actors.yaml``), the one authority for them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from warwire.extract.roles import ActorLookup
+from warwire.knowledge import data_mapping
 from warwire.resolve.actor_kinds import state_means
 from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.countries import country_of_demonym
@@ -47,6 +50,19 @@ _UNNAMED_VICTIM = {
 }
 
 
+# a protest event's crowd, and on which side ACLED puts it against the state's forces
+_CROWD = {
+    "Peaceful protest": "protesters",
+    "Protest with intervention": "protesters",
+    "Excessive force against protesters": "protesters",
+    "Violent demonstration": "rioters",
+    "Mob violence": "rioters",
+}
+_CROWD_INTERS = frozenset({5, 6})
+# the state always takes part: it intervenes, or it uses the force
+_STATE_PRESENT = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_GENERIC_NAME = re.compile(r"^(Civilians|Protesters|Rioters) \(")
+
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _STATE_TYPES = frozenset({1, 8})  # state and external forces strike from afar
 
@@ -58,7 +74,13 @@ def _generic(actors: ActorLookup, word: str, country_code: str | None) -> Actor 
 
 def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) -> Actor | None:
     """A registry actor as it is; a kept phrase by its head word, or nothing."""
-    if actor is None or not is_kept_phrase(actor):
+    if actor is None:
+        return None
+    generic = _GENERIC_NAME.match(actor.name)
+    if generic is not None and (actor.actor_id is None or is_kept_phrase(actor)):
+        # "Civilians (<the gazetteer's country name>)": the registry's ACLED name
+        return _generic(actors, generic.group(1).lower(), country_code) or actor
+    if not is_kept_phrase(actor):
         return actor
     state = _state_named(actors, actor.name)
     if state is not None:
@@ -91,6 +113,68 @@ def _shooter(actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor
     return next((a for a in main if a.inter in _STATE_TYPES), None)
 
 
+@cache
+def _crowd_opponents() -> re.Pattern[str]:
+    words = sorted(data_mapping("actor_kinds.yaml")["crowd_opponents"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _state_in(actors: ActorLookup, sentences: Sequence[str], code: str) -> Actor | None:
+    """The state force an event's sentences name: a registry name, else police or troops."""
+    for text in sentences:
+        named = [a for _, _, a in actors.find(text, code) if a.inter == 1]
+        if named:
+            return named[0]
+        said = _crowd_opponents().search(text)
+        if said is not None:
+            found = actors.resolve(said.group(), code)
+            if found is not None and found.inter == 1:
+                return found
+    return None
+
+
+def _crowd_sides(
+    actors: ActorLookup,
+    sub: str,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    code: str | None,
+    sentences: Sequence[str],
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's sides of a crowd event: the crowd acts in a protest, a riot and mob
+    violence, and is acted on when state forces use excessive force against it
+    ("police fired live rounds at protesters": police first, protesters second)."""
+    sides = [a for a in (actor1, actor2) if a is not None]
+    crowd = next((a for a in sides if a.inter in _CROWD_INTERS), None)
+    if crowd is None and code:
+        crowd = _generic(actors, _CROWD[sub], code)
+    state = next((a for a in sides if a.inter == 1), None)
+    if state is None and sub in _STATE_PRESENT and code:
+        state = _state_in(actors, sentences, code) or actors.state_forces(code, "police")
+    if sub == "Excessive force against protesters":
+        return state, crowd
+    if sub == "Protest with intervention":
+        return crowd, state
+    other = next((a for a in sides if a is not crowd), None)
+    return crowd, other
+
+
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def _loser(
+    actors: ActorLookup, taker: Actor, sentences: Sequence[str], code: str | None
+) -> Actor | None:
+    """Who lost the ground: the other side the event's sentences name ("M23 took the
+    town after FARDC troops withdrew"); never the taker's own backers."""
+    own = {taker.name, *taker.backers}
+    for text in sentences:
+        for _, _, found in actors.find(text, code):
+            if found.name not in own and found.inter not in {None, 6, 7}:
+                return found
+    return None
+
+
 def settle_sides(
     actors: ActorLookup,
     sub: str,
@@ -107,12 +191,16 @@ def settle_sides(
     """
     actor1 = _settle(actors, actor1, country_code)
     actor2 = _settle(actors, actor2, country_code)
+    if sub in _CROWD:
+        return _crowd_sides(actors, sub, actor1, actor2, country_code, sentences)
     if actor1 is None and sub in _REMOTE:
         actor1 = _shooter(actors, sentences, main)
     if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
         actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
     if actor2 is None and sub in _UNNAMED_VICTIM and country_code:
         actor2 = _generic(actors, _UNNAMED_VICTIM[sub], country_code)
+    if actor1 is not None and actor2 is None and sub in _TERRITORY:
+        actor2 = _loser(actors, actor1, sentences, country_code)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None if actor1.inter in {1, 2, 3, 8} else actor2
     return actor1, actor2

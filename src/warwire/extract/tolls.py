@@ -4,14 +4,18 @@ ACLED codes the most conservative reported figure: rival claimants and
 restatements take the lowest, a stated figure outranks "dozens", one report's
 separate victim groups add up, a revised toll for the same event supersedes,
 multi-day counts are not an event's, and weapons-only or political events have
-none.
+none. An event note (ACLED's own register) closes with the coded count
+itself, which then stands for its event.
 """
 
 from __future__ import annotations
 
+import re
+
 from warwire.extract.aggregates import AggregateKind
 from warwire.extract.merging import Draft
 from warwire.extract.numbers import is_generic_victim
+from warwire.extract.quantities import lexicon, parse_number
 from warwire.extract.records import Reading
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Span
@@ -99,3 +103,37 @@ def _claimant_total(items: list[tuple[int, Span | None, Reading]]) -> tuple[int,
         elif not specific or victims & counted:
             value = min(value, other_value) if r.sentence != first.sentence else value
     return value, span
+
+
+# the note's last sentence: after the last full stop that ends a sentence, before any
+# trailing "[size=...]" tags
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?\n]+?)\s*[.!?]?\s*(?:\[[^\]]*\]\s*)*$")
+_COUNT = re.compile(r"([\w-]+)\s+(\w+)\b")
+
+
+def note_toll(text: str, doc_id: str) -> tuple[int, Span] | None:
+    """The closing count of an event note ("... . 12 fatalities."), with its span.
+
+    Only a short, one-paragraph text is a note: an article's last line is never
+    its event's coded count, and its running totals stay claims.
+    """
+    closing = lexicon()["note_closing"]
+    plain = text.strip()
+    if "\n\n" in plain or len(plain.split()) > closing["longest_note_words"]:
+        return None
+    last = _LAST_SENTENCE.search(plain)
+    if last is None or last.start(1) == 0:
+        return None  # the whole text is one sentence: no closing line
+    line = last.group(1)
+    offset = text.find(plain) + last.start(1)
+    span = Span(doc_id, offset, offset + len(line))
+    said = " ".join(line.lower().replace(",", " ").split())
+    if any(said.startswith(phrase) for phrase in closing["none"]):
+        return 0, span
+    count = _COUNT.match(said)
+    if count is None or count.group(2) not in closing["nouns"]:
+        return None
+    value = parse_number(count.group(1))
+    if value is None:
+        return None
+    return value, Span(doc_id, offset, offset + count.end())
