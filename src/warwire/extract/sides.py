@@ -145,17 +145,22 @@ def _crowd_sides(
     violence, and is acted on when state forces use excessive force against it
     ("police fired live rounds at protesters": police first, protesters second)."""
     sides = [a for a in (actor1, actor2) if a is not None]
-    crowd = next((a for a in sides if a.inter in _CROWD_INTERS), None)
-    if crowd is None and code:
-        crowd = _generic(actors, _CROWD[sub], code)
-    state = next((a for a in sides if a.inter == 1), None)
-    if state is None and sub in _STATE_PRESENT and code:
-        state = _state_in(actors, sentences, code) or actors.state_forces(code, "police")
+    crowds = [a for a in sides if a.inter in _CROWD_INTERS]
+    others = [a for a in sides if a.inter not in _CROWD_INTERS]
+    # a riot's crowd are rioters, a protest's protesters, whatever the text called them
+    crowd = (_generic(actors, _CROWD[sub], code) if code else None) or next(iter(crowds), None)
+    state = next((a for a in others if a.inter == 1), None)
+    if state is None and code and sub in _STATE_PRESENT | {"Violent demonstration"}:
+        state = _state_in(actors, sentences, code)
+        if state is None and sub in _STATE_PRESENT:
+            state = actors.state_forces(code, "police")
     if sub == "Excessive force against protesters":
         return state, crowd
     if sub == "Protest with intervention":
         return crowd, state
-    other = next((a for a in sides if a is not crowd), None)
+    other = next(iter(others), state)
+    if other is None and sub in _UNNAMED_VICTIM and code:
+        other = _generic(actors, _UNNAMED_VICTIM[sub], code)
     return crowd, other
 
 
@@ -195,6 +200,10 @@ def settle_sides(
         return _crowd_sides(actors, sub, actor1, actor2, country_code, sentences)
     if actor1 is None and sub in _REMOTE:
         actor1 = _shooter(actors, sentences, main)
+    if actor1 is not None and actor1.inter == 7 and sub in _UNNAMED_PERPETRATOR:
+        # civilians are never the perpetrators: "five people turned up and opened fire"
+        # are an unidentified armed group
+        actor1 = None
     if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
         actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
     if actor2 is None and sub in _UNNAMED_VICTIM and country_code:

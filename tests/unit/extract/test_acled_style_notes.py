@@ -195,6 +195,21 @@ FIELDS = [
         "Police Forces of Kenya",
         0,
     ),
+    # a riot's crowd are rioters, whatever the note calls them
+    (
+        "On 7 July 2023, protesters torched a police station and pelted officers with stones "
+        "in Nakuru. No fatalities.",
+        "Rioters (Kenya)",
+        "Police Forces of Kenya",
+        0,
+    ),
+    # civilians never perpetrate an attack: unnamed shooters are an unidentified armed group
+    (
+        "On 22 May 2023, two men on a motorbike shot dead a councillor in Kismayo. 1 fatality.",
+        "Unidentified Armed Group (Somalia)",
+        "Civilians (Somalia)",
+        1,
+    ),
     # the passive's by-agent acts; "armed men" are an armed group, not civilians
     (
         "On 9 May 2023, a girl was abducted by armed men near Dutsin-Ma (Katsina).",
