@@ -83,6 +83,8 @@ def events_of(drafts: list[Draft], ctx: Context) -> list[Event]:
     if closing is None:
         return [event_of(d, ctx, i) for i, d in enumerate(drafts)]
     deadly = [i for i, d in enumerate(drafts) if _deadly(d.sub)]
+    # a note that counts deaths tells a deadly event, however its first draft was typed
+    deadly = deadly or ([0] if drafts and closing[0] > 0 else [])
     tolls = {i: closing if i == deadly[0] else (0, None) for i in deadly}
     return [event_of(d, ctx, i, tolls.get(i)) for i, d in enumerate(drafts)]
 
@@ -117,6 +119,7 @@ def event_of(
         (place.country_code if place else None) or ctx.country_code,
         [r.sentence.text_in(text) for r in draft.readings],
         ctx.main_actors,
+        [v for r in told if r.deaths and not r.deaths.mixed for v in r.deaths.victims],
     )
     deaths, deaths_span = toll if toll is not None else fatalities_of(draft)
     # a village the gazetteer lacks keeps its own name at the point it is coded to

@@ -115,6 +115,19 @@ CIVILIAN_HEADS = frozenset(
         "candidate",
         "activist",
         "pastor",
+        "shepherd",
+        "engineer",
+        "merchant",
+        "vendor",
+        "labourer",
+        "laborer",
+        "hunter",
+        "pedestrian",
+        "husband",
+        "father",
+        "mother",
+        "infant",
+        "baby",
     }
 )
 PLACE_HEADS = frozenset(

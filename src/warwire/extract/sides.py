@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from warwire.extract.roles import ActorLookup
+from warwire.extract.roles import CIVILIAN_HEADS, ActorLookup
 from warwire.knowledge import data_mapping
-from warwire.resolve.actor_kinds import state_means
+from warwire.resolve.actor_kinds import inter_of, state_means
 from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.countries import country_of_demonym
 from warwire.types import Actor
@@ -64,6 +64,9 @@ _STATE_PRESENT = frozenset({"Protest with intervention", "Excessive force agains
 _GENERIC_NAME = re.compile(r"^(Civilians|Protesters|Rioters) \(")
 
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# events whose dead say which side was hit
+_HIT = _REMOTE | {"Attack", "Armed clash", "Remote explosive/landmine/IED", "Grenade"}
+_HIT |= {"Suicide bomb"}
 _STATE_TYPES = frozenset({1, 8})  # state and external forces strike from afar
 
 
@@ -114,9 +117,10 @@ def _shooter(actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor
 
 
 @cache
-def _crowd_opponents() -> re.Pattern[str]:
-    words = sorted(data_mapping("actor_kinds.yaml")["crowd_opponents"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+def _state_words() -> re.Pattern[str]:
+    words = sorted(data_mapping("actor_kinds.yaml")["state_force_words"], key=len, reverse=True)
+    told = r"(?!\s+(?:said|says|say|told|reported|spokes\w*|statement))"
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" + told, re.I)
 
 
 def _state_in(actors: ActorLookup, sentences: Sequence[str], code: str) -> Actor | None:
@@ -125,11 +129,35 @@ def _state_in(actors: ActorLookup, sentences: Sequence[str], code: str) -> Actor
         named = [a for _, _, a in actors.find(text, code) if a.inter == 1]
         if named:
             return named[0]
-        said = _crowd_opponents().search(text)
+        said = _state_words().search(text)
         if said is not None:
             found = actors.resolve(said.group(), code)
             if found is not None and found.inter == 1:
                 return found
+    return None
+
+
+def _victims_side(
+    actors: ActorLookup,
+    sub: str,
+    victims: Sequence[str],
+    actor1: Actor | None,
+    code: str,
+) -> Actor | None:
+    """The side the dead belonged to ("killing six soldiers", "three Hezbollah fighters
+    died", "a shepherd was killed"), when no phrase names the side that was hit.
+    Civilians are no side of a clash."""
+    for victim in victims:
+        found = actors.resolve(victim, code) if victim else None
+        if found is not None and not is_kept_phrase(found):
+            # dead "militants" or "attackers" are mostly the perpetrators' own
+            own = actor1 is not None and found.name == actor1.name
+            if found.inter != 7 and not own and not found.name.startswith("Unidentified"):
+                return found
+        head = victim.split()[-1] if victim else ""
+        civilian = inter_of(victim) == 7 or head in CIVILIAN_HEADS or head[:-1] in CIVILIAN_HEADS
+        if civilian and sub != "Armed clash":
+            return _generic(actors, _CIVILIANS, code)
     return None
 
 
@@ -188,11 +216,13 @@ def settle_sides(
     country_code: str | None,
     sentences: Sequence[str] = (),
     main: Sequence[Actor] = (),
+    victims: Sequence[str] = (),
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's actor1 and actor2 for an event of type ``sub`` in ``country_code``.
 
     ``sentences`` are the event's own sentences and ``main`` the story's most
-    named armed actors, for the perpetrator of a remote attack no phrase names.
+    named armed actors, for the perpetrator of a remote attack no phrase names;
+    ``victims`` are who its death counts counted, for the side that was hit.
     """
     actor1 = _settle(actors, actor1, country_code)
     actor2 = _settle(actors, actor2, country_code)
@@ -206,6 +236,14 @@ def settle_sides(
         actor1 = None
     if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
         actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
+    if actor2 is None and sub in _HIT and country_code:
+        actor2 = _victims_side(actors, sub, victims, actor1, country_code)
+    if actor2 is None and sub == "Armed clash" and actor1 is not None and country_code:
+        # a clash has two sides: the state's forces the text names, else an unnamed group
+        if actor1.inter != 1:
+            actor2 = _state_in(actors, sentences, country_code)
+        elif not actor1.name.startswith("Unidentified"):
+            actor2 = _generic(actors, _ARMED, country_code)
     if actor2 is None and sub in _UNNAMED_VICTIM and country_code:
         actor2 = _generic(actors, _UNNAMED_VICTIM[sub], country_code)
     if actor1 is not None and actor2 is None and sub in _TERRITORY:

@@ -11,6 +11,7 @@ itself, which then stands for its event.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from warwire.extract.aggregates import AggregateKind
 from warwire.extract.merging import Draft
@@ -108,32 +109,43 @@ def _claimant_total(items: list[tuple[int, Span | None, Reading]]) -> tuple[int,
 # the note's last sentence: after the last full stop that ends a sentence, before any
 # trailing "[size=...]" tags
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?\n]+?)\s*[.!?]?\s*(?:\[[^\]]*\]\s*)*$")
-_COUNT = re.compile(r"([\w-]+)\s+(\w+)\b")
+_MOST_PARAGRAPHS = 2  # a title line and the note itself
+
+
+@cache
+def _closing_noun() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in lexicon()["note_closing"]["nouns"])
+    return re.compile(rf"\b(?:{nouns})\b", re.I)
 
 
 def note_toll(text: str, doc_id: str) -> tuple[int, Span] | None:
     """The closing count of an event note ("... . 12 fatalities."), with its span.
 
-    Only a short, one-paragraph text is a note: an article's last line is never
-    its event's coded count, and its running totals stay claims.
+    Only a short text (a note, perhaps under a title line) is a note: an article's
+    last line is never its event's coded count, and its running totals stay claims.
     """
     closing = lexicon()["note_closing"]
     plain = text.strip()
-    if "\n\n" in plain or len(plain.split()) > closing["longest_note_words"]:
+    paragraphs = [p for p in re.split(r"\n\s*\n", plain) if p.strip()]
+    if len(paragraphs) > _MOST_PARAGRAPHS or len(plain.split()) > closing["longest_note_words"]:
         return None
     last = _LAST_SENTENCE.search(plain)
     if last is None or last.start(1) == 0:
         return None  # the whole text is one sentence: no closing line
     line = last.group(1)
     offset = text.find(plain) + last.start(1)
-    span = Span(doc_id, offset, offset + len(line))
     said = " ".join(line.lower().replace(",", " ").split())
     if any(said.startswith(phrase) for phrase in closing["none"]):
-        return 0, span
-    count = _COUNT.match(said)
-    if count is None or count.group(2) not in closing["nouns"]:
+        return 0, Span(doc_id, offset, offset + len(line))
+    noun = _closing_noun().search(line)
+    if noun is None:
         return None
-    value = parse_number(count.group(1))
+    figure = line[: noun.start()].strip().lower()
+    for qualifier in sorted(lexicon()["qualifiers"], key=len, reverse=True):
+        if figure.startswith(qualifier + " "):  # "at least 5 fatalities": ACLED keeps the 5
+            figure = figure[len(qualifier) :].strip()
+            break
+    value = parse_number(figure) if figure else None
     if value is None:
         return None
-    return value, Span(doc_id, offset, offset + count.end())
+    return value, Span(doc_id, offset, offset + noun.end())

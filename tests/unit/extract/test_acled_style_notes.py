@@ -163,7 +163,7 @@ FIELDS = [
         "On 8 August 2023, a suicide bomber blew himself up at a police post in Bosaso (Bari), "
         "killing 2 policemen. 3 fatalities, including the attacker.",
         "Unidentified Armed Group (Somalia)",
-        None,
+        "Police Forces of Somalia",  # who the dead were names the side that was hit
         3,
     ),
     (
@@ -209,6 +209,19 @@ FIELDS = [
         "Unidentified Armed Group (Somalia)",
         "Civilians (Somalia)",
         1,
+    ),
+    (
+        "On 3 July 2023, a roadside bomb killed a shepherd near Nawa (Daraa). 1 fatality.",
+        "Unidentified Armed Group (Syria)",
+        "Civilians (Syria)",
+        1,
+    ),
+    (
+        "On 16 August 2023, soldiers were killed by Al Shabaab militants in an ambush near "
+        "Balcad (Middle Shabelle). 4 fatalities.",
+        "Al Shabaab",
+        "Military Forces of Somalia",
+        4,
     ),
     # the passive's by-agent acts; "armed men" are an armed group, not civilians
     (

@@ -19,6 +19,10 @@ NOTE = "On 2 May 2023, gunmen attacked a convoy near Kidal."
         ("4 fatalities, including the attacker.", 4),
         ("3 fatalities including two children.", 3),
         ("2 fatalities. [size=no report]", 2),
+        ("At least 9 fatalities.", 9),
+        ("1,200 fatalities.", 1200),
+        ("Twenty-two fatalities.", 22),
+        ("No fatalities reported.", 0),
     ],
 )
 def test_a_note_closing_count_is_read(closing: str, count: int) -> None:
@@ -27,6 +31,11 @@ def test_a_note_closing_count_is_read(closing: str, count: int) -> None:
     value, span = found
     assert value == count
     assert span.doc_id == "d" and span.start > len(NOTE)
+
+
+def test_a_note_under_a_title_line_is_a_note() -> None:
+    found = note_toll(f"Gunmen attack convoy\n\n{NOTE} 4 fatalities.", "d")
+    assert found is not None and found[0] == 4
 
 
 def test_the_count_span_points_at_the_figure() -> None:
@@ -44,7 +53,7 @@ def test_the_count_span_points_at_the_figure() -> None:
         f"{NOTE} The convoy carried 12 passengers.",
         f"{NOTE} Fatalities were reported.",
         # an article (several paragraphs) ending on a figure is no event note
-        f"{NOTE}\n\nThe conflict has caused thousands of deaths. 40 fatalities.",
+        f"Title\n\n{NOTE}\n\nThe conflict has caused thousands of deaths. 40 fatalities.",
         f"{NOTE} " + "Residents fled the area. " * 60 + "3 fatalities.",
     ],
 )
