@@ -184,6 +184,7 @@ _HELD_BY = frozenset(
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # "army base", "police post": a place its state force holds
 _STATE_HOLDERS = frozenset({"military", "army", "police", "naval", "navy", "gendarmerie"})
+_LABEL_WORDS = 4  # a note's opening tag ("Weapons seizure:") is this short
 _LAUNCH = frozenset({"carry", "launch", "conduct", "stage", "mount", "perform", "fire", "unleash"})
 _TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
 
@@ -281,7 +282,14 @@ def _dateline(tree: Tree, pos: int) -> bool:
 
 def _subject(tree: Tree, verb: int, text: str, depth: int = 0) -> Phrase | None:
     toks = tree.tokens
-    for s in tree.kids(verb, "nsubj", "csubj"):
+    # "Movement of forces: On 2 May, Russian forces moved ...": a label before a colon
+    # is parsed as a second subject, never the doer
+    subjects = [
+        k
+        for k in tree.kids(verb, "nsubj", "csubj")
+        if not any(toks[i].text == ":" for i in range(k + 1, verb))
+    ][:1]
+    for s in subjects:
         if toks[s].text.lower() in {"which", "who", "that"}:
             head = tree.head(verb)
             return _phrase(tree, head, text) if head is not None else None
@@ -342,6 +350,8 @@ def find_roles(
     """Agent/target phrases around ``trigger`` (a verb or an event noun)."""
     toks = tree.tokens
     tok = toks[trigger]
+    if trigger < _LABEL_WORDS and trigger + 1 < len(toks) and toks[trigger + 1].text == ":":
+        return Roles()  # "Weapons seizure: On 11 April, police found ...": a tag, no roles
     preps = _TARGET_PREPS | extra | ({"with"} if clash else frozenset())
     agent: Phrase | None = None
     targets: list[Phrase] = []

@@ -59,6 +59,9 @@ _CROWD = {
     "Mob violence": "rioters",
 }
 _CROWD_INTERS = frozenset({5, 6})
+_PROTESTS = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
 # the state always takes part: it intervenes, or it uses the force
 _STATE_PRESENT = frozenset({"Protest with intervention", "Excessive force against protesters"})
 _GENERIC_NAME = re.compile(r"^(Civilians|Protesters|Rioters) \(")
@@ -85,6 +88,8 @@ def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) 
         return _generic(actors, generic.group(1).lower(), country_code) or actor
     if not is_kept_phrase(actor):
         return actor
+    if inter_of(actor.name) == 7:  # "a former army officer", "two clan elders"
+        return _generic(actors, _CIVILIANS, country_code) or actor
     state = _state_named(actors, actor.name)
     if state is not None:
         return state  # "Russian artillery units": Russia's forces
@@ -174,7 +179,9 @@ def _crowd_sides(
     ("police fired live rounds at protesters": police first, protesters second)."""
     sides = [a for a in (actor1, actor2) if a is not None]
     crowds = [a for a in sides if a.inter in _CROWD_INTERS]
-    others = [a for a in sides if a.inter not in _CROWD_INTERS]
+    # "teachers held a demonstration": in a protest the civilians named are the crowd
+    crowd_like = _CROWD_INTERS | ({7} if sub in _PROTESTS else set())
+    others = [a for a in sides if a.inter not in crowd_like]
     # a riot's crowd are rioters, a protest's protesters, whatever the text called them
     crowd = (_generic(actors, _CROWD[sub], code) if code else None) or next(iter(crowds), None)
     state = next((a for a in others if a.inter == 1), None)

@@ -223,6 +223,42 @@ FIELDS = [
         "Military Forces of Somalia",
         4,
     ),
+    # a note's opening tag names a kind of event, never its doer
+    (
+        "Arrests: On 9 October 2023, police detained a local councillor in Kherson.",
+        "Police Forces of Ukraine",
+        "Civilians (Ukraine)",
+        0,
+    ),
+    (
+        "Troop movement: On 12 October 2023, Russian forces moved artillery pieces through "
+        "Melitopol (Zaporizhia).",
+        "Military Forces of Russia",
+        None,
+        0,
+    ),
+    # those who no longer bear arms, and a community's notables, are civilians
+    (
+        "On 1 December 2023, ISWAP militants shot dead a retired soldier in Monguno "
+        "(Borno). 1 fatality.",
+        "Islamic State West Africa Province (ISWAP)",
+        "Civilians (Nigeria)",
+        1,
+    ),
+    (
+        "On 5 December 2023, Al Shabaab militants seized three clan elders in Bardera (Gedo).",
+        "Al Shabaab",
+        "Civilians (Somalia)",
+        0,
+    ),
+    # protesting teachers are the crowd, not a second side
+    (
+        "On 18 September 2023, about 200 nurses marched to the health ministry in Harare "
+        "to demand better pay. [size=about 200]",
+        "Protesters (Zimbabwe)",
+        None,
+        0,
+    ),
     # the passive's by-agent acts; "armed men" are an armed group, not civilians
     (
         "On 9 May 2023, a girl was abducted by armed men near Dutsin-Ma (Katsina).",
