@@ -110,6 +110,8 @@ def _claimant_total(items: list[tuple[int, Span | None, Reading]]) -> tuple[int,
 # trailing "[size=...]" tags
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?\n]+?)\s*[.!?]?\s*(?:\[[^\]]*\]\s*)*$")
 _MOST_PARAGRAPHS = 2  # a title line and the note itself
+# a sentence that opens with a count of fatalities ("3 fatalities.", "No fatalities.")
+_CLOSINGS = re.compile(r"(?:^|[.!?\]]\s+)(?:[\w,-]+\s+){0,2}fatalit(?:y|ies)\b", re.I)
 
 
 @cache
@@ -132,6 +134,8 @@ def note_toll(text: str, doc_id: str) -> tuple[int, Span] | None:
     last = _LAST_SENTENCE.search(plain)
     if last is None or last.start(1) == 0:
         return None  # the whole text is one sentence: no closing line
+    if len(_CLOSINGS.findall(plain)) > 1:
+        return None  # several notes in one text: no single event to give the count to
     line = last.group(1)
     offset = text.find(plain) + last.start(1)
     said = " ".join(line.lower().replace(",", " ").split())

@@ -55,6 +55,8 @@ def test_the_count_span_points_at_the_figure() -> None:
         # an article (several paragraphs) ending on a figure is no event note
         f"Title\n\n{NOTE}\n\nThe conflict has caused thousands of deaths. 40 fatalities.",
         f"{NOTE} " + "Residents fled the area. " * 60 + "3 fatalities.",
+        # two notes in one text: which event the count belongs to is not known
+        f"{NOTE} 2 fatalities. On 3 May 2023, gunmen attacked a bus near Gao. 5 fatalities.",
     ],
 )
 def test_other_texts_have_no_closing_count(text: str) -> None:
