@@ -39,7 +39,7 @@ from warwire.extract.document import (
     headlines_of,
     trailer_start,
 )
-from warwire.extract.fields import event_of
+from warwire.extract.fields import events_of
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
@@ -237,7 +237,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 )
     for _name, step in DOCUMENT_STEPS:
         drafts = step(drafts, ctx, headlines)
-    events = [event_of(d, ctx, i) for i, d in enumerate(drafts)]
+    events = events_of(drafts, ctx)
     return replace(
         analysis,
         events=analysis.events + tuple(events),

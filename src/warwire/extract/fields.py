@@ -14,13 +14,13 @@ from dataclasses import replace
 from warwire.extract.merging import Draft
 from warwire.extract.records import Context, Reading
 from warwire.extract.sides import settle_sides
-from warwire.extract.tolls import deaths_of, fatalities_of
+from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of, note_toll
 from warwire.extract.wheres import country_point
 from warwire.resolve.actors import is_kept_phrase
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
-from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge
+from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge, Span
 
-__all__ = ["event_of"]
+__all__ = ["event_of", "events_of"]
 
 
 def _claim(r: Reading, deaths: int | None, publisher: str) -> Claim:
@@ -75,7 +75,32 @@ def _pick(found: list[Actor | None]) -> Actor | None:
     return chosen[0] if chosen else None
 
 
-def event_of(draft: Draft, ctx: Context, index: int) -> Event:
+def events_of(drafts: list[Draft], ctx: Context) -> list[Event]:
+    """A document's events. An event note is one event: its closing count ("12
+    fatalities.") is the fatalities of its first deadly event, and no other draft
+    read from it counts deaths again."""
+    closing = note_toll(ctx.text, ctx.doc_id)
+    if closing is None:
+        return [event_of(d, ctx, i) for i, d in enumerate(drafts)]
+    deadly = [i for i, d in enumerate(drafts) if _deadly(d.sub)]
+    # a note that counts deaths tells a deadly event, however its first draft was typed
+    deadly = deadly or ([0] if drafts and closing[0] > 0 else [])
+    tolls = {i: closing if i == deadly[0] else (0, None) for i in deadly}
+    return [event_of(d, ctx, i, tolls.get(i)) for i, d in enumerate(drafts)]
+
+
+def _deadly(sub: str) -> bool:
+    return EVENT_TYPE_OF[sub] in LETHAL_TYPES or sub == "Excessive force against protesters"
+
+
+def event_of(
+    draft: Draft,
+    ctx: Context,
+    index: int,
+    toll: tuple[int, Span | None] | None = None,
+) -> Event:
+    """One event from a merged draft; ``toll`` is its fatalities when the document
+    codes them itself (an event note's closing count)."""
     doc_id, text, publisher = ctx.doc_id, ctx.text, ctx.publisher
     first = draft.readings[0]
     where = draft.where
@@ -94,8 +119,9 @@ def event_of(draft: Draft, ctx: Context, index: int) -> Event:
         (place.country_code if place else None) or ctx.country_code,
         [r.sentence.text_in(text) for r in draft.readings],
         ctx.main_actors,
+        [v for r in told if r.deaths and not r.deaths.mixed for v in r.deaths.victims],
     )
-    deaths, deaths_span = fatalities_of(draft)
+    deaths, deaths_span = toll if toll is not None else fatalities_of(draft)
     # a village the gazetteer lacks keeps its own name at the point it is coded to
     location = where.name if where else None
     digest = hashlib.sha1(

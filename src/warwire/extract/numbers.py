@@ -46,6 +46,7 @@ _WINDOW = 10  # words between a figure and the verb that says what it counts
 _DETERMINERS = frozenset({"the", "all", "those", "these", "its", "their", "his", "her"})
 _PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
 _BE = _PASSIVE | {"have", "has", "had"}
+_BREAKDOWN = frozenset({":", "(", "-", "–", "—", ";"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +218,11 @@ def _left_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
         f.obj = f.role is not None
     elif k > 0 and (sep := match_before(ws, i, lx["enumeration"])):
         prev = figs[k - 1]
-        if prev.obj and prev.role in {"death", "injury"} and i - sep - prev.fig.last <= 5:
+        listed = prev.role or prev.inherit  # "a teacher, two pupils and a guard"
+        if prev.obj and listed in {"death", "injury"} and i - sep - prev.fig.last <= 5:
             gap = ws[prev.fig.last : i - sep]
             if not any(w.text in SEGMENT_BREAKS - {","} for w in gap) and _item(ws, f.fig.last):
-                f.inherit, f.obj, f.part = prev.role, True, prev.part
+                f.inherit, f.obj, f.part = listed, True, prev.part
     next3 = range(f.fig.last, min(len(ws), f.fig.last + 3))
     if _subset_before(ws, f.fig.first) or any(match_at(ws, j, lx["parts"]) for j in next3):
         f.part = True  # "including two children", "a child among them", "two of them"
@@ -378,7 +380,9 @@ def _groups(ws: list[Word], own: list[_Fig]) -> list[_Fig]:
             continue
         out.append(f)
     if len(out) > 2 and out[0].fig.value == sum(f.fig.value for f in out[1:]):
-        return out[:1]
+        gap = ws[out[0].fig.last : out[1].fig.first]
+        if any(w.text in _BREAKDOWN for w in gap):  # "17 ...: three in A, two in B"
+            return out[:1]
     return out
 
 

@@ -252,7 +252,9 @@ def resolve_phrase(
             tree, _phrase(tree, owner, text), text, actors, code, seen, claimant, depth + 1
         )
     if head.pos == "ADJ" or (head.ent_type in {"NORP", "GPE"} and len(words.split()) == 1):
-        return _demonym(actors, phrase.text, code)
+        # an armed group's alias the tagger took for a place ("M23") is that group
+        named = [a for _, _, a in actors.find(phrase.text, code) if a.inter != 1]
+        return named[0] if named else _demonym(actors, phrase.text, code)
     found = actors.find(phrase.text, code)
     if not found:
         wide, _ = wide_phrase(tree, phrase.head, text)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.knowledge import data_mapping
 from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor, Span
 
@@ -48,123 +50,18 @@ class KeywordActors:
         return Actor(name=f"{kind.title()} Forces of {country_code}", inter=1, country=country_code)
 
 
-CIVILIAN_HEADS = frozenset(
-    {
-        "civilian",
-        "villager",
-        "resident",
-        "worshipper",
-        "farmer",
-        "pupil",
-        "student",
-        "child",
-        "woman",
-        "man",
-        "people",
-        "passenger",
-        "family",
-        "herder",
-        "trader",
-        "journalist",
-        "worker",
-        "teacher",
-        "miner",
-        "fisherman",
-        "person",
-        "shopkeeper",
-        "motorist",
-        "boy",
-        "girl",
-        "patient",
-        "refugee",
-        "displaced",
-        "driver",
-        "priest",
-        "imam",
-        "doctor",
-        "nurse",
-        "wife",
-        "son",
-        "daughter",
-        "villages",
-        "mourner",
-        "guest",
-        "pilgrim",
-        "relative",
-        "community",
-        "camp",
-        "market",
-        "village",
-        "school",
-        "church",
-        "mosque",
-        "hospital",
-        "wedding",
-        "bus",
-        "home",
-        "house",
-        "neighbourhood",
-        "neighborhood",
-        "displacement",
-        "chief",
-        "elder",
-        "councillor",
-        "politician",
-        "candidate",
-        "activist",
-        "pastor",
-    }
-)
-PLACE_HEADS = frozenset(
-    {
-        "town",
-        "city",
-        "village",
-        "area",
-        "areas",
-        "district",
-        "region",
-        "province",
-        "outskirts",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "border",
-        "base",
-        "camp",
-        "position",
-        "airport",
-        "port",
-        "road",
-        "highway",
-        "checkpoint",
-        "compound",
-        "palace",
-        "hotel",
-        "outpost",
-        "post",
-        "market",
-        "school",
-        "hospital",
-        "mosque",
-        "church",
-        "bridge",
-        "hill",
-        "valley",
-        "state",
-        "county",
-        "locality",
-        "street",
-        "square",
-        "barracks",
-        "headquarters",
-        "front",
-        "frontline",
-    }
-)
+# what a phrase's head word says it is: people who are civilians, or a place
+_HEADS = data_mapping("role_heads.yaml")
+CIVILIAN_HEADS = frozenset(_HEADS["civilian"])
+PLACE_HEADS = frozenset(_HEADS["place"])
 _PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "them", "which", "who", "that"})
-_HELD_BY = frozenset({"position", "base", "post", "outpost", "camp", "convoy", "checkpoint"})
+_HELD_BY = frozenset(
+    {"position", "base", "post", "outpost", "camp", "convoy", "checkpoint", "patrol", "station"}
+)
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# "army base", "police post": a place its state force holds
+_STATE_HOLDERS = frozenset({"military", "army", "police", "naval", "navy", "gendarmerie"})
+_LABEL_WORDS = 4  # a note's opening tag ("Weapons seizure:") is this short
 _LAUNCH = frozenset({"carry", "launch", "conduct", "stage", "mount", "perform", "fire", "unleash"})
 _TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
 
@@ -215,29 +112,73 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
     lemma = toks[pos].lemma.lower()
     if lemma in _HELD_BY:  # "Houthi positions", "army base": the holder is the actor
         for child in tree.kids(pos, "compound", "amod", "poss", "nmod"):
-            if toks[child].pos == "PROPN" or toks[child].ent_type in {"NORP", "ORG"}:
+            if _holder(tree, child):
                 lo, hi = tree.phrase(child, NP_STOP)
                 return Phrase(tree.text(text, lo, hi), tree.span(lo, hi), child)
+            if toks[child].lemma.lower() in _STATE_HOLDERS:  # "a military base": the army's
+                return Phrase(toks[child].text, tree.span(child, child + 1), pos)
     lo, hi = tree.phrase(pos, NP_STOP)
     while lo < pos and (toks[lo].ent_type in {"DATE", "TIME"} or _CLOCK.fullmatch(toks[lo].text)):
         lo += 1  # "On May 4 gunmen killed", "09:15 Russian missiles": no date in the actor
     is_place = toks[pos].ent_type in {"GPE", "LOC", "FAC"} or lemma in PLACE_HEADS
+    written = tree.text(text, lo, hi)
+    # "armed men", "masked men": the head is a person, the words make them an armed group
+    armed = inter_of(written) not in {None, 7}
     return Phrase(
-        text=tree.text(text, lo, hi),
+        text=written,
         span=tree.span(lo, hi),
         head=pos,
-        civilian=lemma in CIVILIAN_HEADS or toks[pos].text.lower() in CIVILIAN_HEADS,
+        civilian=not armed
+        and (lemma in CIVILIAN_HEADS or toks[pos].text.lower() in CIVILIAN_HEADS),
         place_like=is_place and lemma not in CIVILIAN_HEADS - PLACE_HEADS,
         pronoun=toks[pos].text.lower() in _PRONOUNS,
     )
 
 
+@cache
+def own_members_verbs() -> frozenset[str]:
+    """Verbs whose object is the agent's own people ("recruited", "deployed")."""
+    return frozenset(data_mapping("actor_kinds.yaml")["own_members_verbs"])
+
+
+def _holder(tree: Tree, child: int) -> bool:
+    """ "Houthi positions", "RSF base", "M23 positions": a group's name before what it
+    holds; "Jenin camp", "Kabul airport": a place's name, not its holder."""
+    tok = tree.tokens[child]
+    if tok.ent_type in {"NORP", "ORG"}:
+        return True
+    acronym = tok.text.isupper() or any(c.isdigit() for c in tok.text)
+    return tok.pos == "PROPN" and (acronym or tok.ent_type not in _PLACE_ENTS)
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+
+
+def _dateline(tree: Tree, pos: int) -> bool:
+    """ "N'Djamena, June 9, 2024 - ...": a parse that makes the filing place the
+    subject; the place and day the report was filed from name no actor."""
+    toks = tree.tokens
+    if pos > 1 or toks[pos].pos != "PROPN":
+        return False
+    return any(toks[c].ent_type == "DATE" for c in tree.children[pos])
+
+
 def _subject(tree: Tree, verb: int, text: str, depth: int = 0) -> Phrase | None:
     toks = tree.tokens
-    for s in tree.kids(verb, "nsubj", "csubj"):
+    # "Movement of forces: On 2 May, Russian forces moved ...": a label before a colon
+    # is parsed as a second subject, never the doer
+    subjects = [
+        k
+        for k in tree.kids(verb, "nsubj", "csubj")
+        if not any(toks[i].text == ":" for i in range(k + 1, verb))
+    ][:1]
+    for s in subjects:
         if toks[s].text.lower() in {"which", "who", "that"}:
             head = tree.head(verb)
             return _phrase(tree, head, text) if head is not None else None
+        if _dateline(tree, s):  # "- Boko Haram fighters attacked": the story's own subject
+            told = [a for a in tree.kids(s, "appos") if toks[a].ent_type != "DATE"]
+            return _phrase(tree, told[-1], text) if told else None
         return _phrase(tree, s, text)
     for ag in tree.kids(verb, "agent"):
         for obj in tree.kids(ag, "pobj"):
@@ -292,6 +233,8 @@ def find_roles(
     """Agent/target phrases around ``trigger`` (a verb or an event noun)."""
     toks = tree.tokens
     tok = toks[trigger]
+    if trigger < _LABEL_WORDS and trigger + 1 < len(toks) and toks[trigger + 1].text == ":":
+        return Roles()  # "Weapons seizure: On 11 April, police found ...": a tag, no roles
     preps = _TARGET_PREPS | extra | ({"with"} if clash else frozenset())
     agent: Phrase | None = None
     targets: list[Phrase] = []
@@ -308,7 +251,8 @@ def find_roles(
                 agent = agent or _phrase(tree, head, text)  # a mis-parsed active verb
             elif head is not None:
                 targets.append(_phrase(tree, head, text))
-        targets.extend(_objects(tree, trigger, text, preps))
+        if tok.lemma.lower() not in own_members_verbs():  # "recruited child soldiers"
+            targets.extend(_objects(tree, trigger, text, preps))
     else:
         for child in tree.children[trigger]:
             dep, c = toks[child].dep, toks[child]

@@ -12,10 +12,13 @@ come from the registry (``data/actors.yaml``), the one authority for them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
-from warwire.extract.roles import ActorLookup
-from warwire.resolve.actor_kinds import state_means
+from warwire.extract.roles import CIVILIAN_HEADS, ActorLookup
+from warwire.knowledge import data_mapping
+from warwire.resolve.actor_kinds import inter_of, state_means
 from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.countries import country_of_demonym
 from warwire.types import Actor
@@ -47,7 +50,26 @@ _UNNAMED_VICTIM = {
 }
 
 
+# a protest event's crowd, and on which side ACLED puts it against the state's forces
+_CROWD = {
+    "Peaceful protest": "protesters",
+    "Protest with intervention": "protesters",
+    "Excessive force against protesters": "protesters",
+    "Violent demonstration": "rioters",
+    "Mob violence": "rioters",
+}
+_CROWD_INTERS = frozenset({5, 6})
+_PROTESTS = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+# the state always takes part: it intervenes, or it uses the force
+_STATE_PRESENT = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_GENERIC_NAME = re.compile(r"^(Civilians|Protesters|Rioters) \(")
+
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# events whose dead say which side was hit
+_HIT = _REMOTE | {"Attack", "Armed clash", "Remote explosive/landmine/IED", "Grenade"}
+_HIT |= {"Suicide bomb"}
 _STATE_TYPES = frozenset({1, 8})  # state and external forces strike from afar
 
 
@@ -58,8 +80,16 @@ def _generic(actors: ActorLookup, word: str, country_code: str | None) -> Actor 
 
 def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) -> Actor | None:
     """A registry actor as it is; a kept phrase by its head word, or nothing."""
-    if actor is None or not is_kept_phrase(actor):
+    if actor is None:
+        return None
+    generic = _GENERIC_NAME.match(actor.name)
+    if generic is not None and (actor.actor_id is None or is_kept_phrase(actor)):
+        # "Civilians (<the gazetteer's country name>)": the registry's ACLED name
+        return _generic(actors, generic.group(1).lower(), country_code) or actor
+    if not is_kept_phrase(actor):
         return actor
+    if inter_of(actor.name) == 7:  # "a former army officer", "two clan elders"
+        return _generic(actors, _CIVILIANS, country_code) or actor
     state = _state_named(actors, actor.name)
     if state is not None:
         return state  # "Russian artillery units": Russia's forces
@@ -91,6 +121,100 @@ def _shooter(actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor
     return next((a for a in main if a.inter in _STATE_TYPES), None)
 
 
+@cache
+def _state_words() -> re.Pattern[str]:
+    words = sorted(data_mapping("actor_kinds.yaml")["state_force_words"], key=len, reverse=True)
+    told = r"(?!\s+(?:said|says|say|told|reported|spokes\w*|statement))"
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" + told, re.I)
+
+
+def _state_in(actors: ActorLookup, sentences: Sequence[str], code: str) -> Actor | None:
+    """The state force an event's sentences name: a registry name, else police or troops."""
+    for text in sentences:
+        named = [a for _, _, a in actors.find(text, code) if a.inter == 1]
+        if named:
+            return named[0]
+        said = _state_words().search(text)
+        if said is not None:
+            found = actors.resolve(said.group(), code)
+            if found is not None and found.inter == 1:
+                return found
+    return None
+
+
+def _victims_side(
+    actors: ActorLookup,
+    sub: str,
+    victims: Sequence[str],
+    actor1: Actor | None,
+    code: str,
+) -> Actor | None:
+    """The side the dead belonged to ("killing six soldiers", "three Hezbollah fighters
+    died", "a shepherd was killed"), when no phrase names the side that was hit.
+    Civilians are no side of a clash."""
+    for victim in victims:
+        found = actors.resolve(victim, code) if victim else None
+        if found is not None and not is_kept_phrase(found):
+            # dead "militants" or "attackers" are mostly the perpetrators' own
+            own = actor1 is not None and found.name == actor1.name
+            if found.inter != 7 and not own and not found.name.startswith("Unidentified"):
+                return found
+        head = victim.split()[-1] if victim else ""
+        civilian = inter_of(victim) == 7 or head in CIVILIAN_HEADS or head[:-1] in CIVILIAN_HEADS
+        if civilian and sub != "Armed clash":
+            return _generic(actors, _CIVILIANS, code)
+    return None
+
+
+def _crowd_sides(
+    actors: ActorLookup,
+    sub: str,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    code: str | None,
+    sentences: Sequence[str],
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's sides of a crowd event: the crowd acts in a protest, a riot and mob
+    violence, and is acted on when state forces use excessive force against it
+    ("police fired live rounds at protesters": police first, protesters second)."""
+    sides = [a for a in (actor1, actor2) if a is not None]
+    crowds = [a for a in sides if a.inter in _CROWD_INTERS]
+    # "teachers held a demonstration": in a protest the civilians named are the crowd
+    crowd_like = _CROWD_INTERS | ({7} if sub in _PROTESTS else set())
+    others = [a for a in sides if a.inter not in crowd_like]
+    # a riot's crowd are rioters, a protest's protesters, whatever the text called them
+    crowd = (_generic(actors, _CROWD[sub], code) if code else None) or next(iter(crowds), None)
+    state = next((a for a in others if a.inter == 1), None)
+    if state is None and code and sub in _STATE_PRESENT | {"Violent demonstration"}:
+        state = _state_in(actors, sentences, code)
+        if state is None and sub in _STATE_PRESENT:
+            state = actors.state_forces(code, "police")
+    if sub == "Excessive force against protesters":
+        return state, crowd
+    if sub == "Protest with intervention":
+        return crowd, state
+    other = next(iter(others), state)
+    if other is None and sub in _UNNAMED_VICTIM and code:
+        other = _generic(actors, _UNNAMED_VICTIM[sub], code)
+    return crowd, other
+
+
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def _loser(
+    actors: ActorLookup, taker: Actor, sentences: Sequence[str], code: str | None
+) -> Actor | None:
+    """Who lost the ground: the other side the event's sentences name ("M23 took the
+    town after FARDC troops withdrew"); never the taker's own backers."""
+    own = {taker.name, *taker.backers}
+    for text in sentences:
+        for _, _, found in actors.find(text, code):
+            if found.name not in own and found.inter not in {None, 6, 7}:
+                return found
+    return None
+
+
 def settle_sides(
     actors: ActorLookup,
     sub: str,
@@ -99,20 +223,38 @@ def settle_sides(
     country_code: str | None,
     sentences: Sequence[str] = (),
     main: Sequence[Actor] = (),
+    victims: Sequence[str] = (),
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's actor1 and actor2 for an event of type ``sub`` in ``country_code``.
 
     ``sentences`` are the event's own sentences and ``main`` the story's most
-    named armed actors, for the perpetrator of a remote attack no phrase names.
+    named armed actors, for the perpetrator of a remote attack no phrase names;
+    ``victims`` are who its death counts counted, for the side that was hit.
     """
     actor1 = _settle(actors, actor1, country_code)
     actor2 = _settle(actors, actor2, country_code)
+    if sub in _CROWD:
+        return _crowd_sides(actors, sub, actor1, actor2, country_code, sentences)
     if actor1 is None and sub in _REMOTE:
         actor1 = _shooter(actors, sentences, main)
+    if actor1 is not None and actor1.inter == 7 and sub in _UNNAMED_PERPETRATOR:
+        # civilians are never the perpetrators: "five people turned up and opened fire"
+        # are an unidentified armed group
+        actor1 = None
     if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
         actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
+    if actor2 is None and sub in _HIT and country_code:
+        actor2 = _victims_side(actors, sub, victims, actor1, country_code)
+    if actor2 is None and sub == "Armed clash" and actor1 is not None and country_code:
+        # a clash has two sides: the state's forces the text names, else an unnamed group
+        if actor1.inter != 1:
+            actor2 = _state_in(actors, sentences, country_code)
+        elif not actor1.name.startswith("Unidentified"):
+            actor2 = _generic(actors, _ARMED, country_code)
     if actor2 is None and sub in _UNNAMED_VICTIM and country_code:
         actor2 = _generic(actors, _UNNAMED_VICTIM[sub], country_code)
+    if actor1 is not None and actor2 is None and sub in _TERRITORY:
+        actor2 = _loser(actors, actor1, sentences, country_code)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None if actor1.inter in {1, 2, 3, 8} else actor2
     return actor1, actor2

@@ -4,14 +4,19 @@ ACLED codes the most conservative reported figure: rival claimants and
 restatements take the lowest, a stated figure outranks "dozens", one report's
 separate victim groups add up, a revised toll for the same event supersedes,
 multi-day counts are not an event's, and weapons-only or political events have
-none.
+none. An event note (ACLED's own register) closes with the coded count
+itself, which then stands for its event.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from warwire.extract.aggregates import AggregateKind
 from warwire.extract.merging import Draft
 from warwire.extract.numbers import is_generic_victim
+from warwire.extract.quantities import lexicon, parse_number
 from warwire.extract.records import Reading
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Span
@@ -99,3 +104,52 @@ def _claimant_total(items: list[tuple[int, Span | None, Reading]]) -> tuple[int,
         elif not specific or victims & counted:
             value = min(value, other_value) if r.sentence != first.sentence else value
     return value, span
+
+
+# the note's last sentence: after the last full stop that ends a sentence, before any
+# trailing "[size=...]" tags
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?\n]+?)\s*[.!?]?\s*(?:\[[^\]]*\]\s*)*$")
+_MOST_PARAGRAPHS = 2  # a title line and the note itself
+# a sentence that opens with a count of fatalities ("3 fatalities.", "No fatalities.")
+_CLOSINGS = re.compile(r"(?:^|[.!?\]]\s+)(?:[\w,-]+\s+){0,2}fatalit(?:y|ies)\b", re.I)
+
+
+@cache
+def _closing_noun() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in lexicon()["note_closing"]["nouns"])
+    return re.compile(rf"\b(?:{nouns})\b", re.I)
+
+
+def note_toll(text: str, doc_id: str) -> tuple[int, Span] | None:
+    """The closing count of an event note ("... . 12 fatalities."), with its span.
+
+    Only a short text (a note, perhaps under a title line) is a note: an article's
+    last line is never its event's coded count, and its running totals stay claims.
+    """
+    closing = lexicon()["note_closing"]
+    plain = text.strip()
+    paragraphs = [p for p in re.split(r"\n\s*\n", plain) if p.strip()]
+    if len(paragraphs) > _MOST_PARAGRAPHS or len(plain.split()) > closing["longest_note_words"]:
+        return None
+    last = _LAST_SENTENCE.search(plain)
+    if last is None or last.start(1) == 0:
+        return None  # the whole text is one sentence: no closing line
+    if len(_CLOSINGS.findall(plain)) > 1:
+        return None  # several notes in one text: no single event to give the count to
+    line = last.group(1)
+    offset = text.find(plain) + last.start(1)
+    said = " ".join(line.lower().replace(",", " ").split())
+    if any(said.startswith(phrase) for phrase in closing["none"]):
+        return 0, Span(doc_id, offset, offset + len(line))
+    noun = _closing_noun().search(line)
+    if noun is None:
+        return None
+    figure = line[: noun.start()].strip().lower()
+    for qualifier in sorted(lexicon()["qualifiers"], key=len, reverse=True):
+        if figure.startswith(qualifier + " "):  # "at least 5 fatalities": ACLED keeps the 5
+            figure = figure[len(qualifier) :].strip()
+            break
+    value = parse_number(figure) if figure else None
+    if value is None:
+        return None
+    return value, Span(doc_id, offset, offset + noun.end())

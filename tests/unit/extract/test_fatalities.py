@@ -141,3 +141,18 @@ def test_a_part_of_the_dead_or_one_victim_in_passing_yields_to_a_whole_toll() ->
 def test_a_wave_of_attacks_leaves_a_total_not_a_toll() -> None:
     got = fatalities("Wave of rebel raids leaves 40 dead in the east")
     assert got is not None and got.value == 0 and got.totals
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # one-victim items of a list add up wherever they stand in it
+        ("Bandits shot dead a nurse, three patients and a guard at the clinic.", 5),
+        ("The militia killed four herders, a trader and a boy near the well.", 6),
+        # a total that equals its parts is a breakdown only when the text breaks it down
+        ("Raids killed 9 people overnight: four in Ngala and five in Rann.", 9),
+        ("Gunmen killed two miners, a driver and a cook.", 4),
+    ],
+)
+def test_listed_victims_add_up(text: str, value: int) -> None:
+    assert toll(text) == value

@@ -121,7 +121,7 @@ def test_headline_like_and_a_headline_place_before_its_colon() -> None:
         ("Rebels kill seven villagers in C. Africa", "Civilians (Central African Republic)"),
         (
             "Militia kills five villagers in east DR Congo",
-            "Civilians (Democratic Republic of the Congo)",
+            "Civilians (Democratic Republic of Congo)",  # ACLED's name, not the gazetteer's
         ),
     ],
 )
