@@ -261,7 +261,11 @@ def find_roles(
             elif dep in {"compound", "amod", "nmod"} and (
                 c.ent_type in {"NORP", "ORG", "GPE"} or (c.pos == "ADJ" and c.text[:1].isupper())
             ):  # "Russian missiles", also when the parser tagged "Russian" as a quantity
-                agent = agent or _phrase(tree, child, text)
+                named = _phrase(tree, child, text)
+                # "Sudan's RSF shells" read as a noun: the country says where, RSF who
+                agent = named if agent is None or (agent.place_like and c.pos == "PROPN") else agent
+            elif dep == "compound" and c.pos == "PROPN" and agent is not None and agent.place_like:
+                agent = _phrase(tree, child, text)  # "Yemen's Houthis fire missiles"
             elif dep == "prep" and c.text.lower() in {"by", "from"}:
                 agent = next((_phrase(tree, o, text) for o in tree.kids(child, "pobj")), agent)
             elif dep == "prep" and c.text.lower() == "between":

@@ -65,6 +65,8 @@ _SUFFIXES = frozenset(
     )
 )
 _LOCATIVE = frozenset(_words("in to from near at into outside around toward towards via inside"))
+# "Sudan's RSF", "Yemen's Houthis": the country says where, the rest who
+_POSSESSED = re.compile(r"^(?P<owner>[A-Z][\w.'’ -]*?)['’]s?\s+(?P<rest>\S.*)$")
 _BACKED = re.compile(
     r"^(?P<backer>[\w.'’ -]+?)[- ](?:backed|supported|allied)\s+(?P<rest>.+)$", re.I
 )
@@ -294,6 +296,12 @@ class ActorRegistry:
             )
             if found:
                 return found
+        possessed = _POSSESSED.match(text.strip())
+        owner = countries.country(possessed["owner"]) if possessed else None
+        if possessed and owner is not None:
+            named = self.resolve(possessed["rest"], owner.iso2)
+            if named is not None:
+                return named
         backed = _BACKED.match(text.strip())
         if backed:
             return self._resolve_backed(backed["backer"], backed["rest"], country_code)

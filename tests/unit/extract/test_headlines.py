@@ -214,3 +214,18 @@ def test_advancement_words_are_no_triggers_in_a_story_body() -> None:
     text = "The company made new advancements in irrigation last year, its chief said."
     (sentence,) = parse_text("d", text)
     assert not find_triggers(sentence, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "actor1"),
+    [
+        ("Somalia's al Shabaab storms army base near Jowhar", "Al Shabaab"),
+        (
+            "Nigeria's ISWAP fighters ambush convoy in Borno",
+            "Islamic State West Africa Province (ISWAP)",
+        ),
+    ],
+)
+def test_a_country_possessive_is_where_not_who(pipeline: Pipeline, line: str, actor1: str) -> None:
+    (event,) = _events(pipeline, line)
+    assert event.actor1 is not None and event.actor1.name == actor1

@@ -86,6 +86,9 @@ def reg() -> ActorRegistry:
         ("PDF", "MM", "People's Defence Force (PDF)"),
         ("Fano militiamen", None, "Fano Militia"),
         ("Maoists", "IN", "Communist Party of India (Maoist)"),
+        # a country's possessive says where: the rest says who
+        ("Mali's JNIM", None, "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"),
+        ("Somalia's army", None, "Military Forces of Somalia"),
     ],
 )
 def test_alias_table(reg: ActorRegistry, text: str, country: str | None, name: str) -> None:
