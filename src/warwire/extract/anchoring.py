@@ -32,6 +32,7 @@ _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 @dataclass(frozen=True, slots=True)
 class Cues:
     habitual: re.Pattern[str]
+    remembered: re.Pattern[str]
     retold: re.Pattern[str]
     ongoing_since: re.Pattern[str]
     history_window_days: int
@@ -51,6 +52,7 @@ def cues() -> Cues:
     data = data_mapping("anchoring.yaml")
     return Cues(
         phrase_pattern(list(data.get("habitual") or [])),
+        phrase_pattern(list(data.get("remembered") or [])),
         phrase_pattern(list(data.get("retold") or [])),
         phrase_pattern(list(data.get("ongoing_since") or [])),
         int(data.get("history_window_days", 45)),
@@ -118,6 +120,8 @@ def unanchored(
     base = tree.tokens[0].start if tree.tokens else 0
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
+    if _in_clause(tree, found.remembered, text, base, trigger):
+        return "remembered"
     if found.retold.search(text):
         return "retold"
     if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):

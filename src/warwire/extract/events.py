@@ -103,6 +103,9 @@ def _earlier(sentence_text: str, last: When | None) -> When | None:
     return When(start, end, 3)
 
 
+# why a sentence is not news that also dates what follows it in its paragraph
+_PAST_TOLD = frozenset({"remembered", "retold"})
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -145,6 +148,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     paragraph = -1
     speaker: str | None = None
     last_stated: When | None = None
+    past: int | None = None  # the paragraph whose story has turned to the past
     trailer = trailer_start(analysis)
     for sentence in analysis.sentences:
         if not sentence.parsed or (trailer is not None and sentence.span.start >= trailer):
@@ -162,17 +166,21 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if stated is not None and stated.time_precision == 1:
             last_stated = stated
         if _history(ctx, sentence, stated):
+            past = paragraph
             continue  # "the massacre of 1994": background, not news
+        if past == paragraph and stated is None:
+            continue  # the undated sentences after it go on telling that past
+        past = None
         if not readings and drafts and _TOOK_PLACE.match(plain):
             locate_back(drafts[-1], ctx, sentence.span)  # "It happened in X district"
         tree = Tree.of(sentence)
         if readings:
             headline = sentence.span in headlines or headline_like(plain) or lone
-            readings = [
-                r
-                for r in readings
-                if not unanchored(tree, r.decision.hit.token, plain, stated, headline)
-            ]
+            token = [r.decision.hit.token for r in readings]
+            why = [unanchored(tree, t, plain, stated, headline) for t in token]
+            if any(w in _PAST_TOLD for w in why):
+                past = paragraph
+            readings = [r for r, w in zip(readings, why, strict=True) if w is None]
         speaker = next(
             (r.claimant for r in readings if r.claimant not in {ctx.publisher, "unnamed sources"}),
             speaker,

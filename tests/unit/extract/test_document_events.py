@@ -258,3 +258,13 @@ def test_a_war_film_at_a_festival_is_no_battle(pipeline: Pipeline) -> None:
         "trained for months. The movie opens in cinemas next month."
     )
     assert _events(pipeline, text) == []
+
+
+def test_sentences_after_a_remembered_incident_tell_the_same_past(pipeline: Pipeline) -> None:
+    text = (
+        "Valley marks two decades since the massacre\n\n"
+        "Twenty years ago this month, soldiers surrounded the valley at dawn. They shot "
+        "dozens of men by the river and burned the houses of the village.\n\n"
+        "Survivors and relatives laid wreaths at the river bank on Sunday."
+    )
+    assert _events(pipeline, text) == []
