@@ -169,6 +169,8 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
     according = according_to(tree, text)
     if according and claimant is None:
         claimant, hedge = according, Hedge.ACCORDING_TO
+        if _hearsay(tree, according[2]):
+            claimant, hedge = _reports(tree, text, according[2]), Hedge.REPORTEDLY
     if claimant is not None and hedge in {Hedge.NONE, Hedge.ACCORDING_TO}:
         words = claimant[0]
         if " " not in words.strip():
@@ -196,6 +198,27 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
         return Attribution(None, None, hedge, verb)
     name, span, head = claimant
     return Attribution(name, span, hedge, verb, head)
+
+
+_HEARSAY = frozenset({"report", "rumour", "rumor"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def _hearsay(tree: Tree, head: int) -> bool:
+    """ "according to reports (from the valley)": reports nobody is named for, not
+    "the report" told of before."""
+    if tree.tokens[head].lemma.lower() not in _HEARSAY:
+        return False
+    return not any(
+        tree.tokens[c].text.lower() in _DEFINITE or tree.tokens[c].dep == "poss"
+        for c in tree.children[head]
+    )
+
+
+def _reports(tree: Tree, text: str, head: int) -> tuple[str, Span, int]:
+    """The hearsay phrase as written, with where it comes from ("reports from Swat")."""
+    lo, hi = tree.phrase(head, frozenset({"punct", "relcl", "acl", "appos", "cc", "conj"}))
+    return tree.text(text, lo, hi), tree.span(lo, hi), head
 
 
 _NOBODY = frozenset({"nobody", "noone", "none", "nothing"})

@@ -45,6 +45,7 @@ from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
+from warwire.extract.speakers import NOBODY_NAMED
 from warwire.extract.syntax import Tree
 from warwire.extract.tolls import LETHAL_TYPES
 from warwire.resolve.countries import country
@@ -182,7 +183,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 past = paragraph
             readings = [r for r, w in zip(readings, why, strict=True) if w is None]
         speaker = next(
-            (r.claimant for r in readings if r.claimant not in {ctx.publisher, "unnamed sources"}),
+            (r.claimant for r in readings if r.claimant not in {ctx.publisher, *NOBODY_NAMED}),
             speaker,
         )
         for raw in find_relations(tree, ctx.text):

@@ -41,6 +41,10 @@ _GENERIC_SOURCE = ("source", "witness", "resident", "medic", "doctor", "local ")
 _CROWDS = frozenset({5, 6, 7})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _CUES = attribution_cues()
+UNNAMED_SOURCES = "unnamed sources"
+MEDIA_REPORTS = "media reports"
+# claimants that name nobody in particular: never "the last speaker" of a story
+NOBODY_NAMED = frozenset({UNNAMED_SOURCES, MEDIA_REPORTS})
 
 
 def _words(name: str) -> list[str]:
@@ -141,8 +145,10 @@ def _fallback(ctx: Context, tree: Tree, said: Attribution) -> tuple[str, Actor |
     src = _nearby(ctx, tree) if said.hedge is Hedge.NONE else None
     if src is not None:
         return _institution(ctx, src) or (_expanded(ctx, src), None)
-    if said.hedge in {Hedge.REPORTEDLY, Hedge.UNCONFIRMED, Hedge.ALLEGED}:
-        return "unnamed sources", None
+    if said.hedge is Hedge.REPORTEDLY:
+        return MEDIA_REPORTS, None  # "reportedly": according to reports
+    if said.hedge in {Hedge.UNCONFIRMED, Hedge.ALLEGED}:
+        return UNNAMED_SOURCES, None
     return ctx.publisher, None
 
 
@@ -170,6 +176,8 @@ def claimant_of(
         return _fallback(ctx, tree, said)
     lemma = tok.lemma.lower()
     bare = said.claimant.lower().removeprefix("the ").strip()
+    if said.hedge is Hedge.REPORTEDLY and lemma == "report":
+        return said.claimant, None  # "according to reports from the valley"
     if lemma in _CUES.anaphoric_heads and bare in {lemma, tok.text.lower()}:
         return speaker or ctx.publisher, None  # "the report said": whoever reported
     if any(g in said.claimant.lower() for g in _GENERIC_SOURCE):

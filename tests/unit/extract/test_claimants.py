@@ -70,3 +70,23 @@ def test_dateline_is_no_speaker() -> None:
         "according to the local counter-terrorism service."
     )
     assert hyphen[0][0] == "local counter-terrorism service"
+
+
+def test_reports_nobody_is_named_for_are_hearsay() -> None:
+    claims = _claims(
+        "The army said it had shelled the hills on Monday. According to reports from the "
+        "valley, rebels abandoned their positions near Kandi on Monday."
+    )
+    assert ("reports from the valley", "reportedly") in claims
+
+
+def test_reportedly_without_a_source_is_media_reports() -> None:
+    claims = _claims("Militiamen reportedly detained a district commander in Kandi on Monday.")
+    assert claims == [("media reports", "reportedly")]
+
+
+def test_a_credit_line_vouches_for_an_unattributed_brief() -> None:
+    claims = _claims(
+        "Artillery fire hit the outskirts of Kandi on Monday, damaging a school.\n\nVia: Ivo Pell"
+    )
+    assert ("Ivo Pell", "none") in claims
