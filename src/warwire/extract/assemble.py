@@ -283,7 +283,20 @@ def _polarity(tree: Tree, decision: Decision, text: str) -> Polarity:
     at_root = polarity(tree, roots[0], text)
     if at_root is not Polarity.ASSERTED:
         return at_root
+    if at_hit is Polarity.INTENDED and _readied(tree, decision.hit.token):
+        return at_hit
     return Polarity.ASSERTED if at_hit is Polarity.INTENDED else at_hit
+
+
+def _readied(tree: Tree, hit: int) -> bool:
+    """ "looked ready to stage a march", "are set to protest": a state of readiness
+    (an adjective before "to ..."), not a purpose served by what was done."""
+    for pos in (hit, *tree.ancestors(hit)):
+        marks = {tree.tokens[c].text.lower() for c in tree.kids(pos, "aux")}
+        head = tree.head(pos)
+        if "to" in marks and head is not None and tree.tokens[head].pos == "ADJ":
+            return True
+    return False
 
 
 def _owner(ctx: Context, owner: str | None, actor2: Actor | None, sub: str) -> str | None:

@@ -268,3 +268,10 @@ def test_sentences_after_a_remembered_incident_tell_the_same_past(pipeline: Pipe
         "Survivors and relatives laid wreaths at the river bank on Sunday."
     )
     assert _events(pipeline, text) == []
+
+
+def test_a_crowd_ready_to_march_has_not_marched(pipeline: Pipeline) -> None:
+    text = "Opposition supporters looked ready to stage a protest march in the capital on Sunday."
+    assert _events(pipeline, text) == []
+    dispersed = "Police fired tear gas to disperse protesters in the capital on Sunday."
+    assert [e.sub_event_type for e in _events(pipeline, dispersed)] == ["Protest with intervention"]
