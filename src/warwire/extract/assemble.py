@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from warwire.extract.aggregates import find_aggregate
-from warwire.extract.claims import INTENT_VERBS, attribution, polarity
+from warwire.extract.claims import INTENT_VERBS, attribution, own_claim, polarity
 from warwire.extract.equipment import find_equipment
 from warwire.extract.numbers import fatalities
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
@@ -238,7 +238,7 @@ def read_sentence(
                 sentence=sentence.span,
                 polarity=_polarity(tree, decision, ctx.text),
                 claimant=claimant,
-                hedge=said.hedge,
+                hedge=own_claim(tree, hit.token, said, claimant_actor),
                 actor1=actor1,
                 actor2=actor2,
                 actor1_span=roles.agent.span if roles.agent and actor1 else None,

@@ -22,7 +22,7 @@ from warwire.extract.speaker_phrases import (
 )
 from warwire.extract.syntax import Tree
 from warwire.resolve.countries import country, country_of_demonym
-from warwire.types import Hedge, Polarity, Span
+from warwire.types import Actor, Hedge, Polarity, Span
 
 _CUES = attribution_cues()
 REPORTING: dict[str, Hedge] = {k: Hedge(v) for k, v in _CUES.reporting_verbs.items()}
@@ -134,6 +134,24 @@ def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
             theirs = _countries(tree, inner)
             return not theirs or bool(theirs & mine)
     return False
+
+
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+
+
+def own_claim(tree: Tree, trigger: int, said: Attribution, speaker: Actor | None) -> Hedge:
+    """The hedge once the speaker is known: an armed actor of the registry ("Al-Shabaab
+    announced its men stormed the town") telling what its own side did claims it,
+    as a speaker its words alone mark as armed does (:func:`attribution`)."""
+    if (
+        said.hedge in {Hedge.NONE, Hedge.ACCORDING_TO}
+        and speaker is not None
+        and speaker.inter in _ARMED_INTER
+        and said.claimant_head is not None
+        and _own_side(tree, trigger, said.claimant_head, "state" if speaker.inter == 1 else "group")
+    ):
+        return Hedge.CLAIMED
+    return said.hedge
 
 
 def attribution(tree: Tree, text: str, trigger: int) -> Attribution:

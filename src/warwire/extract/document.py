@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from warwire.extract.records import Context, DateLookup, Where
@@ -45,7 +45,7 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     ]
     codes = Counter(t.place.country_code for t in told if t.place and t.place.country_code)
     codes.update(code for _, _, code in short)
-    publisher = credited(doc.text) or doc.source.original_source or doc.source.publisher
+    publisher = doc.source.original_source or doc.source.publisher
     code = (
         codes.most_common(1)[0][0]
         if codes
@@ -88,6 +88,7 @@ _CREDIT = re.compile(
 _CREDIT_WORDS = 6
 
 
+@lru_cache(maxsize=64)
 def credited(text: str) -> str | None:
     """The source a post credits on a line of its own ("Via: the regional governor"),
     which vouches for everything the post tells, where its sentences name nobody."""

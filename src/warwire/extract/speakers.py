@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from warwire.extract.claims import Attribution
+from warwire.extract.document import credited
 from warwire.extract.records import Context
 from warwire.extract.referents import Seen, is_named, resolve_phrase
 from warwire.extract.roles import _phrase
@@ -149,7 +150,13 @@ def _fallback(ctx: Context, tree: Tree, said: Attribution) -> tuple[str, Actor |
         return MEDIA_REPORTS, None  # "reportedly": according to reports
     if said.hedge in {Hedge.UNCONFIRMED, Hedge.ALLEGED}:
         return UNNAMED_SOURCES, None
-    return ctx.publisher, None
+    return _default(ctx), None
+
+
+def _default(ctx: Context) -> str:
+    """Who vouches for what nobody in the text is credited with: the source the post
+    credits on a line of its own ("Via: X"), else the publisher."""
+    return credited(ctx.text) or ctx.publisher
 
 
 def claimant_of(
@@ -171,7 +178,7 @@ def claimant_of(
     tok = tree.tokens[head]
     pronoun = tok.text.lower()
     if pronoun in {"he", "she"} or (speaker and pronoun in {"it", "they"}):
-        return speaker or ctx.publisher, None
+        return speaker or _default(ctx), None
     if not _speaks(tree, head):
         return _fallback(ctx, tree, said)
     lemma = tok.lemma.lower()
@@ -179,7 +186,7 @@ def claimant_of(
     if said.hedge is Hedge.REPORTEDLY and lemma == "report":
         return said.claimant, None  # "according to reports from the valley"
     if lemma in _CUES.anaphoric_heads and bare in {lemma, tok.text.lower()}:
-        return speaker or ctx.publisher, None  # "the report said": whoever reported
+        return speaker or _default(ctx), None  # "the report said": whoever reported
     if any(g in said.claimant.lower() for g in _GENERIC_SOURCE):
         return said.claimant, None
     if bare == tok.text.lower() and tok.pos != "PROPN":

@@ -89,4 +89,9 @@ def test_a_credit_line_vouches_for_an_unattributed_brief() -> None:
     claims = _claims(
         "Artillery fire hit the outskirts of Kandi on Monday, damaging a school.\n\nVia: Ivo Pell"
     )
-    assert ("Ivo Pell", "none") in claims
+    assert ("Ivo Pell", "according_to") in claims
+
+
+def test_a_registry_armed_group_telling_its_own_action_claims_it() -> None:
+    claims = _claims("Hezbollah said on Sunday that its men overran an outpost near Marwahin.")
+    assert any(hedge == "claimed" for _, hedge in claims)
