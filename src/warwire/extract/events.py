@@ -45,7 +45,7 @@ from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
-from warwire.extract.speakers import NOBODY_NAMED
+from warwire.extract.speakers import NOBODY_NAMED, default_claimant
 from warwire.extract.syntax import Tree
 from warwire.extract.tolls import LETHAL_TYPES
 from warwire.resolve.countries import country
@@ -53,6 +53,7 @@ from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import (
     Analysis,
     Claim,
+    Hedge,
     Quantity,
     Relation,
     Sentence,
@@ -150,13 +151,16 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     speaker: str | None = None
     last_stated: When | None = None
     past: int | None = None  # the paragraph whose story has turned to the past
+    para_speaker: str | None = None  # the source the paragraph's account is credited to
+    default = default_claimant(ctx)
+    nobody = {ctx.publisher, default, *NOBODY_NAMED}
     trailer = trailer_start(analysis)
     for sentence in analysis.sentences:
         if not sentence.parsed or (trailer is not None and sentence.span.start >= trailer):
             continue  # related headlines and video titles below the story tell other stories
         para = ctx.text.rfind("\n\n", 0, sentence.span.start)
         if para != paragraph:
-            paragraph, para_when = para, None
+            paragraph, para_when, para_speaker = para, None, None
         plain = sentence.span.text_in(ctx.text)
         seen.extend(_seen_in(ctx, sentence))
         breaks = bool(_BREAKS.match(plain))
@@ -182,10 +186,9 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             if any(w in _PAST_TOLD for w in why):
                 past = paragraph
             readings = [r for r, w in zip(readings, why, strict=True) if w is None]
-        speaker = next(
-            (r.claimant for r in readings if r.claimant not in {ctx.publisher, *NOBODY_NAMED}),
-            speaker,
-        )
+        readings = [_go_on(r, para_speaker, default) for r in readings]
+        named = next((r.claimant for r in readings if r.claimant not in nobody), None)
+        speaker, para_speaker = named or speaker, named or para_speaker
         for raw in find_relations(tree, ctx.text):
             subject = _party(actors, raw.subject, ctx.country_code)
             obj = _party(actors, raw.object, ctx.country_code)
@@ -256,6 +259,15 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
 
 
 _ONE_LINE_WORDS = 60
+
+
+def _go_on(r: Reading, para_speaker: str | None, default: str) -> Reading:
+    """An unattributed sentence after a source's account in the same paragraph goes
+    on with that account ("The source said the shelling hit A. In B, a house was also
+    struck.")."""
+    if para_speaker is None or r.claimant != default or r.hedge is not Hedge.NONE:
+        return r
+    return replace(r, claimant=para_speaker)
 
 
 def _one_line(text: str) -> bool:

@@ -150,10 +150,10 @@ def _fallback(ctx: Context, tree: Tree, said: Attribution) -> tuple[str, Actor |
         return MEDIA_REPORTS, None  # "reportedly": according to reports
     if said.hedge in {Hedge.UNCONFIRMED, Hedge.ALLEGED}:
         return UNNAMED_SOURCES, None
-    return _default(ctx), None
+    return default_claimant(ctx), None
 
 
-def _default(ctx: Context) -> str:
+def default_claimant(ctx: Context) -> str:
     """Who vouches for what nobody in the text is credited with: the source the post
     credits on a line of its own ("Via: X"), else the publisher."""
     return credited(ctx.text) or ctx.publisher
@@ -178,7 +178,7 @@ def claimant_of(
     tok = tree.tokens[head]
     pronoun = tok.text.lower()
     if pronoun in {"he", "she"} or (speaker and pronoun in {"it", "they"}):
-        return speaker or _default(ctx), None
+        return speaker or default_claimant(ctx), None
     if not _speaks(tree, head):
         return _fallback(ctx, tree, said)
     lemma = tok.lemma.lower()
@@ -186,7 +186,7 @@ def claimant_of(
     if said.hedge is Hedge.REPORTEDLY and lemma == "report":
         return said.claimant, None  # "according to reports from the valley"
     if lemma in _CUES.anaphoric_heads and bare in {lemma, tok.text.lower()}:
-        return speaker or _default(ctx), None  # "the report said": whoever reported
+        return speaker or default_claimant(ctx), None  # "the report said": whoever reported
     if any(g in said.claimant.lower() for g in _GENERIC_SOURCE):
         return said.claimant, None
     if bare == tok.text.lower() and tok.pos != "PROPN":

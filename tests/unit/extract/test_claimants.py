@@ -95,3 +95,13 @@ def test_a_credit_line_vouches_for_an_unattributed_brief() -> None:
 def test_a_registry_armed_group_telling_its_own_action_claims_it() -> None:
     claims = _claims("Hezbollah said on Sunday that its men overran an outpost near Marwahin.")
     assert any(hedge == "claimed" for _, hedge in claims)
+
+
+def test_the_rest_of_a_sources_paragraph_goes_on_with_its_account() -> None:
+    claims = _claims(
+        "Shells hit Kandi on Monday, a local official said. In nearby Banikoara, a "
+        "house was also struck by shelling on Monday.\n\n"
+        "Artillery fire damaged a school in Malanville on Monday."
+    )
+    assert claims.count(("local official", "according_to")) == 2
+    assert ("Desk", "none") in claims
