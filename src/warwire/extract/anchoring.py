@@ -32,6 +32,8 @@ _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 @dataclass(frozen=True, slots=True)
 class Cues:
     habitual: re.Pattern[str]
+    remembered: re.Pattern[str]
+    retold: re.Pattern[str]
     ongoing_since: re.Pattern[str]
     history_window_days: int
     explosion_subtypes: frozenset[str]
@@ -50,6 +52,8 @@ def cues() -> Cues:
     data = data_mapping("anchoring.yaml")
     return Cues(
         phrase_pattern(list(data.get("habitual") or [])),
+        phrase_pattern(list(data.get("remembered") or [])),
+        phrase_pattern(list(data.get("retold") or [])),
         phrase_pattern(list(data.get("ongoing_since") or [])),
         int(data.get("history_window_days", 45)),
         frozenset(data.get("explosion_subtypes") or ()),
@@ -86,6 +90,14 @@ def _clause(tree: Tree, pos: int) -> int:
     return pos
 
 
+def _tensed(tree: Tree, verb: int) -> int:
+    """The verb that carries the tense of a list of verbs ("attack ..., kidnap ... and
+    plant ...": the first)."""
+    while tree.tokens[verb].dep == "conj" and (head := tree.head(verb)) is not None:
+        verb = _clause(tree, head)
+    return verb
+
+
 def _in_clause(tree: Tree, pattern: re.Pattern[str], text: str, base: int, trigger: int) -> bool:
     """Does a cue phrase sit in the trigger's own clause (not in a side clause)?"""
     home = _clause(tree, trigger)
@@ -108,9 +120,15 @@ def unanchored(
     base = tree.tokens[0].start if tree.tokens else 0
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
+    if _in_clause(tree, found.remembered, text, base, trigger):
+        return "remembered"
+    if found.retold.search(text):
+        return "retold"
     if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):
         return "ongoing"
-    token = tree.tokens[trigger]
+    # "militants attack posts", "they plant bombs on the roads": a trigger verb, or the
+    # verb whose clause a trigger noun sits in, in the simple present tells a pattern
+    token = tree.tokens[_tensed(tree, _clause(tree, trigger))]
     if not headline and stated is None and token.tag in _PRESENT_SIMPLE and token.pos == "VERB":
         return "generic"
     return None
@@ -139,7 +157,7 @@ def _attack_said(found: Cues, sentence: str) -> bool:
     return any(not _DENIED.search(sentence[: m.start()]) for m in found.attack.finditer(sentence))
 
 
-_HARM_DONE = frozenset({"Attack", "Armed clash", "Mob violence"})
+_HARM_DONE = frozenset({"Attack", "Armed clash", "Mob violence", "Disrupted weapons use"})
 
 
 def accidents(drafts: list[Draft], text: str) -> list[Draft]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from warwire.extract.aggregates import find_aggregate
-from warwire.extract.claims import INTENT_VERBS, attribution, polarity
+from warwire.extract.claims import INTENT_VERBS, attribution, own_claim, polarity
 from warwire.extract.equipment import find_equipment
 from warwire.extract.numbers import fatalities
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
@@ -238,7 +238,7 @@ def read_sentence(
                 sentence=sentence.span,
                 polarity=_polarity(tree, decision, ctx.text),
                 claimant=claimant,
-                hedge=said.hedge,
+                hedge=own_claim(tree, hit.token, said, claimant_actor),
                 actor1=actor1,
                 actor2=actor2,
                 actor1_span=roles.agent.span if roles.agent and actor1 else None,
@@ -283,7 +283,20 @@ def _polarity(tree: Tree, decision: Decision, text: str) -> Polarity:
     at_root = polarity(tree, roots[0], text)
     if at_root is not Polarity.ASSERTED:
         return at_root
+    if at_hit is Polarity.INTENDED and _readied(tree, decision.hit.token):
+        return at_hit
     return Polarity.ASSERTED if at_hit is Polarity.INTENDED else at_hit
+
+
+def _readied(tree: Tree, hit: int) -> bool:
+    """ "looked ready to stage a march", "are set to protest": a state of readiness
+    (an adjective before "to ..."), not a purpose served by what was done."""
+    for pos in (hit, *tree.ancestors(hit)):
+        marks = {tree.tokens[c].text.lower() for c in tree.kids(pos, "aux")}
+        head = tree.head(pos)
+        if "to" in marks and head is not None and tree.tokens[head].pos == "ADJ":
+            return True
+    return False
 
 
 def _owner(ctx: Context, owner: str | None, actor2: Actor | None, sub: str) -> str | None:

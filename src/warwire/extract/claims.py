@@ -22,7 +22,7 @@ from warwire.extract.speaker_phrases import (
 )
 from warwire.extract.syntax import Tree
 from warwire.resolve.countries import country, country_of_demonym
-from warwire.types import Hedge, Polarity, Span
+from warwire.types import Actor, Hedge, Polarity, Span
 
 _CUES = attribution_cues()
 REPORTING: dict[str, Hedge] = {k: Hedge(v) for k, v in _CUES.reporting_verbs.items()}
@@ -136,6 +136,24 @@ def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
     return False
 
 
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+
+
+def own_claim(tree: Tree, trigger: int, said: Attribution, speaker: Actor | None) -> Hedge:
+    """The hedge once the speaker is known: an armed actor of the registry ("Al-Shabaab
+    announced its men stormed the town") telling what its own side did claims it,
+    as a speaker its words alone mark as armed does (:func:`attribution`)."""
+    if (
+        said.hedge in {Hedge.NONE, Hedge.ACCORDING_TO}
+        and speaker is not None
+        and speaker.inter in _ARMED_INTER
+        and said.claimant_head is not None
+        and _own_side(tree, trigger, said.claimant_head, "state" if speaker.inter == 1 else "group")
+    ):
+        return Hedge.CLAIMED
+    return said.hedge
+
+
 def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
     """Who asserts the happening at ``trigger`` and with which hedge."""
     hedge = Hedge.NONE
@@ -169,6 +187,8 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
     according = according_to(tree, text)
     if according and claimant is None:
         claimant, hedge = according, Hedge.ACCORDING_TO
+        if _hearsay(tree, according[2]):
+            claimant, hedge = _reports(tree, text, according[2]), Hedge.REPORTEDLY
     if claimant is not None and hedge in {Hedge.NONE, Hedge.ACCORDING_TO}:
         words = claimant[0]
         if " " not in words.strip():
@@ -196,6 +216,27 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
         return Attribution(None, None, hedge, verb)
     name, span, head = claimant
     return Attribution(name, span, hedge, verb, head)
+
+
+_HEARSAY = frozenset({"report", "rumour", "rumor"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def _hearsay(tree: Tree, head: int) -> bool:
+    """ "according to reports (from the valley)": reports nobody is named for, not
+    "the report" told of before."""
+    if tree.tokens[head].lemma.lower() not in _HEARSAY:
+        return False
+    return not any(
+        tree.tokens[c].text.lower() in _DEFINITE or tree.tokens[c].dep == "poss"
+        for c in tree.children[head]
+    )
+
+
+def _reports(tree: Tree, text: str, head: int) -> tuple[str, Span, int]:
+    """The hearsay phrase as written, with where it comes from ("reports from Swat")."""
+    lo, hi = tree.phrase(head, frozenset({"punct", "relcl", "acl", "appos", "cc", "conj"}))
+    return tree.text(text, lo, hi), tree.span(lo, hi), head
 
 
 _NOBODY = frozenset({"nobody", "noone", "none", "nothing"})

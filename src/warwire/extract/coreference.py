@@ -312,6 +312,7 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
             kept.append(draft)
         else:
             _absorb(home, draft)
+    kept = _settle_vague(kept)
     for k in kept:
         day = _stated(k)
         if day is not None and k.when.time_precision != 1:
@@ -319,6 +320,39 @@ def corefer(drafts: list[Draft], headlines: Collection[Span] = ()) -> list[Draft
     body = [k for k in kept if not is_head(k)]
     kept = [k for k in kept if not is_head(k) or not any(compatible(b.sub, k.sub) for b in body)]
     return sorted(kept, key=_position)
+
+
+def _vague(draft: Draft) -> bool:
+    """The draft states neither a day nor a place below the country: a summary, a
+    side remark or a retelling, never enough for ACLED's one event per place and day."""
+    return _stated(draft) is None and _placeless(draft)
+
+
+def _settle_vague(kept: list[Draft]) -> list[Draft]:
+    """A vague mention left over after merging is the one located incident of its kind
+    it could be, whatever armed sides its own sentence names ("Somali forces fought the
+    militants, backed by U.S. troops" beside "U.S. forces struck them near X on
+    Monday"; a crowd of protesters is still not one of rioters); beside several such
+    incidents it only sums them up and stays apart."""
+    out: list[Draft] = []
+    for draft in kept:
+        if not _vague(draft):
+            out.append(draft)
+            continue
+        homes = [
+            k
+            for k in kept
+            if not _vague(k)
+            and compatible(k.sub, draft.sub)
+            and (family(k.sub) == "violent" or actors_agree(k, draft))
+            and dates_agree(k, draft)
+            and _same_country(_place(k.where), _place(draft.where))
+        ]
+        if len(homes) == 1:
+            _absorb(homes[0], draft)
+        else:
+            out.append(draft)
+    return out
 
 
 def locate_back(draft: Draft, ctx: Context, sentence: Span) -> None:

@@ -45,6 +45,7 @@ from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
+from warwire.extract.speakers import NOBODY_NAMED, default_claimant
 from warwire.extract.syntax import Tree
 from warwire.extract.tolls import LETHAL_TYPES
 from warwire.resolve.countries import country
@@ -52,6 +53,7 @@ from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import (
     Analysis,
     Claim,
+    Hedge,
     Quantity,
     Relation,
     Sentence,
@@ -103,6 +105,9 @@ def _earlier(sentence_text: str, last: When | None) -> When | None:
     return When(start, end, 3)
 
 
+# why a sentence is not news that also dates what follows it in its paragraph
+_PAST_TOLD = frozenset({"remembered", "retold"})
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -145,13 +150,17 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     paragraph = -1
     speaker: str | None = None
     last_stated: When | None = None
+    past: int | None = None  # the paragraph whose story has turned to the past
+    para_speaker: str | None = None  # the source the paragraph's account is credited to
+    default = default_claimant(ctx)
+    nobody = {ctx.publisher, default, *NOBODY_NAMED}
     trailer = trailer_start(analysis)
     for sentence in analysis.sentences:
         if not sentence.parsed or (trailer is not None and sentence.span.start >= trailer):
             continue  # related headlines and video titles below the story tell other stories
         para = ctx.text.rfind("\n\n", 0, sentence.span.start)
         if para != paragraph:
-            paragraph, para_when = para, None
+            paragraph, para_when, para_speaker = para, None, None
         plain = sentence.span.text_in(ctx.text)
         seen.extend(_seen_in(ctx, sentence))
         breaks = bool(_BREAKS.match(plain))
@@ -162,21 +171,24 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if stated is not None and stated.time_precision == 1:
             last_stated = stated
         if _history(ctx, sentence, stated):
+            past = paragraph
             continue  # "the massacre of 1994": background, not news
+        if past == paragraph and stated is None:
+            continue  # the undated sentences after it go on telling that past
+        past = None
         if not readings and drafts and _TOOK_PLACE.match(plain):
             locate_back(drafts[-1], ctx, sentence.span)  # "It happened in X district"
         tree = Tree.of(sentence)
         if readings:
             headline = sentence.span in headlines or headline_like(plain) or lone
-            readings = [
-                r
-                for r in readings
-                if not unanchored(tree, r.decision.hit.token, plain, stated, headline)
-            ]
-        speaker = next(
-            (r.claimant for r in readings if r.claimant not in {ctx.publisher, "unnamed sources"}),
-            speaker,
-        )
+            token = [r.decision.hit.token for r in readings]
+            why = [unanchored(tree, t, plain, stated, headline) for t in token]
+            if any(w in _PAST_TOLD for w in why):
+                past = paragraph
+            readings = [r for r, w in zip(readings, why, strict=True) if w is None]
+        readings = [_go_on(r, para_speaker, default) for r in readings]
+        named = next((r.claimant for r in readings if r.claimant not in nobody), None)
+        speaker, para_speaker = named or speaker, named or para_speaker
         for raw in find_relations(tree, ctx.text):
             subject = _party(actors, raw.subject, ctx.country_code)
             obj = _party(actors, raw.object, ctx.country_code)
@@ -247,6 +259,15 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
 
 
 _ONE_LINE_WORDS = 60
+
+
+def _go_on(r: Reading, para_speaker: str | None, default: str) -> Reading:
+    """An unattributed sentence after a source's account in the same paragraph goes
+    on with that account ("The source said the shelling hit A. In B, a house was also
+    struck.")."""
+    if para_speaker is None or r.claimant != default or r.hedge is not Hedge.NONE:
+        return r
+    return replace(r, claimant=para_speaker)
 
 
 def _one_line(text: str) -> bool:

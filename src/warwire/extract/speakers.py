@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from warwire.extract.claims import Attribution
+from warwire.extract.document import credited
 from warwire.extract.records import Context
 from warwire.extract.referents import Seen, is_named, resolve_phrase
 from warwire.extract.roles import _phrase
@@ -41,6 +42,10 @@ _GENERIC_SOURCE = ("source", "witness", "resident", "medic", "doctor", "local ")
 _CROWDS = frozenset({5, 6, 7})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _CUES = attribution_cues()
+UNNAMED_SOURCES = "unnamed sources"
+MEDIA_REPORTS = "media reports"
+# claimants that name nobody in particular: never "the last speaker" of a story
+NOBODY_NAMED = frozenset({UNNAMED_SOURCES, MEDIA_REPORTS})
 
 
 def _words(name: str) -> list[str]:
@@ -141,9 +146,17 @@ def _fallback(ctx: Context, tree: Tree, said: Attribution) -> tuple[str, Actor |
     src = _nearby(ctx, tree) if said.hedge is Hedge.NONE else None
     if src is not None:
         return _institution(ctx, src) or (_expanded(ctx, src), None)
-    if said.hedge in {Hedge.REPORTEDLY, Hedge.UNCONFIRMED, Hedge.ALLEGED}:
-        return "unnamed sources", None
-    return ctx.publisher, None
+    if said.hedge is Hedge.REPORTEDLY:
+        return MEDIA_REPORTS, None  # "reportedly": according to reports
+    if said.hedge in {Hedge.UNCONFIRMED, Hedge.ALLEGED}:
+        return UNNAMED_SOURCES, None
+    return default_claimant(ctx), None
+
+
+def default_claimant(ctx: Context) -> str:
+    """Who vouches for what nobody in the text is credited with: the source the post
+    credits on a line of its own ("Via: X"), else the publisher."""
+    return credited(ctx.text) or ctx.publisher
 
 
 def claimant_of(
@@ -165,13 +178,15 @@ def claimant_of(
     tok = tree.tokens[head]
     pronoun = tok.text.lower()
     if pronoun in {"he", "she"} or (speaker and pronoun in {"it", "they"}):
-        return speaker or ctx.publisher, None
+        return speaker or default_claimant(ctx), None
     if not _speaks(tree, head):
         return _fallback(ctx, tree, said)
     lemma = tok.lemma.lower()
     bare = said.claimant.lower().removeprefix("the ").strip()
+    if said.hedge is Hedge.REPORTEDLY and lemma == "report":
+        return said.claimant, None  # "according to reports from the valley"
     if lemma in _CUES.anaphoric_heads and bare in {lemma, tok.text.lower()}:
-        return speaker or ctx.publisher, None  # "the report said": whoever reported
+        return speaker or default_claimant(ctx), None  # "the report said": whoever reported
     if any(g in said.claimant.lower() for g in _GENERIC_SOURCE):
         return said.claimant, None
     if bare == tok.text.lower() and tok.pos != "PROPN":

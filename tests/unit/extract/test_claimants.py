@@ -70,3 +70,38 @@ def test_dateline_is_no_speaker() -> None:
         "according to the local counter-terrorism service."
     )
     assert hyphen[0][0] == "local counter-terrorism service"
+
+
+def test_reports_nobody_is_named_for_are_hearsay() -> None:
+    claims = _claims(
+        "The army said it had shelled the hills on Monday. According to reports from the "
+        "valley, rebels abandoned their positions near Kandi on Monday."
+    )
+    assert ("reports from the valley", "reportedly") in claims
+
+
+def test_reportedly_without_a_source_is_media_reports() -> None:
+    claims = _claims("Militiamen reportedly detained a district commander in Kandi on Monday.")
+    assert claims == [("media reports", "reportedly")]
+
+
+def test_a_credit_line_vouches_for_an_unattributed_brief() -> None:
+    claims = _claims(
+        "Artillery fire hit the outskirts of Kandi on Monday, damaging a school.\n\nVia: Ivo Pell"
+    )
+    assert ("Ivo Pell", "according_to") in claims
+
+
+def test_a_registry_armed_group_telling_its_own_action_claims_it() -> None:
+    claims = _claims("Hezbollah said on Sunday that its men overran an outpost near Marwahin.")
+    assert any(hedge == "claimed" for _, hedge in claims)
+
+
+def test_the_rest_of_a_sources_paragraph_goes_on_with_its_account() -> None:
+    claims = _claims(
+        "Shells hit Kandi on Monday, a local official said. In nearby Banikoara, a "
+        "house was also struck by shelling on Monday.\n\n"
+        "Artillery fire damaged a school in Malanville on Monday."
+    )
+    assert claims.count(("local official", "according_to")) == 2
+    assert ("Desk", "none") in claims

@@ -157,3 +157,29 @@ def test_unplaced_arrests_after_a_located_attack_are_its_aftermath() -> None:
     arrests = _draft("Arrests", COUNTRY, DAY, 50, dated=False)
     (merged,) = corefer([raid, arrests])
     assert merged.sub == "Attack"
+
+
+def test_a_vague_mention_is_the_one_located_incident_of_its_kind() -> None:
+    allies = Actor("Military Forces of Chad", 1, "TD", actor_id="mil-td")
+    strikers = Actor("Military Forces of France", 1, "FR", actor_id="mil-fr")
+    summary = _draft("Air/drone strike", COUNTRY, WINDOW, 0, dated=False, actor1=allies)
+    strike = _draft("Air/drone strike", TOWN_A, DAY, 50, actor1=strikers)
+    (merged,) = corefer([summary, strike])
+    assert merged.where is TOWN_A and len(merged.readings) == 2
+
+
+def test_a_vague_mention_beside_two_located_incidents_stays_apart() -> None:
+    allies = Actor("Military Forces of Chad", 1, "TD", actor_id="mil-td")
+    strikers = Actor("Military Forces of France", 1, "FR", actor_id="mil-fr")
+    summary = _draft("Air/drone strike", COUNTRY, WINDOW, 0, dated=False, actor1=allies)
+    here = _draft("Air/drone strike", TOWN_A, DAY, 50, actor1=strikers)
+    there = _draft("Air/drone strike", TOWN_B, DAY, 100, actor1=strikers)
+    assert len(corefer([summary, here, there])) == 3
+
+
+def test_a_vague_riot_does_not_join_a_located_protest() -> None:
+    protesters = Actor("Protesters (Nigeria)", 6, "NG")
+    rioters = Actor("Rioters (Nigeria)", 5, "NG")
+    protest = _draft("Peaceful protest", TOWN_A, DAY, 0, actor1=protesters)
+    riot = _draft("Violent demonstration", COUNTRY, WINDOW, 50, dated=False, actor1=rioters)
+    assert len(corefer([protest, riot])) == 2

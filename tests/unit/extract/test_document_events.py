@@ -215,3 +215,63 @@ def test_a_story_cut_short_keeps_its_last_line(pipeline: Pipeline) -> None:
         "On Saturday, troops shelled the market in Gombi and killed ten tra"
     )
     assert [e.sub_event_type for e in _events(pipeline, text)] != []
+
+
+def test_a_courts_account_of_an_old_killing_is_not_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "A judge in the capital jailed a former rebel commander for life on Monday.\n\n"
+        "The court heard that his men stormed a hamlet and shot six herders at a well."
+    )
+    assert _events(pipeline, text) == []
+    convicted = "A soldier was convicted on Friday of shooting two students at a checkpoint."
+    assert _events(pipeline, convicted) == []
+
+
+def test_rockets_fired_in_a_drill_are_no_attack(pipeline: Pipeline) -> None:
+    text = (
+        "Artillery units fired rockets at targets off the coast on Monday during "
+        "week-long drills, the navy said."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_a_list_of_what_militants_do_is_a_pattern_not_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "Why the insurgency spreads\n\n"
+        "In the border districts, rebels block the highways, seize cattle and plant "
+        "roadside bombs near the villages.\n\n"
+        "Analysts say schools and jobs would do more than new army bases."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_an_airliner_crash_is_no_downed_aircraft(pipeline: Pipeline) -> None:
+    text = "A cargo plane crashed into a hillside on Sunday, killing its five crew, officials said."
+    assert _events(pipeline, text) == []
+
+
+def test_a_war_film_at_a_festival_is_no_battle(pipeline: Pipeline) -> None:
+    text = (
+        "Festival jury honours war drama\n\n"
+        "A film about soldiers trapped in a besieged fortress took the main prize at the "
+        "festival on Sunday. The director said the cast, led by a first-time actor, "
+        "trained for months. The movie opens in cinemas next month."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_sentences_after_a_remembered_incident_tell_the_same_past(pipeline: Pipeline) -> None:
+    text = (
+        "Valley marks two decades since the massacre\n\n"
+        "Twenty years ago this month, soldiers surrounded the valley at dawn. They shot "
+        "dozens of men by the river and burned the houses of the village.\n\n"
+        "Survivors and relatives laid wreaths at the river bank on Sunday."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_a_crowd_ready_to_march_has_not_marched(pipeline: Pipeline) -> None:
+    text = "Opposition supporters looked ready to stage a protest march in the capital on Sunday."
+    assert _events(pipeline, text) == []
+    dispersed = "Police fired tear gas to disperse protesters in the capital on Sunday."
+    assert [e.sub_event_type for e in _events(pipeline, dispersed)] == ["Protest with intervention"]
