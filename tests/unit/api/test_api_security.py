@@ -47,6 +47,7 @@ def test_post_ingests_with_token(client: TestClient, ingest: FakeIngest) -> None
         "events_added": 2,
         "events_merged": 0,
         "syndicated_from": None,
+        "warnings": [],
     }
     (seen,) = ingest.seen
     assert seen.text == "Shelling hit a village." and str(seen.published) == "2024-02-01"

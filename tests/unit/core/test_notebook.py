@@ -87,13 +87,3 @@ def test_extract_and_database_give_the_same_event_ids(
             store.add(analysis)
         stored = {e["event_id"] for e in warwire.query_events(store)}
     assert printed == stored and all(i.startswith("ev-") for i in printed)
-
-
-def test_text_in_a_language_not_read_comes_back_unextracted_saying_so() -> None:
-    text = (
-        "Bewaffnete Männer haben am Montag in einem Dorf im Norden des Landes mehrere "
-        "Bauern angegriffen und ihre Häuser in Brand gesetzt, berichtete die Polizei."
-    )
-    analysis = warwire.extract_text(text, published="2024-03-04")
-    assert analysis.document.language == "de" and analysis.events == ()
-    assert [r.detail for r in analysis.rejections] == ["not extracted: language de"]
