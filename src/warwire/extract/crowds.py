@@ -59,11 +59,15 @@ def crowd_decision(
     agent = roles_of.get(best.token, Roles()).agent
     agent_text = agent.text if agent else None
     crowd_doer = _crowd(agent_text)
+    target = roles_of.get(best.token, Roles()).target
+    # "riot police clashed with supporters of the opposition": the crowd is the other side
+    crowd_faced = _security(agent_text) and target is not None and _crowd(target.text)
     entered = (
         (protests and best.priority < 25)
         or (sub in RIOT_SUBS and not _armed(agent_text))
         or (sub in {"Arrests", "Attack", "Armed clash"} and bool(protests))
         or (sub in _VIOLENT_ACTS and crowd_doer)
+        or (sub == "Armed clash" and crowd_faced)
         or (
             sub == "Looting/property destruction"
             and agent is None
@@ -97,7 +101,6 @@ def crowd_decision(
             return "Mob violence", anchor
         if demonstration:
             return "Violent demonstration", anchor
-        target = roles_of.get(best.token, Roles()).target
         one_sided = (
             crowd_killed
             or sub == "Looting/property destruction"

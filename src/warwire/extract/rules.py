@@ -92,6 +92,14 @@ def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
         return True
     if lemma in _SPORT_WORDS and _SPORT.search(lowered) and not has("armed_victims", lowered):
         return True
+    if (
+        lemma in _SPORT_WORDS
+        and has("institutional_sides", lowered)
+        and not has("armed_victims", lowered)
+        and not has("crowd_agents", lowered)
+        and not _kills_anyone(lowered)
+    ):
+        return True  # "oil firms clashed with regulators over a tax", "lawmakers fought"
     if _MEMORIAL.search(lowered) and tok.dep != "ROOT" and hit.priority <= 14:
         return True  # the root is the ceremony; the killing it remembers is background
     if lemma == "intercept" and not has("interceptable", lowered):
@@ -108,6 +116,10 @@ def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
         kids = {tree.tokens[c].text.lower() for c in tree.children[hit.token]}
         return bool(kids & {"their", "its", "his", "our"}) and not kids & {"in", "near", "at"}
     return False
+
+
+def _kills_anyone(lowered: str) -> bool:
+    return bool(re.search(r"\b(?:killed|dead|died|wounded|injured|shot)\b", lowered))
 
 
 def _disrupting(tree: Tree, hits: list[TriggerHit], best: TriggerHit) -> TriggerHit:

@@ -52,6 +52,11 @@ CROWDS = [
         "Monday during a protest over the election results.",
         "Violent demonstration",
     ),
+    # the crowd may be the other side of the clash
+    (
+        "Riot police clashed with supporters of the governor in Blantyre on Monday.",
+        "Violent demonstration",
+    ),
     # a headline's present tense, with what burned
     ("Traders torch council offices in Kasese over market fees", "Violent demonstration"),
     # a petrol bomb is a crowd's weapon, not an aircraft's or a planted device
@@ -211,6 +216,14 @@ def test_a_mob_stopping_a_car_is_no_interception(pipeline: Pipeline) -> None:
     assert "Disrupted weapons use" not in _subs(
         pipeline, "Villagers intercepted a lorry carrying cattle near Zaria on Monday."
     )
+
+
+def test_a_board_room_clash_is_no_event(pipeline: Pipeline) -> None:
+    text = (
+        "Mining companies clashed with regulators in Lusaka on Monday over a new royalty, "
+        "and the battle over the levy may delay investment."
+    )
+    assert _subs(pipeline, text) == []
 
 
 def test_riot_police_and_own_accord_are_no_triggers(pipeline: Pipeline) -> None:
