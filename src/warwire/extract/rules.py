@@ -192,15 +192,30 @@ def _seized_gear(tree: Tree, hit: TriggerHit, text: str) -> bool:
     return any(has("seized_gear", taken) for taken in _taken(tree, hit, text))
 
 
-def _seized_people(tree: Tree, hit: TriggerHit, text: str) -> str | None:
+_COUNTED = frozenset({"dozens", "hundreds", "scores", "number", "group", "dozen", "hundred"})
+
+
+def _taken_heads(tree: Tree, hit: TriggerHit) -> list[str]:
+    """The head words of what was taken: "pupils" for "dozens of pupils", "town" (not
+    "rebels") for "the town of X from M23 rebels"."""
+    heads = []
+    for obj in tree.kids(hit.token, "dobj"):
+        tok = tree.tokens[obj]
+        if tok.text.lower() in _COUNTED or tok.pos == "NUM":
+            inner = [o for p in tree.kids(obj, "prep") for o in tree.kids(p, "pobj")]
+            tok = tree.tokens[inner[0]] if inner else tok
+        heads.append(tok.text.lower())
+    return heads
+
+
+def _seized_people(tree: Tree, hit: TriggerHit) -> str | None:
     """Who was taken, when people were and not ground: "civilians" ("seized dozens of
     pupils"), "fighters" ("captured 15 soldiers"), else None."""
-    taken = [t.lower() for t in _taken(tree, hit, text)]
-    if any(has("armed_victims", t) for t in taken):
+    heads = _taken_heads(tree, hit)
+    if any(has("armed_victims", h) for h in heads):
         return "fighters"
     people = CIVILIAN_HEADS - PLACE_HEADS  # pupils and villagers, not villages
-    words_taken = [w for t in taken for w in re.findall(r"[a-z]+", t)]
-    if any(w in people or w[:-1] in people for w in words_taken):
+    if any(h in people or h[:-1] in people for h in heads):
         return "civilians"
     return None
 
@@ -318,7 +333,7 @@ def decide(
         roles = roles_of.get(best.token, Roles())
     sub = _weapon(tree, best, roles, sub, lowered)
     weak = sub == "Air/drone strike" and lemma == "strike" and not has("aircraft", lowered)
-    captives = _seized_people(tree, best, sentence_text) if sub in _TERRITORY else None
+    captives = _seized_people(tree, best) if sub in _TERRITORY else None
     if captives is not None:
         # people taken, not ground: soldiers captured in a fight are part of the clash
         fought = any(
