@@ -229,6 +229,16 @@ def _free(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(lo <= start and end <= hi for lo, hi in blocked)
 
 
+@cache
+def _rules_by_word() -> dict[str, frozenset[int]]:
+    """Each lemma or verb of the lexicon -> the indices of the rules that list it."""
+    index: dict[str, set[int]] = {}
+    for k, rule in enumerate(lexicon()):
+        for word in rule.lemmas | rule.verbs:
+            index.setdefault(word, set()).add(k)
+    return {word: frozenset(ks) for word, ks in index.items()}
+
+
 def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     """Every lexicon match in a parsed sentence, best (highest priority) first."""
     if not sentence.parsed:
@@ -254,7 +264,16 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
         and not (titled and _dated(tokens, tok))
         and not _modifier(tokens, tok)
     ]
-    for rule in lexicon():
+    # which rules each token could fire (a superset: the test below is the rule's own)
+    by_rule: dict[int, list[tuple[Token, str]]] = {}
+    rules_of = _rules_by_word()
+    for tok, lemma in open_tokens:
+        words = {lemma, tok.text.lower()}
+        if titled and tok.text[:1].isupper():
+            words.update(_forms(tok.text))
+        for k in {k for w in words for k in rules_of.get(w, ())}:
+            by_rule.setdefault(k, []).append((tok, lemma))
+    for k, rule in enumerate(lexicon()):
         if rule.headline and not headline:
             continue
         # "riot police", "of its own accord": phrases where the trigger word means no event
@@ -264,7 +283,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             for m in p.finditer(lowered)
         ]
 
-        for tok, lemma in open_tokens:
+        for tok, lemma in by_rule.get(k, ()):
             verb = lemma in rule.verbs and (
                 tok.pos == "VERB" or (headline and _headline_verb(tokens, tok))
             )
