@@ -239,6 +239,12 @@ def _rules_by_word() -> dict[str, frozenset[int]]:
     return {word: frozenset(ks) for word, ks in index.items()}
 
 
+@cache
+def _any_pattern(k: int) -> re.Pattern[str]:
+    """All phrases of rule ``k`` as one regex: it matches where any of them does."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in lexicon()[k].patterns))
+
+
 def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     """Every lexicon match in a parsed sentence, best (highest priority) first."""
     if not sentence.parsed:
@@ -276,6 +282,11 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     for k, rule in enumerate(lexicon()):
         if rule.headline and not headline:
             continue
+        candidates = by_rule.get(k, ())
+        # one scan for all of the rule's phrases, which mostly find nothing
+        phrased = bool(rule.patterns) and _any_pattern(k).search(lowered) is not None
+        if not candidates and not phrased:
+            continue
         # "riot police", "of its own accord": phrases where the trigger word means no event
         blocked = [
             (offset + m.start(), offset + m.end())
@@ -283,7 +294,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             for m in p.finditer(lowered)
         ]
 
-        for tok, lemma in by_rule.get(k, ()):
+        for tok, lemma in candidates:
             verb = lemma in rule.verbs and (
                 tok.pos == "VERB" or (headline and _headline_verb(tokens, tok))
             )
@@ -293,7 +304,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
                 known = any(f in rule.lemmas or f in rule.verbs for f in _forms(tok.text))
             if (verb or known) and _free(blocked, tok.start, tok.end):
                 add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)
-        for pattern in rule.patterns:
+        for pattern in rule.patterns if phrased else ():
             for m in pattern.finditer(lowered):
                 start, end = offset + m.start(), offset + m.end()
                 index = _token_at(tokens, start, end)
