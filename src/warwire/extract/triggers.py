@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from warwire.errors import ModelError
 from warwire.knowledge import data_yaml
@@ -117,19 +118,45 @@ _EXTRA_CANDIDATES = (
 
 
 @cache
-def _candidate_regex() -> re.Pattern[str]:
+def _candidate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The scan's two halves: where a lexicon word starts, and the lexicon's phrases."""
     words: set[str] = set(_EXTRA_CANDIDATES)
     for rule in lexicon():
         words.update(_stem(w) for w in rule.lemmas | rule.verbs)
         words.update(w.lower() for w in rule.candidates)
-    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
     phrase = "|".join(p.pattern for rule in lexicon() for p in rule.patterns)
-    return re.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})|{phrase}")
+    return re.compile(rf"(?<![\w])(?:{_prefix_tree(words)})"), re.compile(phrase)
+
+
+def _prefix_tree(words: set[str]) -> str:
+    """A regex matching where one of ``words`` starts, as a tree of shared prefixes.
+
+    A flat alternation of some 200 words is tried word by word at every position;
+    the tree reads each character once. Only *whether* the scan matches counts,
+    so a word that another word extends ends the branch ("attack" covers "attacks").
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(tree)
 
 
 def is_candidate(sentence_text: str) -> bool:
     """Cheap, high-recall test: could this sentence describe an event or claim?"""
-    return _candidate_regex().search(sentence_text.lower()) is not None
+    low = sentence_text.lower()
+    # the words first: they decide most sentences, and their scan is the cheap one
+    words, phrases = _candidate_regexes()
+    return words.search(low) is not None or phrases.search(low) is not None
 
 
 def _token_at(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
