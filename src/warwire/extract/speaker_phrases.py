@@ -6,8 +6,9 @@ sources)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.knowledge import data_mapping, phrase_pattern
@@ -194,14 +195,41 @@ def left_speaker(tree: Tree, pos: int) -> int | None:
 
 def earlier_mention(text: str, before: int, head_word: str) -> str | None:
     """The last fuller mention before ``before`` of a bare "the ministry"."""
+    bare = head_word.removeprefix("the ").strip()
+    pattern = _mention_pattern(re.escape(bare))
+    if bare[-1:].isalnum() and (before == 0 or text[before - 1].isspace()):
+        found = _mentions_before(pattern, text, before)
+    else:
+        found = [m.group(0) for m in pattern.finditer(text[:before])]
+    hits = [m.strip() for m in found if sum(w[:1].isupper() for w in m.split()) >= 2]
+    return hits[-1] if hits else None
+
+
+@lru_cache(maxsize=64)
+def _mention_pattern(word: str) -> re.Pattern[str]:
     name = r"[A-Z][\w'’-]*"
-    word = re.escape(head_word.removeprefix("the ").strip())
-    pattern = re.compile(
+    return re.compile(
         rf"(?:{name}\s+){{1,4}}{word}\b|{word}\s+of\s+(?:the\s+)?(?:{name}\s*)+", re.IGNORECASE
     )
-    hits = [
-        m.group(0).strip()
-        for m in pattern.finditer(text[:before])
-        if sum(w[:1].isupper() for w in m.group(0).split()) >= 2
-    ]
-    return hits[-1] if hits else None
+
+
+@lru_cache(maxsize=16)
+def _mentions_in(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[re.Match[str]]]:
+    matches = list(pattern.finditer(text))
+    return [m.end() for m in matches], matches
+
+
+def _mentions_before(pattern: re.Pattern[str], text: str, before: int) -> list[str]:
+    """What ``pattern.finditer(text[:before])`` finds, from one scan of the whole text.
+
+    Scanning the prefix again for every sentence made a long document quadratic.
+    With whitespace just before ``before`` and the head word ending in a letter, the
+    matches of the whole text that end by ``before`` are the prefix's own; only one
+    running across ``before`` can differ, so the prefix is rescanned from its start.
+    """
+    ends, matches = _mentions_in(pattern, text)
+    k = bisect_right(ends, before)
+    found = [m.group(0) for m in matches[:k]]
+    if k < len(matches) and matches[k].start() < before:
+        found.extend(m.group(0) for m in pattern.finditer(text, matches[k].start(), before))
+    return found

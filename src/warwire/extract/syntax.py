@@ -8,7 +8,7 @@ the parsed span), so everything here works with positions in
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from warwire.types import Sentence, Span, Token
 
@@ -19,16 +19,22 @@ class Tree:
 
     sentence: Sentence
     children: tuple[tuple[int, ...], ...]
+    # each token's children by dependency label: a head with thousands of children
+    # (a run-on list) answers "its nsubj" without reading them all
+    by_dep: tuple[dict[str, list[int]], ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def of(cls, sentence: Sentence) -> Tree:
-        base = sentence.tokens[0].i if sentence.tokens else 0
-        kids: list[list[int]] = [[] for _ in sentence.tokens]
-        for pos, tok in enumerate(sentence.tokens):
+        tokens = sentence.tokens
+        base = tokens[0].i if tokens else 0
+        kids: list[list[int]] = [[] for _ in tokens]
+        by_dep: list[dict[str, list[int]]] = [{} for _ in tokens]
+        for pos, tok in enumerate(tokens):
             head = tok.head - base
             if head != pos and 0 <= head < len(kids):
                 kids[head].append(pos)
-        return cls(sentence, tuple(tuple(k) for k in kids))
+                by_dep[head].setdefault(tok.dep, []).append(pos)
+        return cls(sentence, tuple(tuple(k) for k in kids), tuple(by_dep))
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -48,7 +54,12 @@ class Tree:
             current = self.head(current)
 
     def kids(self, pos: int, *deps: str) -> list[int]:
-        return [c for c in self.children[pos] if not deps or self.tokens[c].dep in deps]
+        if not deps:
+            return list(self.children[pos])
+        labelled = self.by_dep[pos]
+        if len(deps) == 1:
+            return list(labelled.get(deps[0], ()))
+        return sorted(c for dep in set(deps) for c in labelled.get(dep, ()))
 
     def subtree(self, pos: int) -> list[int]:
         out, stack = [], [pos]

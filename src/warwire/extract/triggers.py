@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from warwire.errors import ModelError
 from warwire.knowledge import data_yaml
@@ -117,19 +118,45 @@ _EXTRA_CANDIDATES = (
 
 
 @cache
-def _candidate_regex() -> re.Pattern[str]:
+def _candidate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The scan's two halves: where a lexicon word starts, and the lexicon's phrases."""
     words: set[str] = set(_EXTRA_CANDIDATES)
     for rule in lexicon():
         words.update(_stem(w) for w in rule.lemmas | rule.verbs)
         words.update(w.lower() for w in rule.candidates)
-    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
     phrase = "|".join(p.pattern for rule in lexicon() for p in rule.patterns)
-    return re.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})|{phrase}")
+    return re.compile(rf"(?<![\w])(?:{_prefix_tree(words)})"), re.compile(phrase)
+
+
+def _prefix_tree(words: set[str]) -> str:
+    """A regex matching where one of ``words`` starts, as a tree of shared prefixes.
+
+    A flat alternation of some 200 words is tried word by word at every position;
+    the tree reads each character once. Only *whether* the scan matches counts,
+    so a word that another word extends ends the branch ("attack" covers "attacks").
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(tree)
 
 
 def is_candidate(sentence_text: str) -> bool:
     """Cheap, high-recall test: could this sentence describe an event or claim?"""
-    return _candidate_regex().search(sentence_text.lower()) is not None
+    low = sentence_text.lower()
+    # the words first: they decide most sentences, and their scan is the cheap one
+    words, phrases = _candidate_regexes()
+    return words.search(low) is not None or phrases.search(low) is not None
 
 
 def _token_at(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
@@ -229,6 +256,22 @@ def _free(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(lo <= start and end <= hi for lo, hi in blocked)
 
 
+@cache
+def _rules_by_word() -> dict[str, frozenset[int]]:
+    """Each lemma or verb of the lexicon -> the indices of the rules that list it."""
+    index: dict[str, set[int]] = {}
+    for k, rule in enumerate(lexicon()):
+        for word in rule.lemmas | rule.verbs:
+            index.setdefault(word, set()).add(k)
+    return {word: frozenset(ks) for word, ks in index.items()}
+
+
+@cache
+def _any_pattern(k: int) -> re.Pattern[str]:
+    """All phrases of rule ``k`` as one regex: it matches where any of them does."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in lexicon()[k].patterns))
+
+
 def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     """Every lexicon match in a parsed sentence, best (highest priority) first."""
     if not sentence.parsed:
@@ -254,8 +297,22 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
         and not (titled and _dated(tokens, tok))
         and not _modifier(tokens, tok)
     ]
-    for rule in lexicon():
+    # which rules each token could fire (a superset: the test below is the rule's own)
+    by_rule: dict[int, list[tuple[Token, str]]] = {}
+    rules_of = _rules_by_word()
+    for tok, lemma in open_tokens:
+        words = {lemma, tok.text.lower()}
+        if titled and tok.text[:1].isupper():
+            words.update(_forms(tok.text))
+        for k in {k for w in words for k in rules_of.get(w, ())}:
+            by_rule.setdefault(k, []).append((tok, lemma))
+    for k, rule in enumerate(lexicon()):
         if rule.headline and not headline:
+            continue
+        candidates = by_rule.get(k, ())
+        # one scan for all of the rule's phrases, which mostly find nothing
+        phrased = bool(rule.patterns) and _any_pattern(k).search(lowered) is not None
+        if not candidates and not phrased:
             continue
         # "riot police", "of its own accord": phrases where the trigger word means no event
         blocked = [
@@ -264,7 +321,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             for m in p.finditer(lowered)
         ]
 
-        for tok, lemma in open_tokens:
+        for tok, lemma in candidates:
             verb = lemma in rule.verbs and (
                 tok.pos == "VERB" or (headline and _headline_verb(tokens, tok))
             )
@@ -274,7 +331,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
                 known = any(f in rule.lemmas or f in rule.verbs for f in _forms(tok.text))
             if (verb or known) and _free(blocked, tok.start, tok.end):
                 add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)
-        for pattern in rule.patterns:
+        for pattern in rule.patterns if phrased else ():
             for m in pattern.finditer(lowered):
                 start, end = offset + m.start(), offset + m.end()
                 index = _token_at(tokens, start, end)

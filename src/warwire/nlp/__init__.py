@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -44,24 +44,43 @@ def load_model() -> Language:
 
 
 @cache
-def _sentencizer() -> Language:
-    import spacy
+def _sentencizer() -> Callable[[Doc], Doc]:
+    from spacy.pipeline import Sentencizer
 
-    blank = spacy.blank("en")
-    blank.add_pipe("sentencizer")
-    return blank
+    return Sentencizer()
 
 
-def split_sentences(doc_id: str, text: str) -> list[Span]:
-    """Sentence spans over ``text``; a line break always ends a sentence."""
-    nlp = _sentencizer()
-    spans: list[Span] = []
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """Where a sentence's tokens lie in its tokenised line: ``tokens[first:last]``."""
+
+    line: Doc
+    first: int
+    last: int
+
+
+def _split(doc_id: str, text: str) -> list[tuple[Span, _Piece | None]]:
+    """Sentence spans and, where they can be reused, their tokens (see :func:`_reusable`).
+
+    Lines are tokenised by the model's own tokenizer, once: a sentence that is
+    later parsed need not be tokenised again.
+    """
+    model = load_model()
+    sentencizer = _sentencizer()
+    spans: list[tuple[Span, _Piece | None]] = []
     for line in _PARAGRAPH.finditer(text):
-        if not line.group().strip():
+        chunk_text = line.group()
+        if not chunk_text.strip():
             continue
+        if len(chunk_text) > model.max_length:  # what spaCy says of a text it will not take
+            from spacy.errors import Errors
+
+            too_long = Errors.E088.format(length=len(chunk_text), max_length=model.max_length)
+            raise ValueError(too_long)
         offset = line.start()
+        doc = sentencizer(model.tokenizer(chunk_text))
         glue = False
-        for sent in nlp(line.group()).sents:
+        for sent in doc.sents:
             chunk = sent.text
             stripped = chunk.strip()
             if not stripped:
@@ -69,11 +88,51 @@ def split_sentences(doc_id: str, text: str) -> list[Span]:
             start = offset + sent.start_char + (len(chunk) - len(chunk.lstrip()))
             end = start + len(stripped)
             if glue and spans:
-                spans[-1] = Span(doc_id, spans[-1].start, end)
+                start = spans[-1][0].start
+            piece = _reusable(doc, start - offset, end - offset)
+            if glue and spans:
+                spans[-1] = (Span(doc_id, start, end), piece)
             else:
-                spans.append(Span(doc_id, start, end))
+                spans.append((Span(doc_id, start, end), piece))
             glue = bool(_ABBREVIATION.search(stripped))
     return spans
+
+
+def _reusable(line: Doc, start: int, end: int) -> _Piece | None:
+    """The tokens of ``line`` covering ``[start, end)``, when they are exactly what the
+    tokenizer makes of that text alone: it splits at whitespace and reads each
+    chunk on its own, so a span whose ends are whitespace-delimited chunk ends
+    and token edges is tokenised the same either way ("said.Next" is not)."""
+    text = line.text
+    if (start > 0 and not text[start - 1].isspace()) or (
+        end < len(text) and not text[end].isspace()
+    ):
+        return None
+    span = line.char_span(start, end)
+    if span is None or not len(span):
+        return None
+    return _Piece(line, span.start, span.end)
+
+
+def split_sentences(doc_id: str, text: str) -> list[Span]:
+    """Sentence spans over ``text``; a line break always ends a sentence."""
+    return [span for span, _ in _split(doc_id, text)]
+
+
+def _doc_of(nlp: Language, text: str, span: Span, piece: _Piece | None) -> Doc:
+    """The unparsed Doc of one sentence: its line's tokens when reusable, else tokenised."""
+    if piece is None:
+        return nlp.make_doc(span.text_in(text))
+    from spacy.tokens import Doc
+
+    tokens = piece.line[piece.first : piece.last]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    spaces[-1] = False
+    doc = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=spaces)
+    for made, seen in zip(doc, tokens, strict=True):
+        if made.norm != seen.norm:  # a tokenizer exception's own norm ("Jan." -> "january")
+            made.norm_ = seen.norm_
+    return doc
 
 
 def _to_sentence(span: Span, parsed: Doc) -> Sentence:
@@ -110,18 +169,24 @@ def parse_spans(
     spans: Sequence[Span],
     n_process: int = 1,
     batch_size: int = 64,
+    pieces: Sequence[_Piece | None] | None = None,
 ) -> list[Sentence]:
-    """Parse each span of its document's text (``texts[i]`` goes with ``spans[i]``)."""
+    """Parse each span of its document's text (``texts[i]`` goes with ``spans[i]``);
+    ``pieces``, from the sentence split, saves tokenising them again."""
     nlp = load_model()
-    pieces = [span.text_in(text) for text, span in zip(texts, spans, strict=True)]
-    docs = nlp.pipe(pieces, n_process=n_process, batch_size=batch_size)
-    return [_to_sentence(span, doc) for span, doc in zip(spans, docs, strict=True)]
+    found = pieces if pieces is not None else [None] * len(spans)
+    docs = (
+        _doc_of(nlp, text, span, piece)
+        for text, span, piece in zip(texts, spans, found, strict=True)
+    )
+    parsed = nlp.pipe(docs, n_process=n_process, batch_size=batch_size)
+    return [_to_sentence(span, doc) for span, doc in zip(spans, parsed, strict=True)]
 
 
 def parse_text(doc_id: str, text: str) -> list[Sentence]:
     """Split and fully parse one text; for tests and small jobs."""
-    spans = split_sentences(doc_id, text)
-    return parse_spans([text] * len(spans), spans)
+    split = _split(doc_id, text)
+    return parse_spans([text] * len(split), [s for s, _ in split], pieces=[p for _, p in split])
 
 
 class SentenceStage:
@@ -141,19 +206,20 @@ class SentenceStage:
         self.n_process = n_process
 
     def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
-        per_doc = [split_sentences(a.document.doc_id, a.document.text) for a in batch]
+        per_doc = [_split(a.document.doc_id, a.document.text) for a in batch]
         to_parse: list[tuple[int, int]] = []
-        for d, spans in enumerate(per_doc):
+        for d, split in enumerate(per_doc):
             text = batch[d].document.text
             to_parse.extend(
-                (d, s) for s, span in enumerate(spans) if self.wanted(span.text_in(text))
+                (d, s) for s, (span, _) in enumerate(split) if self.wanted(span.text_in(text))
             )
         parsed = parse_spans(
             [batch[d].document.text for d, _ in to_parse],
-            [per_doc[d][s] for d, s in to_parse],
+            [per_doc[d][s][0] for d, s in to_parse],
             n_process=self.n_process,
+            pieces=[per_doc[d][s][1] for d, s in to_parse],
         )
-        sentences = [[Sentence(span=span) for span in spans] for spans in per_doc]
+        sentences = [[Sentence(span=span) for span, _ in split] for split in per_doc]
         for (d, s), sentence in zip(to_parse, parsed, strict=True):
             sentences[d][s] = sentence
         return [

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -73,10 +73,15 @@ _BACKED = re.compile(
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose, no curly apostrophe: the common case
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
+# a word's key is computed once per process, not once per scan: find() reads every
+# word of every sentence, several times per document
+@lru_cache(maxsize=1 << 16)
 def _norm_token(raw: str) -> str:
     tok = _fold(raw).casefold()
     if tok.endswith("'s"):
@@ -92,7 +97,9 @@ def _norm_token(raw: str) -> str:
 def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, normalised, raw) for every word of ``text``."""
     return [
-        (m.start(), m.end(), _norm_token(m.group()), _fold(m.group())) for m in _WORD.finditer(text)
+        (m.start(), m.end(), _norm_token(word), _fold(word))
+        for m in _WORD.finditer(text)
+        for word in (m.group(),)
     ]
 
 
@@ -363,17 +370,23 @@ class ActorRegistry:
             return list(hit)
         firsts = self.memo.get("firsts")
         if firsts is None:
-            firsts = self.memo["firsts"] = frozenset(k.split(" ", 1)[0] for k in self.index)
+            firsts = self.memo["firsts"] = _lengths_by_first_word(self.index)
         toks = _tokens(text)
+        spaced = any(" " in t[2] for t in toks)  # a ligature (U+FDFA) folds to words
         cc = country_code.upper() if country_code else None
         out: list[tuple[int, int, Actor]] = []
         i = 0
         while i < len(toks):
-            if toks[i][2] not in firsts:  # no alias starts with this word
+            lengths = firsts.get(toks[i][2])
+            if lengths is None:  # no alias starts with this word
                 i += 1
                 continue
             prev = toks[i - 1][2] if i else None
-            for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
+            # only the lengths some alias starting with this word has: another key
+            # cannot be in the index (unless a folded word holds a space: try all)
+            for n in range(min(self.max_tokens, len(toks) - i), 0, -1) if spaced else lengths:
+                if n > len(toks) - i:
+                    continue
                 part = toks[i : i + n]
                 key = " ".join(t[2] for t in part)
                 found = self._pick(key, " ".join(t[3] for t in part), country_code, prev=prev)
@@ -424,6 +437,15 @@ class ActorRegistry:
             seen.append(actor)
             out.append((name, actor))
         return out
+
+
+def _lengths_by_first_word(index: dict[str, Any]) -> dict[str, tuple[int, ...]]:
+    """For each word some alias key starts with, the word counts of those keys, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in index:
+        words = key.split(" ")
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 _ANAPHOR = re.compile(
