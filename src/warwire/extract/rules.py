@@ -280,10 +280,41 @@ def _kills(tree: Tree, hit: TriggerHit) -> bool:
     )
 
 
+def _clauses(tree: Tree, hits: list[TriggerHit], sentence_text: str) -> list[list[TriggerHit]]:
+    """The hits of each clause a semicolon closes ("artillery pounded A; B was hit by
+    warplanes"): two happenings the parser folds into one tree. A clause with no
+    trigger of its own beyond a casualty word goes with the one before it."""
+    base = tree.sentence.span.start
+    cuts = [base + i for i, ch in enumerate(sentence_text) if ch == ";"]
+    if not cuts:
+        return [hits]
+    groups: dict[int, list[TriggerHit]] = {}
+    for hit in hits:
+        at = tree.tokens[hit.token].start
+        groups.setdefault(sum(at > c for c in cuts), []).append(hit)
+    out: list[list[TriggerHit]] = []
+    for _, group in sorted(groups.items()):
+        if out and all(is_casualty(tree, h) for h in group):
+            out[-1].extend(group)
+        else:
+            out.append(group)
+    return out
+
+
 def decide(
     tree: Tree, hits: list[TriggerHit], roles_of: dict[int, Roles], sentence_text: str
 ) -> list[Decision]:
-    """One decision per distinct happening in the sentence (usually one)."""
+    """One decision per distinct happening in the sentence: usually one, one per
+    clause a semicolon separates."""
+    out: list[Decision] = []
+    for clause in _clauses(tree, hits, sentence_text):
+        out.extend(d for d in _decide(tree, clause, roles_of, sentence_text) if d not in out)
+    return out
+
+
+def _decide(
+    tree: Tree, hits: list[TriggerHit], roles_of: dict[int, Roles], sentence_text: str
+) -> list[Decision]:
     lowered = sentence_text.lower()
     hits = [h for h in hits if not _spurious(tree, h, lowered)]
     if not hits:

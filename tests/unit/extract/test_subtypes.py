@@ -261,3 +261,14 @@ def test_headline_guess_gives_way_to_stated_victims(pipeline: Pipeline) -> None:
 )
 def test_cue_lists(name: str, text: str, expected: bool) -> None:
     assert has(name, text) is expected
+
+
+def test_a_semicolon_separates_two_happenings(pipeline: Pipeline) -> None:
+    text = (
+        "Government artillery shelled the outskirts of Kadugli on Monday; in Dilling, "
+        "a drone struck a fuel depot."
+    )
+    assert sorted(_subs(pipeline, text)) == [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ]
