@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -61,7 +63,7 @@ def wheres_for(
     listed = listed_places(ctx, tree, trigger, tops, actor_spans)
     if listed:  # "shelled A, B and C": one event per place
         log.debug("where: a list of %d places", len(listed))
-        return tuple(_located(ctx, t) for t in listed)
+        return tuple(_listed_located(ctx, listed))
     fine = [t for t in tops if not (t.place and (t.place.feature or "").startswith("PCL"))]
     if not fine and tops:  # only a country: a named village the gazetteer lacks is finer
         fine = [
@@ -274,6 +276,39 @@ def _located(ctx: Context, top: Toponym) -> Where:
     )
     log.debug("where %r: unresolved, near the story's place %s", top.text, near.name)
     return Where(top.text, top.span, replace(top, place=near))
+
+
+def _listed_located(ctx: Context, listed: Sequence[Toponym]) -> list[Where]:
+    """The places of one list: a name resolved abroad while the rest of the list lies in
+    one country is a namesake, and a name the gazetteer lacks is near the listed place
+    before it (else after it): villages listed together lie together."""
+    codes = {t.place.country_code for t in listed if t.place is not None}
+    home = ctx.country_code if ctx.country_code in codes else None
+    if home is None and len(codes) > 1:  # the list's country, then the story's most named
+        in_list = Counter(t.place.country_code for t in listed if t.place is not None)
+        in_story = Counter(t.place.country_code for t in ctx.toponyms if t.place is not None)
+        home = max(codes, key=lambda c: (in_list[c], in_story[c]))
+    kept = [
+        t if t.place is None or home is None or t.place.country_code == home
+        else replace(t, place=None)
+        for t in listed
+    ]  # fmt: skip
+    out = []
+    for i, top in enumerate(kept):
+        if top.place is not None:
+            out.append(_located(ctx, top))
+            continue
+        before = [t for t in reversed(kept[:i]) if t.place is not None]
+        after = [t for t in kept[i + 1 :] if t.place is not None]
+        anchor = before[0] if before else after[0] if after else None
+        if anchor is None or anchor.place is None:
+            out.append(_located(ctx, top))
+            continue
+        near = replace(
+            anchor.place, geo_precision=max(2, anchor.place.geo_precision), place_basis=NEAR_TOWN
+        )
+        out.append(Where(top.text, top.span, replace(top, place=near)))
+    return out
 
 
 # how an event's place was chosen (Place.place_basis), from the most to the least direct

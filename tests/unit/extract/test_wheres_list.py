@@ -48,3 +48,15 @@ def test_brand_is_not_a_place() -> None:
         "A drone hit a Toyota pickup near Kidal on Monday, killing two fighters, residents said."
     )
     assert all(e.place is None or e.place.country_code == "ML" for e in events)
+
+
+def test_a_listed_village_the_gazetteer_lacks_is_near_the_one_before_it() -> None:
+    events = _events(
+        "Government artillery shelled Kadugli, Qqorbat and Dilling in South Kordofan on "
+        "Monday, residents said."
+    )
+    by_name = {e.location_text: e for e in events}
+    assert set(by_name) == {"Kadugli", "Qqorbat", "Dilling"}
+    unfound = by_name["Qqorbat"].place
+    assert unfound is not None and unfound.name == "Kadugli" and unfound.geo_precision == 2
+    assert unfound.place_basis == "near town"
