@@ -28,6 +28,7 @@ from warwire.extract.quantities import (
     lexicon,
     match_at,
     match_before,
+    occurs,
     parse_number,
     words,
 )
@@ -106,7 +107,7 @@ def _read(text: str) -> Fatalities | None:
     totals = tuple(t for f in numbered if (t := total_of(ws, f.fig)) is not None)
     own = [f for f in numbered if all(t.figure is not f.fig for t in totals)]
     revised = _revised(ws)
-    self_death = 1 if any(match_at(ws, i, lx["self_death"]) for i in range(len(ws))) else 0
+    self_death = 1 if occurs(ws, lx["self_death"]) else 0
     precise = [f for f in own if not _rough(ws, f.fig)]
     own = precise or own  # "dozens were killed; the rebels said 47 died": the figure
     if own:
