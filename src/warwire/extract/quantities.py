@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from warwire.knowledge import data_mapping
@@ -88,6 +88,13 @@ _PARTS = re.compile(r"['’-]")
 
 
 def words(text: str) -> list[Word]:
+    """The words of ``text`` (a fresh list; the words themselves are shared)."""
+    return list(_words_of(text))
+
+
+@lru_cache(maxsize=2048)
+def _words_of(text: str) -> tuple[Word, ...]:
+    """Cached: a sentence is read for its own toll and again for other totals."""
     out = []
     for m in _WORD.finditer(text):
         raw = m.group()
@@ -95,7 +102,7 @@ def words(text: str) -> list[Word]:
             _PARTS.search(raw) is not None and any(p[:1].isupper() for p in _PARTS.split(raw))
         )
         out.append(Word(raw.lower(), m.start(), m.end(), capital))
-    return out
+    return tuple(out)
 
 
 Options = tuple[tuple[str, ...], ...]
@@ -128,9 +135,11 @@ def match_at(ws: list[Word], i: int, options: Options) -> int:
     """Length (in words) of the longest option starting at word ``i``; 0 if none."""
     if i >= len(ws):
         return 0
-    for option in _by_first(options).get(ws[i].text, ()):
+    held = _BY_FIRST.get(id(options))
+    index = held[1] if held is not None and held[0] is options else _by_first(options)
+    for option in index.get(ws[i].text, ()):
         n = len(option)
-        if i + n <= len(ws) and all(ws[i + k].text == option[k] for k in range(1, n)):
+        if n == 1 or (i + n <= len(ws) and all(ws[i + k].text == option[k] for k in range(1, n))):
             return n
     return 0
 
@@ -271,8 +280,23 @@ class Figure:
     vague: bool = False  # "several", "a number of": deaths without a number
 
 
+@cache
+def _figure_starts() -> frozenset[str]:
+    """Every word a figure can begin with, apart from digits and "twenty-three"."""
+    nums = lexicon()["numbers"]
+    firsts = {p[0] for key in ("qualifiers",) for p in phrases(key) if p}
+    firsts |= {p[0] for p in phrases("numbers", "unnumbered") if p}
+    keys = ("vague", "counts", "scales", "units")
+    return frozenset(firsts | {"half", "a", "an"} | {w for k in keys for w in nums[k]})
+
+
 def figure_at(ws: list[Word], i: int) -> Figure | None:
     """The (qualified) figure starting at word ``i``: "at least 7", "7 to 10", "29 or more"."""
+    if i >= len(ws):
+        return None
+    first = ws[i].text
+    if not first[:1].isdigit() and first not in _figure_starts() and "-" not in first:
+        return None  # no qualifier, count word or number starts here
     quals = lexicon()["qualifiers"]
     q = match_at(ws, i, phrases("qualifiers"))
     if q and (i + q >= len(ws) or number_at(ws, i + q) is None):
