@@ -15,7 +15,7 @@ shot dead", "killed him") is 1; injuries only are 0.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from warwire.extract.quantities import (
@@ -28,6 +28,7 @@ from warwire.extract.quantities import (
     lexicon,
     match_at,
     match_before,
+    occurs,
     parse_number,
     words,
 )
@@ -106,7 +107,7 @@ def _read(text: str) -> Fatalities | None:
     totals = tuple(t for f in numbered if (t := total_of(ws, f.fig)) is not None)
     own = [f for f in numbered if all(t.figure is not f.fig for t in totals)]
     revised = _revised(ws)
-    self_death = 1 if any(match_at(ws, i, lx["self_death"]) for i in range(len(ws))) else 0
+    self_death = 1 if occurs(ws, lx["self_death"]) else 0
     precise = [f for f in own if not _rough(ws, f.fig)]
     own = precise or own  # "dozens were killed; the rebels said 47 died": the figure
     if own:
@@ -260,6 +261,13 @@ def _subset_before(ws: list[Word], i: int) -> bool:
     return any(match_before(ws, i - k, cues()["subset_cues"]) for k in range(3) if i - k > 0)
 
 
+@cache
+def _role_starts() -> frozenset[str]:
+    """The first words of every phrase ``_right_role`` looks for."""
+    keys = ("mixed", "passive", "injuries", "others", "active", "enumeration", "clause_breaks")
+    return frozenset(p[0] for key in keys for p in cues()[key] if p)
+
+
 def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
     """What the words after a figure make of it: "six soldiers ... were killed"."""
     lx, f = cues(), figs[k]
@@ -271,29 +279,32 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
             depth += 1
         elif w == ")":
             depth = max(0, depth - 1)
-        if depth or w in QUOTES | {")"}:
+        if depth or w in QUOTES or w == ")":
             i += 1
             continue
-        if match_at(ws, i, lx["mixed"]):
-            f.role = "mixed"
-            return
-        if n := match_at(ws, i, lx["passive"]):
-            f.role = None if _active(ws, i, n) else "death"
-            return
-        if match_at(ws, i, lx["injuries"]):
-            f.role = "injury"
-            return
-        if match_at(ws, i, lx["others"]):
-            f.role = "other"  # "42 people abducted"
-            return
-        if match_at(ws, i, lx["active"]):
-            return
-        if (n := match_at(ws, i, lx["enumeration"])) > 1 and i + n not in starts:
-            return  # "and", "as well as" before no figure: another clause
-        if n > 1:
-            i += n
-            continue
-        if w in {";", ":", "."} or match_at(ws, i, lx["clause_breaks"]):
+        if w in _role_starts():  # most words start none of these phrases
+            if match_at(ws, i, lx["mixed"]):
+                f.role = "mixed"
+                return
+            if n := match_at(ws, i, lx["passive"]):
+                f.role = None if _active(ws, i, n) else "death"
+                return
+            if match_at(ws, i, lx["injuries"]):
+                f.role = "injury"
+                return
+            if match_at(ws, i, lx["others"]):
+                f.role = "other"  # "42 people abducted"
+                return
+            if match_at(ws, i, lx["active"]):
+                return
+            if (n := match_at(ws, i, lx["enumeration"])) > 1 and i + n not in starts:
+                return  # "and", "as well as" before no figure: another clause
+            if n > 1:
+                i += n
+                continue
+            if match_at(ws, i, lx["clause_breaks"]):
+                return
+        if w in {";", ":", "."}:
             return
         if w == "and" and i + 1 not in starts:
             return  # "two gunmen stormed the hotel and people were killed"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from warwire.knowledge import data_mapping
@@ -84,48 +84,84 @@ _WORD = re.compile(
 )
 
 
+_PARTS = re.compile(r"['’-]")
+
+
 def words(text: str) -> list[Word]:
+    """The words of ``text`` (a fresh list; the words themselves are shared)."""
+    return list(_words_of(text))
+
+
+@lru_cache(maxsize=2048)
+def _words_of(text: str) -> tuple[Word, ...]:
+    """Cached: a sentence is read for its own toll and again for other totals."""
     out = []
     for m in _WORD.finditer(text):
         raw = m.group()
-        capital = any(part[:1].isupper() for part in re.split(r"['’-]", raw))
+        capital = raw[:1].isupper() or (
+            _PARTS.search(raw) is not None and any(p[:1].isupper() for p in _PARTS.split(raw))
+        )
         out.append(Word(raw.lower(), m.start(), m.end(), capital))
-    return out
+    return tuple(out)
 
 
 Options = tuple[tuple[str, ...], ...]
-# options by their first word, per options table (the tables live as long as the lexicon)
+# options by their first (and by their last) word, per options table (the tables
+# live as long as the lexicon): a lookup instead of a pass over every option
 _BY_FIRST: dict[int, tuple[Options, dict[str, Options]]] = {}
+_BY_LAST: dict[int, tuple[Options, dict[str, Options]]] = {}
 
 
-def _by_first(options: Options) -> dict[str, Options]:
-    held = _BY_FIRST.get(id(options))
-    if held is None or held[0] is not options:
+def _index(
+    options: Options, held: dict[int, tuple[Options, dict[str, Options]]], at: int
+) -> dict[str, Options]:
+    """``options`` grouped by their word at ``at`` (0 or -1), each group in table order."""
+    got = held.get(id(options))
+    if got is None or got[0] is not options:
         index: dict[str, list[tuple[str, ...]]] = {}
         for option in options:
             if option:
-                index.setdefault(option[0], []).append(option)
-        held = (options, {k: tuple(v) for k, v in index.items()})
-        _BY_FIRST[id(options)] = held
-    return held[1]
+                index.setdefault(option[at], []).append(option)
+        got = (options, {k: tuple(v) for k, v in index.items()})
+        held[id(options)] = got
+    return got[1]
+
+
+def _by_first(options: Options) -> dict[str, Options]:
+    return _index(options, _BY_FIRST, 0)
 
 
 def match_at(ws: list[Word], i: int, options: Options) -> int:
     """Length (in words) of the longest option starting at word ``i``; 0 if none."""
     if i >= len(ws):
         return 0
-    for option in _by_first(options).get(ws[i].text, ()):
+    held = _BY_FIRST.get(id(options))
+    index = held[1] if held is not None and held[0] is options else _by_first(options)
+    for option in index.get(ws[i].text, ()):
         n = len(option)
-        if i + n <= len(ws) and all(ws[i + k].text == option[k] for k in range(1, n)):
+        if n == 1 or (i + n <= len(ws) and all(ws[i + k].text == option[k] for k in range(1, n))):
             return n
     return 0
 
 
-def match_before(ws: list[Word], i: int, options: tuple[tuple[str, ...], ...]) -> int:
+def occurs(ws: list[Word], options: Options) -> bool:
+    """Whether any option occurs anywhere in the words (one pass, one index lookup a word)."""
+    index, size = _by_first(options), len(ws)
+    for i, w in enumerate(ws):
+        for option in index.get(w.text, ()):
+            n = len(option)
+            if i + n <= size and all(ws[i + k].text == option[k] for k in range(1, n)):
+                return True
+    return False
+
+
+def match_before(ws: list[Word], i: int, options: Options) -> int:
     """Length of the longest option ending right before word ``i``; 0 if none."""
-    for option in options:
+    if i <= 0 or i > len(ws):
+        return 0
+    for option in _index(options, _BY_LAST, -1).get(ws[i - 1].text, ()):
         n = len(option)
-        if i - n >= 0 and all(ws[i - n + k].text == option[k] for k in range(n)):
+        if i - n >= 0 and all(ws[i - n + k].text == option[k] for k in range(n - 1)):
             return n
     return 0
 
@@ -244,8 +280,23 @@ class Figure:
     vague: bool = False  # "several", "a number of": deaths without a number
 
 
+@cache
+def _figure_starts() -> frozenset[str]:
+    """Every word a figure can begin with, apart from digits and "twenty-three"."""
+    nums = lexicon()["numbers"]
+    firsts = {p[0] for key in ("qualifiers",) for p in phrases(key) if p}
+    firsts |= {p[0] for p in phrases("numbers", "unnumbered") if p}
+    keys = ("vague", "counts", "scales", "units")
+    return frozenset(firsts | {"half", "a", "an"} | {w for k in keys for w in nums[k]})
+
+
 def figure_at(ws: list[Word], i: int) -> Figure | None:
     """The (qualified) figure starting at word ``i``: "at least 7", "7 to 10", "29 or more"."""
+    if i >= len(ws):
+        return None
+    first = ws[i].text
+    if not first[:1].isdigit() and first not in _figure_starts() and "-" not in first:
+        return None  # no qualifier, count word or number starts here
     quals = lexicon()["qualifiers"]
     q = match_at(ws, i, phrases("qualifiers"))
     if q and (i + q >= len(ws) or number_at(ws, i + q) is None):

@@ -8,7 +8,7 @@ farmer" names a grievance, not this event's dead.
 
 from __future__ import annotations
 
-from warwire.extract.quantities import QUOTES, Word, cues, match_at, match_before
+from warwire.extract.quantities import QUOTES, Word, cues, match_at, match_before, occurs
 from warwire.extract.totals import SEGMENT_BREAKS
 
 __all__ = ["convention", "said", "singles", "without_grievance"]
@@ -18,7 +18,7 @@ _BE = frozenset({"were", "was", "been", "be", "are", "is", "being", "have", "has
 
 def said(ws: list[Word], options: tuple[tuple[str, ...], ...]) -> bool:
     """Whether any of the phrases ``options`` occurs in the words."""
-    return any(match_at(ws, i, options) for i in range(len(ws)))
+    return occurs(ws, options)
 
 
 def convention(ws: list[Word]) -> int:

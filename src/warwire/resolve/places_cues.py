@@ -138,8 +138,7 @@ def every_mention(
     extra: list[Candidate] = []
     taken = [(c.start, c.end) for c in kept]
     for name, cand in names.items():
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
-            a, b = match.span()
+        for a, b in _whole_word_spans(text, name):
             if any(a < e and s < b for s, e in taken) or any(s <= a and b <= e for s, e in people):
                 continue
             if after_title(text, a) or street_name(text, b):
@@ -148,3 +147,22 @@ def every_mention(
             source = cand.source if cand.source in (FACILITY, CONTEXT) else MENTION
             extra.append(Candidate(a, b, name, source, cand.country_code))
     return sorted([*kept, *extra], key=lambda c: c.start) if extra else kept
+
+
+def _joins(char: str) -> bool:
+    """A character that would make a name part of a longer word (``\\w``, ' ’ -)."""
+    return char.isalnum() or char in "_'’-"
+
+
+def _whole_word_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` stands as a whole word in ``text``, left to right and not
+    overlapping: plain ``str.find``, so no pattern is compiled for each name."""
+    out, at = [], text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
+            out.append((at, end))
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return out
