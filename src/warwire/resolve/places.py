@@ -372,7 +372,8 @@ def resolve(
                 continue  # a mis-tagged name is believed only in the story's own country
             if not decided[i] and _common_abroad(cand, place, mine):
                 continue  # "the Valley" of a Kashmir story is no island of the Caribbean
-            if not decided[i] and _stray(place, keys[i], mine):
+            stray = _stray(place, keys[i], mine)
+            if stray and not decided[i] and not vouched(text, i, place, candidates, named):
                 place = None
             else:
                 place = replace(place, geo_precision=unit_precision(text, cand, place))

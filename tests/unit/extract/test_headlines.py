@@ -229,3 +229,10 @@ def test_advancement_words_are_no_triggers_in_a_story_body() -> None:
 def test_a_country_possessive_is_where_not_who(pipeline: Pipeline, line: str, actor1: str) -> None:
     (event,) = _events(pipeline, line)
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_a_country_named_before_the_town_vouches_for_its_spelling(pipeline: Pipeline) -> None:
+    # Jizan, spelt "Jazan": an alternate spelling abroad is believed when the text names
+    # its country right before it, whatever the story's own country
+    (event,) = _events(pipeline, "Yemen's Houthis fire missiles at Saudi city of Jazan")
+    assert event.place is not None and event.place.country_code == "SA"
