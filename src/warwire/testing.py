@@ -19,13 +19,15 @@ class NoToponyms:
 
 
 def parsed_sentence(text: str, entities: Sequence[tuple[str, str]], doc_id: str = "d") -> Sentence:
-    """One "parsed" sentence over ``text`` carrying the given (surface, label) entities.
+    """One "parsed" sentence over ``text`` carrying the given (surface, label) entities,
+    in the order they appear (a name written twice is two entities).
 
     Lets place and event tests state what the model saw without loading it.
     """
     token = Token(0, text[:1], 0, 1, text[:1], "X", "X", "dep", 0)
-    mentions = []
+    mentions, at = [], 0
     for surface, label in entities:
-        start = text.index(surface)
-        mentions.append(Mention(Span(doc_id, start, start + len(surface)), label, surface))
+        start = text.index(surface, at)
+        at = start + len(surface)
+        mentions.append(Mention(Span(doc_id, start, at), label, surface))
     return Sentence(Span(doc_id, 0, len(text)), (token,), tuple(mentions))

@@ -8,7 +8,8 @@ import pytest
 from warwire.resolve.gazetteer import MemoryGazetteer
 from warwire.resolve.places import toponyms_for
 from warwire.resolve.places_facility import facility_name
-from warwire.types import Mention, Place, Sentence, Span, Token
+from warwire.testing import parsed_sentence
+from warwire.types import Place
 
 US = "United States"
 PLACES: list[tuple[Place, list[str]]] = [
@@ -31,13 +32,7 @@ def found(
     text: str, entities: list[tuple[str, str]], gaz: MemoryGazetteer
 ) -> list[tuple[str, str | None]]:
     """(surface, admin1 or country of the chosen place) for each toponym."""
-    token = Token(0, text[:1], 0, 1, text[:1], "X", "X", "dep", 0)
-    mentions, at = [], 0
-    for surface, label in entities:
-        start = text.index(surface, at)
-        at = start + len(surface)
-        mentions.append(Mention(Span("d", start, at), label, surface))
-    sentences = [Sentence(Span("d", 0, len(text)), (token,), tuple(mentions))]
+    sentences = [parsed_sentence(text, entities)]
     return [
         (t.text, (t.place.admin1 or t.place.country_code) if t.place else None)
         for t in toponyms_for(text, sentences, gaz, "d")

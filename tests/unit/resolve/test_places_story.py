@@ -9,7 +9,8 @@ from warwire.resolve.gazetteer_points import unit_aliases
 from warwire.resolve.places import toponyms_for
 from warwire.resolve.places_story import is_dateline, story_place
 from warwire.resolve.places_words import after_title, common_word, placed_by_context
-from warwire.types import Mention, Place, Sentence, Span, Token, Toponym
+from warwire.testing import parsed_sentence
+from warwire.types import Place, Span, Toponym
 
 PLACES: list[tuple[Place, list[str]]] = [
     (Place("Ruritania", 10.0, 20.0, "Ruritania", "RU", None, 1, "PCLI", 9_000_000), ["Ruritanian"]),
@@ -27,13 +28,7 @@ def gaz() -> MemoryGazetteer:
 
 
 def found(text: str, entities: list[str], gaz: MemoryGazetteer) -> list[tuple[str, str | None]]:
-    token = Token(0, text[:1], 0, 1, text[:1], "X", "X", "dep", 0)
-    mentions, at = [], 0
-    for surface in entities:
-        start = text.index(surface, at)
-        at = start + len(surface)
-        mentions.append(Mention(Span("d", start, at), "GPE", surface))
-    sentences = [Sentence(Span("d", 0, len(text)), (token,), tuple(mentions))]
+    sentences = [parsed_sentence(text, [(surface, "GPE") for surface in entities])]
     return [
         (t.text, t.place.country_code if t.place else None)
         for t in toponyms_for(text, sentences, gaz, "d")
