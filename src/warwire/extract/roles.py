@@ -92,10 +92,11 @@ class Roles:
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d|[-–—:|]")
 
 
-_OF_HEADS = frozenset(
-    {"position", "member", "unit", "convoy", "base", "fighter"}
-    | {"hundreds", "thousands", "dozens", "scores", "group", "number"}
+# "hundreds of X", "a group of X": the phrase counts X, whom it is about
+COUNTED_HEADS = frozenset(
+    {"hundreds", "hundred", "thousands", "dozens", "dozen", "scores", "group", "number"}
 )
+_OF_HEADS = frozenset({"position", "member", "unit", "convoy", "base", "fighter"}) | COUNTED_HEADS
 
 
 def _phrase(tree: Tree, pos: int, text: str) -> Phrase:

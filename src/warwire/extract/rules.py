@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from warwire.extract.crowds import RIOT_SUBS, crowd_decision
 from warwire.extract.cues import cue, has, without, words
-from warwire.extract.roles import CIVILIAN_HEADS, PLACE_HEADS, Roles
+from warwire.extract.roles import CIVILIAN_HEADS, COUNTED_HEADS, PLACE_HEADS, Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
 from warwire.resolve.actor_kinds import inter_of
@@ -192,16 +192,13 @@ def _seized_gear(tree: Tree, hit: TriggerHit, text: str) -> bool:
     return any(has("seized_gear", taken) for taken in _taken(tree, hit, text))
 
 
-_COUNTED = frozenset({"dozens", "hundreds", "scores", "number", "group", "dozen", "hundred"})
-
-
 def _taken_heads(tree: Tree, hit: TriggerHit) -> list[str]:
     """The head words of what was taken: "pupils" for "dozens of pupils", "town" (not
     "rebels") for "the town of X from M23 rebels"."""
     heads = []
     for obj in tree.kids(hit.token, "dobj"):
         tok = tree.tokens[obj]
-        if tok.text.lower() in _COUNTED or tok.pos == "NUM":
+        if tok.text.lower() in COUNTED_HEADS or tok.pos == "NUM":
             inner = [o for p in tree.kids(obj, "prep") for o in tree.kids(p, "pobj")]
             tok = tree.tokens[inner[0]] if inner else tok
         heads.append(tok.text.lower())
