@@ -47,6 +47,7 @@ def build_report(store: Store, spec: ReportSpec, draw: bool = True) -> Report:
         iso = iso or next((r["iso"] for r in data.history if r.get("iso")), None)
         centres = maps.admin1_centres(data.history)
         report.maps["events"] = maps.events_map(data.events, spec.country, iso)
-        report.maps["change"] = maps.change_map(admin1, centres, spec.country, iso)
+        areas = maps.country_areas(spec.country, iso)
+        report.maps["change"] = maps.change_map(admin1, centres, spec.country, iso, areas)
         report.charts["weekly"] = charts.weekly_chart(report.weeks)
     return report

@@ -3,8 +3,9 @@
 The basemap is Natural Earth's country borders from the world-atlas TopoJSON
 that ``scripts/web_assets.sh`` installs for the dashboard; no tiles are
 fetched. Without it the maps still draw the events on a plain background.
-No admin1 boundaries ship with warwire, so the change map marks each region
-at the centre of its events with a circle in its band's colour.
+No admin1 boundaries ship with warwire: the change map fills areas built
+from the gazetteer's towns (:mod:`warwire.report.areas`), and marks a region
+it cannot place that way with a circle at the centre of its events.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from importlib.resources import files
 from math import cos, radians, sqrt
 from typing import Any
 
+import numpy as np
 from matplotlib.collections import PolyCollection
 
+from warwire.report.areas import Areas, admin1_areas
 from warwire.report.charts import BAND_COLOURS, colour, new_figure, to_svg
 from warwire.report.model import BANDS, Trend
 from warwire.store.base import Record
@@ -157,26 +160,87 @@ def change_map(
     coords: dict[str, tuple[float, float]],
     country: str,
     iso: int | None,
+    areas: Areas | None = None,
 ) -> str:
-    """Each admin1 a circle at the centre of its events, coloured by its change band."""
-    placed = [(name, trend) for name, trend, _ in rows if name in coords]
+    """Each admin1 filled in its change band's colour where its area is known
+    (:mod:`warwire.report.areas`), else a circle at the centre of its events."""
     figure = new_figure(7.5, 6)
     axis = figure.subplots()
-    _basemap(axis, country, iso, [coords[n] for n, _ in placed])
-    for name, trend in placed:
-        x, y = coords[name]
-        size = 60 + 25 * sqrt(max(trend.current, trend.baseline))
-        axis.scatter([x], [y], s=size, c=BAND_COLOURS[trend.band], edgecolors="#333",
-                     linewidths=0.5, zorder=3)  # fmt: skip
+    corners = (
+        [(areas.extent[0], areas.extent[2]), (areas.extent[1], areas.extent[3])] if areas else []
+    )
+    _basemap(axis, country, iso, [*coords.values(), *corners])
+    filled = _fill_areas(axis, rows, areas) if areas else {}
+    for name, trend, _ in rows:
+        where = filled.get(name) or coords.get(name)
+        if where is None:
+            continue
+        if name not in filled:
+            size = 60 + 25 * sqrt(max(trend.current, trend.baseline))
+            axis.scatter([where[0]], [where[1]], s=size, c=BAND_COLOURS[trend.band],
+                         edgecolors="#333", linewidths=0.5, zorder=3)  # fmt: skip
         change = "new" if trend.change_pct is None and trend.current else (
             f"{trend.change_pct:+.0f}%" if trend.change_pct is not None else "0")  # fmt: skip
-        axis.annotate(f"{name} {change}", (x, y), xytext=(6, 4), textcoords="offset points",
-                      fontsize=8, zorder=4)  # fmt: skip
+        axis.annotate(f"{name} {change}", where, xytext=(0 if name in filled else 6, 4),
+                      textcoords="offset points", fontsize=8, zorder=4,
+                      ha="center" if name in filled else "left")  # fmt: skip
     for band in BANDS:
-        axis.scatter([], [], s=60, c=BAND_COLOURS[band], edgecolors="#333", label=band)
+        axis.scatter([], [], s=60, c=BAND_COLOURS[band], edgecolors="#333", label=band,
+                     marker="s" if filled else "o")  # fmt: skip
+    if filled:
+        axis.scatter([], [], s=60, c=_QUIET, edgecolors="#333", label="no events", marker="s")
     axis.legend(loc="lower left", fontsize=7, framealpha=0.9, title="change", title_fontsize=7)
-    axis.set_title("Change in events by admin1 against the baseline", fontsize=10)
+    note = "\n(areas approximate: each point takes its nearest town's admin1)" if filled else ""
+    axis.set_title(f"Change in events by admin1 against the baseline{note}", fontsize=9)
     return to_svg(figure)
+
+
+_QUIET = "#ece6d6"  # an admin1 with no events in the window or the baseline
+
+
+def _fill_areas(
+    axis: Any, rows: list[tuple[str, Trend, tuple[str, ...]]], areas: Areas
+) -> dict[str, tuple[float, float]]:
+    """Paint every admin1 cell in its band's colour, borders darker; returns where
+    each reported admin1 is labelled (the centre of its cells)."""
+    from matplotlib.colors import to_rgba
+
+    from warwire.export import admin1_key
+
+    index = {admin1_key(name): i for i, name in enumerate(areas.names)}
+    palette = np.array([to_rgba(_QUIET)] * len(areas.names) + [(0.0, 0.0, 0.0, 0.0)])
+    labelled: dict[str, tuple[float, float]] = {}
+    for name, trend, _ in rows:
+        at = index.get(admin1_key(name))
+        centre = areas.centre(at) if at is not None else None
+        if at is not None and centre is not None:
+            palette[at] = to_rgba(BAND_COLOURS[trend.band])
+            labelled[name] = centre
+    image = palette[areas.cells]  # -1 (outside) picks the transparent last row
+    image[areas.borders()] = to_rgba("#6b6b6b")
+    limits = axis.get_xlim(), axis.get_ylim()
+    axis.imshow(image, extent=areas.extent, origin="lower", interpolation="nearest",
+                aspect=axis.get_aspect(), zorder=1.5)  # fmt: skip
+    axis.set_xlim(*limits[0])
+    axis.set_ylim(*limits[1])
+    return labelled
+
+
+def country_areas(country: str, iso: int | None) -> Areas | None:
+    """The country's admin1 areas from the gazetteer's towns, None when unknown."""
+    from warwire.errors import ModelError
+    from warwire.resolve.countries import country as known
+    from warwire.resolve.gazetteer import default_gazetteer
+
+    found = known(country)
+    if found is None:
+        return None
+    try:
+        towns = default_gazetteer().in_country(found.iso2)
+    except ModelError as exc:
+        log.warning("no admin1 areas (%s)", exc)
+        return None
+    return admin1_areas(_country_rings(iso or found.iso_numeric, country), towns)
 
 
 def admin1_centres(found: list[Record]) -> dict[str, tuple[float, float]]:

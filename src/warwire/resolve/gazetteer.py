@@ -142,6 +142,12 @@ class MemoryGazetteer:
     def get(self, geonameid: int) -> Place | None:
         return self._by_id.get(geonameid)
 
+    def in_country(self, country_code: str) -> list[Place]:
+        """Every place of one country (for maps that need its towns)."""
+        code = country_code.upper()
+        unique = {id(p): p for found in self._by_key.values() for p in found}
+        return [p for p in unique.values() if p.country_code == code]
+
 
 _COLUMNS = (
     "places.name, latitude, longitude, country, places.country_code, admin1, geonameid, feature,"
@@ -225,6 +231,13 @@ class SqliteGazetteer:
             f"SELECT {_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)
         ).fetchone()
         return _place(row) if row else None
+
+    def in_country(self, country_code: str) -> list[Place]:
+        """Every place of one country (for maps that need its towns)."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE country_code = ?", (country_code.upper(),)
+        ).fetchall()
+        return [_place(r) for r in rows]
 
     def __len__(self) -> int:
         (count,) = self._db.execute("SELECT count(*) FROM places").fetchone()
