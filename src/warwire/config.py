@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     fetch_max_redirects: int = Field(5, ge=0)
     allow_private: bool = False
     batch_size: int = Field(32, gt=0)
+    time_budget: float = Field(300.0, gt=0)  # seconds one stage may spend on one document
     n_process: int = Field(1, ge=1)
     db: str = "sqlite:///warwire.db"
     host: str = "127.0.0.1"

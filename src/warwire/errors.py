@@ -16,6 +16,9 @@ and HTTP statuses; the library raises them and never prints.
 from __future__ import annotations
 
 import re
+import traceback
+
+from warwire.types import Rejection
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 MESSAGE_MAX = 300  # a rejection is one readable line, whatever the input held
@@ -30,6 +33,14 @@ def one_line(text: str, limit: int = MESSAGE_MAX) -> str:
     text = text[: limit * 4]
     text = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def failure(stage: str, exc: BaseException, input_id: str) -> Rejection:
+    """The rejection for an unexpected error in ``stage``: one line for the user,
+    the error class and traceback kept for ``--errors FILE``."""
+    why = one_line(f"{stage} failed: {type(exc).__name__}: {exc}")
+    trace = "".join(traceback.format_exception(exc))
+    return Rejection(stage, "stage_failed", why, one_line(input_id), type(exc).__name__, trace)
 
 
 class WarwireError(Exception):

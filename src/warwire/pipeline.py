@@ -5,18 +5,26 @@ and what it ``adds``; :class:`Pipeline` refuses an order in which a stage
 would run before what it needs exists, so a mis-ordered pipeline fails at
 start-up, not halfway through a batch. Stages take and return whole batches
 so that model-backed stages can use ``nlp.pipe``.
+
+A ``budget`` (seconds, ``Settings.time_budget``) bounds what one stage may
+spend on one document: a stage that overruns it on a batch is run again one
+document at a time, and a document that overruns it alone is rejected
+(reason ``over_budget``, naming the stage) before any later stage sees it.
+The budget is checked between stages, not by interrupting one (no signals,
+so it holds in threads, worker processes and the API alike).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 from typing import TypeVar
 
 from warwire.config import Settings
-from warwire.errors import PipelineError, one_line
+from warwire.errors import PipelineError, failure, one_line
 from warwire.stage import Stage
 from warwire.types import Analysis, Document, Rejection
 
@@ -27,7 +35,13 @@ T = TypeVar("T")
 class Pipeline:
     """Stages in order; what each needs must be added by one before it."""
 
-    def __init__(self, stages: Sequence[Stage], start: frozenset[str] = frozenset({"document"})):
+    def __init__(
+        self,
+        stages: Sequence[Stage],
+        start: frozenset[str] = frozenset({"document"}),
+        budget: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         available = set(start)
         names: set[str] = set()
         for stage in stages:
@@ -42,27 +56,56 @@ class Pipeline:
             available |= stage.adds
         self.stages: tuple[Stage, ...] = tuple(stages)
         self.provides: frozenset[str] = frozenset(available)
+        self.budget = budget
+        self.clock = clock
 
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
 
     def run(self, batch: Sequence[Analysis]) -> list[Analysis]:
-        """Run every stage over the batch. A document a stage fails on keeps what it
-        had, carries a Rejection naming the stage and the error, and skips the later
-        stages; the rest of the batch goes on."""
+        """Run every stage over the batch. A document a stage fails on (or overruns
+        the budget on) keeps what it had, carries a Rejection naming the stage and
+        the error, and skips the later stages; the rest of the batch goes on."""
         current = list(batch)
         for stage in self.stages:
             live = [a for a in current if not a.rejections]
-            try:
-                done = iter(stage(live))
-            except Exception:
-                done = iter([_one(stage, a) for a in live])
+            done = iter(self._stage(stage, live))
             current = [a if a.rejections else next(done) for a in current]
             current = [
                 a if a.rejections else replace(a, provided=a.provided | stage.adds) for a in current
             ]
         return current
+
+    def _stage(self, stage: Stage, live: list[Analysis]) -> list[Analysis]:
+        if not live:
+            return []
+        started = self.clock()
+        try:
+            done = list(stage(live))
+        except Exception:
+            return [self._alone(stage, a) for a in live]
+        spent = self.clock() - started
+        if self.budget is None or spent <= self.budget:
+            return done
+        if len(live) == 1:
+            return [_over_budget(stage, live[0], spent, self.budget)]
+        return [self._alone(stage, a) for a in live]  # which one overran?
+
+    def _alone(self, stage: Stage, analysis: Analysis) -> Analysis:
+        started = self.clock()
+        out = _one(stage, analysis)
+        spent = self.clock() - started
+        if self.budget is not None and spent > self.budget and not out.rejections:
+            return _over_budget(stage, analysis, spent, self.budget)
+        return out
+
+
+def _over_budget(stage: Stage, analysis: Analysis, spent: float, budget: float) -> Analysis:
+    why = f"{stage.name} took {spent:.1f} s, over the time budget of {budget:g} s"
+    where = one_line(analysis.document.input_id)
+    rejection = Rejection(stage.name, "over_budget", why, where)
+    return replace(analysis, rejections=(*analysis.rejections, rejection))
 
 
 def _one(stage: Stage, analysis: Analysis) -> Analysis:
@@ -70,11 +113,9 @@ def _one(stage: Stage, analysis: Analysis) -> Analysis:
         (out,) = stage([analysis])
         return out
     except Exception as exc:
-        # the Rejection is the user's one line; the traceback is for debugging only
+        # the Rejection is the user's one line; the traceback goes to --errors only
         log.debug("stage %s failed on %s", stage.name, analysis.document.input_id, exc_info=True)
-        why = one_line(f"{stage.name} failed: {type(exc).__name__}: {exc}")
-        where = one_line(analysis.document.input_id)
-        rejection = Rejection(stage.name, "stage_failed", why, where)
+        rejection = failure(stage.name, exc, analysis.document.input_id)
         return replace(analysis, rejections=(*analysis.rejections, rejection))
 
 
@@ -82,7 +123,7 @@ def default_pipeline(settings: Settings) -> Pipeline:
     """The stages ``warwire extract`` runs after cleaning, in order."""
     from warwire.registry import default_stages
 
-    return Pipeline(default_stages(settings))
+    return Pipeline(default_stages(settings), budget=settings.time_budget)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -114,8 +155,7 @@ def documents(inputs: Iterable[str], settings: Settings) -> Iterator[Document | 
             yield Rejection("clean", exc.reason, one_line(exc.detail), one_line(exc.input_id))
         except Exception as exc:  # a cleaning library choking on hostile markup
             log.debug("cleaning failed on %s", item.input_id, exc_info=True)
-            why = one_line(f"clean failed: {type(exc).__name__}: {exc}")
-            yield Rejection("clean", "stage_failed", why, one_line(item.input_id))
+            yield failure("clean", exc, item.input_id)
 
 
 def extract(

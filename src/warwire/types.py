@@ -42,13 +42,17 @@ class Rejection:
 
     ``stage`` is the pipeline stage or reader; ``reason`` a short stable code
     (``missing``, ``binary``, ``too_large``, ``private_address`` ...);
-    ``detail`` the one human line shown to the user.
+    ``detail`` the one human line shown to the user. ``error`` and
+    ``traceback`` are set when an unexpected exception caused it (for
+    ``--errors FILE`` bug reports), never shown on the one line.
     """
 
     stage: str
     reason: str
     detail: str
     input_id: str | None = None
+    error: str | None = None
+    traceback: str | None = field(default=None, repr=False)
 
     def message(self) -> str:
         where = f"{self.input_id}: " if self.input_id else ""

@@ -46,11 +46,23 @@ def _run(*args: str) -> str:
     return result.stdout
 
 
+def _events(db: str) -> list[dict[str, object]]:
+    return [
+        json.loads(line) for line in _run("events", "--db", db, "--format", "jsonl").splitlines()
+    ]
+
+
 def test_merged_clash_with_both_sides_and_grouped_repost(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'w.db'}"
     inputs = [str(REFERENCE), str(_repost(tmp_path)), str(GNA_SIDE)]
     first = _run("ingest", "--db", db, *inputs)
     assert "3 added" in first
+
+    alone = f"sqlite:///{tmp_path / 'alone.db'}"
+    _run("ingest", "--db", alone, str(REFERENCE), str(GNA_SIDE))
+    everything = _events(db)
+    assert len(everything) == len(_events(alone))  # the repost adds no event
+    assert all(e["date_start"] for e in everything)  # and every event is dated
 
     events = [
         json.loads(line)

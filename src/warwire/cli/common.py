@@ -51,16 +51,71 @@ def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def failure_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--errors FILE`` and ``--time-budget SECONDS``, for the commands that analyse."""
+    func = click.option(
+        "--time-budget",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        metavar="SECONDS",
+        help="Longest one stage may take on one document; over it, the document is "
+        "rejected (default 300; WARWIRE_TIME_BUDGET).",
+    )(func)
+    func = click.option(
+        "--errors",
+        "errors_file",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
+        metavar="FILE",
+        help="Also write every rejection as a JSON line (input, stage, reason, error, "
+        "traceback) to FILE, for bug reports.",
+    )(func)
+    return func
+
+
 def settings_from(**options: Any) -> Settings:
     return load_settings(
         allow_private=options.get("allow_private"),
         max_document_bytes=options.get("max_bytes"),
         db=options.get("db"),
+        time_budget=options.get("time_budget"),
     )
 
 
 def report_rejection(rejection: Rejection) -> None:
     click.echo(f"warwire: {rejection.message()}", err=True)
+
+
+def error_record(rejection: Rejection) -> dict[str, Any]:
+    """One ``--errors`` line: ``error`` and ``traceback`` are null for an input
+    rejected on purpose (unreadable, too large ...), set for an unexpected error."""
+    return {
+        "input": rejection.input_id,
+        "stage": rejection.stage,
+        "reason": rejection.reason,
+        "error": rejection.error,
+        "detail": rejection.detail,
+        "traceback": rejection.traceback,
+    }
+
+
+@contextmanager
+def rejection_reporter(errors_file: str | None) -> Iterator[Callable[[Rejection], None]]:
+    """Report a rejection: its stderr line, and with ``--errors FILE`` its JSON line,
+    flushed at once so a run that dies later still leaves what it saw."""
+    if errors_file is None:
+        yield report_rejection
+        return
+    import json
+
+    with open(errors_file, "w", encoding="utf-8") as out:
+
+        def report(rejection: Rejection) -> None:
+            report_rejection(rejection)
+            out.write(json.dumps(error_record(rejection), ensure_ascii=False) + "\n")
+            out.flush()
+
+        yield report
 
 
 def expected_documents(inputs: Iterable[str]) -> int | None:

@@ -15,9 +15,10 @@ from warwire.cli.common import (
     columns_option,
     engine_options,
     expected_documents,
+    failure_options,
     input_options,
     progress,
-    report_rejection,
+    rejection_reporter,
     settings_from,
 )
 from warwire.errors import StoreError
@@ -82,9 +83,15 @@ def _write(
 @input_options
 @db_option
 @engine_options
+@failure_options
 @click.option("-v", "--verbose", is_flag=True, help="One line per document: what it did.")
 def ingest_command(
-    inputs: tuple[str, ...], verbose: bool, engine: str, address: str | None, **options: Any
+    inputs: tuple[str, ...],
+    verbose: bool,
+    engine: str,
+    address: str | None,
+    errors_file: str | None,
+    **options: Any,
 ) -> None:
     """Analyse INPUTS and store them in the event database.
 
@@ -100,7 +107,10 @@ def ingest_command(
         counts = {"added": 0, "revised": 0, "unchanged": 0, "rejected": 0}
         added = merged = 0
         try:
-            with progress("ingesting", expected_documents(inputs)) as tick:
+            with (
+                rejection_reporter(errors_file) as report,
+                progress("ingesting", expected_documents(inputs)) as tick,
+            ):
                 for item in _ingest(engine, address, inputs, settings, store):
                     tick()
                     if isinstance(item, IngestResult):
@@ -111,7 +121,7 @@ def ingest_command(
                             click.echo(document_line(item), err=True)
                     else:  # a document kept unread (its language) is stored, not rejected
                         counts["rejected"] += item.reason != NOT_EXTRACTED
-                        report_rejection(item)
+                        report(item)
             version = store.version()
         finally:
             store.close()

@@ -12,9 +12,10 @@ from warwire.cli.common import (
     columns_option,
     engine_options,
     expected_documents,
+    failure_options,
     input_options,
     progress,
-    report_rejection,
+    rejection_reporter,
     settings_from,
 )
 from warwire.config import Settings
@@ -29,6 +30,7 @@ from warwire.types import Analysis, Rejection
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @click.option("--with-text", is_flag=True, help="Include each document's cleaned text.")
 @engine_options
+@failure_options
 @columns_option("event")
 def extract_command(
     inputs: tuple[str, ...],
@@ -38,6 +40,7 @@ def extract_command(
     engine: str,
     address: str | None,
     columns: tuple[str, ...] | None,
+    errors_file: str | None,
     **options: object,
 ) -> None:
     """Extract documents, events, claims and relations from INPUTS.
@@ -52,10 +55,13 @@ def extract_command(
         settings = settings_from(**options)
         writer = make_writer(fmt, output, columns)
         processed = 0
-        with progress("extracting", expected_documents(inputs)) as tick:
+        with (
+            rejection_reporter(errors_file) as report,
+            progress("extracting", expected_documents(inputs)) as tick,
+        ):
             for item in run_engine(engine, address, inputs, settings):
                 if isinstance(item, Rejection):
-                    report_rejection(item)
+                    report(item)
                     continue
                 processed += 1
                 tick()

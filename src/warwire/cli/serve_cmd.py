@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from typing import Any
 
 import click
 
@@ -39,7 +41,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, log_level:
         click.echo(f"warwire: serving on {settings.host}, not only this machine", err=True)
     click.echo(startup_line(settings.host, settings.port, bool(settings.token)), err=True)
     uvicorn.run(
-        app,
+        AnswersOnShutdown(app),
         host=settings.host,
         port=settings.port,
         log_level=log_level,
@@ -48,6 +50,39 @@ def serve_command(db: str | None, host: str | None, port: int | None, log_level:
         # SIGTERM/Ctrl-C: stop taking requests, give running ones this long, then exit
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
     )
+
+
+SHUTTING_DOWN = (
+    b'{"type": "about:blank", "title": "Service Unavailable", "status": 503, '
+    b'"detail": "the server is shutting down; retry later"}'
+)
+
+
+class AnswersOnShutdown:
+    """A request still running when graceful shutdown gives up on it is answered
+    503 with Retry-After (not a 500 and a traceback in the log); its pipeline
+    thread dies with the process."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        started = False
+
+        async def tracked(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except asyncio.CancelledError:
+            if scope["type"] != "http":
+                raise
+            if not started:
+                headers = [(b"content-type", b"application/problem+json"), (b"retry-after", b"30")]
+                await send({"type": "http.response.start", "status": 503, "headers": headers})
+                await send({"type": "http.response.body", "body": SHUTTING_DOWN})
 
 
 def startup_line(host: str, port: int, writes: bool) -> str:

@@ -40,13 +40,15 @@ def parse_record(record: object, where: str, settings: Settings) -> RawDocument 
     elif isinstance(record.get("text"), str):
         content, media = str(record["text"]), "text"
     else:
-        return reject(input_id, "malformed", f"{where}: needs a 'text' or 'html' string")
+        return reject(
+            input_id, "malformed", _at(where, input_id, "needs a 'text' or 'html' string")
+        )
     if not content.strip():
-        return reject(input_id, "empty", f"{where}: empty document")
+        return reject(input_id, "empty", _at(where, input_id, "empty document"))
     size = len(content.encode("utf-8"))
     if size > settings.max_document_bytes:
-        detail = f"{where}: document of {size} bytes exceeds {settings.max_document_bytes}"
-        return reject(input_id, "too_large", detail)
+        detail = f"document of {size} bytes exceeds {settings.max_document_bytes}"
+        return reject(input_id, "too_large", _at(where, input_id, detail))
     try:
         published = parse_day(record.get("published"))
         return RawDocument(
@@ -60,7 +62,7 @@ def parse_record(record: object, where: str, settings: Settings) -> RawDocument 
             author=_optional_str(record, "author"),
         )
     except ValueError as exc:
-        return reject(input_id, "malformed", f"{where}: {exc}")
+        return reject(input_id, "malformed", _at(where, input_id, str(exc)))
 
 
 def read_jsonl(
@@ -78,10 +80,15 @@ def read_jsonl(
         if len(line) > limit and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):  # skip the rest of the long line
                 line = stream.readline(limit + 1)
-            yield reject(where, "too_large", f"{where}: line exceeds {limit} bytes")
+            yield reject(where, "too_large", f"line exceeds {limit} bytes")
             continue
         if line.strip():
             yield parse_line(line, where, settings, first=lineno == 1)
+
+
+def _at(where: str, input_id: str, detail: str) -> str:
+    """The line's place in its file, when the record's own id does not already say it."""
+    return detail if input_id == where else f"{where}: {detail}"
 
 
 def parse_line(
@@ -91,11 +98,11 @@ def parse_line(
     try:
         record = json.loads(line.decode("utf-8-sig" if first else "utf-8"))
     except UnicodeDecodeError:
-        return reject(where, "encoding", f"{where}: line is not valid UTF-8")
+        return reject(where, "encoding", "line is not valid UTF-8")
     except json.JSONDecodeError as exc:
-        return reject(where, "malformed", f"{where}: invalid JSON ({exc.msg})")
+        return reject(where, "malformed", f"invalid JSON ({exc.msg})")
     except RecursionError:
-        return reject(where, "malformed", f"{where}: JSON nested too deeply")
+        return reject(where, "malformed", "JSON nested too deeply")
     except ValueError:  # an integer past Python's digit limit
-        return reject(where, "malformed", f"{where}: JSON number too long")
+        return reject(where, "malformed", "JSON number too long")
     return parse_record(record, where, settings)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from warwire.config import Settings
+from warwire.errors import StoreError, failure
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record, Store
 from warwire.store.sql import SqlStore
 from warwire.types import Analysis, Document, Rejection
@@ -45,9 +46,22 @@ def open_store(url: str) -> SqlStore:
 def store_all(
     items: Iterable[Analysis | Rejection], store: Store
 ) -> Iterator[IngestResult | Rejection]:
-    """Store analyses one transaction each; rejections pass through."""
+    """Store analyses one transaction each; rejections pass through.
+
+    A document the store chokes on (not the database itself: a StoreError
+    ends the run) becomes a rejection of stage ``store``; the rest goes on.
+    """
     for item in items:
-        yield item if isinstance(item, Rejection) else store.add(item)
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        try:
+            yield store.add(item)
+        except StoreError:
+            raise
+        except Exception as exc:
+            log.debug("storing failed on %s", item.document.input_id, exc_info=True)
+            yield failure("store", exc, item.document.input_id)
 
 
 def ingest(

@@ -24,7 +24,8 @@ from warwire.resolve.sources import load_registry
 from warwire.store import claim_queries, correction_apply, queries, records
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record
 from warwire.store.schema import claims, documents, events, migrate, sources
-from warwire.store.writes import AlreadyStored, add_analysis
+from warwire.store.transaction import add_analysis
+from warwire.store.writes import AlreadyStored
 from warwire.types import Analysis, Event
 
 log = logging.getLogger(__name__)

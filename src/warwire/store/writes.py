@@ -1,11 +1,9 @@
-"""Writing one analysed document, inside the caller's single transaction.
+"""The statements one document's transaction is made of (:mod:`warwire.store.transaction`).
 
-Order matters for the guarantees: the dataset version is bumped first (on
-PostgreSQL that row lock serialises concurrent writers), then the document,
-its fingerprint and syndication group, then its events are merged into the
-stored ones, then claims and relations. Either all of it commits or none.
-Statements run as plain SQL on the transaction's own DBAPI cursor
-(:mod:`warwire.store.rawsql`): ingest is a hot path.
+Events are merged into the stored ones (or stored new), a revised page's
+reports folded out, claims and relations inserted. Statements run as plain
+SQL on the transaction's own DBAPI cursor (:mod:`warwire.store.rawsql`):
+ingest is a hot path.
 """
 
 from __future__ import annotations
@@ -19,26 +17,18 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
-from warwire.clean import syndication as syn
 from warwire.geodesy import EARTH_KM
 from warwire.merge import (
-    NEAR_KM,
     best_match,
     compatible,
-    match_score,
     merge_reports,
     window,
 )
-from warwire.resolve.sources import SourceRegistry
 from warwire.serialize import stored_event_id
 from warwire.store import records
-from warwire.store.base import IngestResult
-from warwire.store.docwrites import insert_document, previous_revision, upsert_source
 from warwire.store.rawsql import Raw, insert_sql
 from warwire.store.schema import NARROW_DAYS, VERSION_TIME_KEY
-from warwire.types import Analysis, Claim, Document, Event, Place
+from warwire.types import Claim, Document, Event, Place
 
 MAX_CANDIDATES = 50
 MAX_WINDOW_DAYS = 92  # stored windows longer than a quarter are not merge candidates
@@ -280,28 +270,6 @@ def add_event(
     work.change(primary.event_id, "updated")
 
 
-def add_repost_report(raw: Raw, doc: Document, report: Event, origin: str, work: EventWork) -> bool:
-    """Add a repost's report to the original's matching event, dated as that event
-    and without its own claims (copies of the original's); False when none matches.
-
-    Time is left out of the match: a repost without a date cannot read the
-    original's relative dates ("on Tuesday"). Dated reports merge as usual
-    (templated bulletins can look like reposts yet report new events).
-    """
-    rows = raw.all("SELECT DISTINCT event_id FROM event_reports WHERE doc_id = :d", {"d": origin})
-    events = [load_event(raw, row[0]) for row in rows]
-    timed = [(replace(report, when=e.when, doc_ids=(doc.doc_id,), claims=()), e) for e in events]
-    matches = [(r, e) for r, e in timed if compatible(r, e)]
-    if not matches:
-        return False
-    dated, primary = max(matches, key=lambda m: (match_score(*m), m[1].event_id))
-    store_report(raw, doc, dated, primary.event_id, work)
-    refold(raw, primary.event_id, work.version)
-    work.merged += 1
-    work.change(primary.event_id, "updated")
-    return True
-
-
 def delete_event(raw: Raw, event_id: str) -> None:
     if raw.sqlite:
         raw.run(FTS_DELETE_EVENT, {"e": event_id})
@@ -373,51 +341,3 @@ def insert_claims(raw: Raw, doc_id: str, items: Sequence[Claim], event_id: str |
             }
         )
     raw.many(CLAIM_INSERT, rows)
-
-
-def add_analysis(
-    conn: Connection, analysis: Analysis, registry: SourceRegistry, near_km: float = NEAR_KM
-) -> IngestResult:
-    """Everything one document brings, written through ``conn`` (one transaction).
-
-    Raises :class:`AlreadyStored` (after the version bump, so the caller rolls
-    back) when the document is already there.
-    """
-    doc = analysis.document
-    raw = Raw(conn)
-    try:
-        version = bump_version(raw)  # on PostgreSQL this row lock serialises writers
-        if document_exists(raw, doc.doc_id):
-            raise AlreadyStored(doc.doc_id)
-        previous = previous_revision(raw, doc)
-        syndicated_from = insert_document(raw, doc, syn.fingerprint(doc.text), version)
-        upsert_source(raw, registry, doc)
-        work = EventWork(version=version)
-        if previous:
-            retire_revision(raw, previous, doc.doc_id, work)
-        for index, report in enumerate(analysis.events):
-            if syndicated_from and not previous and window(report.when) is None:
-                # undated, a repost's report would match nothing and copy an event
-                add_repost_report(raw, doc, report, syndicated_from, work)
-                continue
-            add_event(raw, doc, report, index, work, near_km)
-        drop_orphans(raw, work)
-        insert_claims(raw, doc.doc_id, analysis.claims, None)
-        raw.many(
-            RELATION_INSERT,
-            [
-                {"doc_id": doc.doc_id, "subject": r.subject, "predicate": r.predicate,
-                 "object": r.object, "start": r.evidence.start, "end": r.evidence.end}
-                for r in analysis.relations
-            ],
-        )  # fmt: skip
-        raw.many(CHANGE_INSERT, work.changes)
-    finally:
-        raw.close()
-    return IngestResult(
-        doc.doc_id,
-        "revised" if previous else "added",
-        events_added=work.added,
-        events_merged=work.merged,
-        syndicated_from=syndicated_from,
-    )

@@ -42,7 +42,9 @@ DASHBOARD = "event_date,event_type,actor1,location,country,latitude,longitude,cl
 
 def _report(n: int) -> Analysis:
     """An air strike reported by one outlet, with one attributed claim."""
-    text = f"Bulletin {n}. An air strike hit a depot near the river, officials said on Monday."
+    # numbers enough that the bulletins are not near-duplicates (reposts) of each other
+    head = f"Bulletin {n} from desk {n * 7}, file {n * 13}, page {n * 17}, line {n * 19}."
+    text = f"{head} An air strike hit a depot near the river, officials said on Monday."
     outlet = ("Reuters", "Al Jazeera", "Kyiv Post")[n % 3]
     day = date(2022, 3, 1 + n % 20)
     doc = Document(doc_id=f"doc{n}", input_id=f"mem:{n}", text=text, published=day,

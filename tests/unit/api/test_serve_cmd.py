@@ -33,7 +33,7 @@ def test_serve_defaults_to_localhost(captured: dict[str, Any]) -> None:
         8000,
         "sqlite:///t.db",
     )
-    assert captured["app"].title == "warwire"
+    assert captured["app"].app.title == "warwire"
 
 
 def test_serve_other_host_warns(captured: dict[str, Any]) -> None:
@@ -53,3 +53,38 @@ def test_serve_bounds_graceful_shutdown(captured: dict[str, Any]) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", "sqlite:///t.db"])
     assert result.exit_code == 0, result.output
     assert 0 < captured["timeout_graceful_shutdown"] <= 30
+
+
+def _drive(app: Any, scope_type: str = "http") -> list[dict[str, Any]]:
+    import asyncio
+
+    from warwire.cli.serve_cmd import AnswersOnShutdown
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(AnswersOnShutdown(app)({"type": scope_type}, None, send))
+    return sent
+
+
+def test_a_request_cancelled_by_shutdown_is_answered_503() -> None:
+    import asyncio
+
+    async def stuck(scope: Any, receive: Any, send: Any) -> None:
+        raise asyncio.CancelledError
+
+    start, body = _drive(stuck)
+    assert start["status"] == 503 and (b"retry-after", b"30") in start["headers"]
+    assert b"shutting down" in body["body"]
+
+
+def test_a_response_already_started_is_left_alone() -> None:
+    import asyncio
+
+    async def halfway(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        raise asyncio.CancelledError
+
+    assert [m["status"] for m in _drive(halfway)] == [200]

@@ -147,7 +147,8 @@ def test_jsonl_with_a_malformed_line(settings: Settings, tmp_path: Path) -> None
     )
     bad = items[1]
     assert isinstance(bad, Rejection) and bad.reason == "malformed"
-    assert bad.input_id == f"{path}:2" and f"{path}:2" in bad.detail
+    assert bad.input_id == f"{path}:2" and bad.message().startswith(f"{path}:2: invalid JSON")
+    assert f"{path}:2" not in bad.detail  # named once on the line, not twice
     second = items[2]
     assert isinstance(second, RawDocument)
     assert (second.input_id, second.media_type, second.url) == (

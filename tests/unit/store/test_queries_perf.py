@@ -43,9 +43,11 @@ MISRATA = Place("Misrata", 32.38, 15.09, "Libya", "LY", "Misrata", 2214846, geo_
 
 
 def _wire_story(n: int, publisher: str) -> Any:
-    """A short report of a shelling, each from its own outlet and day."""
+    """A short report of a shelling, each from its own outlet and day (numbered
+    enough not to be near-duplicates, which the store would group as reposts)."""
     day = date(2020, 1, 1) + timedelta(days=n % 40)
-    body = f"Report {n}: shelling hit the outskirts of the town overnight, a spokesman said."
+    head = f"Report {n} from desk {n * 7}, file {n * 13}, page {n * 17}, line {n * 19}"
+    body = f"{head}: shelling hit the outskirts of the town overnight, a spokesman said."
     doc = make_doc(body, publisher, f"https://example.org/{n}", day)
     event = clash(doc, "shelling hit the outskirts", "a spokesman", day=day, key=f"w{n}",
                   place=(SIRTE, TARHUNAH, MISRATA, None)[n % 4],
