@@ -9,14 +9,16 @@ so document ids differ, or real-length articles from ``--input`` (any input
 warwire reads; ``--limit`` keeps the first N documents); the first batch warms
 the models and is not timed. Extract and the bare parse then alternate for
 ``--rounds`` rounds and the best time of each counts (the first round also fills
-the vocabulary and caches both share, for whichever runs first). Peak memory
-(max RSS of this process) is printed at the end.
+the vocabulary and caches both share, for whichever runs first); each round's
+CPU ratio and their median are printed too, for machines shared with other
+jobs. Peak memory (max RSS of this process) is printed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import resource
+import statistics
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -103,6 +105,10 @@ def main() -> None:
     # CPU seconds of this one process: steadier than wall time on a shared machine
     cpu_ratio = bare_cpu / full_cpu
     print(f"same, by CPU time         {cpu_ratio:8.2f}  ({full_cpu:.2f} s vs {bare_cpu:.2f} s)")
+    # each round's extract against the bare parse run right after it, under the same load
+    by_round = [theirs[1] / ours[1] for ours, theirs in runs]
+    rounds = " ".join(f"{r:.2f}" for r in by_round)
+    print(f"CPU ratio per round       {rounds}  (median {statistics.median(by_round):.2f})")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS)     {peak:8.0f} MB")
 

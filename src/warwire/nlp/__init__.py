@@ -9,12 +9,13 @@ records so that nothing downstream depends on spaCy.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from warwire.errors import ModelError
+from warwire.nlp.ruler import CachedRuler
 from warwire.types import Analysis, Mention, Sentence, Span, Token
 
 if TYPE_CHECKING:
@@ -164,6 +165,26 @@ def _to_sentence(span: Span, parsed: Doc) -> Sentence:
     return Sentence(span=span, tokens=tokens, entities=entities)
 
 
+@cache
+def _cached_ruler() -> CachedRuler:
+    from spacy.pipeline import AttributeRuler
+
+    ruler = load_model().get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    return CachedRuler(ruler)
+
+
+def _pipe(nlp: Language, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` in one process, with the attribute ruler's lookups cached (:mod:`.ruler`)."""
+    stream: Iterable[Doc] = docs
+    for name, component in nlp.pipeline:
+        if name == "attribute_ruler":
+            stream = _cached_ruler().pipe(stream)
+        else:
+            stream = component.pipe(stream, batch_size=batch_size)  # type: ignore[attr-defined]
+    return iter(stream)
+
+
 def parse_spans(
     texts: Sequence[str],
     spans: Sequence[Span],
@@ -179,7 +200,10 @@ def parse_spans(
         _doc_of(nlp, text, span, piece)
         for text, span, piece in zip(texts, spans, found, strict=True)
     )
-    parsed = nlp.pipe(docs, n_process=n_process, batch_size=batch_size)
+    if n_process == 1:
+        parsed = _pipe(nlp, docs, batch_size)
+    else:  # worker processes run the stock pipeline: the same annotations, slower
+        parsed = nlp.pipe(docs, n_process=n_process, batch_size=batch_size)
     return [_to_sentence(span, doc) for span, doc in zip(spans, parsed, strict=True)]
 
 
