@@ -155,6 +155,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     default = default_claimant(ctx)
     nobody = {ctx.publisher, default, *NOBODY_NAMED}
     trailer = trailer_start(analysis)
+    sources: dict[str, Reading] = {}  # the named sources the story credits, first mention each
     for sentence in analysis.sentences:
         if not sentence.parsed or (trailer is not None and sentence.span.start >= trailer):
             continue  # related headlines and video titles below the story tell other stories
@@ -188,6 +189,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             readings = [r for r, w in zip(readings, why, strict=True) if w is None]
         readings = [_go_on(r, para_speaker, default) for r in readings]
         named = next((r.claimant for r in readings if r.claimant not in nobody), None)
+        sources.update((r.claimant, r) for r in readings if r.claimant not in nobody)
         speaker, para_speaker = named or speaker, named or para_speaker
         for raw in find_relations(tree, ctx.text):
             subject = _party(actors, raw.subject, ctx.country_code)
@@ -249,7 +251,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 )
     for _name, step in DOCUMENT_STEPS:
         drafts = step(drafts, ctx, headlines)
-    events = events_of(drafts, ctx)
+    events = events_of(drafts, ctx, _sole_source(sources, nobody))
     return replace(
         analysis,
         events=analysis.events + tuple(events),
@@ -259,6 +261,17 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
 
 
 _ONE_LINE_WORDS = 60
+
+
+def _sole_source(sources: dict[str, Reading], nobody: set[str]) -> Claim | None:
+    """The one named source a story credits, if it credits only one: a report told on
+    one source's word is that source's account throughout, also where a sentence
+    does not repeat "the source said"."""
+    if len(sources) != 1:
+        return None
+    ((name, r),) = sources.items()
+    hedge = Hedge.ACCORDING_TO if r.hedge is Hedge.NONE else r.hedge
+    return Claim(name, hedge, r.polarity, r.sentence)
 
 
 def _go_on(r: Reading, para_speaker: str | None, default: str) -> Reading:

@@ -31,13 +31,16 @@ def _claim(r: Reading, deaths: int | None, publisher: str) -> Claim:
     return Claim(r.claimant, hedge, r.polarity, r.sentence, fatalities=deaths)
 
 
-def _claims(draft: Draft, publisher: str) -> tuple[Claim, ...]:
+def _claims(draft: Draft, publisher: str, sole: Claim | None = None) -> tuple[Claim, ...]:
     """The event's claims, lead first. A lead stated as fact followed by "..., X
     said" in a merged later sentence is X's story: a trailing attribution in a
-    wire report covers what came before it, so X leads rather than the outlet."""
+    wire report covers what came before it, so X leads rather than the outlet.
+    ``sole``: the one source the whole story credits, which vouches for an event
+    only the outlet tells."""
     claims = list(
         dict.fromkeys(_claim(r, deaths_of(r, draft.first_place), publisher) for r in draft.readings)
     )
+    sole_vouches = sole is not None and all(c.hedge is Hedge.NONE for c in claims)
     if claims and claims[0].claimant == publisher and claims[0].hedge is Hedge.NONE:
         named = next(
             (
@@ -51,6 +54,8 @@ def _claims(draft: Draft, publisher: str) -> tuple[Claim, ...]:
         if named is not None:
             claims.remove(named)
             claims.insert(0, named)
+    if sole is not None and sole_vouches:
+        claims.append(sole)  # after the outlet, which still tells it in its own words
     return tuple(claims)
 
 
@@ -75,18 +80,18 @@ def _pick(found: list[Actor | None]) -> Actor | None:
     return chosen[0] if chosen else None
 
 
-def events_of(drafts: list[Draft], ctx: Context) -> list[Event]:
+def events_of(drafts: list[Draft], ctx: Context, sole: Claim | None = None) -> list[Event]:
     """A document's events. An event note is one event: its closing count ("12
     fatalities.") is the fatalities of its first deadly event, and no other draft
-    read from it counts deaths again."""
+    read from it counts deaths again. ``sole``: the one source the story credits."""
     closing = note_toll(ctx.text, ctx.doc_id)
     if closing is None:
-        return [event_of(d, ctx, i) for i, d in enumerate(drafts)]
+        return [event_of(d, ctx, i, sole=sole) for i, d in enumerate(drafts)]
     deadly = [i for i, d in enumerate(drafts) if _deadly(d.sub)]
     # a note that counts deaths tells a deadly event, however its first draft was typed
     deadly = deadly or ([0] if drafts and closing[0] > 0 else [])
     tolls = {i: closing if i == deadly[0] else (0, None) for i in deadly}
-    return [event_of(d, ctx, i, tolls.get(i)) for i, d in enumerate(drafts)]
+    return [event_of(d, ctx, i, tolls.get(i), sole) for i, d in enumerate(drafts)]
 
 
 def _deadly(sub: str) -> bool:
@@ -98,6 +103,7 @@ def event_of(
     ctx: Context,
     index: int,
     toll: tuple[int, Span | None] | None = None,
+    sole: Claim | None = None,
 ) -> Event:
     """One event from a merged draft; ``toll`` is its fatalities when the document
     codes them itself (an event note's closing count)."""
@@ -158,7 +164,7 @@ def event_of(
         when=draft.when,
         fatalities=deaths,
         equipment=_equipment(draft),
-        claims=_claims(draft, publisher),
+        claims=_claims(draft, publisher, sole),
         civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
         notes=" ".join(first.sentence.text_in(text).split()),
         confidence=round(min(confidence, 0.95), 2),

@@ -228,6 +228,19 @@ def _measured(tree: Tree, noun: int) -> int:
     return amount if tree.tokens[amount].dep in _OBJ_DEPS else noun
 
 
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _between(tree: Tree, prep: int, text: str, targets: list[Phrase]) -> Phrase | None:
+    """The sides of "between A and B": A is returned, B and any others join ``targets``."""
+    objs = tree.kids(prep, "pobj")
+    if not objs:
+        return None
+    sides = tree.conjuncts(objs[0])
+    targets.extend(_phrase(tree, s, text) for s in sides[1:])
+    return _phrase(tree, sides[0], text)
+
+
 def find_roles(
     tree: Tree, trigger: int, text: str, clash: bool = False, extra: frozenset[str] = frozenset()
 ) -> Roles:
@@ -270,11 +283,7 @@ def find_roles(
             elif dep == "prep" and c.text.lower() in {"by", "from"}:
                 agent = next((_phrase(tree, o, text) for o in tree.kids(child, "pobj")), agent)
             elif dep == "prep" and c.text.lower() == "between":
-                objs = tree.kids(child, "pobj")
-                if objs:
-                    sides = tree.conjuncts(objs[0])
-                    agent = _phrase(tree, sides[0], text)
-                    targets.extend(_phrase(tree, s, text) for s in sides[1:])
+                agent = _between(tree, child, text, targets) or agent
             elif dep == "prep" and c.text.lower() in preps:
                 targets.extend(_phrase(tree, o, text) for o in tree.kids(child, "pobj"))
         node = _measured(tree, trigger)
@@ -282,6 +291,11 @@ def find_roles(
         launched = head is not None and (
             toks[head].lemma.lower() in _LAUNCH or toks[head].pos == "VERB"
         )
+        if agent is None and head is not None and toks[node].dep in _SUBJ_DEPS:
+            # "a truce was agreed between A and B", "fighting broke out between A and B"
+            for prep in tree.kids(head, "prep"):
+                if toks[prep].text.lower() == "between":
+                    agent = _between(tree, prep, text, targets) or agent
         if agent is None and head is not None and launched and toks[node].dep in _OBJ_DEPS:
             agent = _subject(tree, head, text)
             targets.extend(p for p in _objects(tree, head, text, preps) if p.head != node)

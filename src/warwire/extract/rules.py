@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from warwire.extract.crowds import RIOT_SUBS, crowd_decision
 from warwire.extract.cues import cue, has, without, words
+from warwire.extract.disrupted import disrupting, found_unexploded
 from warwire.extract.roles import CIVILIAN_HEADS, COUNTED_HEADS, PLACE_HEADS, Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
+from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.resolve.actor_kinds import inter_of
 from warwire.taxonomy import WEAPON_SUB_EVENT_TYPES
 
@@ -97,7 +100,7 @@ def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
         and has("institutional_sides", lowered)
         and not has("armed_victims", lowered)
         and not has("crowd_agents", lowered)
-        and not _kills_anyone(lowered)
+        and not _harm().search(lowered)
     ):
         return True  # "oil firms clashed with regulators over a tax", "lawmakers fought"
     if _MEMORIAL.search(lowered) and tok.dep != "ROOT" and hit.priority <= 14:
@@ -118,18 +121,10 @@ def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
     return False
 
 
-def _kills_anyone(lowered: str) -> bool:
-    return bool(re.search(r"\b(?:killed|dead|died|wounded|injured|shot)\b", lowered))
-
-
-def _disrupting(tree: Tree, hits: list[TriggerHit], best: TriggerHit) -> TriggerHit:
-    """ "police defused a bomb": the bomb is what was stopped, the event is the stopping."""
-    for hit in hits:
-        verb = tree.tokens[hit.token].pos == "VERB"
-        disrupts = hit.sub_event_type == "Disrupted weapons use" and verb and hit is not best
-        if disrupts and tree.is_ancestor(hit.token, best.token):
-            return hit
-    return best
+@cache
+def _harm() -> re.Pattern[str]:
+    """Words of harm done to people, from the one list of them (anchoring's harm_cues)."""
+    return phrase_pattern(list(data_mapping("anchoring.yaml").get("harm_cues") or []))
 
 
 _NON_STATE = frozenset({2, 3, 4})  # rebels, political and identity militias
@@ -335,12 +330,14 @@ def _decide(
         for h in linked
         if h.token in roles_of
     )
-    best = _disrupting(tree, hits, best)
+    best = disrupting(tree, hits, best)
     roles = roles_of.get(best.token, Roles())
     crowd = crowd_decision(hits, foreground, best, roles_of, lowered)
     if crowd is not None:
         return [Decision(crowd[0], crowd[1])]
     sub = best.sub_event_type
+    if found_unexploded(tree, best, lowered, best.token not in foreground):
+        sub = "Disrupted weapons use"
     lemma = tree.tokens[best.token].lemma.lower()
     if sub == "Looting/property destruction":
         # "looted homes and killed three civilians": the killing is the event

@@ -17,7 +17,9 @@ from warwire.extract.quantities import Figure, Word, cues, figure_at, match_at, 
 
 @dataclass(frozen=True, slots=True)
 class Total:
-    """A death figure that totals several events: "running" or "multi_day"."""
+    """A death figure that is not one new event's toll: "running" or "multi_day" when
+    it totals several events, "past" when its clause dates it to a year ("the district
+    where 19 workers were killed in 2018")."""
 
     figure: Figure
     kind: str
@@ -72,11 +74,23 @@ def total_of(ws: list[Word], fig: Figure) -> Total | None:
         kind = _window(ws, idx)
         if kind:
             return Total(fig, kind, relative)
+    if _in_a_year(ws, scope):
+        return Total(fig, "past", True)
     if fig.value >= lx["large_figure"]:
         near = [ws[i].text for i in range(max(0, fig.first - 12), min(len(ws), fig.last + 8))]
         if not any(w in {e[0] for e in lx["agg_single_events"]} for w in near):
             return Total(fig, "running", relative)
     return None
+
+
+def _in_a_year(ws: list[Word], idx: list[int]) -> bool:
+    """ "in 2018" among the words ``idx``: a report names a new incident's day, not its
+    year, so a toll its clause dates by a year is an older incident's."""
+    return any(ws[i].text == "in" and i + 1 < len(ws) and _year(ws[i + 1].text) for i in idx)
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 
 
 def _single_toll(ws: list[Word]) -> bool:

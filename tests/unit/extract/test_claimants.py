@@ -103,5 +103,25 @@ def test_the_rest_of_a_sources_paragraph_goes_on_with_its_account() -> None:
         "house was also struck by shelling on Monday.\n\n"
         "Artillery fire damaged a school in Malanville on Monday."
     )
-    assert claims.count(("local official", "according_to")) == 2
-    assert ("Desk", "none") in claims
+    official = ("local official", "according_to")
+    # the next paragraph is the outlet's own; the story's one source only backs it
+    assert claims == [official, official, ("Desk", "none"), official]
+
+
+def test_a_story_told_on_one_source_credits_it_throughout() -> None:
+    claims = _claims(
+        "A security source in Varta said militia shelling wounded three farmers in Rovno "
+        "on Monday.\n\nIn Kellis, a house was also hit by artillery on Monday, killing a man."
+    )
+    assert claims.count(("security source", "according_to")) == 2
+    assert claims[-1] == ("security source", "according_to")
+
+
+def test_two_sources_leave_the_outlets_own_sentences_to_it() -> None:
+    claims = _claims(
+        "Police said gunmen shot dead two traders in Kandi on Monday.\n\n"
+        "The army said rebels attacked a base in Banfo on Monday.\n\n"
+        "In Kellis, artillery hit a house on Monday, killing a man."
+    )
+    assert claims.count(("Desk", "none")) == 1
+    assert claims.count(("Police", "according_to")) == 1

@@ -201,6 +201,18 @@ STRATEGIC = [
         "Other",
     ),
     (
+        "Troops found a roadside bomb near Tessit on Monday and destroyed it.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Herders led soldiers to two improvised explosive devices near Tessit on Monday.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Troops found a roadside bomb near Tessit on Monday; it exploded, wounding two.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
         "The army said on Monday it had won back the town of Tessalit from the rebels.",
         "Government regains territory",
     ),
@@ -216,6 +228,11 @@ def test_a_mob_stopping_a_car_is_no_interception(pipeline: Pipeline) -> None:
     assert "Disrupted weapons use" not in _subs(
         pipeline, "Villagers intercepted a lorry carrying cattle near Zaria on Monday."
     )
+
+
+def test_bodies_found_after_a_bombing_tell_the_bombing(pipeline: Pipeline) -> None:
+    text = "Police found two bodies near Tessit on Monday after a roadside bomb attack."
+    assert _subs(pipeline, text) == ["Remote explosive/landmine/IED"]
 
 
 def test_a_board_room_clash_is_no_event(pipeline: Pipeline) -> None:

@@ -52,6 +52,14 @@ def test_a_total_in_passing_leaves_the_event() -> None:
     assert got is not None and got.value == 0
 
 
+def test_a_toll_dated_by_its_year_is_an_older_incidents() -> None:
+    text = "Rebels raided a camp in Oreb on Monday, a valley where 14 herders were killed in 2017."
+    got = fatalities(text)
+    assert got is not None and got.value == 0
+    agg = find_aggregate(text)
+    assert agg is not None and agg.kind is AggregateKind.IN_PASSING and agg.value == 14
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
