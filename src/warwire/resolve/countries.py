@@ -112,3 +112,15 @@ def country_of_demonym(word: str) -> Country | None:
     """The country a demonym names ("Turkish" -> Turkey), or None."""
     code = demonyms().get(demonym_key(word))
     return _countries().get(code) if code else None
+
+
+@cache
+def _short_forms() -> dict[str, str]:
+    table = data_mapping("country_short_forms.yaml")
+    return {str(form): str(code) for code, forms in table.items() for form in forms}
+
+
+def short_form(name: str) -> str | None:
+    """The ISO2 code a wire short form names ("DR Congo", "C. Africa"), written as in
+    ``country_short_forms.yaml`` (case counts: "CAR" is the country, "car" is not)."""
+    return _short_forms().get(name.strip())
