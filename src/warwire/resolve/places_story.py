@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from warwire.resolve.countries import short_form_spans
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_candidate import GENERIC_WORDS, trimmed
 from warwire.resolve.places_capital import country_capitals
@@ -141,7 +142,12 @@ def story_candidates(
         for start, end, code in country_capitals(text)
         if not any(start < c.end and c.start < end for c in found)
     ]
-    found = sorted([*found, *capitals], key=lambda c: c.start)
+    shorts = [  # "C. Africa", "DR Congo": the country, not the continent or its namesake
+        Candidate(start, end, text[start:end], "GPE", code)
+        for start, end, code in short_form_spans(text)
+    ]
+    found = [c for c in found if not any(c.start < s.end and s.start < c.end for s in shorts)]
+    found = sorted([*found, *capitals, *shorts], key=lambda c: c.start)
     home = story_country(found, gazetteer, text)
     # a headline is believed by spelling; in an article, a person ("Danielle") would be
     short = 0 < len(text) <= SHORT_TEXT

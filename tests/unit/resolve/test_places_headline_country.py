@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from warwire.resolve.countries import short_form
+from warwire.resolve.countries import short_form, short_form_spans
 from warwire.resolve.gazetteer import MemoryGazetteer
 from warwire.resolve.places import toponyms_for
 from warwire.resolve.places_capital import country_capitals
@@ -83,3 +83,9 @@ def test_a_city_speaking_is_its_government_not_the_storys_place() -> None:
     assert speaking("Beirut said the shelling went on", len("Beirut"))
     assert speaking("Moscow has denied the report", len("Moscow"))
     assert not speaking("Beirut suburbs were hit", len("Beirut"))
+
+
+def test_short_forms_are_found_in_running_text(gaz: MemoryGazetteer) -> None:
+    text = "Clashes erupt in C. Africa as DR Congo talks stall"
+    assert [code for _, _, code in short_form_spans(text)] == ["CF", "CD"]
+    assert not short_form_spans("CAR BOMB KILLS FIVE")
