@@ -14,6 +14,7 @@ from warwire.extract.triggers import headline_like
 from warwire.knowledge import data_mapping
 from warwire.resolve.countries import country, country_of_demonym
 from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
+from warwire.resolve.places_home import ADJECTIVE, story_weight
 from warwire.resolve.places_story import is_dateline
 from warwire.types import Analysis, Span
 
@@ -43,10 +44,16 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if not filed_from(doc.text, t.span.start, t.span.end)
         and not any(s <= t.span.start and t.span.end <= e for s, e, _ in short)
     ]
-    codes = Counter(t.place.country_code for t in told if t.place and t.place.country_code)
+    codes: Counter[str] = Counter()
+    for t in told:  # "Turkish forces ... in Syria": a demonym loses a tie to a named place
+        if t.place and t.place.country_code:
+            codes[t.place.country_code] += story_weight(doc.text, t)  # type: ignore[assignment]
     codes.update(code for _, _, code in short)
     publisher = doc.source.original_source or doc.source.publisher
-    code = (
+    # only sides' demonyms ("Turkish-Russian truce violated"): a monitor's own country first
+    sides_only = not short and all(story_weight(doc.text, t) <= ADJECTIVE for t in told)
+    source = _country_of_source(publisher, actors) if codes and sides_only else None
+    code = source or (
         codes.most_common(1)[0][0]
         if codes
         else _country_of_actors(analysis, actors) or _country_of_source(publisher, actors)

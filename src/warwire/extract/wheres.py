@@ -21,6 +21,7 @@ from functools import cache
 from warwire.extract.records import Context, Where
 from warwire.extract.roles import PLACE_HEADS, Phrase, Roles
 from warwire.extract.syntax import NP_STOP, Tree
+from warwire.extract.wheres_anchor import clause_anchor
 from warwire.extract.wheres_list import listed_places, place_words
 from warwire.resolve.gazetteer import SPELLING
 from warwire.resolve.places_qualifier import FALLBACK, QUALIFIER
@@ -267,6 +268,13 @@ def _located(ctx: Context, top: Toponym) -> Where:
             basis = FALLBACK + basis_of(place)
         place = replace(place, place_basis=basis if basis.startswith(FALLBACK) else basis_of(place))
         return Where(place.name, top.span, replace(top, place=place))
+    anchor = clause_anchor(ctx.text, ctx.toponyms, top, ctx.country_code)
+    if anchor is not None and anchor.place is not None:  # "X in the countryside of Y": near Y
+        log.debug("where %r: unresolved, near %s named beside it", top.text, anchor.place.name)
+        near = replace(
+            anchor.place, geo_precision=max(2, anchor.place.geo_precision), place_basis=NEAR_TOWN
+        )
+        return Where(top.text, top.span, replace(top, place=near))
     home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
     if home is None or home.place is None:
         log.debug("where %r: unresolved, no story place", top.text)

@@ -8,6 +8,7 @@ for "which country does this word name" ("Turkish", "UAE", "Soviet").
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -112,3 +113,32 @@ def country_of_demonym(word: str) -> Country | None:
     """The country a demonym names ("Turkish" -> Turkey), or None."""
     code = demonyms().get(demonym_key(word))
     return _countries().get(code) if code else None
+
+
+@cache
+def _short_forms() -> dict[str, str]:
+    table = data_mapping("country_short_forms.yaml")
+    return {str(form): str(code) for code, forms in table.items() for form in forms}
+
+
+def short_form(name: str) -> str | None:
+    """The ISO2 code a wire short form names ("DR Congo", "C. Africa"), written as in
+    ``country_short_forms.yaml`` (case counts: "CAR" is the country, "car" is not)."""
+    return _short_forms().get(name.strip())
+
+
+@cache
+def _short_form_pattern() -> re.Pattern[str]:
+    forms = sorted(_short_forms(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+
+def short_form_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO2 code) of each wire short form in ``text``, longest first; none
+    in a text written all in capitals, where "CAR" is a car."""
+    if text.isupper():
+        return []
+    return [
+        (m.start(), m.end(), _short_forms()[m.group()])
+        for m in _short_form_pattern().finditer(text)
+    ]

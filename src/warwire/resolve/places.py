@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from warwire.geodesy import distance_km
+from warwire.resolve.countries import short_form
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_abroad import (
     at_home,
@@ -42,7 +43,7 @@ from warwire.resolve.places_detect import (
     detect,
 )
 from warwire.resolve.places_facility import FACILITY, facility_name, host_places
-from warwire.resolve.places_focus import Focus, focus_without
+from warwire.resolve.places_focus import Focus, demonym_weights, focus_without
 from warwire.resolve.places_qualifier import apply_qualifiers, qualified_candidates
 from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
 from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
@@ -70,7 +71,8 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
         return gazetteer.lookup(cand.text, cand.country_code) or gazetteer.lookup_loose(
             cand.text, cand.country_code
         )
-    places = gazetteer.lookup(cand.text)
+    short = short_form(cand.text)  # "Congo" of the wires is the DRC, not its namesake
+    places = _country_places(gazetteer, short) if short else gazetteer.lookup(cand.text)
     if places:
         return places
     for surface in trimmed_forms(cand.text):
@@ -314,7 +316,8 @@ def resolve(
     options, decided, settled = apply_qualifiers(text, candidates, options, decided, gazetteer)
     keys = [normalise(c.text) for c in candidates]
     region = local_region(keys, options, decided)
-    own = {k: focus_without(options, keys, k) for k in set(keys)}  # a name's own focus
+    weights = demonym_weights(text, candidates)
+    own = {k: focus_without(options, keys, k, weights) for k in set(keys)}  # a name's own focus
     first = [_best(o, k, own[k]) for o, k in zip(options, keys, strict=True)]
     named = named_countries(candidates, options)
     sure = [j for j, c in enumerate(candidates) if c.source not in WEAK_SOURCES]

@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from warwire.resolve.places_candidate import REGION_FEATURES
+from warwire.resolve.places_candidate import REGION_FEATURES, Candidate
+from warwire.resolve.places_story import SHORT_TEXT
 from warwire.types import Place
 
 
@@ -65,13 +66,38 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def focus_without(options: Sequence[list[Place]], keys: Sequence[str], key: str) -> Focus:
+def focus_without(
+    options: Sequence[list[Place]],
+    keys: Sequence[str],
+    key: str,
+    adjectives: Sequence[float] | None = None,
+) -> Focus:
     """The focus from the story's other names only.
 
     A name repeated ten times ("Alexandria" in an Alexandria, Virginia paper)
     must not outvote the story's other names for its own most populous
-    reading; "Dublin City" counts as the same name as "Dublin".
+    reading; "Dublin City" counts as the same name as "Dublin". ``adjectives``
+    weighs each name's vote: a demonym ("Turkish forces") mostly names an
+    attacker's country, not the story's, so it counts for less than a town.
     """
+    weights = adjectives or [1.0] * len(keys)
     return _normalised(
-        _votes(places) for places, k in zip(options, keys, strict=True) if not _same_name(k, key)
+        _scaled(_votes(places), weight)
+        for places, k, weight in zip(options, keys, weights, strict=True)
+        if weight > 0 and not _same_name(k, key)
     )
+
+
+def _scaled(votes: Votes, weight: float) -> Votes:
+    if weight == 1.0:
+        return votes
+    countries, regions = ({k: v * weight for k, v in part.items()} for part in votes)
+    return countries, regions
+
+
+def demonym_weights(text: str, candidates: Sequence[Candidate]) -> list[float]:
+    """How much each name's vote counts toward the focus: in a headline a demonym
+    ("Russian warplanes pound X") names the attacker, so it does not vote there."""
+    if not 0 < len(text) <= SHORT_TEXT:
+        return [1.0] * len(candidates)
+    return [0.0 if c.source == "DEMONYM" else 1.0 for c in candidates]

@@ -17,8 +17,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from warwire.resolve.countries import short_form_spans
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_candidate import GENERIC_WORDS, trimmed
+from warwire.resolve.places_capital import country_capitals
 from warwire.resolve.places_detect import (
     _CAPS,
     _STOP_START,
@@ -37,6 +39,7 @@ from warwire.resolve.places_words import (
     cued_after,
     cued_place,
     placed_by_context,
+    speaking,
 )
 from warwire.types import Place, Sentence, Toponym
 
@@ -45,6 +48,7 @@ CAPITAL = "CAPITAL"  # "the capital" of a short text: the story country's capita
 MIN_VOTES = 2.0
 MIN_SHARE = 0.5
 SHORT_TEXT = 300
+SINGLE_TOWN = 10_000  # a one-word name cued in a headline of no country: a town this big
 
 
 def _country_votes(places: Sequence[Place], source: str, code: str | None) -> dict[str, float]:
@@ -65,16 +69,21 @@ def story_country(
     """The country most of the story's confident names point to, if one clearly leads.
 
     A headline is too short for the tagger to be sure of its names ("Aleppo" read as
-    a nationality), so there every detected name votes, and one vote is enough."""
+    a nationality), so there every detected name votes, and one vote is enough; and
+    there a demonym votes only when no place does: "Turkish forces shell X in Aleppo"
+    names the attacker's country beside the place where it happened."""
     short = 0 < len(text) <= SHORT_TEXT
     votes: defaultdict[str, float] = defaultdict(float)
+    adjectives: defaultdict[str, float] = defaultdict(float)
     for cand in candidates:
         if cand.source not in PLACE_LABELS and cand.source != "DEMONYM" and not short:
             continue
+        tally = adjectives if short and cand.source == "DEMONYM" else votes
         for code, weight in _country_votes(
             gazetteer.lookup(cand.text), cand.source, cand.country_code
         ).items():
-            votes[code] += weight
+            tally[code] += weight
+    votes = votes or adjectives
     if not votes:
         return None
     code, best = max(votes.items(), key=lambda kv: kv[1])
@@ -128,13 +137,42 @@ def story_candidates(
         for c in detect(text, sentences, gazetteer)
         if not any(s <= c.start and c.end <= e for s, e in bylines)
     ]
+    capitals = [
+        Candidate(start, end, text[start:end], CAPITAL, code)
+        for start, end, code in country_capitals(text)
+        if not any(start < c.end and c.start < end for c in found)
+    ]
+    shorts = [  # "C. Africa", "DR Congo": the country, not the continent or its namesake
+        Candidate(start, end, text[start:end], "GPE", code)
+        for start, end, code in short_form_spans(text)
+    ]
+    found = [c for c in found if not any(c.start < s.end and s.start < c.end for s in shorts)]
+    found = sorted([*found, *capitals, *shorts], key=lambda c: c.start)
     home = story_country(found, gazetteer, text)
     # a headline is believed by spelling; in an article, a person ("Danielle") would be
     short = 0 < len(text) <= SHORT_TEXT
-    if short:
-        found = [_respelled(c, gazetteer, home) for c in found]
+    by_places = None
+    if short:  # a headline's demonym is its attacker's: only its places say where it is
+        by_places = story_country([c for c in found if c.source != "DEMONYM"], gazetteer, text)
+        found = [_respelled(c, gazetteer, by_places) for c in found]
     if home is None:
         return _cued_abroad(text, sentences, gazetteer, found) if short else found
+    with_home = _with_home_villages(text, sentences, gazetteer, found, home, bylines)
+    if short and by_places is None:  # "Turkish jets pound Xville countryside"
+        return _cued_abroad(text, sentences, gazetteer, with_home)
+    return with_home
+
+
+def _with_home_villages(
+    text: str,
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    found: list[Candidate],
+    home: str,
+    bylines: list[tuple[int, int]],
+) -> list[Candidate]:
+    """``found`` and the villages of the ``home`` country the text places."""
+    short = 0 < len(text) <= SHORT_TEXT
     taken = [(c.start, c.end) for c in found] + bylines
     known = {normalise(c.text) for c in found}
     noise = _noise_words(text, sentences)  # surnames ("Churchill") and lower-case words
@@ -178,15 +216,15 @@ def story_candidates(
 def _cued_abroad(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, found: list[Candidate]
 ) -> list[Candidate]:
-    """A headline of no known country: a name of two or more words with a place word
-    beside it ("Nova Xville countryside", "the town of Nova Xville") that the gazetteer
-    knows, exactly or by spelling, in one country only is that country's place."""
+    """A headline of no known country: a name with a place word beside it ("Nova Xville
+    countryside", "the town of Nova Xville") that the gazetteer knows in one country
+    only is that country's place: a name of two or more words also by spelling, one
+    word only by its own name when it is a town of some size."""
     taken = [(c.start, c.end) for c in found] + byline_spans(text)
     extra: list[Candidate] = []
     for start, surface, opener in _spans(text, sentences):
         end = start + len(surface)
-        if " " not in surface:  # one word names some village abroad too often
-            continue
+        single = " " not in surface
         if any(start < e and s < end for s, e in taken):
             continue
         if surface.split()[0].lower() in _STOP_START or _acronym(surface) or brand_word(surface):
@@ -197,6 +235,9 @@ def _cued_abroad(
             continue
         key = normalise(surface)
         places = [p for p in gazetteer.lookup(surface) if normalise(p.name) == key]
+        town = any(p.population >= SINGLE_TOWN for p in places)
+        if single and (common_word(surface) or not town):  # one word names hamlets abroad
+            continue
         codes = {p.country_code for p in places or gazetteer.lookup_loose(surface)}
         if len(codes) != 1 or None in codes:
             continue
@@ -253,7 +294,7 @@ def story_place(
         if p is None or p.country_code != code:
             continue
         feature = p.feature or ""
-        if feature.startswith("PCL") or feature in _WIDE:
+        if feature.startswith("PCL") or feature in _WIDE or speaking(text, t.span.end):
             continue
         key = (p.name, round(p.latitude, 3), round(p.longitude, 3))
         score = 1.0 + (1.0 if t.span.start < LEAD_CHARS else 0.0)

@@ -144,3 +144,14 @@ _BYLINE = re.compile(
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """The writers' names of a byline line ("By Jane Doe and Sam Roe"): never places."""
     return [m.span(1) for m in _BYLINE.finditer(text)]
+
+
+@cache
+def _speaks() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)) for w in data_mapping("place_cue_words.yaml")["speaks"])
+    return re.compile(rf"\s+(?:has\s+|have\s+)?(?:{words})\b")
+
+
+def speaking(text: str, end: int) -> bool:
+    """ "Beirut said", "Moscow denies": the name stands for its government speaking."""
+    return bool(_speaks().match(text, end))
