@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
 from warwire.extract.triggers import headline_like
-from warwire.knowledge import data_mapping
-from warwire.resolve.countries import country, country_of_demonym
+from warwire.resolve.countries import country, country_of_demonym, short_form_spans
 from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
 from warwire.resolve.places_home import ADJECTIVE, story_weight
 from warwire.resolve.places_story import is_dateline
@@ -37,21 +36,22 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     doc = analysis.document
     resolved = [t for t in analysis.toponyms if t.place is not None]
     # where the report was filed from ("WASHINGTON, May 16 -") says nothing of where it happened
-    short = [(m.start(), m.end(), code) for m, code in _short_forms(doc.text)]
+    short = short_form_spans(doc.text)
     told = [
         t
         for t in resolved
         if not filed_from(doc.text, t.span.start, t.span.end)
         and not any(s <= t.span.start and t.span.end <= e for s, e, _ in short)
     ]
+    weights = [story_weight(doc.text, t) for t in told]
     codes: Counter[str] = Counter()
-    for t in told:  # "Turkish forces ... in Syria": a demonym loses a tie to a named place
+    for t, weight in zip(told, weights, strict=True):  # a demonym loses a tie to a named place
         if t.place and t.place.country_code:
-            codes[t.place.country_code] += story_weight(doc.text, t)  # type: ignore[assignment]
+            codes[t.place.country_code] += weight  # type: ignore[assignment]
     codes.update(code for _, _, code in short)
     publisher = doc.source.original_source or doc.source.publisher
     # only sides' demonyms ("Turkish-Russian truce violated"): a monitor's own country first
-    sides_only = not short and all(story_weight(doc.text, t) <= ADJECTIVE for t in told)
+    sides_only = not short and all(w <= ADJECTIVE for w in weights)
     source = _country_of_source(publisher, actors) if codes and sides_only else None
     code = source or (
         codes.most_common(1)[0][0]
@@ -102,26 +102,6 @@ def credited(text: str) -> str | None:
     found = [m.group(1).strip() for m in _CREDIT.finditer(text)]
     found = [f for f in found if len(f.split()) <= _CREDIT_WORDS and not f.startswith("http")]
     return found[-1] if found else None
-
-
-@cache
-def _short_form_table() -> tuple[tuple[re.Pattern[str], str], ...]:
-    table = data_mapping("country_short_forms.yaml")
-    forms = sorted(
-        ((str(f), str(c)) for c, fs in table.items() for f in fs), key=lambda x: -len(x[0])
-    )
-    return tuple((re.compile(rf"(?<![\w.-]){re.escape(f)}(?![\w-])"), c) for f, c in forms)
-
-
-def _short_forms(text: str) -> list[tuple[re.Match[str], str]]:
-    """Short country names ("DR Congo", "C. Africa", "S. Sudan") in the text, longest first
-    and not overlapping."""
-    found: list[tuple[re.Match[str], str]] = []
-    for pattern, code in _short_form_table():
-        for m in pattern.finditer(text):
-            if not any(m.start() < f.end() and f.start() < m.end() for f, _ in found):
-                found.append((m, code))
-    return found
 
 
 def filed_from(text: str, start: int, end: int) -> bool:
