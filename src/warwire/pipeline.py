@@ -12,6 +12,12 @@ document at a time, and a document that overruns it alone is rejected
 (reason ``over_budget``, naming the stage) before any later stage sees it.
 The budget is checked between stages, not by interrupting one (no signals,
 so it holds in threads, worker processes and the API alike).
+
+:func:`ingest_documents` is the one ingest path (``warwire ingest``, the
+library's ``ingest``, ``POST /api/documents``): one error policy for all.
+A document a stage failed on (or overran the budget on) comes out as its
+rejections only, never as a document: it is not stored, so the next run
+tries it again.
 """
 
 from __future__ import annotations
@@ -21,12 +27,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from warwire.config import Settings
-from warwire.errors import PipelineError, failure, one_line
+from warwire.errors import InputError, PipelineError, failure, one_line
 from warwire.stage import Stage
-from warwire.types import Analysis, Document, Rejection
+from warwire.types import Analysis, Document, RawDocument, Rejection
+
+if TYPE_CHECKING:
+    from warwire.store.base import IngestResult, Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -138,8 +147,6 @@ def documents(inputs: Iterable[str], settings: Settings) -> Iterator[Document | 
     A lone ``str`` is one input (a path or URL), never a sequence of characters;
     to analyse text itself use :func:`warwire.extract_text`.
     """
-    from warwire.clean import clean_document
-    from warwire.errors import InputError
     from warwire.ingest import read_inputs
 
     lone = isinstance(inputs, str)
@@ -149,13 +156,20 @@ def documents(inputs: Iterable[str], settings: Settings) -> Iterator[Document | 
                 item = replace(item, detail=f"{item.detail} (for text, use warwire.extract_text)")
             yield item
             continue
-        try:
-            yield clean_document(item, settings)
-        except InputError as exc:
-            yield Rejection("clean", exc.reason, one_line(exc.detail), one_line(exc.input_id))
-        except Exception as exc:  # a cleaning library choking on hostile markup
-            log.debug("cleaning failed on %s", item.input_id, exc_info=True)
-            yield failure("clean", exc, item.input_id)
+        yield clean(item, settings)
+
+
+def clean(raw: RawDocument, settings: Settings) -> Document | Rejection:
+    """One raw document cleaned, inside its own error boundary."""
+    from warwire.clean import clean_document
+
+    try:
+        return clean_document(raw, settings)
+    except InputError as exc:
+        return Rejection("clean", exc.reason, one_line(exc.detail), one_line(exc.input_id))
+    except Exception as exc:  # a cleaning library choking on hostile markup
+        log.debug("cleaning failed on %s", raw.input_id, exc_info=True)
+        return failure("clean", exc, raw.input_id)
 
 
 def extract(
@@ -191,6 +205,51 @@ def analyse(
             else:
                 if on_document:
                     on_document(item)
-                analysis = next(results)
-                yield from analysis.rejections
-                yield analysis
+                yield from outcome(next(results))
+
+
+def outcome(analysis: Analysis) -> Iterator[Analysis | Rejection]:
+    """What one analysed document comes out as: its rejections, then itself
+    unless a stage failed on it (then it is a rejection only)."""
+    yield from analysis.rejections
+    if not failed(analysis):
+        yield analysis
+
+
+def failed(analysis: Analysis) -> bool:
+    """A stage failed on it or overran the budget (a document kept unread has not)."""
+    from warwire.clean.language import NOT_EXTRACTED
+
+    return any(r.reason != NOT_EXTRACTED for r in analysis.rejections)
+
+
+def ingest_documents(
+    items: Iterable[Document | Rejection],
+    store: Store,
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+) -> Iterator[IngestResult | Rejection]:
+    """Analyse and store cleaned documents, one transaction each, in order.
+
+    Documents already stored are not analysed again (a killed run resumes
+    cheaply); a document a stage failed on is only its rejection, so it is
+    retried next time; storing one document is its own error boundary too.
+    """
+    from warwire.store import store_all
+    from warwire.store.base import IngestResult
+
+    skipped: list[IngestResult] = []
+
+    def fresh() -> Iterator[Document | Rejection]:
+        for item in items:
+            if isinstance(item, Document) and store.has_document(item.doc_id):
+                skipped.append(IngestResult(item.doc_id, "unchanged"))
+                continue
+            yield item
+
+    pipeline = pipeline or default_pipeline(settings)
+    for result in store_all(analyse(fresh(), pipeline, settings.batch_size), store):
+        yield from skipped
+        skipped.clear()
+        yield result
+    yield from skipped

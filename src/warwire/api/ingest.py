@@ -1,14 +1,14 @@
 """POST /api/documents: one request body in, one stored analysis out.
 
-The whole flow (fetch or decode, clean, analyse, store) lives in
-:class:`Ingestor` so the API tests can swap it for a fake through FastAPI's
-dependency overrides, and so the spaCy-backed pipeline is built once per app,
-not once per request.
+Fetching or decoding the body is the API's own; cleaning, analysing and
+storing go through the CLI's ingest path, with its error policy.
+:class:`Ingestor` holds it so the API tests can swap it for a fake through
+FastAPI's dependency overrides, and so the spaCy-backed pipeline is built
+once per app, not once per request.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from dataclasses import replace
 from datetime import date
@@ -18,14 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from warwire.clean.language import NOT_EXTRACTED
 from warwire.config import Settings
-from warwire.errors import InputError, PipelineError, one_line
+from warwire.errors import InputError, PipelineError
 from warwire.store.base import IngestResult, Store
-from warwire.types import Analysis
+from warwire.types import Rejection
 
 if TYPE_CHECKING:
     from warwire.pipeline import Pipeline
-
-log = logging.getLogger(__name__)
 
 
 class IngestRequest(BaseModel):
@@ -126,25 +124,20 @@ class Ingestor:
         return replace(raw, **overrides) if overrides else raw
 
     def __call__(self, request: IngestRequest, store: Store) -> IngestResult:
-        """The same error boundary as a batch: a document that breaks a stage is
-        an InputError (a 4xx naming the stage), never an unexpected 500."""
-        from warwire.clean import clean_document
+        """The one ingest path of the CLI (:func:`warwire.pipeline.ingest_documents`):
+        a document that breaks a stage is an InputError (a 4xx naming the stage
+        and reason), never an unexpected 500; an unread language is stored, and says so."""
+        from warwire.pipeline import clean, ingest_documents
 
         raw = self.raw_document(request)
-        try:
-            document = clean_document(raw, self.settings)
-        except InputError:
-            raise
-        except Exception as exc:  # a cleaning library choking on hostile markup
-            log.debug("cleaning failed on %s", raw.input_id, exc_info=True)
-            why = one_line(f"clean failed: {type(exc).__name__}: {exc}")
-            raise InputError(raw.input_id, "stage_failed", why) from exc
-        analysed = self.pipeline().run([Analysis(document=document)])
-        if len(analysed) != 1:
-            raise PipelineError(f"pipeline returned {len(analysed)} analyses for one document")
-        unread = [r for r in analysed[0].rejections if r.reason == NOT_EXTRACTED]
-        for rejection in analysed[0].rejections:
+        document = clean(raw, self.settings)
+        out = list(ingest_documents([document], store, self.settings, self.pipeline()))
+        rejections = [r for r in out if isinstance(r, Rejection)]
+        for rejection in rejections:
             if rejection.reason != NOT_EXTRACTED:
                 raise InputError(raw.input_id, rejection.reason, rejection.detail)
-        result = store.add(analysed[0])  # an unread language is stored, and says so
-        return replace(result, warnings=tuple(r.detail for r in unread)) if unread else result
+        results = [r for r in out if isinstance(r, IngestResult)]
+        if len(results) != 1:
+            raise PipelineError(f"ingest gave {len(results)} results for one document")
+        warnings = tuple(r.detail for r in rejections)
+        return replace(results[0], warnings=warnings) if warnings else results[0]

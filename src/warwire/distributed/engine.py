@@ -17,13 +17,15 @@ import pickle
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from warwire.config import Settings
 from warwire.distributed.sources import Plan, dataset, plan_inputs
 from warwire.distributed.worker import PipelineActor, PipelineFactory
-from warwire.errors import ConfigError
+from warwire.errors import ConfigError, failure, one_line
+from warwire.pipeline import outcome
+from warwire.store import store_all
 from warwire.store.base import IngestResult, Store
 from warwire.types import Analysis, Rejection
 
@@ -129,10 +131,11 @@ def _accounted(plan: Plan, rows: Iterable[dict[str, Any]]) -> Iterator[Any]:
             yield IngestResult(payload, "unchanged") if row["kind"] == "unchanged" else payload
     except Exception as exc:
         log.debug("ray engine failed", exc_info=True)
-        why = f"not processed: the ray engine failed: {type(exc).__name__}: {exc}"[:300]
+        lost = failure("engine", exc, "")
+        why = one_line(f"not processed: the ray engine failed: {type(exc).__name__}: {exc}")
         for source in plan.sources:
             if done[source] < totals.get(source, 1) or source not in totals:
-                yield Rejection("engine", "lost", why, source)
+                yield replace(lost, reason="lost", detail=why, input_id=one_line(source))
 
 
 def extract_ray(
@@ -143,9 +146,7 @@ def extract_ray(
     plan = plan_inputs(inputs, settings)
     yield from plan.rejections
     for item in _results(plan, settings, options or RayOptions(), None):
-        if isinstance(item, Analysis):
-            yield from item.rejections
-        yield item
+        yield from outcome(item) if isinstance(item, Analysis) else (item,)
 
 
 def ingest_ray(
@@ -158,8 +159,5 @@ def ingest_ray(
     yield from plan.rejections
     skip_db = None if ":memory:" in settings.db else settings.db
     for item in _results(plan, settings, options or RayOptions(), skip_db):
-        if isinstance(item, Analysis):
-            yield from item.rejections
-            yield store.add(item)
-        else:
-            yield item
+        # the single process's policy: a failed document is its rejection, not stored
+        yield from store_all(outcome(item), store) if isinstance(item, Analysis) else (item,)

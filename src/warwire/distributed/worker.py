@@ -6,7 +6,8 @@ then cleaned documents, then one ``Pipeline.run`` over the whole batch. A
 stage that fails on a document already becomes that document's Rejection
 inside the pipeline; should the batch fail as a whole, each document is tried
 again alone (``RETRIES`` times) and only the one that still fails is
-rejected. Every unit ends with a ``done`` row, which is how the driver counts
+rejected, with its error class and traceback as in a single process (for
+``--errors FILE``). Every unit ends with a ``done`` row, which is how the driver counts
 finished inputs.
 """
 
@@ -20,12 +21,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from warwire.config import Settings
-from warwire.errors import InputError
+from warwire.errors import failure
 from warwire.ingest.files import kind_of, read_document_bytes
 from warwire.ingest.jsonl import parse_line, parse_record
 from warwire.ingest.raw import reject, rejection, too_large
 from warwire.ingest.warc import read_warc
-from warwire.pipeline import Pipeline, default_pipeline
+from warwire.pipeline import Pipeline, clean, default_pipeline
 from warwire.types import Analysis, Document, RawDocument, Rejection
 
 log = logging.getLogger(__name__)
@@ -70,11 +71,8 @@ class PipelineActor:
         skip_db: str | None = None,
         factory: PipelineFactory | None = None,
     ) -> None:
-        from warwire.clean import clean_document
-
         self.settings = settings
         self.pipeline = (factory or default_pipeline)(settings)
-        self.clean = clean_document
         self.store = None
         if skip_db:  # ingest: documents already stored are not analysed again
             from warwire.store import open_store
@@ -106,21 +104,17 @@ class PipelineActor:
             raws = list(raw_documents(unit, self.settings))
         except Exception as exc:  # a reader bug must not cost the rest of the batch
             log.debug("reading %s failed", unit["unit"], exc_info=True)
-            yield reject(str(unit["unit"]), "unreadable", f"cannot read: {exc}"[:300])
+            yield failure("read", exc, str(unit["unit"]))
             return
         for raw in raws:
-            if isinstance(raw, Rejection):
-                yield raw
-                continue
-            try:
-                doc = self.clean(raw, self.settings)
-            except InputError as exc:
-                yield Rejection("clean", exc.reason, exc.detail, exc.input_id)
-                continue
-            if self.store is not None and self.store.has_document(doc.doc_id):
+            doc = raw if isinstance(raw, Rejection) else clean(raw, self.settings)
+            if isinstance(doc, Document) and self._stored(doc):
                 yield doc.doc_id  # already stored: reported as unchanged
             else:
                 yield doc
+
+    def _stored(self, doc: Document) -> bool:
+        return self.store is not None and self.store.has_document(doc.doc_id)
 
     def _analyse(self, docs: list[Document]) -> list[Analysis | Rejection]:
         if not docs:
@@ -132,12 +126,11 @@ class PipelineActor:
         return [self._alone(doc) for doc in docs]
 
     def _alone(self, doc: Document) -> Analysis | Rejection:
-        error: Exception | None = None
-        for _ in range(RETRIES):
+        for attempt in range(1, RETRIES + 1):
             try:
                 (analysis,) = self.pipeline.run([Analysis(document=doc)])
                 return analysis
             except Exception as exc:
-                error = exc
-        why = f"failed after {RETRIES} tries: {type(error).__name__}: {error}"[:300]
-        return Rejection("engine", "failed", why, doc.input_id)
+                if attempt == RETRIES:  # the single process's rejection: class and traceback
+                    return failure("engine", exc, doc.input_id)
+        raise AssertionError("unreachable: RETRIES >= 1")

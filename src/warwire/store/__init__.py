@@ -16,7 +16,7 @@ from warwire.config import Settings
 from warwire.errors import StoreError, failure
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record, Store
 from warwire.store.sql import SqlStore
-from warwire.types import Analysis, Document, Rejection
+from warwire.types import Analysis, Rejection
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -73,27 +73,13 @@ def ingest(
     cheap). Without ``store`` the database of ``settings.db`` is opened and
     closed here.
     """
-    from warwire.pipeline import analyse, default_pipeline, documents
+    from warwire.pipeline import documents, ingest_documents
 
     settings = settings or Settings()
     own = store is None
     target: Store = store if store is not None else open_store(settings.db)
     try:
-        skipped: list[IngestResult] = []
-
-        def fresh() -> Iterator[Document | Rejection]:
-            for item in documents(inputs, settings):
-                if isinstance(item, Document) and target.has_document(item.doc_id):
-                    skipped.append(IngestResult(item.doc_id, "unchanged"))
-                    continue
-                yield item
-
-        pipeline = default_pipeline(settings)
-        for result in store_all(analyse(fresh(), pipeline, settings.batch_size), target):
-            yield from skipped
-            skipped.clear()
-            yield result
-        yield from skipped
+        yield from ingest_documents(documents(inputs, settings), target, settings)
     finally:
         if own:
             target.close()

@@ -28,6 +28,9 @@ class NoStore:
     def add(self, analysis: Analysis) -> None:
         raise AssertionError("a rejected document must not be stored")
 
+    def has_document(self, doc_id: str) -> bool:
+        return False
+
 
 def test_stage_failure_is_an_input_error_naming_the_stage() -> None:
     ingestor = Ingestor(Settings())
@@ -65,6 +68,9 @@ class Recording:
     def add(self, analysis: Analysis) -> IngestResult:
         self.stored.append(analysis)
         return IngestResult(analysis.document.doc_id, "added")
+
+    def has_document(self, doc_id: str) -> bool:
+        return any(a.document.doc_id == doc_id for a in self.stored)
 
 
 def test_a_language_not_read_is_stored_with_a_warning_not_refused() -> None:

@@ -69,7 +69,8 @@ def test_extract_writes_every_rejection_to_the_errors_file(
         cli, ["extract", "--format", "jsonl", "--errors", str(errors), *inputs]
     )
     assert result.exit_code == 0
-    assert sum('"kind": "document"' in line for line in result.stdout.splitlines()) == 2
+    # the broken document is its rejection only, not also a half-analysed document
+    assert sum('"kind": "document"' in line for line in result.stdout.splitlines()) == 1
     _check(errors, result.stderr)
 
 
@@ -80,8 +81,11 @@ def test_ingest_writes_every_rejection_to_the_errors_file(
     db = f"sqlite:///{tmp_path / 'e.db'}"
     result = CliRunner().invoke(cli, ["ingest", "--db", db, "--errors", str(errors), *inputs])
     assert result.exit_code == 0, result.stderr
-    assert "2 added" in result.stdout
+    assert "1 added, 0 revised, 0 unchanged (already stored), 2 rejected" in result.stdout
     _check(errors, result.stderr)
+    again = CliRunner().invoke(cli, ["ingest", "--db", db, *inputs])
+    # the broken document was not stored, so it is tried again (not skipped as unchanged)
+    assert "0 added, 0 revised, 1 unchanged (already stored), 2 rejected" in again.stdout
 
 
 def test_time_budget_option_reaches_the_settings() -> None:
