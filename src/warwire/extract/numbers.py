@@ -7,14 +7,17 @@ and a man" is 5), parts of a count do not ("six, including two children", "two
 of the five"). A figure that totals several events ("bringing the toll to 45",
 "since October", "the war has killed thousands", anything in the thousands
 without a single attack named) is kept apart in ``totals``: it is never the
-event's fatalities. Deaths reported without a number are coded 10 for a large
-attack and 3 for a limited one; a single victim written without a number ("was
-shot dead", "killed him") is 1; injuries only are 0.
+event's fatalities; so is a figure beyond plausibility (``largest_toll``),
+which becomes a claim flagged ``implausible``. Deaths reported without a
+number are coded 10 for a large attack and 3 for a limited one; a single
+victim written without a number ("was shot dead", "killed him") is 1;
+injuries only are 0.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -105,6 +108,7 @@ def _read(text: str) -> Fatalities | None:
     deaths.sort(key=lambda f: f.fig.start)
     numbered = [f for f in deaths if not f.fig.vague and f.fig.value <= lx["largest_toll"]]
     totals = tuple(t for f in numbered if (t := total_of(ws, f.fig)) is not None)
+    totals += tuple(_implausible(f.fig) for f in deaths if f.fig.value > lx["largest_toll"])
     own = [f for f in numbered if all(t.figure is not f.fig for t in totals)]
     revised = _revised(ws)
     self_death = 1 if occurs(ws, lx["self_death"]) else 0
@@ -139,6 +143,12 @@ def _read(text: str) -> Fatalities | None:
     return None
 
 
+def _implausible(fig: Figure) -> Total:
+    """A death figure past ``largest_toll`` (data): a claim flagged ``implausible``
+    beside the sentence's event, never its fatalities, nor replaced by a guess."""
+    return Total(replace(fig, qualifier="implausible"), "implausible", True)
+
+
 def _revised(ws: list[Word]) -> bool:
     """ "the toll rose to 21": a revised figure that supersedes earlier ones."""
     tolls = [i for i, w in enumerate(ws) if w.text == "toll"]
@@ -161,13 +171,27 @@ def _figures(ws: list[Word]) -> list[_Fig]:
     lx, i = cues(), 0
     out: list[_Fig] = []
     while i < len(ws):
-        fig = figure_at(ws, i)
+        fig = figure_at(ws, i) or _overlong(ws, i)
         if fig is None or _is_date(ws, fig, lx) or _restated(ws, fig, out):
             i += 1
             continue
         out.append(_Fig(fig))
         i = max(fig.last, i + 1)
     return out
+
+
+_DIGIT_RUN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_STORABLE = 10**18  # below 2**63: any figure kept fits the store
+
+
+def _overlong(ws: list[Word], i: int) -> Figure | None:
+    """A digit string too long to be a quantity ("killed 1000...0 people"): kept at
+    its lower bound 10**(digits-1), at most ``_STORABLE``, so it is flagged, not lost."""
+    text = ws[i].text
+    if not _DIGIT_RUN.fullmatch(text) or parse_number(text) is not None:
+        return None
+    digits = len(text) - text.count(",")
+    return Figure(min(10 ** (digits - 1), _STORABLE), None, ws[i].start, ws[i].end, i, i + 1)
 
 
 _ROUGH = frozenset(lexicon()["numbers"]["vague"])
