@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -152,7 +153,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
-        return problem(exc.status_code, str(exc.detail), request.url.path, exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:  # Starlette names only the first route's methods
+            headers = {**(headers or {}), "Allow": _allowed(request.url.path)}
+        return problem(exc.status_code, str(exc.detail), request.url.path, headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> ProblemResponse:
@@ -176,6 +180,19 @@ def _add_error_handlers(app: FastAPI) -> None:
         if isinstance(exc, InputError):
             return problem(status, str(exc), request.url.path, reason=exc.reason)
         return problem(status, str(exc), request.url.path)
+
+
+def _allowed(path: str) -> str:
+    """Every method some /api route serves at ``path`` (GET and POST /api/documents
+    are two routes)."""
+    routes = (*router.routes, *report_router.routes, *correction_router.routes)
+    methods = {
+        method
+        for route in routes
+        if isinstance(route, APIRoute) and route.path_regex.match(path)
+        for method in route.methods
+    }
+    return ", ".join(sorted(methods))
 
 
 def _message(error: Any) -> str:

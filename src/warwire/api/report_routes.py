@@ -7,13 +7,13 @@ its charts and maps are ``data:`` images, which the policy allows.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 
 from warwire.api.deps import get_store
+from warwire.api.params import IsoDay, Week
 from warwire.errors import ConfigError
 from warwire.store.base import Store
 
@@ -23,11 +23,13 @@ router = APIRouter(prefix="/api", tags=["reports"])
 @router.get("/report", response_class=HTMLResponse)
 def report_page(
     store: Annotated[Store, Depends(get_store)],
-    country: Annotated[str, Query(min_length=1, max_length=200, description="country name")],
+    country: Annotated[
+        str, Query(min_length=1, max_length=200, pattern=r"\S", description="country name")
+    ],
     admin1: Annotated[list[str] | None, Query(max_length=50, description="region(s)")] = None,
-    since: Annotated[date | None, Query(description="first day, YYYY-MM-DD")] = None,
-    until: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None,
-    week: Annotated[str | None, Query(max_length=10, description="ISO week, 2024-W23")] = None,
+    since: Annotated[IsoDay | None, Query(description="first day, YYYY-MM-DD")] = None,
+    until: Annotated[IsoDay | None, Query(description="last day, YYYY-MM-DD")] = None,
+    week: Week = None,
     baseline: Literal["4w", "52w"] = "4w",
 ) -> HTMLResponse:
     """A situation report for a country and window; every number links to its events."""

@@ -11,13 +11,12 @@ import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, Security
 from fastapi.security import HTTPBearer
 
-from warwire.api import schemas
+from warwire.api import params, schemas
 from warwire.api.deps import (
     ResponseCache,
     get_cache,
@@ -26,6 +25,7 @@ from warwire.api.deps import (
     require_token,
 )
 from warwire.api.ingest import IngestFn, IngestRequest, IngestResponse
+from warwire.api.params import IsoDay
 from warwire.api.views import (
     envelope,
     event_detail,
@@ -37,7 +37,6 @@ from warwire.api.views import (
 )
 from warwire.store.base import ClaimQuery, EventQuery, Record, Store
 from warwire.store.filters import FilterError, country_name
-from warwire.store.filters import event_type as canonical_type
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -45,7 +44,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 CacheDep = Annotated[ResponseCache, Depends(get_cache)]
 HedgeParam = Literal["none", "claimed", "reportedly", "alleged", "according_to", "unconfirmed"]
 Limit = Annotated[int, Query(ge=1, le=5000, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=params.INT64_MAX, description="rows to skip")]
 IdPath = Annotated[str, Path(min_length=1, max_length=200)]
 #: declares the bearer scheme in OpenAPI; :func:`require_token` does the checking
 BEARER = HTTPBearer(auto_error=False, description="WARWIRE_TOKEN, for writes")
@@ -70,26 +69,22 @@ def next_page(request: Request, offset: int, limit: int) -> str:
 
 async def event_filters(
     country: Annotated[str | None, Query(description="country name or ISO-2/ISO-3 code")] = None,
-    since: Annotated[date | None, Query(description="first day, YYYY-MM-DD")] = None,
-    until: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None,
-    type: Annotated[str | None, Query(description="ACLED event or sub-event type")] = None,
+    since: Annotated[IsoDay | None, Query(description="first day, YYYY-MM-DD")] = None,
+    until: Annotated[IsoDay | None, Query(description="last day, YYYY-MM-DD")] = None,
+    type: params.EventType = None,
     actor: Annotated[str | None, Query(description="actor name (either side)")] = None,
-    near: Annotated[str | None, Query(description="LAT,LON,KM", examples=["32.4,13.6,50"])] = None,
+    near: params.Near = None,
     text: Annotated[str | None, Query(description="full-text search")] = None,
     claimant: Annotated[str | None, Query(description="who asserts a claim")] = None,
     hedge: HedgeParam | None = None,
 ) -> EventQuery:
-    """The filters shared by /api/events and /api/timeline, checked once.
+    """The filters shared by /api/events and /api/timeline, checked once (a window
+    whose ``since`` is after its ``until`` is empty, not an error: the schema allows it).
 
     ``async`` (it never blocks) so FastAPI runs it inline, not via the thread pool.
     """
-    if since and until and since > until:
-        raise HTTPException(422, "'since' is after 'until'")
-    if type:
-        try:
-            type = canonical_type(type)
-        except FilterError as exc:
-            raise HTTPException(422, str(exc)) from None
+    if type is not None:
+        type = params.event_type(type)
     if country:  # codes and spellings to the stored name; other names are matched as given
         with contextlib.suppress(FilterError):
             country = country_name(country)
@@ -148,14 +143,7 @@ def list_events(
         Literal["json", "geojson", "csv"],
         Query(description="csv: the page as the ACLED CSV of `warwire export`, as a download"),
     ] = "json",
-    fields: Annotated[
-        str | None,
-        Query(
-            max_length=2000,
-            description="only these record keys (comma-separated; also claim_count, claimants)",
-            examples=["event_date,event_type,latitude,longitude,claim_count"],
-        ),
-    ] = None,
+    fields: params.Fields = None,
 ) -> Response:
     query = replace(filters, limit=limit, offset=offset)
     if format == "csv":

@@ -39,7 +39,7 @@ def test_timeline_takes_the_event_filters(client: TestClient) -> None:
 
 
 def test_timeline_rejects_what_events_rejects(client: TestClient) -> None:
-    for query in ("since=2024-03-09&until=2024-03-01", "type=Picnic", "near=1,2", "hedge=maybe"):
+    for query in ("until=2024-3-01", "type=Picnic", "near=1,2", "hedge=maybe"):
         assert client.get(f"/api/timeline?{query}").status_code == 422, query
         assert client.get(f"/api/events?{query}").status_code == 422, query
 
