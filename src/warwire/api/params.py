@@ -75,7 +75,17 @@ EventType = Annotated[
         json_schema_extra={"pattern": TYPE},
     ),
 ]
+WEEK = r"^\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])$"
+
+
+def _iso_week(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(WEEK, value):
+        raise ValueError(f"bad week {value[:20]!r}: expected YYYY-Www such as 2024-W23")
+    return value
+
+
 Week = Annotated[
     str | None,
-    Query(pattern=r"^\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])$", description="ISO week, 2024-W23"),
+    BeforeValidator(_iso_week),
+    Query(description="ISO week, 2024-W23", json_schema_extra={"pattern": WEEK}),
 ]

@@ -14,8 +14,9 @@ from datetime import date
 from html.parser import HTMLParser
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# link text holds no "[": a run of "[" then costs one step per bracket, not the rest of the line
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

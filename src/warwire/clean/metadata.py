@@ -25,7 +25,11 @@ _DATE = (
     rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
 )
-_DATELINE = re.compile(rf"(?:(?P<name>[^\d,|]{{2,60}}?)(?:\s*[,|·–—-])?\s+)?(?P<date>{_DATE})")
+# the name starts with no space (lines are stripped): inside a run of spaces a try
+# fails at once, so a search is linear in the run, not quadratic
+_DATELINE = re.compile(
+    rf"(?:(?P<name>[^\d,|\s][^\d,|]{{1,59}}?)(?:\s*[,|·–—-])?\s+)?(?P<date>{_DATE})"
+)
 _BYLINE = re.compile(r"^(?:by|written by|posted by)\s+(?P<name>[^.!?]{2,80})$", re.IGNORECASE)
 _ORIGINAL = re.compile(
     r"^\W{0,3}(?:the\s+)?original source of this (?:article|story|report) is\s+(?P<name>.+?)\.?$",

@@ -203,7 +203,7 @@ def decode_text(data: bytes, input_id: str, charset: str | None = None) -> str:
 
 _HTML_MARKERS = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<p[\s>]|<article[\s>]", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
-_MD_LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+[^)]*\)")
+_MD_LINK = re.compile(r"!?\[[^\[\]\n]+\]\([^)\s]+[^)]*\)")  # no "[" inside: linear
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)\S[^\n]*?\S\1(?![\w*])")
 _MD_LIST_OR_QUOTE = re.compile(r"^(?:\s{0,3}[-*+]\s+\S|>\s+\S)", re.M)
 _FEED_TOP = re.compile(
