@@ -136,24 +136,35 @@ def _doc_of(nlp: Language, text: str, span: Span, piece: _Piece | None) -> Doc:
     return doc
 
 
+_IOB = ("", "I", "O", "B")  # spaCy's ent_iob codes, as Token.ent_iob_ spells them
+
+
 def _to_sentence(span: Span, parsed: Doc) -> Sentence:
+    """Copy a parsed sentence into records, reading spaCy's attribute array in one
+    call rather than making two Token objects (the token and its head) per word."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, TAG
+
     base = span.start
-    tokens = tuple(
-        Token(
-            i=t.i,
-            text=t.text,
-            start=base + t.idx,
-            end=base + t.idx + len(t.text),
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            ent_type=t.ent_type_,
-            ent_iob=t.ent_iob_,
+    strings = parsed.vocab.strings
+    rows = parsed.to_array([ORTH, IDX, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB]).tolist()
+    tokens = []
+    for i, (orth, idx, lemma, pos, tag, dep, head, ent_type, iob) in enumerate(rows):
+        text = strings[orth]
+        tokens.append(
+            Token(
+                i=i,
+                text=text,
+                start=base + idx,
+                end=base + idx + len(text),
+                lemma=strings[lemma],
+                pos=strings[pos],
+                tag=strings[tag],
+                dep=strings[dep],
+                head=i + (head - (1 << 64) if head >= 1 << 63 else head),
+                ent_type=strings[ent_type],
+                ent_iob=_IOB[iob],
+            )
         )
-        for t in parsed
-    )
     entities = tuple(
         Mention(
             span=Span(span.doc_id, base + e.start_char, base + e.end_char),
@@ -162,7 +173,7 @@ def _to_sentence(span: Span, parsed: Doc) -> Sentence:
         )
         for e in parsed.ents
     )
-    return Sentence(span=span, tokens=tokens, entities=entities)
+    return Sentence(span=span, tokens=tuple(tokens), entities=entities)
 
 
 @cache
