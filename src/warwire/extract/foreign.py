@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from warwire.extract.foreign_lexicon import CAPITALISED_RUN, Lexicon, lexicon, read_languages
+from warwire.extract.foreign_sides import actor_pair, credited, sides
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.sides import settle_sides
 from warwire.resolve.dates import undated_window
@@ -47,7 +48,6 @@ _ACRONYM = 5  # capitals up to this long are an acronym
 _RUN = CAPITALISED_RUN
 _HEAD = re.compile(rf"\W*(?P<names>{_RUN}(?:\s*[/–-]\s*{_RUN}){{0,2}})\s*[:,]\s*")
 _HEADS = 3  # "Country : Region / Town, ..." heads a line with at most three names
-_AGENT = re.compile(r"\b(?:par|por|pelos?|pelas?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LETHAL = frozenset(
     {"Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
      "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Mob violence"}
@@ -161,46 +161,6 @@ def _place(toponyms: Sequence[Toponym], ranks: dict[int, int]) -> Toponym | None
     return countries[0] if countries else None
 
 
-def _sides(
-    lex: Lexicon, actors: ActorLookup, line: str, where: Span, code: str | None
-) -> list[tuple[Actor, Span, bool]]:
-    """The line's actors in order: (actor, span, named after "par"/"por")."""
-    found: list[tuple[int, Actor, int, bool]] = []
-    for start, end, actor in actors.find(line, code):
-        found.append((start, actor, end, bool(_AGENT.search(line[:start]))))
-    for match in lex.actor.finditer(line):
-        if any(s <= match.start() < e for s, _, e, _ in found):
-            continue
-        english = lex.actors[" ".join(match.group().lower().split())]
-        actor = actors.resolve(english, code) or actors.resolve_or_keep(english, code)
-        found.append(
-            (match.start(), actor, match.end(), bool(_AGENT.search(line[: match.start()])))
-        )
-    found.sort(key=lambda f: f[0])
-    base = where.start
-    return [(a, Span(where.doc_id, base + s, base + e), agent) for s, a, e, agent in found]
-
-
-def _actor_pair(
-    sides: list[tuple[Actor, Span, bool]],
-) -> tuple[tuple[Actor, Span] | None, tuple[Actor, Span] | None]:
-    """Perpetrator and target: an agent ("tué par des soldats") is actor1; a victim
-    (civilians, inter 7) told first is actor2; else in order of mention."""
-    if not sides:
-        return None, None
-    agents = [(a, s) for a, s, agent in sides if agent]
-    others = [
-        (a, s) for a, s, agent in sides if not agent and a.name not in {x.name for x, _ in agents}
-    ]
-    if agents:
-        return agents[0], (others[0] if others else None)
-    armed = [(a, s) for a, s in others if a.inter != 7]
-    victims = [(a, s) for a, s in others if a.inter == 7]
-    first = armed[0] if armed else None
-    second = (armed[1] if len(armed) > 1 else None) or (victims[0] if victims else None)
-    return first, second
-
-
 @dataclass(frozen=True, slots=True)
 class _Reading:
     sub: str
@@ -233,8 +193,15 @@ def foreign_events(
         for (start, end), here in zip(lines, places, strict=True)
         if (r := _read_line(lex, doc.doc_id, doc.text, start, end, _finer(here, places), actors))
     ]
-    events = [_event(doc.doc_id, analysis, r, i) for i, r in enumerate(_distinct(readings))]
+    kept = _distinct(readings)
+    code = next((c for r in kept if (c := _code(r.toponym)) is not None), None)
+    told = credited(lex, actors, doc.doc_id, doc.text, code)
+    events = [_event(doc.doc_id, analysis, r, i, told) for i, r in enumerate(kept)]
     return replace(analysis, events=analysis.events + tuple(events))
+
+
+def _code(toponym: Toponym | None) -> str | None:
+    return toponym.place.country_code if toponym and toponym.place else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +260,7 @@ def _read_line(
     toponym, location = here.toponym, here.span
     code = toponym.place.country_code if toponym and toponym.place else None
     deaths, where = _fatalities(lex, sub, line)
-    first, second = _actor_pair(_sides(lex, actors, line, Span(doc_id, start, end), code))
+    first, second = actor_pair(sides(lex, actors, line, Span(doc_id, start, end), code))
     actor1, actor2 = settle_sides(
         actors, sub, first[0] if first else None, second[0] if second else None, code, [line]
     )
@@ -323,20 +290,35 @@ def _distinct(readings: list[_Reading]) -> list[_Reading]:
         same = next((o for o in out if _same_event(o, r)), None)
         if same is None:
             out.append(r)
-        elif same.deaths < r.deaths or (same.toponym is None and r.toponym is not None):
+        elif same.deaths < r.deaths or _coarser(same.toponym, r.toponym):
             out[out.index(same)] = replace(r, deaths=max(r.deaths, same.deaths))
     return out
 
 
+def _coarser(a: Toponym | None, b: Toponym | None) -> bool:
+    """Is ``a`` no place, or the province town ``b`` lies in?"""
+    if b is None or b.place is None:
+        return False
+    if a is None or a.place is None:
+        return True
+    return (a.place.feature or "").startswith("ADM1") and a.place.name == b.place.admin1
+
+
 def _same_event(a: _Reading, b: _Reading) -> bool:
+    """One event: of one type, at one place, or one of them in the province the other
+    names (a headline's "in Antioquia", its lede's town there)."""
     if EVENT_TYPE_OF[a.sub] != EVENT_TYPE_OF[b.sub]:
         return False
     if a.toponym is None or b.toponym is None or a.toponym.place is None:
         return True
+    if _coarser(a.toponym, b.toponym) or _coarser(b.toponym, a.toponym):
+        return True
     return b.toponym.place is not None and a.toponym.place.name == b.toponym.place.name
 
 
-def _event(doc_id: str, analysis: Analysis, r: _Reading, index: int) -> Event:
+def _event(
+    doc_id: str, analysis: Analysis, r: _Reading, index: int, told: tuple[str, Span] | None
+) -> Event:
     doc = analysis.document
     place: Place | None = r.toponym.place if r.toponym else None
     when = undated_window(doc.reference_date)
@@ -352,6 +334,8 @@ def _event(doc_id: str, analysis: Analysis, r: _Reading, index: int) -> Event:
             evidence.append(FieldEvidence(name, span))
     publisher = doc.source.original_source or doc.source.publisher or "unknown"
     claim = Claim(publisher, Hedge.NONE, Polarity.ASSERTED, r.line, fatalities=r.deaths)
+    if told is not None:
+        claim = Claim(told[0], Hedge.ACCORDING_TO, Polarity.ASSERTED, told[1], fatalities=r.deaths)
     confidence = 0.3 + 0.15 * bool(r.actor1) + 0.1 * bool(r.actor2) + 0.1 * bool(place)
     confidence += 0.1 * (place is not None and place.geo_precision < 3)
     event_type = EVENT_TYPE_OF[r.sub]

@@ -49,6 +49,7 @@ class Lexicon:
     toll: re.Pattern[str]  # a count and a death word
     one_death: re.Pattern[str]
     total: re.Pattern[str]  # words of a running total ("bilan", "desde")
+    source: re.Pattern[str]  # words that credit an account ("selon", "indicó")
     numbers: dict[str, int]
     locative: re.Pattern[str]
     weak_locative: re.Pattern[str]
@@ -96,6 +97,7 @@ def lexicon(language: str) -> Lexicon | None:
         toll=toll,
         one_death=_pattern(data["one_death"]),
         total=_pattern(data["totals"]),
+        source=_pattern(data.get("sources") or ()),
         numbers=numbers,
         locative=_locative(data["locatives"]),
         weak_locative=_locative(data["weak_locatives"]),

@@ -249,3 +249,32 @@ def test_ingest_command_counts_an_unread_document_as_added(tmp_path: Path) -> No
     assert result.exit_code == 0
     assert "1 added" in result.output and "0 rejected" in result.output
     assert "not extracted: language de" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Deux soldats tués à Dravonne.\n\nL'armée a indiqué dans un communiqué que...", "fr"),
+        ("Dos muertos en Dravonne.\n\nEn un comunicado, el Ejército informó que...", "es"),
+        ("Dois mortos em Dravonne.\n\nSegundo a polícia, os homens...", "pt"),
+    ],
+)
+def test_the_side_a_report_credits_is_its_claimant(text: str, language: str) -> None:
+    (claim,) = _only(text, language).claims
+    assert claim.claimant != "Le Courrier"
+    assert claim.hedge.value == "according_to"
+
+
+def test_civilians_named_beside_a_source_word_are_no_source() -> None:
+    (claim,) = _only("Deux civils tués à Dravonne, selon des habitants.", "fr").claims
+    assert (claim.claimant, claim.hedge.value) == ("Le Courrier", "none")
+
+
+def test_a_headline_naming_the_province_and_a_lede_naming_its_town_are_one_event() -> None:
+    province = Place("Nordcap", 10.4, 20.4, "Arvenia", "AV", "Nordcap", 7, "ADM1", 900_000, 3)
+    gazetteer = MemoryGazetteer([COUNTRY_A, TOWN, province])
+    text = "Trois morts dans des combats à Nordcap\n\nTrois soldats tués dans des combats à Dravonne."
+    doc = Document("doc1", "in1", text, published=date(2024, 4, 12), language="fr",
+                   source=Source(publisher="Le Courrier"))  # fmt: skip
+    (event,) = foreign_events(Analysis(doc), gazetteer, KeywordActors()).events
+    assert event.place is not None and event.place.name == "Dravonne"
