@@ -16,11 +16,15 @@ from warwire.types import Document
 SOURCE_COLUMNS = ("key", "name", "categories", "side", "reason", "reference")
 
 
-def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document) -> None:
+def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document, known: set[str]) -> None:
+    """Register the document's publisher; ``known``: keys this transaction saw stored."""
     publisher = doc.source.publisher
     if not publisher:
         return
     key = normalize(publisher)
+    if key in known:
+        return
+    known.add(key)
     if raw.first("SELECT 1 FROM sources WHERE key = :k", {"k": key}):
         return
     info = registry.lookup(publisher, doc.source.url)
@@ -58,11 +62,8 @@ def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) 
         "syndication_group": group or doc.doc_id, "version": version,
     }  # fmt: skip
     raw.run(DOCUMENT_INSERT, row)
-    raw.run(
-        insert_sql("fingerprints", ("doc_id", "signature", "size")),
-        {"doc_id": doc.doc_id, "signature": syn.serialize_signature(fp.signature),
-         "size": fp.size},
-    )  # fmt: skip
+    raw.defer("fingerprints", ("doc_id", "signature", "size"),
+              [(doc.doc_id, syn.serialize_signature(fp.signature), fp.size)])  # fmt: skip
     raw.many(
         insert_sql("bands", ("band_key", "doc_id")),
         [{"band_key": k, "doc_id": doc.doc_id} for k in sorted(set(fp.bands))],
