@@ -180,20 +180,21 @@ def run(n: int, url: str, batch: int) -> dict[str, float]:
     store = open_store(url)
     syndication.fingerprint("warm up")  # the MinHash library's import is not ingest work
     planted = found = 0
-    elapsed = 0.0
+    elapsed = cpu = 0.0
     items = corpus(n)
     while chunk := list(islice(items, batch)):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         results = store.add_many([a for a, _ in chunk]) if batch > 1 else [
             store.add(chunk[0][0])]  # fmt: skip
         elapsed += time.perf_counter() - t0
+        cpu += time.process_time() - c0
         for (_, is_repost), result in zip(chunk, results, strict=True):
             planted += is_repost
             found += is_repost and result.syndicated_from is not None
     stats = store.stats()
     store.close()
-    return {"n": n, "seconds": elapsed, "docs_per_s": n / elapsed, "events": stats["events"],
-            "reposts": planted, "reposts_found": found}  # fmt: skip
+    return {"n": n, "seconds": elapsed, "docs_per_s": n / elapsed, "cpu": cpu,
+            "events": stats["events"], "reposts": planted, "reposts_found": found}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> list[dict[str, float]]:
@@ -214,12 +215,14 @@ def main(argv: list[str] | None = None) -> list[dict[str, float]]:
             row = run(n, url, args.batch)
             rows.append(row)
             print(f"{n:>7} docs  {row['seconds']:8.1f} s  {row['docs_per_s']:7.0f} docs/s  "
+                  f"(this process's CPU {row['cpu']:.1f} s: {n / row['cpu']:.0f} docs/s)  "
                   f"{row['events']:>7} events  reposts found {row['reposts_found']}/"
                   f"{row['reposts']}")  # fmt: skip
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
-        print(f"time ratio {b['n']:.0f}/{a['n']:.0f}: {b['seconds'] / a['seconds']:.1f} "
-              f"(size ratio {b['n'] / a['n']:.1f}; equal means linear)")  # fmt: skip
+        print(f"time ratio {b['n']:.0f}/{a['n']:.0f}: {b['seconds'] / a['seconds']:.1f}, "
+              f"CPU {b['cpu'] / a['cpu']:.1f} (size ratio {b['n'] / a['n']:.1f}; equal means "
+              "linear)")  # fmt: skip
     return rows
 
 

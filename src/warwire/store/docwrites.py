@@ -64,10 +64,13 @@ def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) 
     raw.run(DOCUMENT_INSERT, row)
     raw.defer("fingerprints", ("doc_id", "signature", "size"),
               [(doc.doc_id, syn.serialize_signature(fp.signature), fp.size)])  # fmt: skip
-    raw.many(
-        insert_sql("bands", ("band_key", "doc_id")),
-        [{"band_key": k, "doc_id": doc.doc_id} for k in sorted(set(fp.bands))],
-    )
+    keys = sorted(set(fp.bands))
+    if keys:  # one multi-row statement: one round trip, one statement to run
+        values = ", ".join(f"(:k{i}, :d)" for i in range(len(keys)))
+        params: dict[str, object] = {f"k{i}": k for i, k in enumerate(keys)}
+        raw.run(
+            f"INSERT INTO bands (band_key, doc_id) VALUES {values}", {**params, "d": doc.doc_id}
+        )
     if group:
         root = reroot_group(raw, group)
         return None if root == doc.doc_id else root

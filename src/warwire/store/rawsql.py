@@ -73,16 +73,26 @@ def _names(sql: str) -> frozenset[str]:
 
 
 class Raw:
-    """A DBAPI cursor on the caller's connection (and so in its transaction)."""
+    """A DBAPI cursor on the caller's connection (and so in its transaction).
 
-    __slots__ = ("cursor", "dialect", "pending", "sqlite")
+    ``pipeline``: on PostgreSQL, statements whose results are not read are sent
+    without waiting for the server (psycopg's pipeline mode); reading a result
+    waits. Only for code that runs every statement through this object (the
+    caller's SQLAlchemy connection must not be used meanwhile).
+    """
 
-    def __init__(self, conn: Connection) -> None:
+    __slots__ = ("cursor", "dialect", "pending", "pipe", "sqlite")
+
+    def __init__(self, conn: Connection, pipeline: bool = False) -> None:
         self.dialect = conn.dialect.name
         self.sqlite = self.dialect == "sqlite"
         self.cursor: Any = conn.connection.cursor()
         # table -> (columns, rows) waiting to be written, in the order they came
         self.pending: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
+        self.pipe: Any = None
+        if pipeline and not self.sqlite:
+            self.pipe = self.cursor.connection.pipeline()
+            self.pipe.__enter__()
 
     def defer(self, table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
         """Queue rows (no date values: they are written as given) for :meth:`flush`."""
@@ -104,9 +114,14 @@ class Raw:
                 marks = ", ".join("?" * len(columns))
                 self.cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
                 continue
+            if self.pipe is not None:  # COPY cannot run in pipeline mode: leave it for a while
+                self.pipe.__exit__(None, None, None)
             with self.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
+            if self.pipe is not None:
+                self.pipe = self.cursor.connection.pipeline()
+                self.pipe.__enter__()
 
     def _before(self, sql: str) -> None:
         if self.pending:
@@ -114,10 +129,18 @@ class Raw:
             if "*" in names or not names.isdisjoint(self.pending):
                 self.flush()
 
-    def run(self, sql: str, params: Params | None = None) -> Any:
+    def run(self, sql: str, params: Params | None = None, replan: bool = False) -> Any:
+        """``replan``: PostgreSQL plans the statement afresh each time instead of
+        reusing a prepared plan, which psycopg makes after five runs and the
+        server may keep generic: made while a table was small, such a plan
+        can scan what has since grown large."""
         self._before(sql)
-        bound = _bind_sqlite(params or {}) if self.sqlite else dict(params or {})
-        self.cursor.execute(translate(sql, self.sqlite), bound)
+        if self.sqlite:
+            self.cursor.execute(sql, _bind_sqlite(params or {}))
+        elif replan:
+            self.cursor.execute(translate(sql, False), dict(params or {}), prepare=False)
+        else:
+            self.cursor.execute(translate(sql, False), dict(params or {}))
         return self.cursor
 
     def many(self, sql: str, rows: Sequence[Params]) -> None:
@@ -127,8 +150,10 @@ class Raw:
         bound = [_bind_sqlite(r) for r in rows] if self.sqlite else [dict(r) for r in rows]
         self.cursor.executemany(translate(sql, self.sqlite), bound)
 
-    def all(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
-        return list(self.run(sql, params).fetchall())
+    def all(
+        self, sql: str, params: Params | None = None, replan: bool = False
+    ) -> list[tuple[Any, ...]]:
+        return list(self.run(sql, params, replan).fetchall())
 
     def first(self, sql: str, params: Params | None = None) -> tuple[Any, ...] | None:
         row = self.run(sql, params).fetchone()
@@ -137,10 +162,15 @@ class Raw:
     def close(self) -> None:
         """Release the cursor, writing what is deferred unless an exception is on its
         way out (the transaction is then rolled back anyway)."""
+        error = sys.exc_info()
         try:
-            if sys.exc_info()[1] is None:
+            if error[1] is None:
                 self.flush()
             else:
                 self.pending.clear()
         finally:
-            self.cursor.close()
+            try:
+                if self.pipe is not None:
+                    self.pipe.__exit__(*error)
+            finally:
+                self.cursor.close()

@@ -95,6 +95,8 @@ def rehome_copies(raw: Raw, root: str, work: EventWork) -> None:
         "ORDER BY seq",
         {"r": root},
     )
+    if not copies:
+        return
     original_text = text_of(raw, root)
     for (copy_id,) in copies:
         copy, text = str(copy_id), text_of(raw, str(copy_id))

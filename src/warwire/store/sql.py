@@ -96,6 +96,7 @@ class SqlStore:
         self.writer = self.engine.execution_options(immediate=True)
         self.near_km = near_km
         self.registry = load_registry()
+        self.sources: frozenset[str] = frozenset()  # publisher keys committed (never deleted)
         # per row version: decoded events, and list records without document text
         self.decoded: records.RowCache[Event] = records.RowCache()
         self.shaped: records.RowCache[Record] = records.RowCache()
@@ -119,11 +120,13 @@ class SqlStore:
         """Store one analysed document in one transaction, merging its events."""
         doc_id = analysis.document.doc_id
         try:  # the existence check runs inside the write transaction (one round trip less)
+            seen = set(self.sources)
             with self.writer.begin() as conn:
-                [result] = add_batch(conn, [analysis], self.registry, self.near_km)
+                [result] = add_batch(conn, [analysis], self.registry, self.near_km, seen)
                 if result.status != "unchanged":  # refolded events keep the analysts' fixes
                     correction_apply.after_ingest(conn)
-                return result
+            self.sources = frozenset(seen)
+            return result
         except DBAPIError as exc:
             raise StoreError(f"could not store {doc_id}: {exc.orig}") from exc
 
@@ -137,13 +140,19 @@ class SqlStore:
         """
         if not analyses:
             return []
+        seen = set(self.sources)
         try:
             with self.writer.begin() as conn:
                 if conn.exec_driver_sql("SELECT 1 FROM corrections LIMIT 1").first() is None:
-                    return add_batch(conn, analyses, self.registry, self.near_km)
+                    results = add_batch(conn, analyses, self.registry, self.near_km, seen)
+                else:
+                    results = []
         except DBAPIError as exc:
             first = analyses[0].document.doc_id
             raise StoreError(f"could not store the batch from {first}: {exc.orig}") from exc
+        if results:
+            self.sources = frozenset(seen)
+            return results
         return [self.add(analysis) for analysis in analyses]
 
     # ---------------------------------------------------------------- reads

@@ -49,7 +49,7 @@ class Batch:
     sources: set[str] = field(default_factory=set)  # source keys known to be stored
 
 
-def begin(raw: Raw, doc_ids: Sequence[str]) -> Batch:
+def begin(raw: Raw, doc_ids: Sequence[str], sources: set[str]) -> Batch:
     """Lock the dataset version row and find which of ``doc_ids`` are stored."""
     row = raw.first(
         "UPDATE meta SET value = value WHERE key = :k RETURNING value", {"k": "dataset_version"}
@@ -60,7 +60,7 @@ def begin(raw: Raw, doc_ids: Sequence[str]) -> Batch:
         f"SELECT doc_id FROM documents WHERE doc_id IN ({placeholders('d', len(ids))})",
         {f"d{i}": d for i, d in enumerate(ids)},
     )
-    return Batch(version=int(row[0]), stored={str(r[0]) for r in found})
+    return Batch(version=int(row[0]), stored={str(r[0]) for r in found}, sources=sources)
 
 
 def finish(raw: Raw, batch: Batch, first: int) -> None:
@@ -77,11 +77,17 @@ def add_batch(
     analyses: Sequence[Analysis],
     registry: SourceRegistry,
     near_km: float = NEAR_KM,
+    sources: set[str] | None = None,
 ) -> list[IngestResult]:
-    """Write ``analyses`` in order through ``conn`` (one transaction), one result each."""
-    raw = Raw(conn)
+    """Write ``analyses`` in order through ``conn`` (one transaction), one result each.
+
+    ``sources``: publisher keys known to be stored; the batch adds the ones it
+    stores (the caller keeps them once the transaction has committed).
+    """
+    raw = Raw(conn, pipeline=True)
     try:
-        batch = begin(raw, [a.document.doc_id for a in analyses])
+        batch = begin(raw, [a.document.doc_id for a in analyses], set() if sources is None
+                      else sources)  # fmt: skip
         first = batch.version
         results = [add_analysis(raw, a, registry, batch, near_km) for a in analyses]
         finish(raw, batch, first)

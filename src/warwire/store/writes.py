@@ -32,6 +32,8 @@ from warwire.store.schema import NARROW_DAYS, VERSION_TIME_KEY
 from warwire.types import Claim, Document, Event, Place
 
 MAX_CANDIDATES = 50
+_TRUE = {True: "1", False: "TRUE"}  # boolean literals by ``Raw.sqlite``
+_FALSE = {True: "0", False: "FALSE"}
 MAX_WINDOW_DAYS = 92  # stored windows longer than a quarter are not merge candidates
 
 
@@ -89,6 +91,8 @@ UPDATE_EVENT = (
     + ", ".join(f'"{c}" = :{c}' for c in EVENT_COLUMNS if c != "event_id")
     + " WHERE event_id = :event_id RETURNING seq"
 )
+INSERT_EVENT_PG = insert_sql("events", EVENT_COLUMNS)
+UPDATE_EVENT_PG = UPDATE_EVENT.removesuffix(" RETURNING seq")
 FTS_COLUMNS = ("rowid", "event_id", "body")
 FTS_DELETE = "DELETE FROM events_fts WHERE rowid = :s"
 FTS_DELETE_EVENT = (
@@ -123,8 +127,11 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
 
 def write_event(raw: Raw, event: Event, search: str, version: int, new: bool) -> None:
     """Insert or update the merged event row and (SQLite) its full-text row, keyed by seq."""
+    if not raw.sqlite:  # no full-text table to key: nothing to wait for
+        raw.run(INSERT_EVENT_PG if new else UPDATE_EVENT_PG, event_row(event, search, version))
+        return
     row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version))
-    if raw.sqlite and row is not None:
+    if row is not None:
         if not new:
             raw.run(FTS_DELETE, {"s": row[0]})
         raw.defer("events_fts", FTS_COLUMNS, [(row[0], event.event_id, search)])
@@ -150,8 +157,8 @@ def _near_box(place: Place, km: float) -> tuple[float, float, float | None]:
 def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
     """SQL prefilter, a superset of :func:`warwire.merge.compatible` on type, time and place."""
     sql = (
-        "SELECT seq, data FROM events WHERE event_type = :t AND wide = :w "
-        "AND date_start >= :lo AND date_start <= :hi AND date_end >= :start"
+        "SELECT seq, data FROM events WHERE event_type = :t AND wide = {w} "
+        "AND date_start >= :{lo} AND date_start <= :hi AND date_end >= :start"
     )
     params: dict[str, Any] = {"t": report.event_type}
     place = report.place
@@ -170,7 +177,7 @@ def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
             alts.append("admin1 = :a1")
             params["a1"] = place.admin1
         sql += " AND (" + " OR ".join(alts) + ")"
-    return sql + f" ORDER BY seq LIMIT {MAX_CANDIDATES * 4}", params
+    return sql, params
 
 
 def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
@@ -184,11 +191,17 @@ def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
     if span is None:
         return []
     sql, params = _candidate_sql(report, near_km)
-    params.update(hi=span[1], start=span[0])
-    rows = raw.all(sql, {**params, "w": False, "lo": span[0] - timedelta(days=NARROW_DAYS)})
-    rows += raw.all(sql, {**params, "w": True, "lo": span[0] - timedelta(days=MAX_WINDOW_DAYS)})
-    rows.sort(key=lambda r: r[0])
-    return [records.event(json.loads(data)) for _, data in rows[: MAX_CANDIDATES * 4]]
+    params.update(hi=span[1], start=span[0], lo_n=span[0] - timedelta(days=NARROW_DAYS),
+                  lo_w=span[0] - timedelta(days=MAX_WINDOW_DAYS))  # fmt: skip
+    narrow = sql.format(w=_FALSE[raw.sqlite], lo="lo_n")
+    wide = sql.format(w=_TRUE[raw.sqlite], lo="lo_w")
+    limit = f" ORDER BY seq LIMIT {MAX_CANDIDATES * 4}"  # each scan stops early; so does their sum
+    rows = raw.all(
+        f"SELECT seq, data FROM ({narrow}{limit}) n UNION ALL "
+        f"SELECT seq, data FROM ({wide}{limit}) w{limit}",
+        params,
+    )
+    return [records.event(json.loads(data)) for _, data in rows]
 
 
 def refold(raw: Raw, event_id: str, version: int) -> Event | None:
