@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -73,26 +73,16 @@ def _names(sql: str) -> frozenset[str]:
 
 
 class Raw:
-    """A DBAPI cursor on the caller's connection (and so in its transaction).
+    """A DBAPI cursor on the caller's connection (and so in its transaction)."""
 
-    ``pipeline``: on PostgreSQL, statements whose results are not read are sent
-    without waiting for the server (psycopg's pipeline mode); reading a result
-    waits. Only for code that runs every statement through this object (the
-    caller's SQLAlchemy connection must not be used meanwhile).
-    """
+    __slots__ = ("cursor", "dialect", "pending", "sqlite")
 
-    __slots__ = ("cursor", "dialect", "pending", "pipe", "sqlite")
-
-    def __init__(self, conn: Connection, pipeline: bool = False) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.dialect = conn.dialect.name
         self.sqlite = self.dialect == "sqlite"
         self.cursor: Any = conn.connection.cursor()
         # table -> (columns, rows) waiting to be written, in the order they came
         self.pending: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
-        self.pipe: Any = None
-        if pipeline and not self.sqlite:
-            self.pipe = self.cursor.connection.pipeline()
-            self.pipe.__enter__()
 
     def defer(self, table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
         """Queue rows (no date values: they are written as given) for :meth:`flush`."""
@@ -105,29 +95,27 @@ class Raw:
             assert have[0] == columns, f"{table}: deferred with other columns"
             have[1].extend(rows)
 
-    def flush(self) -> None:
-        """Write every deferred row, one bulk statement per table."""
-        pending, self.pending = self.pending, {}
-        for table, (columns, rows) in pending.items():
-            names = ", ".join(f'"{c}"' for c in columns)
+    def flush(self, tables: Iterable[str] | None = None) -> None:
+        """Write the deferred rows (of ``tables``; default all), one bulk statement a table."""
+        names = self.pending.keys() if tables is None else self.pending.keys() & set(tables)
+        for table in list(names):
+            columns, rows = self.pending.pop(table)
+            quoted = ", ".join(f'"{c}"' for c in columns)
             if self.sqlite:
                 marks = ", ".join("?" * len(columns))
-                self.cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+                self.cursor.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
                 continue
-            if self.pipe is not None:  # COPY cannot run in pipeline mode: leave it for a while
-                self.pipe.__exit__(None, None, None)
-            with self.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            with self.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            if self.pipe is not None:
-                self.pipe = self.cursor.connection.pipeline()
-                self.pipe.__enter__()
 
     def _before(self, sql: str) -> None:
         if self.pending:
             names = _names(sql)
-            if "*" in names or not names.isdisjoint(self.pending):
+            if "*" in names:
                 self.flush()
+            elif not names.isdisjoint(self.pending):
+                self.flush(names)  # rows of other tables can wait: only a DELETE drops parents
 
     def run(self, sql: str, params: Params | None = None, replan: bool = False) -> Any:
         """``replan``: PostgreSQL plans the statement afresh each time instead of
@@ -162,15 +150,10 @@ class Raw:
     def close(self) -> None:
         """Release the cursor, writing what is deferred unless an exception is on its
         way out (the transaction is then rolled back anyway)."""
-        error = sys.exc_info()
         try:
-            if error[1] is None:
+            if sys.exc_info()[1] is None:
                 self.flush()
             else:
                 self.pending.clear()
         finally:
-            try:
-                if self.pipe is not None:
-                    self.pipe.__exit__(*error)
-            finally:
-                self.cursor.close()
+            self.cursor.close()

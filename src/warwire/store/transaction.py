@@ -84,7 +84,7 @@ def add_batch(
     ``sources``: publisher keys known to be stored; the batch adds the ones it
     stores (the caller keeps them once the transaction has committed).
     """
-    raw = Raw(conn, pipeline=True)
+    raw = Raw(conn)
     try:
         batch = begin(raw, [a.document.doc_id for a in analyses], set() if sources is None
                       else sources)  # fmt: skip

@@ -91,8 +91,6 @@ UPDATE_EVENT = (
     + ", ".join(f'"{c}" = :{c}' for c in EVENT_COLUMNS if c != "event_id")
     + " WHERE event_id = :event_id RETURNING seq"
 )
-INSERT_EVENT_PG = insert_sql("events", EVENT_COLUMNS)
-UPDATE_EVENT_PG = UPDATE_EVENT.removesuffix(" RETURNING seq")
 FTS_COLUMNS = ("rowid", "event_id", "body")
 FTS_DELETE = "DELETE FROM events_fts WHERE rowid = :s"
 FTS_DELETE_EVENT = (
@@ -127,11 +125,8 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
 
 def write_event(raw: Raw, event: Event, search: str, version: int, new: bool) -> None:
     """Insert or update the merged event row and (SQLite) its full-text row, keyed by seq."""
-    if not raw.sqlite:  # no full-text table to key: nothing to wait for
-        raw.run(INSERT_EVENT_PG if new else UPDATE_EVENT_PG, event_row(event, search, version))
-        return
     row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version))
-    if row is not None:
+    if raw.sqlite and row is not None:
         if not new:
             raw.run(FTS_DELETE, {"s": row[0]})
         raw.defer("events_fts", FTS_COLUMNS, [(row[0], event.event_id, search)])
