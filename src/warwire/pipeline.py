@@ -229,7 +229,7 @@ def ingest_documents(
     settings: Settings,
     pipeline: Pipeline | None = None,
 ) -> Iterator[IngestResult | Rejection]:
-    """Analyse and store cleaned documents, one transaction each, in order.
+    """Analyse and store cleaned documents in order, ``settings.batch_size`` to a transaction.
 
     Documents already stored are not analysed again (a killed run resumes
     cheaply); a document a stage failed on is only its rejection, so it is
@@ -248,7 +248,9 @@ def ingest_documents(
             yield item
 
     pipeline = pipeline or default_pipeline(settings)
-    for result in store_all(analyse(fresh(), pipeline, settings.batch_size), store):
+    for result in store_all(
+        analyse(fresh(), pipeline, settings.batch_size), store, settings.batch_size
+    ):
         yield from skipped
         skipped.clear()
         yield result

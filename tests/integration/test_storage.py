@@ -247,3 +247,79 @@ def test_claims_in_doc_placeholder_hedge(store_factory: Any) -> None:
     ev = clash(doc, "a convoy was hit", "ministry", hedge=Hedge.REPORTEDLY, place=TARHUNAH)
     store.add(analysis(doc, replace(ev, claims=(*ev.claims, claim(doc, "The ministry", "m")))))
     assert len(store.events(EventQuery(hedge="reportedly"))) == 1
+
+
+def _bench_corpus(n: int) -> list[Any]:
+    """The ingest benchmark's generated analyses: reposts, second reports, merges."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_ingest.py"
+    spec = importlib.util.spec_from_file_location("bench_ingest_corpus", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+        return [a for a, _ in module.corpus(n, seed=3)]
+    finally:
+        del sys.modules[spec.name]
+
+
+def _second_url(url: str) -> str:
+    """Another empty database of the same kind as ``url``."""
+    if url.startswith("sqlite"):
+        return url.replace("store.db", "per-row.db")
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    host = parsed.query["host"]
+    name = f"{parsed.database}_rows"
+    with psycopg.connect(host=host, user="postgres", dbname="postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
+def _dump(store: Any) -> dict[str, list[tuple[Any, ...]]]:
+    from sqlalchemy import text
+
+    from warwire.store.schema import VERSION_TIME_KEY, metadata
+
+    out = {}
+    with store.engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            rows = conn.execute(table.select().order_by(*table.primary_key.columns)).all()
+            out[table.name] = [tuple(r) for r in rows]
+        if conn.dialect.name == "sqlite":
+            fts = text("SELECT rowid, event_id, body FROM events_fts ORDER BY rowid")
+            out["events_fts"] = [tuple(r) for r in conn.execute(fts)]
+    out["schema_version"] = [r[:1] for r in out["schema_version"]]  # drop applied_at
+    out["meta"] = [(k, v if not k.startswith(VERSION_TIME_KEY) else 0) for k, v in out["meta"]]
+    return out
+
+
+def test_bulk_and_per_row_paths_write_identical_databases(db_url: str) -> None:
+    from warwire.store import open_store
+
+    late_original = [tarhuna_repost(), tarhuna_gna(), tarhuna_partisan()]
+    first = unrelated(1)
+    text = first.document.text + " Two guards were hurt."
+    revised_doc = make_doc(text, "Reuters", first.document.source.url, date(2021, 3, 2))
+    revised = analysis(revised_doc, clash(
+        revised_doc, "gunmen attacked a checkpoint", "Reuters", day=date(2021, 3, 1),
+        place=SIRTE, actors=first.events[0].actor1 and (first.events[0].actor1, None),
+        event_type="Violence against civilians", sub_event_type="Attack", key="u1"))  # fmt: skip
+    items = [*late_original, first, unrelated(2), revised, tarhuna_gna(), *_bench_corpus(300)]
+    per_row, bulk = open_store(_second_url(db_url)), open_store(db_url)
+    try:
+        one_by_one = [per_row.add(a) for a in items]
+        batched = [r for i in range(0, len(items), 64) for r in bulk.add_many(items[i : i + 64])]
+        assert batched == one_by_one
+        assert {r.status for r in batched} >= {"added", "revised", "unchanged"}
+        assert any(r.syndicated_from for r in batched) and any(r.events_merged for r in batched)
+        assert _dump(bulk) == _dump(per_row)
+    finally:
+        per_row.close()
+        bulk.close()

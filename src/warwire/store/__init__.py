@@ -2,8 +2,9 @@
 
 ``open_store(url)`` gives a :class:`~warwire.store.base.Store` over SQLite
 (``sqlite:///path.db``) or PostgreSQL (``postgresql://...``). ``ingest`` runs
-the extraction pipeline and stores each analysed document in its own
-transaction, skipping documents already stored so an interrupted run resumes.
+the extraction pipeline and stores the analysed documents a batch to a
+transaction (each whole or not at all), skipping documents already stored so
+an interrupted run resumes.
 """
 
 from __future__ import annotations
@@ -44,14 +45,36 @@ def open_store(url: str) -> SqlStore:
 
 
 def store_all(
-    items: Iterable[Analysis | Rejection], store: Store
+    items: Iterable[Analysis | Rejection], store: Store, batch: int = 1
 ) -> Iterator[IngestResult | Rejection]:
-    """Store analyses one transaction each; rejections pass through.
+    """Store analyses (``batch`` consecutive items to a transaction); rejections pass through.
 
     A document the store chokes on (not the database itself: a StoreError
-    ends the run) becomes a rejection of stage ``store``; the rest goes on.
+    ends the run) becomes a rejection of stage ``store``; the rest goes on: a
+    batch that fails is stored again one transaction per document.
     """
+    chunk: list[Analysis | Rejection] = []
     for item in items:
+        chunk.append(item)
+        if len(chunk) >= batch:
+            yield from _store_chunk(chunk, store)
+            chunk = []
+    yield from _store_chunk(chunk, store)
+
+
+def _store_chunk(
+    chunk: list[Analysis | Rejection], store: Store
+) -> Iterator[IngestResult | Rejection]:
+    analyses = [item for item in chunk if isinstance(item, Analysis)]
+    if len(analyses) > 1:
+        try:
+            done = iter(store.add_many(analyses))
+        except Exception:
+            log.debug("batch failed; storing its documents one by one", exc_info=True)
+        else:
+            yield from (item if isinstance(item, Rejection) else next(done) for item in chunk)
+            return
+    for item in chunk:
         if isinstance(item, Rejection):
             yield item
             continue

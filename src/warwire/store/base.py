@@ -8,6 +8,7 @@ through one SQLAlchemy Core layer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -60,6 +61,10 @@ class IngestResult:
 class Store(Protocol):
     def add(self, analysis: Analysis) -> IngestResult:
         """Store one analysed document in one transaction, merging its events."""
+        ...
+
+    def add_many(self, analyses: Sequence[Analysis]) -> list[IngestResult]:
+        """Store a batch in one transaction, as :meth:`add` on each in turn would."""
         ...
 
     def has_document(self, doc_id: str) -> bool: ...

@@ -167,7 +167,8 @@ def _merge(conn: Connection, raw: Raw, keep: str, gone: str, row: Record) -> Non
     work = writes.EventWork(version=version)
     writes.absorb(raw, gone, keep, work)
     writes.refold(raw, keep, version)
-    raw.many(writes.CHANGE_INSERT, work.changes)
+    raw.defer("changes", writes.CHANGE_COLUMNS, work.changes)
+    raw.flush()  # before the rows written through ``conn`` below, in this order
     conn.execute(
         update(corrections).where(corrections.c.applies_to == gone).values(applies_to=keep)
     )

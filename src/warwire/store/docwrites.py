@@ -16,11 +16,15 @@ from warwire.types import Document
 SOURCE_COLUMNS = ("key", "name", "categories", "side", "reason", "reference")
 
 
-def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document) -> None:
+def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document, known: set[str]) -> None:
+    """Register the document's publisher; ``known``: keys this transaction saw stored."""
     publisher = doc.source.publisher
     if not publisher:
         return
     key = normalize(publisher)
+    if key in known:
+        return
+    known.add(key)
     if raw.first("SELECT 1 FROM sources WHERE key = :k", {"k": key}):
         return
     info = registry.lookup(publisher, doc.source.url)
@@ -58,15 +62,15 @@ def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) 
         "syndication_group": group or doc.doc_id, "version": version,
     }  # fmt: skip
     raw.run(DOCUMENT_INSERT, row)
-    raw.run(
-        insert_sql("fingerprints", ("doc_id", "signature", "size")),
-        {"doc_id": doc.doc_id, "signature": syn.serialize_signature(fp.signature),
-         "size": fp.size},
-    )  # fmt: skip
-    raw.many(
-        insert_sql("bands", ("band_key", "doc_id")),
-        [{"band_key": k, "doc_id": doc.doc_id} for k in sorted(set(fp.bands))],
-    )
+    raw.defer("fingerprints", ("doc_id", "signature", "size"),
+              [(doc.doc_id, syn.serialize_signature(fp.signature), fp.size)])  # fmt: skip
+    keys = sorted(set(fp.bands))
+    if keys:  # one multi-row statement: one round trip, one statement to run
+        values = ", ".join(f"(:k{i}, :d)" for i in range(len(keys)))
+        params: dict[str, object] = {f"k{i}": k for i, k in enumerate(keys)}
+        raw.run(
+            f"INSERT INTO bands (band_key, doc_id) VALUES {values}", {**params, "d": doc.doc_id}
+        )
     if group:
         root = reroot_group(raw, group)
         return None if root == doc.doc_id else root

@@ -34,7 +34,8 @@ def find_group(raw: Raw, doc: Document, fp: syn.Fingerprint) -> str | None:
     if fp.size < syn.MIN_SHINGLES or not fp.bands:
         return None
     keys = sorted(set(fp.bands))
-    rows = raw.all(_band_query(len(keys)), {f"k{i}": k for i, k in enumerate(keys)})
+    params = {f"k{i}": k for i, k in enumerate(keys)}
+    rows = raw.all(_band_query(len(keys)), params, replan=True)  # its best join changes as N grows
     if not rows:
         return None
     mine = syn.shingles(doc.text)

@@ -7,12 +7,21 @@ the *same* connection, inside the transaction SQLAlchemy opened, so one
 document is still one transaction. Statements are written once with
 ``:name`` parameters and translated (and cached) per dialect: sqlite3 takes
 them as they are, psycopg wants ``%(name)s``.
+
+Rows that nothing reads back while a document is written (claims, change
+rows, report rows, full-text rows, fingerprints) can be *deferred*: queued
+and written in bulk, with ``executemany`` on SQLite and ``COPY`` on
+PostgreSQL, when the transaction ends or, earlier, just before a statement
+that names one of their tables (or any DELETE, so a foreign key never sees a
+row out of order). Rows of one table keep their order, so ids and results
+are those of writing them one at a time.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -56,33 +65,95 @@ def insert_sql(table: str, columns: Sequence[str], returning: str = "") -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({values}){returning}"
 
 
+@lru_cache(maxsize=512)
+def _names(sql: str) -> frozenset[str]:
+    """The words of a statement (its table names among them); DELETE flushes all."""
+    words = frozenset(re.findall(r"\w+", sql))
+    return words | {"*"} if sql.lstrip().upper().startswith("DELETE") else words
+
+
 class Raw:
     """A DBAPI cursor on the caller's connection (and so in its transaction)."""
 
-    __slots__ = ("cursor", "dialect", "sqlite")
+    __slots__ = ("cursor", "dialect", "pending", "sqlite")
 
     def __init__(self, conn: Connection) -> None:
         self.dialect = conn.dialect.name
         self.sqlite = self.dialect == "sqlite"
         self.cursor: Any = conn.connection.cursor()
+        # table -> (columns, rows) waiting to be written, in the order they came
+        self.pending: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
 
-    def run(self, sql: str, params: Params | None = None) -> Any:
-        bound = _bind_sqlite(params or {}) if self.sqlite else dict(params or {})
-        self.cursor.execute(translate(sql, self.sqlite), bound)
+    def defer(self, table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
+        """Queue rows (no date values: they are written as given) for :meth:`flush`."""
+        if not rows:
+            return
+        have = self.pending.get(table)
+        if have is None:
+            self.pending[table] = (columns, list(rows))
+        else:
+            assert have[0] == columns, f"{table}: deferred with other columns"
+            have[1].extend(rows)
+
+    def flush(self, tables: Iterable[str] | None = None) -> None:
+        """Write the deferred rows (of ``tables``; default all), one bulk statement a table."""
+        names = self.pending.keys() if tables is None else self.pending.keys() & set(tables)
+        for table in list(names):
+            columns, rows = self.pending.pop(table)
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            if self.sqlite:
+                marks = ", ".join("?" * len(columns))
+                self.cursor.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+                continue
+            with self.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
+    def _before(self, sql: str) -> None:
+        if self.pending:
+            names = _names(sql)
+            if "*" in names:
+                self.flush()
+            elif not names.isdisjoint(self.pending):
+                self.flush(names)  # rows of other tables can wait: only a DELETE drops parents
+
+    def run(self, sql: str, params: Params | None = None, replan: bool = False) -> Any:
+        """``replan``: PostgreSQL plans the statement afresh each time instead of
+        reusing a prepared plan, which psycopg makes after five runs and the
+        server may keep generic: made while a table was small, such a plan
+        can scan what has since grown large."""
+        self._before(sql)
+        if self.sqlite:
+            self.cursor.execute(sql, _bind_sqlite(params or {}))
+        elif replan:
+            self.cursor.execute(translate(sql, False), dict(params or {}), prepare=False)
+        else:
+            self.cursor.execute(translate(sql, False), dict(params or {}))
         return self.cursor
 
     def many(self, sql: str, rows: Sequence[Params]) -> None:
         if not rows:
             return
+        self._before(sql)
         bound = [_bind_sqlite(r) for r in rows] if self.sqlite else [dict(r) for r in rows]
         self.cursor.executemany(translate(sql, self.sqlite), bound)
 
-    def all(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
-        return list(self.run(sql, params).fetchall())
+    def all(
+        self, sql: str, params: Params | None = None, replan: bool = False
+    ) -> list[tuple[Any, ...]]:
+        return list(self.run(sql, params, replan).fetchall())
 
     def first(self, sql: str, params: Params | None = None) -> tuple[Any, ...] | None:
         row = self.run(sql, params).fetchone()
         return tuple(row) if row is not None else None
 
     def close(self) -> None:
-        self.cursor.close()
+        """Release the cursor, writing what is deferred unless an exception is on its
+        way out (the transaction is then rolled back anyway)."""
+        try:
+            if sys.exc_info()[1] is None:
+                self.flush()
+            else:
+                self.pending.clear()
+        finally:
+            self.cursor.close()

@@ -33,9 +33,21 @@ Json = dict[str, Any]
 T = TypeVar("T")
 
 
+_PLAIN = frozenset({type(None), bool, int, float, str})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # record type -> its field names, in order
+
+
 def encode(value: Any) -> Any:
     """Any record of :mod:`warwire.types` as plain JSON values."""
-    if value is None or isinstance(value, bool | int | float | str):
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _FIELDS.get(kind)
+    if names is not None:  # the hot path: a record type met before
+        return {name: encode(getattr(value, name)) for name in names}
+    if kind is tuple or kind is list:
+        return [encode(v) for v in value]
+    if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, Enum):
         return value.value
@@ -43,10 +55,11 @@ def encode(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
-    slots = getattr(type(value), "__slots__", None)
+    slots = getattr(kind, "__slots__", None)
     if slots is not None and hasattr(value, "__dataclass_fields__"):
-        return {name: encode(getattr(value, name)) for name in value.__dataclass_fields__}
-    raise TypeError(f"cannot encode {type(value).__name__}")
+        _FIELDS[kind] = tuple(value.__dataclass_fields__)
+        return encode(value)
+    raise TypeError(f"cannot encode {kind.__name__}")
 
 
 def _date(value: str | None) -> date | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from warwire.merge import compatible, match_score
 from warwire.store import records
 from warwire.store.rawsql import Raw
-from warwire.store.writes import REPORT_INSERT, EventWork, absorb, delete_event, load_event, refold
+from warwire.store.writes import EventWork, absorb, delete_event, load_event, put_report, refold
 from warwire.types import Event
 
 
@@ -74,10 +74,7 @@ def add_repost_report(
     if best is None:
         return None
     _, dated, event_id = best
-    data = json.dumps(records.encode(dated), ensure_ascii=False)
-    raw.run(
-        REPORT_INSERT, {"event_id": event_id, "doc_id": doc_id, "data": data, "search_text": search}
-    )
+    put_report(raw, event_id, doc_id, dated, search)
     refold(raw, event_id, work.version)
     work.merged += 1
     work.change(event_id, "updated")
@@ -98,6 +95,8 @@ def rehome_copies(raw: Raw, root: str, work: EventWork) -> None:
         "ORDER BY seq",
         {"r": root},
     )
+    if not copies:
+        return
     original_text = text_of(raw, root)
     for (copy_id,) in copies:
         copy, text = str(copy_id), text_of(raw, str(copy_id))

@@ -89,6 +89,7 @@ documents = Table(
     Column("version", BigInteger, nullable=False),
     Index("ix_documents_url", "url"),
     Index("ix_documents_group", "syndication_group"),
+    Index("ix_documents_syndicated", "syndicated_from"),
 )
 
 fingerprints = Table(
@@ -307,12 +308,21 @@ def _v5_corrections(conn: Connection) -> None:
     corrections.create(conn, checkfirst=True)
 
 
+def _v6_copies_index(conn: Connection) -> None:
+    """Copies by their original: every new original looks its stored copies up on
+    ingest, which without an index read the whole documents table each time."""
+    for index in documents.indexes:
+        if index.name == "ix_documents_syndicated":
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_tables),
     (2, _v2_search),
     (3, _v3_merge_index),
     (4, _v4_page_index),
     (5, _v5_corrections),
+    (6, _v6_copies_index),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -1,13 +1,21 @@
-"""Writing one analysed document, inside the caller's single transaction.
+"""Writing analysed documents, inside the caller's single transaction.
 
-Order matters for the guarantees: the dataset version is bumped first (on
-PostgreSQL that row lock serialises concurrent writers), then the document,
-its fingerprint and syndication group, then its events are merged into the
-stored ones (a repost's only onto its original's, :mod:`warwire.store.reposts`),
-then claims and relations. Either all of it commits or none.
+Order matters for the guarantees: the dataset version row is locked first (on
+PostgreSQL that row lock serialises concurrent writers), then each document in
+turn: the document, its fingerprint and syndication group, then its events
+merged into the stored ones (a repost's only onto its original's,
+:mod:`warwire.store.reposts`), then claims and relations. Either all of it
+commits or none. A transaction may hold one document or a batch of them
+(:func:`add_batch`): each document still gets its own dataset version and is
+written exactly as it would be alone; the batch only shares the version
+lock, the existence check and the bulk writes of rows nothing reads back.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 
@@ -16,16 +24,14 @@ from warwire.merge import NEAR_KM
 from warwire.resolve.sources import SourceRegistry
 from warwire.store.base import IngestResult
 from warwire.store.docwrites import insert_document, previous_revision, upsert_source
-from warwire.store.rawsql import Raw
+from warwire.store.rawsql import Raw, placeholders
 from warwire.store.reposts import add_repost_report, copied, rehome_copies, text_of
+from warwire.store.schema import VERSION_TIME_KEY
 from warwire.store.writes import (
-    CHANGE_INSERT,
-    RELATION_INSERT,
-    AlreadyStored,
+    CHANGE_COLUMNS,
+    RELATION_COLUMNS,
     EventWork,
     add_event,
-    bump_version,
-    document_exists,
     drop_orphans,
     insert_claims,
     report_search_text,
@@ -34,51 +40,101 @@ from warwire.store.writes import (
 from warwire.types import Analysis
 
 
-def add_analysis(
-    conn: Connection, analysis: Analysis, registry: SourceRegistry, near_km: float = NEAR_KM
-) -> IngestResult:
-    """Everything one document brings, written through ``conn`` (one transaction).
+@dataclass
+class Batch:
+    """What the documents of one transaction share."""
 
-    Raises :class:`AlreadyStored` (after the version bump, so the caller rolls
-    back) when the document is already there.
+    version: int  # the dataset version of the last document written
+    stored: set[str]  # doc ids already in the database, or written by this batch
+    sources: set[str] = field(default_factory=set)  # source keys known to be stored
+
+
+def begin(raw: Raw, doc_ids: Sequence[str], sources: set[str]) -> Batch:
+    """Lock the dataset version row and find which of ``doc_ids`` are stored."""
+    row = raw.first(
+        "UPDATE meta SET value = value WHERE key = :k RETURNING value", {"k": "dataset_version"}
+    )
+    assert row is not None, "meta row dataset_version is missing"
+    ids = sorted(set(doc_ids))
+    found = raw.all(
+        f"SELECT doc_id FROM documents WHERE doc_id IN ({placeholders('d', len(ids))})",
+        {f"d{i}": d for i, d in enumerate(ids)},
+    )
+    return Batch(version=int(row[0]), stored={str(r[0]) for r in found}, sources=sources)
+
+
+def finish(raw: Raw, batch: Batch, first: int) -> None:
+    """Record the versions the batch used (the lock taken in :func:`begin` is held)."""
+    if batch.version != first:
+        raw.run(
+            "UPDATE meta SET value = :v WHERE key = :k",
+            {"v": batch.version, "k": "dataset_version"},
+        )
+
+
+def add_batch(
+    conn: Connection,
+    analyses: Sequence[Analysis],
+    registry: SourceRegistry,
+    near_km: float = NEAR_KM,
+    sources: set[str] | None = None,
+) -> list[IngestResult]:
+    """Write ``analyses`` in order through ``conn`` (one transaction), one result each.
+
+    ``sources``: publisher keys known to be stored; the batch adds the ones it
+    stores (the caller keeps them once the transaction has committed).
     """
-    doc = analysis.document
     raw = Raw(conn)
     try:
-        version = bump_version(raw)  # on PostgreSQL this row lock serialises writers
-        if document_exists(raw, doc.doc_id):
-            raise AlreadyStored(doc.doc_id)
-        previous = previous_revision(raw, doc)
-        syndicated_from = insert_document(raw, doc, syn.fingerprint(doc.text), version)
-        upsert_source(raw, registry, doc)
-        work = EventWork(version=version)
-        if previous:
-            retire_revision(raw, previous, doc.doc_id, work)
-        origin = syndicated_from if not previous else None
-        original_text = text_of(raw, origin) if origin else ""
-        for index, report in enumerate(analysis.events):
-            if origin:  # a repost: copied reports join the original's events, never new ones
-                search = report_search_text(doc, report)
-                if add_repost_report(raw, doc.doc_id, report, search, origin, work):
-                    continue
-                if copied(report, doc.text, original_text):
-                    continue
-            add_event(raw, doc, report, index, work, near_km)
-        if not syndicated_from and not previous:  # an original after its copies takes theirs
-            rehome_copies(raw, doc.doc_id, work)
-        drop_orphans(raw, work)
-        insert_claims(raw, doc.doc_id, analysis.claims, None)
-        raw.many(
-            RELATION_INSERT,
-            [
-                {"doc_id": doc.doc_id, "subject": r.subject, "predicate": r.predicate,
-                 "object": r.object, "start": r.evidence.start, "end": r.evidence.end}
-                for r in analysis.relations
-            ],
-        )  # fmt: skip
-        raw.many(CHANGE_INSERT, work.changes)
+        batch = begin(raw, [a.document.doc_id for a in analyses], set() if sources is None
+                      else sources)  # fmt: skip
+        first = batch.version
+        results = [add_analysis(raw, a, registry, batch, near_km) for a in analyses]
+        finish(raw, batch, first)
     finally:
         raw.close()
+    return results
+
+
+def add_analysis(
+    raw: Raw, analysis: Analysis, registry: SourceRegistry, batch: Batch, near_km: float
+) -> IngestResult:
+    """Everything one document brings, under the next dataset version."""
+    doc = analysis.document
+    if doc.doc_id in batch.stored:
+        return IngestResult(doc.doc_id, "unchanged")
+    batch.stored.add(doc.doc_id)
+    batch.version += 1
+    version = batch.version
+    # when this version was made: an export's ACLED ``timestamp`` (unix seconds)
+    raw.defer("meta", ("key", "value"), [(f"{VERSION_TIME_KEY}{version}", int(time.time()))])
+    previous = previous_revision(raw, doc)
+    syndicated_from = insert_document(raw, doc, syn.fingerprint(doc.text), version)
+    upsert_source(raw, registry, doc, batch.sources)
+    work = EventWork(version=version)
+    if previous:
+        retire_revision(raw, previous, doc.doc_id, work)
+    origin = syndicated_from if not previous else None
+    original_text = text_of(raw, origin) if origin else ""
+    for index, report in enumerate(analysis.events):
+        if origin:  # a repost: copied reports join the original's events, never new ones
+            search = report_search_text(doc, report)
+            if add_repost_report(raw, doc.doc_id, report, search, origin, work):
+                continue
+            if copied(report, doc.text, original_text):
+                continue
+        add_event(raw, doc, report, index, work, near_km)
+    if not syndicated_from and not previous:  # an original after its copies takes theirs
+        rehome_copies(raw, doc.doc_id, work)
+    drop_orphans(raw, work)
+    insert_claims(raw, doc.doc_id, analysis.claims, None)
+    raw.defer(
+        "relations",
+        RELATION_COLUMNS,
+        [(doc.doc_id, r.subject, r.predicate, r.object, r.evidence.start, r.evidence.end)
+         for r in analysis.relations],
+    )  # fmt: skip
+    raw.defer("changes", CHANGE_COLUMNS, work.changes)
     return IngestResult(
         doc.doc_id,
         "revised" if previous else "added",

@@ -3,7 +3,8 @@
 Events are merged into the stored ones (or stored new), a revised page's
 reports folded out, claims and relations inserted. Statements run as plain
 SQL on the transaction's own DBAPI cursor (:mod:`warwire.store.rawsql`):
-ingest is a hot path.
+ingest is a hot path. Report, claim, change and full-text rows are deferred
+(:meth:`~warwire.store.rawsql.Raw.defer`) and go in with the batch's bulk writes.
 """
 
 from __future__ import annotations
@@ -31,11 +32,9 @@ from warwire.store.schema import NARROW_DAYS, VERSION_TIME_KEY
 from warwire.types import Claim, Document, Event, Place
 
 MAX_CANDIDATES = 50
+_TRUE = {True: "1", False: "TRUE"}  # boolean literals by ``Raw.sqlite``
+_FALSE = {True: "0", False: "FALSE"}
 MAX_WINDOW_DAYS = 92  # stored windows longer than a quarter are not merge candidates
-
-
-class AlreadyStored(Exception):
-    """Raised inside the transaction so the caller rolls the version bump back."""
 
 
 def short_hash(*parts: object) -> str:
@@ -56,10 +55,6 @@ def bump_version(raw: Raw) -> int:
     return version
 
 
-def document_exists(raw: Raw, doc_id: str) -> bool:
-    return raw.first("SELECT 1 FROM documents WHERE doc_id = :d", {"d": doc_id}) is not None
-
-
 # --------------------------------------------------------------------------- events
 
 
@@ -71,12 +66,10 @@ class EventWork:
     added: int = 0
     merged: int = 0
     orphans: dict[str, Event] = field(default_factory=dict)
-    changes: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[tuple[int, str, str, str | None]] = field(default_factory=list)
 
     def change(self, event_id: str, change: str, into: str | None = None) -> None:
-        self.changes.append(
-            {"version": self.version, "event_id": event_id, "change": change, "merged_into": into}
-        )
+        self.changes.append((self.version, event_id, change, into))
 
 
 def report_search_text(doc: Document, report: Event) -> str:
@@ -98,7 +91,7 @@ UPDATE_EVENT = (
     + ", ".join(f'"{c}" = :{c}' for c in EVENT_COLUMNS if c != "event_id")
     + " WHERE event_id = :event_id RETURNING seq"
 )
-FTS_INSERT = "INSERT INTO events_fts (rowid, event_id, body) VALUES (:s, :e, :b)"
+FTS_COLUMNS = ("rowid", "event_id", "body")
 FTS_DELETE = "DELETE FROM events_fts WHERE rowid = :s"
 FTS_DELETE_EVENT = (
     "DELETE FROM events_fts WHERE rowid = (SELECT seq FROM events WHERE event_id = :e)"
@@ -136,7 +129,7 @@ def write_event(raw: Raw, event: Event, search: str, version: int, new: bool) ->
     if raw.sqlite and row is not None:
         if not new:
             raw.run(FTS_DELETE, {"s": row[0]})
-        raw.run(FTS_INSERT, {"s": row[0], "e": event.event_id, "b": search})
+        raw.defer("events_fts", FTS_COLUMNS, [(row[0], event.event_id, search)])
 
 
 def load_event(raw: Raw, event_id: str) -> Event:
@@ -159,8 +152,8 @@ def _near_box(place: Place, km: float) -> tuple[float, float, float | None]:
 def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
     """SQL prefilter, a superset of :func:`warwire.merge.compatible` on type, time and place."""
     sql = (
-        "SELECT seq, data FROM events WHERE event_type = :t AND wide = :w "
-        "AND date_start >= :lo AND date_start <= :hi AND date_end >= :start"
+        "SELECT seq, data FROM events WHERE event_type = :t AND wide = {w} "
+        "AND date_start >= :{lo} AND date_start <= :hi AND date_end >= :start"
     )
     params: dict[str, Any] = {"t": report.event_type}
     place = report.place
@@ -179,7 +172,7 @@ def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
             alts.append("admin1 = :a1")
             params["a1"] = place.admin1
         sql += " AND (" + " OR ".join(alts) + ")"
-    return sql + f" ORDER BY seq LIMIT {MAX_CANDIDATES * 4}", params
+    return sql, params
 
 
 def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
@@ -193,11 +186,17 @@ def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
     if span is None:
         return []
     sql, params = _candidate_sql(report, near_km)
-    params.update(hi=span[1], start=span[0])
-    rows = raw.all(sql, {**params, "w": False, "lo": span[0] - timedelta(days=NARROW_DAYS)})
-    rows += raw.all(sql, {**params, "w": True, "lo": span[0] - timedelta(days=MAX_WINDOW_DAYS)})
-    rows.sort(key=lambda r: r[0])
-    return [records.event(json.loads(data)) for _, data in rows[: MAX_CANDIDATES * 4]]
+    params.update(hi=span[1], start=span[0], lo_n=span[0] - timedelta(days=NARROW_DAYS),
+                  lo_w=span[0] - timedelta(days=MAX_WINDOW_DAYS))  # fmt: skip
+    narrow = sql.format(w=_FALSE[raw.sqlite], lo="lo_n")
+    wide = sql.format(w=_TRUE[raw.sqlite], lo="lo_w")
+    limit = f" ORDER BY seq LIMIT {MAX_CANDIDATES * 4}"  # each scan stops early; so does their sum
+    rows = raw.all(
+        f"SELECT seq, data FROM ({narrow}{limit}) n UNION ALL "
+        f"SELECT seq, data FROM ({wide}{limit}) w{limit}",
+        params,
+    )
+    return [records.event(json.loads(data)) for _, data in rows]
 
 
 def refold(raw: Raw, event_id: str, version: int) -> Event | None:
@@ -214,7 +213,12 @@ def refold(raw: Raw, event_id: str, version: int) -> Event | None:
     return merged
 
 
-REPORT_INSERT = insert_sql("event_reports", ("event_id", "doc_id", "data", "search_text"))
+REPORT_COLUMNS = ("event_id", "doc_id", "data", "search_text")
+
+
+def put_report(raw: Raw, event_id: str, doc_id: str, report: Event, search: str) -> None:
+    data = json.dumps(records.encode(report), ensure_ascii=False)
+    raw.defer("event_reports", REPORT_COLUMNS, [(event_id, doc_id, data, search)])
 
 
 def store_report(
@@ -225,15 +229,8 @@ def store_report(
     work: EventWork,
     search: str | None = None,
 ) -> None:
-    raw.run(
-        REPORT_INSERT,
-        {
-            "event_id": event_id,
-            "doc_id": doc.doc_id,
-            "data": json.dumps(records.encode(report), ensure_ascii=False),
-            "search_text": report_search_text(doc, report) if search is None else search,
-        },
-    )
+    text = report_search_text(doc, report) if search is None else search
+    put_report(raw, event_id, doc.doc_id, report, text)
     insert_claims(raw, doc.doc_id, report.claims, event_id)
 
 
@@ -315,10 +312,8 @@ def drop_orphans(raw: Raw, work: EventWork) -> None:
 CLAIM_COLUMNS = (
     "claim_id", "doc_id", "event_id", "claimant", "hedge", "polarity", "standalone", "data",
 )  # fmt: skip
-CLAIM_INSERT = insert_sql("claims", CLAIM_COLUMNS)
-RELATION_INSERT = insert_sql("relations", ("doc_id", "subject", "predicate", "object", "start",
-                                        "end"))  # fmt: skip
-CHANGE_INSERT = insert_sql("changes", ("version", "event_id", "change", "merged_into"))
+RELATION_COLUMNS = ("doc_id", "subject", "predicate", "object", "start", "end")
+CHANGE_COLUMNS = ("version", "event_id", "change", "merged_into")
 
 
 def insert_claims(raw: Raw, doc_id: str, items: Sequence[Claim], event_id: str | None) -> None:
@@ -329,15 +324,7 @@ def insert_claims(raw: Raw, doc_id: str, items: Sequence[Claim], event_id: str |
             doc_id, ev.start, ev.end, claim.claimant, claim.polarity, event_id or ""
         )
         rows.append(
-            {
-                "claim_id": claim_id,
-                "doc_id": doc_id,
-                "event_id": event_id,
-                "claimant": claim.claimant,
-                "hedge": str(claim.hedge),
-                "polarity": str(claim.polarity),
-                "standalone": event_id is None,
-                "data": json.dumps(records.encode(replace(claim, claim_id=claim_id))),
-            }
-        )
-    raw.many(CLAIM_INSERT, rows)
+            (claim_id, doc_id, event_id, claim.claimant, str(claim.hedge), str(claim.polarity),
+             event_id is None, json.dumps(records.encode(replace(claim, claim_id=claim_id))))
+        )  # fmt: skip
+    raw.defer("claims", CLAIM_COLUMNS, rows)

@@ -273,7 +273,9 @@ def test_civilians_named_beside_a_source_word_are_no_source() -> None:
 def test_a_headline_naming_the_province_and_a_lede_naming_its_town_are_one_event() -> None:
     province = Place("Nordcap", 10.4, 20.4, "Arvenia", "AV", "Nordcap", 7, "ADM1", 900_000, 3)
     gazetteer = MemoryGazetteer([COUNTRY_A, TOWN, province])
-    text = "Trois morts dans des combats à Nordcap\n\nTrois soldats tués dans des combats à Dravonne."
+    text = (
+        "Trois morts dans des combats à Nordcap\n\nTrois soldats tués dans des combats à Dravonne."
+    )
     doc = Document("doc1", "in1", text, published=date(2024, 4, 12), language="fr",
                    source=Source(publisher="Le Courrier"))  # fmt: skip
     (event,) = foreign_events(Analysis(doc), gazetteer, KeywordActors()).events
