@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, Protocol
 
+from warwire.resolve.admin_units import admin2_at
 from warwire.serialize import (
     Record,
     claim_record,
@@ -91,6 +92,13 @@ def source_scale(event: Record) -> str:
     return "-".join(sorted(scales, key=("Subnational", "National", "International").index))
 
 
+def _admin2(event: Record) -> str:
+    """The second-level unit of the town the event is placed at (none for an area)."""
+    if event.get("location") == event.get("country"):
+        return ""
+    return admin2_at(event.get("latitude"), event.get("longitude")) or ""
+
+
 def acled_row(event: Record, publishers: dict[str, str]) -> dict[str, Any]:
     """One event record as an ACLED export row plus warwire's own columns.
 
@@ -123,7 +131,7 @@ def acled_row(event: Record, publishers: dict[str, str]) -> dict[str, Any]:
         "region": event.get("region") or "",
         "country": event.get("country") or "",
         "admin1": event.get("admin1") or "",
-        "admin2": event.get("admin2") or "",
+        "admin2": event.get("admin2") or _admin2(event),
         "admin3": event.get("admin3") or "",
         "location": event.get("location") or "",
         "latitude": event.get("latitude") if event.get("latitude") is not None else "",

@@ -2,7 +2,8 @@
 
 ``warwire correct EVENT --set fatalities=3 --why "hospital list"`` sets fields;
 ``warwire correct merge EVENT OTHER --why ...`` folds OTHER into EVENT;
-``warwire correct split EVENT --why ...`` undoes the latest merge into EVENT;
+``warwire correct split EVENT --why ...`` undoes the latest merge into EVENT, and
+``--doc DOC`` takes DOC's reports out of EVENT (also a merge ingest made);
 ``warwire correct replay export.jsonl`` carries an export's corrections over.
 Ids may be unique prefixes, as tables print them. The work is done by
 :mod:`warwire.store.corrections`; this module only parses and prints.
@@ -80,6 +81,7 @@ def correct_group() -> None:
     warwire correct EVENT --set fatalities=3 --set actor2=none --why "hospital list"
     warwire correct merge EVENT OTHER --why "one attack, two descriptions"
     warwire correct split EVENT --why "two different days"
+    warwire correct split EVENT --doc DOC --why "a different attack"
     warwire correct replay export.jsonl --db rebuilt.db
 
     \b
@@ -122,12 +124,19 @@ def merge_command(event_id: str, other: str, why: str, by: str | None, db: str |
 
 @correct_group.command("split")
 @click.argument("event_id", metavar="EVENT")
+@click.option("--doc", metavar="DOC", help="Take this document's reports out of EVENT.")
 @_who
-def split_command(event_id: str, why: str, by: str | None, db: str | None) -> None:
-    """Undo the latest merge into EVENT: the merged-away event comes back under its id."""
-    from warwire.store.corrections import split
+def split_command(event_id: str, doc: str | None, why: str, by: str | None, db: str | None) -> None:
+    """Undo the latest merge into EVENT (the merged-away event comes back under its
+    id); or, with --doc, take DOC's reports out of EVENT into an event of their
+    own, also when ingest merged them: later ingests keep the two apart."""
+    from warwire.store.corrections import split, split_out
 
-    _run(db, lambda store: split(store, event_id, why, by or default_analyst()))
+    who = by or default_analyst()
+    if doc:
+        _run(db, lambda store: split_out(store, event_id, doc, why, who))
+    else:
+        _run(db, lambda store: split(store, event_id, why, who))
 
 
 @correct_group.command("replay")

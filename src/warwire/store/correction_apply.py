@@ -18,11 +18,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
+from warwire.merge import merge_reports
 from warwire.store import records, writes
 from warwire.store.correction_values import apply_change
 from warwire.store.queries import dataset_version
 from warwire.store.rawsql import Raw
-from warwire.store.schema import changes, corrections, documents, event_reports, events
+from warwire.store.schema import changes, claims, corrections, documents, event_reports, events
 from warwire.types import Event
 
 
@@ -92,6 +93,90 @@ def reapply(conn: Connection, raw: Raw, event_ids: Iterable[str], version: int) 
         for field, after in fixes:
             event = apply_change(event, field, after)
         writes.write_event(raw, event, search, version, new=False)
+
+
+def holders(conn: Connection, marks: Iterable[str]) -> dict[str, set[str]]:
+    """The events holding any of these report anchors, with the anchors each holds."""
+    wanted = set(marks)
+    docs = sorted({m.rpartition(":")[0] for m in wanted})
+    stmt = select(event_reports.c.event_id, event_reports.c.data)
+    found: dict[str, set[str]] = {}
+    for event_id, data in conn.execute(stmt.where(event_reports.c.doc_id.in_(docs))):
+        shared = set(_report_anchors(data)) & wanted
+        if shared:
+            found.setdefault(event_id, set()).update(shared)
+    return found
+
+
+def separate(
+    conn: Connection, raw: Raw, holder: str, apart: str, marks: set[str], version: int
+) -> bool:
+    """Move the reports of ``holder`` whose event sentence is one of ``marks``, with
+    their claims, to event ``apart`` (made when it is not live) and recompute both;
+    the corrections of ``apart`` that followed it into ``holder`` go back with them.
+    False when no report would move, or none would stay."""
+    rows = conn.execute(
+        select(event_reports.c.seq, event_reports.c.data, event_reports.c.search_text)
+        .where(event_reports.c.event_id == holder)
+        .order_by(event_reports.c.seq)
+    ).all()
+    moving = [r for r in rows if set(_report_anchors(r.data)) & marks]
+    if not moving or len(moving) == len(rows):
+        return False
+    reports = [records.event(json.loads(r.data)) for r in moving]
+    spans = {(c.claimant, c.evidence.doc_id, c.evidence.start, c.evidence.end)
+             for report in reports for c in report.claims}  # fmt: skip
+    if conn.execute(select(events.c.seq).where(events.c.event_id == apart)).first() is None:
+        search = " ".join(dict.fromkeys(r.search_text for r in moving if r.search_text))
+        writes.write_event(raw, merge_reports(reports, apart), search, version, new=True)
+    conn.execute(
+        update(event_reports)
+        .where(event_reports.c.seq.in_([r.seq for r in moving]))
+        .values(event_id=apart)
+    )
+    held = conn.execute(select(claims.c.seq, claims.c.data).where(claims.c.event_id == holder))
+    going = [seq for seq, data in held if _claim_key(json.loads(data)) in spans]
+    if going:
+        conn.execute(update(claims).where(claims.c.seq.in_(going)).values(event_id=apart))
+    conn.execute(
+        update(corrections)
+        .where(corrections.c.event_id == apart, corrections.c.applies_to == holder)
+        .values(applies_to=apart)
+    )
+    writes.refold(raw, apart, version)
+    writes.refold(raw, holder, version)
+    return True
+
+
+def _claim_key(data: dict[str, Any]) -> tuple[str, str, int, int]:
+    span = data["evidence"]
+    return (data["claimant"], span["doc_id"], span["start"], span["end"])
+
+
+def keep_apart(conn: Connection, raw: Raw, version: int) -> list[str]:
+    """Split again what ingest merged back together after an analyst split it.
+
+    A split of reports that ingest had merged (``correct split EVENT --doc``)
+    records the anchors of both sides; when a later report bridges them into
+    one event again, the split-out reports go back to their own event.
+    Returns the events rewritten."""
+    stmt = select(corrections.c.events, corrections.c.after).where(
+        corrections.c.kind == "split", corrections.c.active.is_(True),
+        corrections.c.anchors != "[]",
+    )  # fmt: skip
+    touched: list[str] = []
+    for events_json, after_json in conn.execute(stmt).all():
+        apart_id = json.loads(events_json)[1]
+        sides = json.loads(after_json)
+        apart, kept = set(sides["apart"]), set(sides["keep"])
+        for holder, held in holders(conn, apart | kept).items():
+            if held & apart and held & kept and separate(conn, raw, holder, apart_id, apart,
+                                                         version):  # fmt: skip
+                touched += [holder, apart_id]
+                conn.execute(changes.insert(), [
+                    {"version": version, "event_id": e, "change": c, "merged_into": None}
+                    for e, c in ((holder, "updated"), (apart_id, "added"))])  # fmt: skip
+    return touched
 
 
 def _doc_and_start(anchor: str) -> tuple[str, int]:
@@ -182,4 +267,6 @@ def _reapply_touched(conn: Connection, raw: Raw) -> None:
     added = [r.event_id for r in rows if r.change == "added"]
     if added:
         _reattach(conn, added)
-    reapply(conn, raw, [r.event_id for r in rows if r.change in ("added", "updated")], version)
+    again = keep_apart(conn, raw, version)
+    reapply(conn, raw, [r.event_id for r in rows if r.change in ("added", "updated")] + again,
+            version)  # fmt: skip

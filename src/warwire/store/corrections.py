@@ -25,17 +25,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Connection
 
 from warwire.errors import CorrectionError, one_line
-from warwire.merge import merge_reports
-from warwire.store import records, writes
+from warwire.store import writes
 from warwire.store.base import Record
 from warwire.store.correction_apply import anchors, live_event, load, reapply
+from warwire.store.correction_rows import (
+    audit_row,
+    event_of,
+    log_changes,
+    reason_by,
+    records_where,
+    seqs_of,
+)
+from warwire.store.correction_split import replay_split_out, split, split_out
 from warwire.store.correction_values import (
     FIELDS,
     apply_change,
@@ -47,52 +54,15 @@ from warwire.store.correction_values import (
 )
 from warwire.store.queries import full_id
 from warwire.store.rawsql import Raw
-from warwire.store.schema import changes, claims, corrections, event_reports
+from warwire.store.schema import claims, corrections, event_reports
+
+__all__ = ["correct", "export_records", "history", "merge", "replay", "split", "split_out"]
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from warwire.resolve.gazetteer import Gazetteer
     from warwire.store.sql import SqlStore
-
-MAX_WHY = 1000
-MAX_BY = 200
-
-
-def _who(why: str | None, by: str | None) -> tuple[str, str]:
-    """The reason (3 characters at least) and who gives it, each one bounded line."""
-    reason = one_line((why or "").strip(), MAX_WHY)
-    if len(reason) < 3:
-        raise CorrectionError("say why (at least 3 characters)")
-    name = one_line((by or "").strip(), MAX_BY)
-    if not name:
-        raise CorrectionError("say who corrects")
-    return reason, name
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _event_id(conn: Connection, prefix: str) -> str:
-    try:
-        return full_id(conn, "event", prefix)
-    except LookupError as exc:
-        raise CorrectionError(str(exc.args[0])) from None
-
-
-def _row(kind: str, event_id: str, who: tuple[str, str], version: int, **rest: Any) -> Record:
-    why, by = who
-    return {"kind": kind, "event_id": event_id, "applies_to": event_id, "field": None,
-            "before": None, "after": None, "events": "[]", "anchors": "[]", "why": why,
-            "by": by, "at": _now(), "version": version, "active": True, **rest}  # fmt: skip
-
-
-def _changed(conn: Connection, version: int, *items: tuple[str, str]) -> None:
-    conn.execute(changes.insert(), [
-        {"version": version, "event_id": e, "change": c, "merged_into": None} for e, c in items
-    ])  # fmt: skip
-
 
 # --------------------------------------------------------------------------- corrections
 
@@ -108,7 +78,7 @@ def correct(
     """Set fields of one event (``["fatalities=5"]`` or ``{"fatalities": 5}``); returns
     the new audit records. Raises :class:`CorrectionError` for an unknown event,
     field or value, or a value the event already has."""
-    who = _who(why, by)
+    who = reason_by(why, by)
     if isinstance(assignments, Mapping):
         pairs = [parse_assignment(f"{k}={'' if v is None else v}") for k, v in assignments.items()]
     else:
@@ -116,7 +86,7 @@ def correct(
     if not pairs:
         raise CorrectionError("nothing to set: give FIELD=VALUE")
     with store.engine.connect() as conn:  # lookups (gazetteer, actors) before the write lock
-        event_id = _event_id(conn, event_id)
+        event_id = event_of(conn, event_id)
         event, _ = load(conn, event_id)
         extra = {"gazetteer": gazetteer} if gazetteer else {}
         fixes = resolve_changes(event, pairs, **extra)
@@ -124,37 +94,37 @@ def correct(
         raw = Raw(conn)
         try:
             version = writes.bump_version(raw)  # on PostgreSQL this lock serialises writers
-            event, _ = load(conn, _event_id(conn, event_id))  # as it is now
+            event, _ = load(conn, event_of(conn, event_id))  # as it is now
             rows = []
             for fix in fixes:
                 before = current_value(event, fix.field)
                 if same(fix.field, before, fix.after):
                     raise CorrectionError(f"{fix.field} is already {show(fix.field, before)}")
-                rows.append(_row("set", event_id, who, version, field=fix.field,
+                rows.append(audit_row("set", event_id, who, version, field=fix.field,
                                  anchors=json.dumps(anchors(conn, event_id)),
                                  before=json.dumps(before, ensure_ascii=False),
                                  after=json.dumps(fix.after, ensure_ascii=False)))  # fmt: skip
             conn.execute(corrections.insert(), rows)
             reapply(conn, raw, [event_id], version)
-            _changed(conn, version, (event_id, "updated"))
+            log_changes(conn, version, (event_id, "updated"))
         finally:
             raw.close()
-        return _records(conn, corrections.c.version == version)
+        return records_where(conn, corrections.c.version == version)
 
 
 def merge(store: SqlStore, keep: str, gone: str, why: str, by: str) -> list[Record]:
     """Fold event ``gone`` into ``keep``: its reports and claims move, it leaves a
     tombstone, and ``keep`` is recomputed from all reports and re-corrected."""
-    who = _who(why, by)
+    who = reason_by(why, by)
     with store.writer.begin() as conn:
-        keep, gone = _event_id(conn, keep), _event_id(conn, gone)
+        keep, gone = event_of(conn, keep), event_of(conn, gone)
         raw = Raw(conn)
         try:
             version = writes.bump_version(raw)
-            _merge(conn, raw, keep, gone, _row("merge", keep, who, version))
+            _merge(conn, raw, keep, gone, audit_row("merge", keep, who, version))
         finally:
             raw.close()
-        return _records(conn, corrections.c.version == version)
+        return records_where(conn, corrections.c.version == version)
 
 
 def _merge(conn: Connection, raw: Raw, keep: str, gone: str, row: Record) -> None:
@@ -162,7 +132,7 @@ def _merge(conn: Connection, raw: Raw, keep: str, gone: str, row: Record) -> Non
     if keep == gone:
         raise CorrectionError("an event cannot be merged into itself")
     version = row["version"]
-    moved = {"reports": _seqs(conn, event_reports, gone), "claims": _seqs(conn, claims, gone)}
+    moved = {"reports": seqs_of(conn, event_reports, gone), "claims": seqs_of(conn, claims, gone)}
     marks = {"keep": anchors(conn, keep), "gone": anchors(conn, gone)}
     work = writes.EventWork(version=version)
     writes.absorb(raw, gone, keep, work)
@@ -172,102 +142,21 @@ def _merge(conn: Connection, raw: Raw, keep: str, gone: str, row: Record) -> Non
     conn.execute(
         update(corrections).where(corrections.c.applies_to == gone).values(applies_to=keep)
     )
+    pair = [json.dumps([keep, gone]), json.dumps([gone, keep])]
+    conn.execute(  # an analyst merging two split-out sides ends that split
+        update(corrections)
+        .where(corrections.c.kind == "split", corrections.c.events.in_(pair))
+        .values(active=False)
+    )
     conn.execute(corrections.insert(), [{
         **row, "event_id": keep, "applies_to": keep, "events": json.dumps([keep, gone]),
         "anchors": json.dumps(marks["gone"]), "before": json.dumps(moved),
         "after": json.dumps(marks)}])  # fmt: skip
     reapply(conn, raw, [keep], version)
-    _changed(conn, version, (keep, "updated"))
-
-
-def _seqs(conn: Connection, table: Any, event_id: str) -> list[int]:
-    stmt = select(table.c.seq).where(table.c.event_id == event_id).order_by(table.c.seq)
-    return [int(s) for s in conn.execute(stmt).scalars()]
-
-
-def split(store: SqlStore, event_id: str, why: str, by: str) -> list[Record]:
-    """Undo the latest merge into ``event_id``: the reports and claims it moved go
-    back to the merged-away event (re-created under its old id, with its own
-    corrections), and both events are recomputed. Reports replaced since (a
-    revised page) stay where they are now."""
-    who = _who(why, by)
-    with store.writer.begin() as conn:
-        keep = _event_id(conn, event_id)
-        found = conn.execute(
-            select(corrections.c.seq, corrections.c.events, corrections.c.before)
-            .where(corrections.c.applies_to == keep, corrections.c.kind == "merge",
-                   corrections.c.active.is_(True))
-            .order_by(corrections.c.seq.desc())
-        ).first()  # fmt: skip
-        if found is None:
-            raise CorrectionError(f"{keep} has no merge to split")
-        gone = json.loads(found.events)[1]
-        moved = json.loads(found.before)
-        back_rows = conn.execute(
-            select(event_reports.c.data, event_reports.c.search_text)
-            .where(event_reports.c.seq.in_(moved["reports"]), event_reports.c.event_id == keep)
-            .order_by(event_reports.c.seq)
-        ).all()
-        if not back_rows or len(back_rows) == len(_seqs(conn, event_reports, keep)):
-            raise CorrectionError(f"nothing left to split: the reports of {gone} were replaced")
-        raw = Raw(conn)
-        try:
-            version = writes.bump_version(raw)
-            back = merge_reports([records.event(json.loads(r.data)) for r in back_rows], gone)
-            search = " ".join(dict.fromkeys(r.search_text for r in back_rows if r.search_text))
-            writes.write_event(raw, back, search, version, new=True)  # first: reports point here
-            for table, key in ((event_reports, "reports"), (claims, "claims")):
-                if moved[key]:
-                    conn.execute(
-                        update(table)
-                        .where(table.c.seq.in_(moved[key]), table.c.event_id == keep)
-                        .values(event_id=gone)
-                    )
-            writes.refold(raw, keep, version)
-            conn.execute(
-                update(corrections)
-                .where(corrections.c.event_id == gone, corrections.c.applies_to == keep)
-                .values(applies_to=gone)
-            )
-            conn.execute(
-                update(corrections).where(corrections.c.seq == found.seq).values(active=False)
-            )
-            conn.execute(corrections.insert(), [_row(
-                "split", keep, who, version, events=json.dumps([keep, gone]))])  # fmt: skip
-            reapply(conn, raw, [keep, gone], version)
-            _changed(conn, version, (keep, "updated"), (gone, "added"))
-        finally:
-            raw.close()
-        return _records(conn, corrections.c.version == version)
+    log_changes(conn, version, (keep, "updated"))
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def record_of(row: Any) -> Record:
-    """One audit line as a plain record (``kind`` "correction"; ``action`` set,
-    merge or split) for the CLI, the API and the JSONL export."""
-    events_involved = json.loads(row.events or "[]")
-    before = json.loads(row.before) if row.before else None
-    after = json.loads(row.after) if row.after else None
-    if row.kind == "set":
-        change = f"{row.field}: {show(row.field, before)} → {show(row.field, after)}"
-    elif row.kind == "merge":  # after: the anchors of both events' reports
-        change = f"merged {events_involved[1]} into {events_involved[0]}"
-        before = None  # the moved report numbers are internal
-    else:
-        change = f"split {events_involved[1]} out of {events_involved[0]}"
-    return {"kind": "correction", "correction_id": int(row.seq), "action": row.kind,
-            "event_id": row.event_id, "applies_to": row.applies_to, "field": row.field,
-            "before": before, "after": after, "events": events_involved,
-            "anchors": json.loads(row.anchors or "[]"), "why": row.why, "by": row.by,
-            "at": row.at, "version": int(row.version), "active": bool(row.active),
-            "change": change}  # fmt: skip
-
-
-def _records(conn: Connection, *where: Any) -> list[Record]:
-    stmt = select(corrections).where(*where).order_by(corrections.c.seq)
-    return [record_of(r) for r in conn.execute(stmt)]
 
 
 def history(store: SqlStore, event_id: str) -> list[Record]:
@@ -284,7 +173,7 @@ def history(store: SqlStore, event_id: str) -> list[Record]:
             if conn.execute(select(corrections.c.seq).where(named).limit(1)).first() is None:
                 raise CorrectionError(str(exc.args[0])) from None
         merged = corrections.c.events.contains(f'"{full}"', autoescape=True)
-        return _records(
+        return records_where(
             conn, or_(corrections.c.event_id == full, corrections.c.applies_to == full, merged)
         )
 
@@ -293,7 +182,7 @@ def export_records(store: SqlStore, since_version: int | None = None) -> Iterato
     """Every correction (or those made after ``since_version``), oldest first."""
     where = [] if since_version is None else [corrections.c.version > since_version]
     with store.engine.connect() as conn:
-        yield from _records(conn, *where)
+        yield from records_where(conn, *where)
 
 
 def replay(store: SqlStore, items: Iterable[Record]) -> tuple[int, list[str]]:
@@ -314,12 +203,14 @@ def replay(store: SqlStore, items: Iterable[Record]) -> tuple[int, list[str]]:
         try:
             version = writes.bump_version(raw)
             for item in wanted:
-                who = _who(str(item["why"]), str(item["by"]))
-                row = _row(item["action"], "", who, version, at=one_line(str(item["at"]), 40))
+                who = reason_by(str(item["why"]), str(item["by"]))
+                row = audit_row(item["action"], "", who, version, at=one_line(str(item["at"]), 40))
                 if item["action"] == "set":
                     done = _replay_set(conn, raw, item, row)
                 elif item["action"] == "merge":
                     done = _replay_merge(conn, raw, item, row)
+                elif item["action"] == "split" and item.get("anchors"):
+                    done = replay_split_out(conn, raw, item, row)
                 else:
                     continue
                 applied += done is True
@@ -350,7 +241,7 @@ def _replay_set(conn: Connection, raw: Raw, item: Record, row: Record) -> bool |
         "before": json.dumps(current_value(event, field), ensure_ascii=False),
         "after": after, "anchors": json.dumps(marks)}])  # fmt: skip
     reapply(conn, raw, [target], row["version"])
-    _changed(conn, row["version"], (target, "updated"))
+    log_changes(conn, row["version"], (target, "updated"))
     return True
 
 
