@@ -207,6 +207,10 @@ def test_dashboard_with_real_store(browser, real_server: str) -> None:  # type: 
     page.wait_for_selector("#panel[data-ready]", state="attached", timeout=10000)
     assert page.locator("#panel mark").count() >= 1
     page.wait_for_timeout(600)  # the map's pan to the opened event, then its redraw
+    # read-only: the corrections section says so and offers no form (nor a stray "null")
+    section = page.locator("#panel section.corrections")
+    section.wait_for(timeout=10000)
+    assert "None yet." in section.inner_text() and "null" not in section.inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(page.shot))
     assert page.outside == [] and page.errors == []
@@ -259,7 +263,7 @@ def test_select_pans_links_and_exports_the_view(browser, fake_server: str) -> No
     assert page.outside == [] and page.errors == []
 
 
-def test_basemap_has_land_no_antimeridian_stripes_and_names(browser, fake_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_basemap_has_land_water_no_stripes_and_names(browser, fake_server: str) -> None:  # type: ignore[no-untyped-def]
     page = open_dashboard(browser, fake_server, "dashboard-basemap.png")
     for _ in range(8):  # out to the whole world (zoom 2: the world is 1024 px wide)
         page.evaluate("() => document.querySelector('.leaflet-control-zoom-out').click()")
@@ -274,6 +278,13 @@ def test_basemap_has_land_no_antimeridian_stripes_and_names(browser, fake_server
     fill = page.eval_on_selector("path.ww-land", "p => getComputedStyle(p).fill")
     assert fill not in ("none", "")
     assert page.locator(".ww-country-label span:visible").count() == 0  # names only zoomed in
+    # Natural Earth's rivers and lakes, and admin1 lines where its 50m data has them
+    assert page.locator("path.ww-river").count() > 100 and page.locator("path.ww-lake").count() > 50
+    assert page.locator("path.ww-admin1").count() == 1  # one mesh of shared boundaries
+    order = page.evaluate(
+        "() => [...document.querySelectorAll('path')].map(p => p.classList[0]).filter(Boolean)"
+    )
+    assert order.index("ww-land") < order.index("ww-lake") < order.index("ww-river")
     for _ in range(3):
         page.evaluate("() => document.querySelector('.leaflet-control-zoom-in').click()")
         page.wait_for_timeout(500)

@@ -1,6 +1,7 @@
 // warwire dashboard's offline basemap: land, borders and country names drawn from the
-// shipped Natural Earth topojson (no tile server). Rings crossing the 180° meridian are
-// unwrapped so they are not drawn as stripes across the map.
+// shipped Natural Earth topojson (no tile server), then rivers, lakes and the first-level
+// boundaries Natural Earth's 50m data has (the US, Canada, Brazil, Australia only).
+// Rings crossing the 180° meridian are unwrapped so they are not drawn as stripes.
 "use strict";
 
 (() => {
@@ -59,7 +60,7 @@
     const topo = await getJSON("/static/vendor/countries-50m.json");
     const land = topojson.feature(topo, topo.objects.countries);
     land.features = land.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) }));
-    L.geoJSON(land, {
+    const lands = L.geoJSON(land, {
       interactive: false,
       // Antarctica really is 360° wide; marked so a test can tell it from a stripe
       style: (f) => ({ color: "#8a96a3", weight: 0.7, fillColor: "#efe9dc", fillOpacity: 1,
@@ -71,6 +72,31 @@
         icon: L.divIcon({ className: "ww-country-label", html: "<span></span>", iconSize: null }),
       }).on("add", (e) => { e.target.getElement().firstChild.textContent = f.properties.name; })));
     names.addTo(map);
+    try {
+      (await physical(getJSON)).forEach((layer) => layer.addTo(map).bringToBack());
+    } catch (err) {
+      console.warn(`basemap: no rivers or lakes (${err.message}); run scripts/web_assets.sh`);
+    }
+    lands.bringToBack(); // under the water and lines, which stay under the events
+  }
+
+  /** Lakes, rivers and admin1 boundaries (a line where two units meet, none along a
+   *  coast or a country border) as non-interactive layers. */
+  async function physical(getJSON) {
+    const topo = await getJSON("/static/vendor/physical-50m.json");
+    const o = topo.objects;
+    const line = (className, color, weight, dashArray) => ({
+      interactive: false, style: () => ({ className, color, weight, dashArray, fill: false }),
+    });
+    return [
+      L.geoJSON(topojson.mesh(topo, o.subunits, (a, b) => a !== b),
+        line("ww-admin1", "#9c9488", 0.7, "3 3")),
+      L.geoJSON(topojson.feature(topo, o.rivers), line("ww-river", "#3d85c6", 1.2)),
+      L.geoJSON(topojson.feature(topo, o.lakes), {
+        interactive: false,
+        style: () => ({ className: "ww-lake", color: "#6f9cc4", weight: 0.5, fillColor: "#c9dbe8", fillOpacity: 1 }),
+      }),
+    ];
   }
 
   window.wwBasemap = { load };

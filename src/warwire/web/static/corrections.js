@@ -83,7 +83,7 @@
     section.replaceChildren(
       el("h3", {}, `Corrections (${items.length})`),
       items.length ? el("ul", { class: "audit" }, items.map(auditLine)) : el("p", { class: "muted" }, "None yet."),
-      writes ? form(id, section) : null);
+      ...(writes ? [form(id, section)] : []));
     for (const dt of panel.querySelectorAll("dl.facts dt")) {
       if (dt.textContent === "Fatalities" && dt.nextElementSibling) {
         dt.nextElementSibling.textContent = `${ev.fatalities}${ev.civilian_targeting ? " · civilians targeted" : ""}`;
