@@ -15,19 +15,18 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from warwire.config import Settings, load_settings
-from warwire.pipeline import Pipeline, default_pipeline, documents, extract
+from warwire.pipeline import Pipeline, default_pipeline, documents, extract, ingest
 
 if TYPE_CHECKING:
     from warwire.notebook import extract_text, to_dataframe
     from warwire.resolve.places import geoparse
-    from warwire.store import export_events, ingest, open_store, query_events
+    from warwire.store import export_events, open_store, query_events
 
 _LAZY = {
     "extract_text": "warwire.notebook",
     "to_dataframe": "warwire.notebook",
     "geoparse": "warwire.resolve.places",
     "export_events": "warwire.store",
-    "ingest": "warwire.store",
     "open_store": "warwire.store",
     "query_events": "warwire.store",
 }

@@ -255,3 +255,24 @@ def ingest_documents(
         skipped.clear()
         yield result
     yield from skipped
+
+
+def ingest(
+    inputs: Iterable[str], settings: Settings | None = None, store: Store | None = None
+) -> Iterator[IngestResult | Rejection]:
+    """Read, analyse and store ``inputs``; yields what happened to each one.
+
+    Documents already stored are not analysed again (resuming a killed run is
+    cheap). Without ``store`` the database of ``settings.db`` is opened and
+    closed here.
+    """
+    from warwire.store import open_store
+
+    settings = settings or Settings()
+    own = store is None
+    target: Store = store if store is not None else open_store(settings.db)
+    try:
+        yield from ingest_documents(documents(inputs, settings), target, settings)
+    finally:
+        if own:
+            target.close()

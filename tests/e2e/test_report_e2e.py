@@ -22,9 +22,10 @@ import test_dashboard as harness
 from test_dashboard import WARWIRE, free_port, serve
 
 from warwire.config import Settings
+from warwire.pipeline import ingest
 from warwire.report import Report, build_report, make_spec, render
 from warwire.report.formatting import event_sets
-from warwire.store import ingest, open_store
+from warwire.store import open_store
 from warwire.store.base import EventQuery
 
 browser = harness.browser

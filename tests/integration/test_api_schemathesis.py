@@ -25,7 +25,8 @@ from schemathesis.engine import Status, events  # noqa: E402
 
 from warwire.api import create_app  # noqa: E402
 from warwire.config import Settings  # noqa: E402
-from warwire.store import ingest, open_store  # noqa: E402
+from warwire.pipeline import ingest  # noqa: E402
+from warwire.store import open_store  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

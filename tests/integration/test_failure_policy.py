@@ -18,8 +18,8 @@ from warwire.config import Settings
 from warwire.distributed.engine import _accounted
 from warwire.distributed.sources import Plan
 from warwire.distributed.worker import PipelineActor
-from warwire.pipeline import Pipeline
-from warwire.store import ingest, open_store
+from warwire.pipeline import Pipeline, ingest
+from warwire.store import open_store
 from warwire.store.base import IngestResult
 from warwire.types import Analysis, Rejection
 

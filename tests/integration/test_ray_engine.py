@@ -112,7 +112,8 @@ def test_a_failing_document_is_reported_and_the_rest_kept(tmp_path: Path) -> Non
 
 
 def test_ingest_on_ray_stores_what_the_single_path_stores(tmp_path: Path) -> None:
-    from warwire.store import EventQuery, ingest, open_store
+    from warwire.pipeline import ingest
+    from warwire.store import EventQuery, open_store
 
     def events(url: str, run: Any) -> list[str]:
         store = open_store(url)

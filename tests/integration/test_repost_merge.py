@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from warwire.config import Settings
-from warwire.store import EventQuery, ingest, open_store
+from warwire.pipeline import ingest
+from warwire.store import EventQuery, open_store
 from warwire.store.base import IngestResult
 
 BODY = (

@@ -140,7 +140,7 @@ def ingest_command(
 def _ingest(
     engine: str, address: str | None, inputs: tuple[str, ...], settings: Any, store: Any
 ) -> Any:
-    from warwire.store import ingest
+    from warwire.pipeline import ingest
 
     if engine == "ray":
         from warwire.distributed import RayOptions, ingest_ray

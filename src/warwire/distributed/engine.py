@@ -153,7 +153,7 @@ def ingest_ray(
     inputs: Iterable[str], store: Store, settings: Settings | None = None,
     options: RayOptions | None = None,
 ) -> Iterator[IngestResult | Rejection]:  # fmt: skip
-    """``warwire.store.ingest`` on Ray: actors analyse, this process stores (in input order)."""
+    """``warwire.pipeline.ingest`` on Ray: actors analyse, this process stores (in input order)."""
     settings = settings or Settings()
     plan = plan_inputs(inputs, settings)
     yield from plan.rejections

@@ -1,10 +1,9 @@
 """The living event database: open a store, ingest into it, query, export.
 
 ``open_store(url)`` gives a :class:`~warwire.store.base.Store` over SQLite
-(``sqlite:///path.db``) or PostgreSQL (``postgresql://...``). ``ingest`` runs
-the extraction pipeline and stores the analysed documents a batch to a
-transaction (each whole or not at all), skipping documents already stored so
-an interrupted run resumes.
+(``sqlite:///path.db``) or PostgreSQL (``postgresql://...``); ``store_all``
+writes analysed documents a batch to a transaction (each whole or not at
+all). Ingesting inputs end to end is :func:`warwire.pipeline.ingest`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from warwire.config import Settings
 from warwire.errors import StoreError, failure
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record, Store
 from warwire.store.sql import SqlStore
@@ -32,7 +30,6 @@ __all__ = [
     "SqlStore",
     "Store",
     "export_events",
-    "ingest",
     "open_store",
     "query_events",
     "store_all",
@@ -85,27 +82,6 @@ def _store_chunk(
         except Exception as exc:
             log.debug("storing failed on %s", item.document.input_id, exc_info=True)
             yield failure("store", exc, item.document.input_id)
-
-
-def ingest(
-    inputs: Iterable[str], settings: Settings | None = None, store: Store | None = None
-) -> Iterator[IngestResult | Rejection]:
-    """Read, analyse and store ``inputs``; yields what happened to each one.
-
-    Documents already stored are not analysed again (resuming a killed run is
-    cheap). Without ``store`` the database of ``settings.db`` is opened and
-    closed here.
-    """
-    from warwire.pipeline import documents, ingest_documents
-
-    settings = settings or Settings()
-    own = store is None
-    target: Store = store if store is not None else open_store(settings.db)
-    try:
-        yield from ingest_documents(documents(inputs, settings), target, settings)
-    finally:
-        if own:
-            target.close()
 
 
 def query_events(store: Store, query: EventQuery | None = None) -> list[Record]:

@@ -147,7 +147,8 @@ def test_ingest_stores_every_language(tmp_path: Path) -> None:
     """Through the real default pipeline: the French alert gives an event, the
     German one is stored with its language and a one-line warning."""
     from warwire.config import Settings
-    from warwire.store import ingest, open_store
+    from warwire.pipeline import ingest
+    from warwire.store import open_store
     from warwire.types import Rejection
 
     french = tmp_path / "fr.txt"
