@@ -59,6 +59,18 @@ _MOVERS = frozenset(
 )
 
 
+def _claimant_side(
+    claimant: Actor | None, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """State forces that report a clash naming one side ("police say six bandits were
+    killed in a gun battle") are its other side."""
+    if claimant is None or claimant.inter != 1 or claimant in (actor1, actor2):
+        return actor1, actor2
+    if actor1 is None:
+        return claimant, actor2
+    return actor1, claimant
+
+
 def _resolve(
     ctx: Context,
     tree: Tree,
@@ -212,15 +224,16 @@ def read_sentence(
             # "the RSF and the army fought": two subjects of a clash are its two sides
             actor2 = _resolve(ctx, tree, co_agents[0], claimant_actor, seen)
             co_agents = co_agents[1:]
-        if decision.sub_event_type == "Armed clash" and (actor1 is None or actor2 is None):
-            actor1, actor2 = fill_sides(ctx, text, actor1, actor2)
-        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
-            actor2 = None
         casualty_only = all(is_casualty(tree, h) for h in hits) or all(
             is_casualty(tree, h) or anaphoric(tree, h.token) for h in hits
         )
         if actor1 is None and casualty_only and claimant_actor and claimant_actor != actor2:
             actor1 = claimant_actor  # "X claimed a contractor was killed": X did the killing
+        if decision.sub_event_type == "Armed clash" and (actor1 is None or actor2 is None):
+            actor1, actor2 = _claimant_side(claimant_actor, actor1, actor2)
+            actor1, actor2 = fill_sides(ctx, text, actor1, actor2)
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            actor2 = None
         if decision.sub_event_type == "Disrupted weapons use" and actor1 is not None:
             lost = tree.tokens[hit.token].lemma.lower() in {"lose", "crash"}
             if lost:  # "the LNA lost two drones": the loser is actor2

@@ -18,6 +18,7 @@ from warwire.extract.speaker_phrases import (
     dateline,
     earlier_mention,
     left_speaker,
+    source_tail,
     speaker_phrase,
 )
 from warwire.extract.syntax import Tree
@@ -83,6 +84,9 @@ def _reporter(tree: Tree, pos: int, lemma: str) -> tuple[int | None, bool]:
         for obj in tree.kids(agent, "pobj"):
             return obj, False
     subjects = tree.kids(pos, "nsubj") or (tree.kids(pos, "dobj") if lemma == "read" else [])
+    # "Twelve fighters killed in X, says the ministry": a subject after the verb is the
+    # inverted speaker; one before it is the report's own clause hung on the verb
+    subjects = sorted(subjects, key=lambda s: s < pos)
     for subject in subjects:
         if not dateline(tree, subject):
             tok = tree.tokens[subject]
@@ -184,7 +188,7 @@ def attribution(tree: Tree, text: str, trigger: int) -> Attribution:
             verb = lemma
             claimant = speaker_phrase(tree, speaker, text)
             hedge = REPORTING[lemma]
-    according = according_to(tree, text)
+    according = according_to(tree, text) or (None if claimant else source_tail(tree, text))
     if according and claimant is None:
         claimant, hedge = according, Hedge.ACCORDING_TO
         if _hearsay(tree, according[2]):

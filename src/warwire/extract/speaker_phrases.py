@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.knowledge import data_mapping, phrase_pattern
-from warwire.types import Span
+from warwire.types import Span, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,45 @@ def according_to(tree: Tree, text: str) -> tuple[str, Span, int] | None:
             if objs:
                 return speaker_phrase(tree, objs[0], text)
     return None
+
+
+_TAIL_MARKS = frozenset({":", "-", "–", "—"})
+_TAIL_WORDS = 4
+
+
+def source_tail(tree: Tree, text: str) -> tuple[str, Span, int] | None:
+    """A wire headline's source after a colon or dash ("... killed in X: army",
+    "... - police"): a short verbless tail naming a speaker, an organisation or an
+    initialism. A tail naming anything else ("live updates") is no source."""
+    toks = tree.tokens
+    end = len(toks)
+    while end and toks[end - 1].pos == "PUNCT" and toks[end - 1].text not in _TAIL_MARKS:
+        end -= 1
+    mark = next((i for i in range(end - 1, 0, -1) if toks[i].text in _TAIL_MARKS), None)
+    if mark is None or mark < 3 or not 0 < end - mark - 1 <= _TAIL_WORDS:
+        return None
+    tail = range(mark + 1, end)
+    if any(toks[i].pos in {"VERB", "AUX", "NUM"} for i in tail):
+        return None
+    named = [i for i in tail if toks[i].pos in {"NOUN", "PROPN", "ADJ"} and _speaks(toks[i])]
+    if not named:
+        return None
+    lo = mark + 1 + (toks[mark + 1].text.lower() in _SPEAKER_NOISE)
+    if lo >= end:
+        return None
+    span = tree.span(lo, end - 1)
+    return span.text_in(text), span, named[0]
+
+
+def _speaks(word: Token) -> bool:
+    """A word that can name who vouches: a speaker noun, an organisation or a
+    people, or an initialism ("MoI", "UN")."""
+    return (
+        word.lemma.lower() in _CUES.speaker_heads
+        or word.lemma.lower() in _SPEAKERS
+        or word.ent_type in {"ORG", "NORP"}
+        or (word.text[:1].isupper() and any(c.isupper() for c in word.text[1:]))
+    )
 
 
 def dateline(tree: Tree, pos: int) -> bool:
