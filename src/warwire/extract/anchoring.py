@@ -18,6 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from warwire.extract.merging import Draft
 from warwire.extract.syntax import Tree
@@ -46,6 +47,7 @@ class Cues:
     crime: re.Pattern[str]
     opening: re.Pattern[str]
     remembered_since: re.Pattern[str]
+    sequel: re.Pattern[str]
 
 
 @cache
@@ -70,6 +72,20 @@ def cues() -> Cues:
         re.compile(
             phrase_pattern(list(data.get("remembered_since") or [])).pattern + r"\s*$", re.I
         ),
+        _sequel(data),
+    )
+
+
+def _sequel(data: dict[str, Any]) -> re.Pattern[str]:
+    """ "It came (two days) after ...", "This follows ..." opening a sentence."""
+
+    def words(key: str) -> str:
+        return phrase_pattern(list(data.get(key) or [])).pattern
+
+    after = rf"{words('sequel_after')}(?:\s+[\w-]+){{0,3}}?\s+after\b"
+    return re.compile(
+        rf"^\W*{words('sequel_subjects')}\s+(?:also\s+)?(?:{after}|{words('sequel_verbs')})",
+        re.I,
     )
 
 
@@ -159,6 +175,8 @@ def unanchored(
         return "remembered"
     if found.retold.search(text):
         return "retold"
+    if found.sequel.match(text) and (stated is None or stated.time_precision != 1):
+        return "sequel"
     if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):
         return "ongoing"
     # "militants attack posts", "they plant bombs on the roads": a trigger verb, or the

@@ -65,3 +65,15 @@ def test_no_event_where_no_incident_is_reported(pipeline: Pipeline, text: str) -
 )
 def test_the_twin_that_reports_an_incident_still_does(pipeline: Pipeline, text: str) -> None:
     assert len(_events(pipeline, text)) >= 1
+
+
+def test_an_earlier_incident_the_story_follows_is_background_unless_its_day_is_told() -> None:
+    pipeline = Pipeline(default_stages(Settings()))
+    story = (
+        "Troops clash with militants in Dravik\n\nTroops clashed with militants in Dravik, Kenya, "
+        "on Monday, the army said. It came weeks after militants ambushed a convoy near Garissa "
+    )
+    vague = _events(pipeline, story + "in January.")
+    dated = _events(pipeline, story + "on Saturday.")
+    assert len(vague) == 1
+    assert len(dated) == 2
