@@ -18,6 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from warwire.extract.merging import Draft
 from warwire.extract.syntax import Tree
@@ -44,6 +45,9 @@ class Cues:
     harm: re.Pattern[str]
     disaster: re.Pattern[str]
     crime: re.Pattern[str]
+    opening: re.Pattern[str]
+    remembered_since: re.Pattern[str]
+    sequel: re.Pattern[str]
 
 
 @cache
@@ -64,6 +68,24 @@ def cues() -> Cues:
         phrase_pattern(list(data.get("harm_cues") or [])),
         phrase_pattern(list(data.get("disaster_cues") or [])),
         phrase_pattern(list(data.get("crime_cues") or [])),
+        re.compile(r"^\W*" + phrase_pattern(list(data.get("opening") or [])).pattern, re.I),
+        re.compile(
+            phrase_pattern(list(data.get("remembered_since") or [])).pattern + r"\s*$", re.I
+        ),
+        _sequel(data),
+    )
+
+
+def _sequel(data: dict[str, Any]) -> re.Pattern[str]:
+    """ "It came (two days) after ...", "This follows ..." opening a sentence."""
+
+    def words(key: str) -> str:
+        return phrase_pattern(list(data.get(key) or [])).pattern
+
+    after = rf"{words('sequel_after')}(?:\s+[\w-]+){{0,3}}?\s+after\b"
+    return re.compile(
+        rf"^\W*{words('sequel_subjects')}\s+(?:also\s+)?(?:{after}|{words('sequel_verbs')})",
+        re.I,
     )
 
 
@@ -98,14 +120,41 @@ def _tensed(tree: Tree, verb: int) -> int:
     return verb
 
 
+_SHARING = frozenset({"conj", "advcl", "xcomp"})
+
+
+def _shared(tree: Tree, verb: int) -> set[int]:
+    """The verb and the verbs whose subject, tense and adverbs it shares: up a list
+    ("beaten, starved and tortured") or a clause with no subject or conjunction of
+    its own."""
+    out = {verb}
+    while tree.tokens[verb].dep in _SHARING and (head := tree.head(verb)) is not None:
+        if tree.kids(verb, "nsubj", "nsubjpass", "mark"):
+            break
+        verb = _clause(tree, head)
+        out.add(verb)
+    return out
+
+
 def _in_clause(tree: Tree, pattern: re.Pattern[str], text: str, base: int, trigger: int) -> bool:
     """Does a cue phrase sit in the trigger's own clause (not in a side clause)?"""
-    home = _clause(tree, trigger)
+    home = _shared(tree, _clause(tree, trigger))  # "are routinely beaten and tortured"
     for match in pattern.finditer(text):
         start = base + match.start()
         at = next((i for i, t in enumerate(tree.tokens) if t.start <= start < t.end), None)
-        if at is not None and _clause(tree, at) == home:
+        if at is not None and _clause(tree, at) in home:
             return True
+    return False
+
+
+def _recalled(tree: Tree, trigger: int, text: str, base: int, since: re.Pattern[str]) -> bool:
+    """Is the trigger's clause one opened by "after"/"since" that a span of years
+    measures from ("a decade after fighters stormed the school")?"""
+    toks = tree.tokens
+    clause = _tensed(tree, _clause(tree, trigger))
+    for mark in tree.kids(clause, "mark"):
+        if toks[mark].text.lower() in {"after", "since"}:
+            return bool(since.search(text[: toks[mark].start - base]))
     return False
 
 
@@ -120,10 +169,14 @@ def unanchored(
     base = tree.tokens[0].start if tree.tokens else 0
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
-    if _in_clause(tree, found.remembered, text, base, trigger):
+    if _in_clause(tree, found.remembered, text, base, trigger) or found.opening.match(text):
+        return "remembered"
+    if _recalled(tree, trigger, text, base, found.remembered_since):
         return "remembered"
     if found.retold.search(text):
         return "retold"
+    if found.sequel.match(text) and (stated is None or stated.time_precision != 1):
+        return "sequel"
     if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):
         return "ongoing"
     # "militants attack posts", "they plant bombs on the roads": a trigger verb, or the
@@ -157,7 +210,9 @@ def _attack_said(found: Cues, sentence: str) -> bool:
     return any(not _DENIED.search(sentence[: m.start()]) for m in found.attack.finditer(sentence))
 
 
-_HARM_DONE = frozenset({"Attack", "Armed clash", "Mob violence", "Disrupted weapons use"})
+_HARM_DONE = frozenset(
+    {"Attack", "Armed clash", "Mob violence", "Disrupted weapons use", "Arrests"}
+)
 
 
 def accidents(drafts: list[Draft], text: str) -> list[Draft]:

@@ -34,6 +34,7 @@ __all__ = ["corefer", "locate_back", "place_level"]
 _NEAR_KM = 25.0
 # ACLED's inter code of civilians: a generic side, not a named actor
 _CIVILIANS = 7
+_CROWDS = frozenset({5, 6})  # rioters, protesters
 _REGION_KM = 80.0
 
 # how specific a place is: country < first-order region < district < town or site
@@ -153,18 +154,21 @@ def dates_agree(a: Draft, b: Draft) -> bool:
     return _overlap(da or a.when, db or b.when)
 
 
-def _known(actor: Actor | None) -> str | None:
-    """A registry actor's name; phrases kept verbatim and generic sides don't count."""
+def _known(actor: Actor | None, crowds: bool = True) -> str | None:
+    """A registry actor's name; phrases kept verbatim and generic sides don't count,
+    nor, unless ``crowds``, protesters and rioters."""
     if actor is None or is_kept_phrase(actor):
         return None
     if actor.inter == _CIVILIANS or actor.name.startswith("Unidentified"):
         return None
+    if not crowds and actor.inter in _CROWDS:
+        return None
     return actor.name
 
 
-def _sides(draft: Draft) -> tuple[set[str], set[str]]:
-    first = {n for r in draft.readings if (n := _known(r.actor1))}
-    second = {n for r in draft.readings if (n := _known(r.actor2))}
+def _sides(draft: Draft, crowds: bool = True) -> tuple[set[str], set[str]]:
+    first = {n for r in draft.readings if (n := _known(r.actor1, crowds))}
+    second = {n for r in draft.readings if (n := _known(r.actor2, crowds))}
     return first, second
 
 
@@ -176,8 +180,12 @@ def _placeless(draft: Draft) -> bool:
 def actors_agree(a: Draft, b: Draft) -> bool:
     """Named sides must not contradict: the same actor doing in one draft what is done
     to it in the other, or two different named perpetrators, are two incidents."""
-    a1, a2 = _sides(a)
-    b1, b2 = _sides(b)
+    # a dated lede with no place ("protests across the country left two dead on
+    # Monday") sums up the located crowd event: protesters there, rioters here
+    summary = [d for d in (a, b) if _placeless(d)]
+    crowds = len(summary) != 1 or _stated(summary[0]) is None
+    a1, a2 = _sides(a, crowds)
+    b1, b2 = _sides(b, crowds)
     if a1 & b1:
         return True
     symmetric = "Battles" in {EVENT_TYPE_OF[a.sub], EVENT_TYPE_OF[b.sub]}
@@ -197,7 +205,7 @@ def _siblings(a: Draft, b: Draft) -> bool:
 def _crowd_side(draft: Draft) -> bool:
     """Protesters or rioters are named as a side of the draft."""
     return any(
-        actor is not None and actor.inter in {5, 6}
+        actor is not None and actor.inter in _CROWDS
         for r in draft.readings
         for actor in (r.actor1, r.actor2)
     )

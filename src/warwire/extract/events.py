@@ -124,6 +124,25 @@ def _history(ctx: Context, sentence: Sentence, stated: When | None) -> bool:
     return bool(years) and max(years) <= ctx.reference.year - 2
 
 
+_SET_IN = re.compile(
+    r"^\W*(?:back |as early as |as far back as )?(?:in|during|by) (?:the )?(?:early |mid-?|late )?"
+    r"(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december) (?:of )?)?(1[89]\d\d|20\d\d)s?\b",
+    re.I,
+)
+
+
+def _set_in_past(ctx: Context, plain: str) -> bool:
+    """A sentence that opens on a year two or more years before the report ("In 1994,
+    ...", "Back in the summer of 2011 ...") sets the story of its paragraph in that past."""
+    opening = _SET_IN.match(plain)
+    return (
+        opening is not None
+        and ctx.reference is not None
+        and int(opening.group(1)) <= ctx.reference.year - 2
+    )
+
+
 def _seen_in(ctx: Context, sentence: Sentence) -> list[Seen]:
     text = sentence.span.text_in(ctx.text)
     base = sentence.span.start
@@ -157,12 +176,16 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     trailer = trailer_start(analysis)
     sources: dict[str, Reading] = {}  # the named sources the story credits, first mention each
     for sentence in analysis.sentences:
-        if not sentence.parsed or (trailer is not None and sentence.span.start >= trailer):
+        if trailer is not None and sentence.span.start >= trailer:
             continue  # related headlines and video titles below the story tell other stories
         para = ctx.text.rfind("\n\n", 0, sentence.span.start)
         if para != paragraph:
-            paragraph, para_when, para_speaker = para, None, None
+            paragraph, para_when, para_speaker, past = para, None, None, None
         plain = sentence.span.text_in(ctx.text)
+        if not sentence.parsed:
+            if _set_in_past(ctx, plain):
+                past = paragraph  # "In 1994 the city was besieged." sets what follows in 1994
+            continue
         seen.extend(_seen_in(ctx, sentence))
         breaks = bool(_BREAKS.match(plain))
         inherited = None if breaks else (para_when or lead)

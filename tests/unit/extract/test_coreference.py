@@ -183,3 +183,20 @@ def test_a_vague_riot_does_not_join_a_located_protest() -> None:
     protest = _draft("Peaceful protest", TOWN_A, DAY, 0, actor1=protesters)
     riot = _draft("Violent demonstration", COUNTRY, WINDOW, 50, dated=False, actor1=rioters)
     assert len(corefer([protest, riot])) == 2
+
+
+def test_a_dated_riot_lede_with_no_place_joins_the_located_protest() -> None:
+    protesters = Actor("Protesters (Nigeria)", 6, "NG")
+    rioters = Actor("Rioters (Nigeria)", 5, "NG")
+    lede = _draft("Violent demonstration", COUNTRY, DAY, 0, actor1=rioters)
+    protest = _draft("Protest with intervention", TOWN_A, DAY, 50, actor1=protesters)
+    (merged,) = corefer([lede, protest])
+    assert merged.where is TOWN_A and len(merged.readings) == 2
+
+
+def test_an_undated_riot_with_no_place_beside_a_located_protest_stays_apart() -> None:
+    protesters = Actor("Protesters (Nigeria)", 6, "NG")
+    rioters = Actor("Rioters (Nigeria)", 5, "NG")
+    protest = _draft("Protest with intervention", TOWN_A, DAY, 0, actor1=protesters)
+    riot = _draft("Violent demonstration", COUNTRY, DAY, 50, dated=False, actor1=rioters)
+    assert len(corefer([protest, riot])) == 2
