@@ -11,9 +11,14 @@ from typing import Any
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
 from warwire.extract.triggers import headline_like
-from warwire.resolve.countries import country, country_of_demonym, short_form_spans
-from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
-from warwire.resolve.places_home import ADJECTIVE, story_weight
+from warwire.resolve.countries import country, short_form_spans
+from warwire.resolve.places_home import (
+    ADJECTIVE,
+    country_votes,
+    outlet_of,
+    outlet_votes,
+    story_weight,
+)
 from warwire.resolve.places_story import is_dateline
 from warwire.types import Analysis, Span
 
@@ -49,7 +54,7 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if t.place and t.place.country_code:
             codes[t.place.country_code] += weight  # type: ignore[assignment]
     codes.update(code for _, _, code in short)
-    publisher = doc.source.original_source or doc.source.publisher
+    publisher = outlet_of(doc)
     # only sides' demonyms ("Turkish-Russian truce violated"): a monitor's own country first
     sides_only = not short and all(w <= ADJECTIVE for w in weights)
     source = _country_of_source(publisher, actors) if codes and sides_only else None
@@ -114,49 +119,11 @@ def filed_from(text: str, start: int, end: int) -> bool:
     return not headline_like(line)
 
 
-# a capitalised word or two ("Afghan", "Sri Lankan", "DR Congo", "S. Sudan")
-_NAMES = re.compile(r"\b(?:[A-Z][A-Za-z]*\.?\s)?[A-Z][a-z]+\b|\b[A-Z]{2,3}\b")
-_COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West", "C.": "Central"}
-
-
-def _country_named(words: str, demonyms_only: bool = False) -> str | None:
-    """The country a nationality word or a country's name or short form names."""
-    first, _, rest = words.partition(" ")
-    if rest and first in _COMPASS:
-        words = f"{_COMPASS[first]} {rest}"
-    # an upper-case word is no ISO code here ("IS" is a group, not Iceland), nor a short
-    # word ("Al-Sham" is not Albania, "At the end" not Austria): no country is so short
-    found = country_of_demonym(words)
-    if found is None and not demonyms_only and not words.isupper() and len(words) > 3:
-        found = country(words)
-    if found is not None:
-        return found.iso2
-    if demonyms_only:
-        return None
-    folded = words.casefold()
-    return next(
-        (code for code, names in EXTRA_COUNTRY_NAMES.items() if folded in map(str.casefold, names)),
-        None,
-    )
-
-
-def _country_votes(text: str, demonyms_only: bool = False) -> Counter[str]:
-    """Countries the text's nationality words and country names point to; a pair
-    of words ("Sri Lankan") is read before its words alone ("Afghan", "Taliban")."""
-    votes: Counter[str] = Counter()
-    for match in _NAMES.finditer(text):
-        words = match.group(0)
-        code = _country_named(words, demonyms_only)
-        found = [code] if code else [_country_named(w, demonyms_only) for w in words.split(" ")[:2]]
-        votes.update(c for c in found if c)
-    return votes
-
-
 def _country_of_actors(analysis: Analysis, actors: ActorLookup) -> str | None:
     """A story that names no place ("Taliban attack kills four soldiers") is told of
     the country its nationality words and its named actors belong to."""
     text = analysis.document.text
-    votes = _country_votes(text)
+    votes = country_votes(text)
     for _, _, actor in actors.find(text, None):
         if actor.country and len(actor.country) == 2:
             votes[actor.country.upper()] += 1
@@ -165,16 +132,11 @@ def _country_of_actors(analysis: Analysis, actors: ActorLookup) -> str | None:
 
 def _country_of_source(publisher: str | None, actors: ActorLookup) -> str | None:
     """When the story itself tells no country, its source may: an outlet or monitor
-    named for its people ("the Kenyan Observer"), by the name it goes by or its
-    registered full name, or a registered actor with a country. A country's name
-    is not enough ("America Voted" reposts stories from anywhere)."""
+    named for its people (see :func:`outlet_country`), or a registered actor with a
+    country."""
     if not publisher:
         return None
-    from warwire.resolve.sources import lookup_source
-
-    known = lookup_source(publisher)
-    names = f"{publisher} | {known.name}" if known else publisher
-    votes = _country_votes(names, demonyms_only=True)
+    votes = outlet_votes(publisher)
     actor = actors.resolve(publisher, None)
     if actor is not None and actor.country and len(actor.country) == 2:
         votes[actor.country.upper()] += 1

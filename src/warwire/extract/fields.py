@@ -18,7 +18,7 @@ from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of, note_t
 from warwire.extract.wheres import country_point
 from warwire.resolve.actors import is_kept_phrase
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
-from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge, Span
+from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge, Place, Span
 
 __all__ = ["event_of", "events_of"]
 
@@ -94,6 +94,15 @@ def events_of(drafts: list[Draft], ctx: Context, sole: Claim | None = None) -> l
     return [event_of(d, ctx, i, tolls.get(i), sole) for i, d in enumerate(drafts)]
 
 
+def _place_weight(place: Place | None) -> float:
+    """How much a place adds to an event's confidence: the finer, the more. A story told
+    only at its country's point is the vaguer report of an event another report places
+    at a town, so it must not outrank that report."""
+    if place is None or (place.feature or "").startswith("PCL"):
+        return 0.0
+    return {1: 0.25, 2: 0.2}.get(place.geo_precision, 0.1)
+
+
 def _deadly(sub: str) -> bool:
     return EVENT_TYPE_OF[sub] in LETHAL_TYPES or sub == "Excessive force against protesters"
 
@@ -143,7 +152,7 @@ def event_of(
     ):
         if span is not None:
             evidence.append(FieldEvidence(name, span))
-    confidence = 0.35 + 0.15 * bool(actor1) + 0.1 * bool(actor2) + 0.15 * bool(place)
+    confidence = 0.35 + 0.15 * bool(actor1) + 0.1 * bool(actor2) + _place_weight(place)
     confidence += 0.1 * (draft.when.time_precision == 1) + 0.1 * (first.hedge is Hedge.NONE)
     assoc1 = tuple(
         dict.fromkeys(

@@ -44,6 +44,7 @@ from warwire.resolve.places_detect import (
 )
 from warwire.resolve.places_facility import FACILITY, facility_name, host_places
 from warwire.resolve.places_focus import Focus, demonym_weights, focus_without
+from warwire.resolve.places_home import hinted_home, outlet_country, spelled_at_home
 from warwire.resolve.places_qualifier import apply_qualifiers, qualified_candidates
 from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
 from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
@@ -308,9 +309,14 @@ def _water_first(place: Place, options: Sequence[Place], key: str, region: Regio
 
 
 def resolve(
-    text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, doc_id: str = "text"
+    text: str,
+    candidates: Sequence[Candidate],
+    gazetteer: Gazetteer,
+    doc_id: str = "text",
+    hint: str | None = None,
 ) -> list[Toponym]:
-    """Choose one place per candidate (or none), with ACLED geo_precision."""
+    """Choose one place per candidate (or none), with ACLED geo_precision. ``hint``:
+    the country the outlet tells, the story's home when its own places do not say."""
     options = [with_unit(text, c, _candidates(c, gazetteer), gazetteer) for c in candidates]
     options, decided = apply_containment(text, candidates, options, gazetteer)
     options, decided, settled = apply_qualifiers(text, candidates, options, decided, gazetteer)
@@ -323,7 +329,7 @@ def resolve(
     sure = [j for j, c in enumerate(candidates) if c.source not in WEAK_SOURCES]
     home = home_country(  # names believed only at home do not say where home is
         [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
-    )
+    ) or hinted_home(hint, candidates, first)
     story = {  # the countries the story names outright (not by a demonym)
         code for c, codes in zip(candidates, named, strict=True) if c.source != "DEMONYM"
         for code in codes
@@ -364,7 +370,7 @@ def resolve(
                 and needs_evidence(place, home)
                 and not vouched(text, i, place, candidates, named)
             ):
-                nearer = at_home(opts, home, score)
+                nearer = at_home(opts, home, score) or spelled_at_home(cand, gazetteer, home)
                 if nearer is None and cand.source not in ("GPE", "LOC"):
                     continue  # a namesake abroad and no sign of a place: no place
                 if nearer is None:
@@ -375,13 +381,15 @@ def resolve(
                 continue  # a mis-tagged name is believed only in the story's own country
             if not decided[i] and _common_abroad(cand, place, mine):
                 continue  # "the Valley" of a Kashmir story is no island of the Caribbean
-            stray = _stray(place, keys[i], mine)
+            stray = _stray(place, keys[i], mine) and place.country_code != home
             if stray and not decided[i] and not vouched(text, i, place, candidates, named):
                 place = None
             else:
                 place = replace(place, geo_precision=unit_precision(text, cand, place))
         elif cand.source not in ("GPE", "LOC"):
             continue
+        else:
+            place = spelled_at_home(cand, gazetteer, home)
         out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, place))
     if facilities:
         hosted = host_places(facilities, out, doc_id, home)
@@ -398,11 +406,12 @@ def toponyms_for(
     gazetteer: Gazetteer,
     doc_id: str = "text",
     include_demonyms: bool = True,
+    hint: str | None = None,
 ) -> list[Toponym]:
-    """Detect and resolve the toponyms of one document."""
-    detected = story_candidates(text, sentences, gazetteer)
+    """Detect and resolve the toponyms of one document; ``hint``: its outlet's country."""
+    detected = story_candidates(text, sentences, gazetteer, hint)
     candidates = qualified_candidates(text, detected, gazetteer, sentences)
-    found = resolve(text, candidates, gazetteer, doc_id)
+    found = resolve(text, candidates, gazetteer, doc_id, hint)
     if include_demonyms:
         return found
     demonym_spans = {(c.start, c.end) for c in candidates if c.source == "DEMONYM"}
@@ -443,7 +452,11 @@ class ToponymStage:
                     outside_actor_names(
                         a.document.text,
                         toponyms_for(
-                            a.document.text, a.sentences, self.gazetteer, a.document.doc_id
+                            a.document.text,
+                            a.sentences,
+                            self.gazetteer,
+                            a.document.doc_id,
+                            hint=outlet_country(a.document),
                         ),
                     )
                 ),

@@ -84,7 +84,10 @@ TRIM_WORDS = re.compile(
     r"|(?:border )?crossing|police station|prison|stadium|square|bridge)$",
     re.IGNORECASE,
 )
+# a run of capitalised words; a name may open with a lower-case Arabic article
+# ("al-Qardaha", "Khan al-Shih"), which the gazetteer key drops
 _CAPS = re.compile(
+    r"(?:(?<![\w'’‘-])(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|en)-)?"
     r"[A-Z][\w'’‘.-]*(?:[ -](?:(?:al|el|ad|ar|as|ash|bin|ibn|de|del|da|du|la)[ -])?"
     r"[A-Z][\w'’‘.-]*)*"
 )

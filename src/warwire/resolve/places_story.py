@@ -128,9 +128,10 @@ def _respelled(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candi
 
 
 def story_candidates(
-    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
+    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, hint: str | None = None
 ) -> list[Candidate]:
-    """:func:`detect`, plus the villages of the story's country that the text places."""
+    """:func:`detect`, plus the villages of the story's country that the text places;
+    ``hint``, the outlet's country, is that country when the names do not tell one."""
     bylines = byline_spans(text)
     found = [
         c
@@ -148,12 +149,14 @@ def story_candidates(
     ]
     found = [c for c in found if not any(c.start < s.end and s.start < c.end for s in shorts)]
     found = sorted([*found, *capitals, *shorts], key=lambda c: c.start)
-    home = story_country(found, gazetteer, text)
+    home = story_country(found, gazetteer, text) or hint
     # a headline is believed by spelling; in an article, a person ("Danielle") would be
     short = 0 < len(text) <= SHORT_TEXT
     by_places = None
     if short:  # a headline's demonym is its attacker's: only its places say where it is
-        by_places = story_country([c for c in found if c.source != "DEMONYM"], gazetteer, text)
+        by_places = (
+            story_country([c for c in found if c.source != "DEMONYM"], gazetteer, text) or hint
+        )
         found = [_respelled(c, gazetteer, by_places) for c in found]
     if home is None:
         return _cued_abroad(text, sentences, gazetteer, found) if short else found
@@ -184,14 +187,16 @@ def _with_home_villages(
         single = " " not in surface
         if key in known or first in _STOP_START or _acronym(surface):
             continue
-        if single and (common_word(surface) or key in noise or surface.lower() in noise):
+        end = start + len(surface)
+        # "Xville countryside", "eastern Xville": a headline's place, even where the
+        # tagger read the name as a surname
+        cued = short and (cued_after(text, end) or (not opener and cued_place(text, start, end)))
+        noisy = key in noise or surface.lower() in noise
+        if single and (common_word(surface) or (noisy and not cued)):
             continue
         if after_title(text, start) or brand_word(surface):
             continue
-        end = start + len(surface)
-        in_place = not (single and opener) and placed_by_context(text, start, end)
-        if short and (cued_after(text, end) or (not opener and cued_place(text, start, end))):
-            in_place = True  # "Xville countryside", "eastern Xville": a headline's place
+        in_place = cued or (not (single and opener) and placed_by_context(text, start, end))
         if not _home_places(surface, gazetteer, home, in_place and short):
             continue
         seen.append((start, surface, opener))
