@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from warwire.types import Analysis, Mention, Sentence, Span, Token
+
+
+@dataclass
+class FakeClock:
+    """A clock for ``Settings.clock``-style hooks that moves only when a test moves it,
+    so time-budget tests are exact on any machine."""
+
+    now: float = 0.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 class NoToponyms:

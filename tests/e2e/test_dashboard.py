@@ -290,3 +290,32 @@ def test_basemap_has_land_water_no_stripes_and_names(browser, fake_server: str) 
         page.wait_for_timeout(500)
     assert page.locator(".ww-country-label span:visible").count() > 3
     assert page.errors == []
+
+
+SPLIT_WORDS_JS = """tds => tds.flatMap(td => {
+  const split = [];
+  const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/[A-Za-z-]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) split.push(m[0]);
+    }
+  }
+  return split;
+})"""
+
+
+def test_type_column_never_splits_a_word(browser, fake_server: str) -> None:  # type: ignore[no-untyped-def]
+    """A narrow table wraps sub-event types at spaces and slashes, never inside a word
+    ("Peace ful"); the table is squeezed by hand to stand for a small screen with the
+    panel open."""
+    page = open_dashboard(browser, fake_server, "dashboard-narrow.png")
+    page.evaluate("() => { document.querySelector('#events').style.width = '260px'; }")
+    page.wait_for_timeout(300)
+    width = page.eval_on_selector("#events td:nth-child(2)", "td => td.clientWidth")
+    assert width < 70  # narrower than "Peaceful" or "destruction" at the table's font
+    assert page.eval_on_selector_all("#events td:nth-child(2)", SPLIT_WORDS_JS) == []
+    assert page.errors == []

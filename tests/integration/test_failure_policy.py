@@ -21,22 +21,15 @@ from warwire.distributed.worker import PipelineActor
 from warwire.pipeline import Pipeline, ingest
 from warwire.store import open_store
 from warwire.store.base import IngestResult
+from warwire.testing import FakeClock
 from warwire.types import Analysis, Rejection
-
-
-@dataclass
-class Clock:
-    now: float = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass
 class SlowOnSlow:
     """Spends ``cost`` seconds of the fake clock on a document that says 'slow'."""
 
-    clock: Clock
+    clock: FakeClock
     cost: float
     name: str = "events"
     needs: frozenset[str] = frozenset()
@@ -50,7 +43,7 @@ class SlowOnSlow:
 def test_a_document_over_budget_is_not_stored_and_is_retried(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     stage = SlowOnSlow(clock, cost=60.0)
     monkeypatch.setattr(
         warwire.pipeline, "default_pipeline", lambda s: Pipeline([stage], budget=10, clock=clock)

@@ -10,10 +10,9 @@ rules serve whole noun phrases (:meth:`ActorRegistry.resolve`) and sentence scan
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -21,94 +20,16 @@ from rapidfuzz import fuzz, process
 from warwire.errors import ModelError
 from warwire.knowledge import data_yaml
 from warwire.resolve import countries
+from warwire.resolve.actor_keys import actor_words, fold, phrase_key, slug, tokens
 from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_MIL_NOUNS = (
-    "army", "troops", "soldiers", "forces", "military", "security forces", "armed forces",
-    "servicemen", "navy", "air force", "warplanes", "jets", "fighter jets", "drones",
-    "artillery", "special forces", "paratroopers", "marines", "aircraft", "government forces",
-    "government troops", "military forces", "defence forces", "defense forces",
-)  # fmt: skip
-_POLICE_NOUNS = (
-    "police", "policemen", "policeman", "police officers", "police officer", "gendarmes",
-    "gendarmerie", "riot police", "police forces", "security agents",
-)  # fmt: skip
-_GOV_NOUNS = ("government", "authorities", "regime")
-# bare references to some state's forces; which state is the story's country
-_GENERIC_STATE = {
-    "military": ("army", "troops", "troop", "soldiers", "soldier", "military", "security forces",
-                 "armed forces", "government forces", "government troops", "state forces",
-                 "servicemen", "military personnel", "security personnel", "warplanes",
-                 "paratroopers", "marines", "navy", "air force"),
-    "police": _POLICE_NOUNS,
-    "government": ("government", "authorities"),
-}  # fmt: skip
-_LEADING_NOISE = frozenset(
-    _words(
-        "the a an some several many few other more numerous dozen dozens hundred hundreds "
-        "scores of at least about around nearly over two three four five six seven eight "
-        "nine ten eleven twelve twenty thirty fifty "
-    )
-)
-_SUFFIXES = frozenset(
-    _words(
-        "force fighter militant troop member rebel militiaman militiamen loyalist soldier "
-        "unit insurgent personnel "
-    )
-)
-_LOCATIVE = frozenset(_words("in to from near at into outside around toward towards via inside"))
+_WORDS = actor_words()
 # "Sudan's RSF", "Yemen's Houthis": the country says where, the rest who
 _POSSESSED = re.compile(r"^(?P<owner>[A-Z][\w.'’ -]*?)['’]s?\s+(?P<rest>\S.*)$")
 _BACKED = re.compile(
     r"^(?P<backer>[\w.'’ -]+?)[- ](?:backed|supported|allied)\s+(?P<rest>.+)$", re.I
 )
-
-
-def _fold(text: str) -> str:
-    if text.isascii():  # nothing to decompose, no curly apostrophe: the common case
-        return text
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-
-
-# a word's key is computed once per process, not once per scan: find() reads every
-# word of every sentence, several times per document
-@lru_cache(maxsize=1 << 16)
-def _norm_token(raw: str) -> str:
-    tok = _fold(raw).casefold()
-    if tok.endswith("'s"):
-        tok = tok[:-2]
-    tok = tok.replace("'", "")
-    if len(tok) > 4 and tok.endswith("ies"):
-        return tok[:-3] + "y"
-    if len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
-        return tok[:-1]
-    return tok
-
-
-def _tokens(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, normalised, raw) for every word of ``text``."""
-    return [
-        (m.start(), m.end(), _norm_token(word), _fold(word))
-        for m in _WORD.finditer(text)
-        for word in (m.group(),)
-    ]
-
-
-def _key(text: str) -> str:
-    return " ".join(t[2] for t in _tokens(text))
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _fold(name).casefold()).strip("-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +77,13 @@ class ActorRegistry:
         groups = {g["name"]: g for g in data.get("groups") or []}
 
         def add(alias: str, entry: _Alias, cased: bool = False) -> None:
-            key = _key(alias)
+            key = phrase_key(alias)
             if not key:
                 return
             short = cased or (len(alias) <= 3 and alias.isupper())
             item = _Alias(
                 entry.actor, entry.state, entry.template, entry.inter, entry.scope,
-                _fold(alias) if short else None, entry.metonym,
+                fold(alias) if short else None, entry.metonym,
                 entry.fuzzy and len(key) >= 6 and not short,
             )  # fmt: skip
             bucket = entries.setdefault(key, [])
@@ -182,7 +103,7 @@ class ActorRegistry:
             actor = Actor(
                 name=name, inter=int(group.get("inter", inter)),
                 country=group.get("country", iso), aliases=tuple(dict.fromkeys(listed)),
-                backers=tuple(group.get("backers") or ()), actor_id=_slug(name),
+                backers=tuple(group.get("backers") or ()), actor_id=slug(name),
             )  # fmt: skip
             actors[name] = actor
             cased = set(group.get("cased") or ())  # acronyms that are also words: "LeT", "FACT"
@@ -199,9 +120,10 @@ class ActorRegistry:
             st = _State(iso, cname, bool(row.get("the")), row.get("military"), row.get("police"))
             states[iso] = st
             names = (*row.get("demonyms", ()), cname)
-            mil = [f"{d} {n}" for d in names for n in _MIL_NOUNS]
-            pol = [f"{d} {n}" for d in names for n in _POLICE_NOUNS]
-            gov = [f"{d} {n}" for d in names for n in _GOV_NOUNS]
+            nouns = _WORDS.state_nouns
+            mil = [f"{d} {n}" for d in names for n in nouns["military"]]
+            pol = [f"{d} {n}" for d in names for n in nouns["police"]]
+            gov = [f"{d} {n}" for d in names for n in nouns["government"]]
             mil_name = st.military or f"Military Forces of {full}"
             make(mil_name, 1, iso, mil, row.get("military_aliases", ()))
             make(
@@ -212,7 +134,7 @@ class ActorRegistry:
                 add(cap, _Alias(actor=actors[mil_name], metonym=True))
         for name, group in list(groups.items()):
             make(name, int(group["inter"]), group.get("country"))
-        for kind, words in _GENERIC_STATE.items():
+        for kind, words in _WORDS.bare_state.items():
             for w in words:
                 add(w, _Alias(state=kind, inter=1))
         for gen in data.get("generics") or []:
@@ -247,7 +169,7 @@ class ActorRegistry:
         }.get(kind)
         if name is None:
             raise ValueError(f"unknown state actor kind {kind!r}")
-        return self.actors.get(name) or Actor(name, 1, iso, actor_id=_slug(name))
+        return self.actors.get(name) or Actor(name, 1, iso, actor_id=slug(name))
 
     def _materialise(self, alias: _Alias, country_code: str | None) -> Actor | None:
         if alias.actor is not None:
@@ -259,7 +181,7 @@ class ActorRegistry:
             name = alias.template.format(country=self.country_name(country_code))
         else:
             name = alias.template.replace(" ({country})", "")
-        return Actor(name, alias.inter, country_code, actor_id=_slug(name))
+        return Actor(name, alias.inter, country_code, actor_id=slug(name))
 
     def _pick(
         self, key: str, raw: str, country_code: str | None, *, prev: str | None = None
@@ -271,7 +193,7 @@ class ActorRegistry:
             for a in self.index.get(key, ())
             if (a.raw is None or a.raw == raw)
             and (a.scope is None or a.scope == cc)
-            and not (a.metonym and prev in _LOCATIVE)
+            and not (a.metonym and prev in _WORDS.locative)
         ]
         if not usable:
             return None
@@ -289,14 +211,14 @@ class ActorRegistry:
 
     def resolve(self, text: str, country_code: str | None = None) -> Actor | None:
         """The canonical actor a noun phrase names, or ``None`` when unsure."""
-        toks = _tokens(text)
-        while (toks and toks[0][2] in _LEADING_NOISE) or (toks and toks[0][2].isdigit()):
+        toks = tokens(text)
+        while (toks and toks[0][2] in _WORDS.leading_noise) or (toks and toks[0][2].isdigit()):
             toks = toks[1:]
         if not toks:
             return None
         for cut in range(len(toks), 0, -1):
             part = toks[:cut]
-            if cut < len(toks) and not all(t[2] in _SUFFIXES for t in toks[cut:]):
+            if cut < len(toks) and not all(t[2] in _WORDS.suffixes for t in toks[cut:]):
                 break
             found = self._pick(
                 " ".join(t[2] for t in part), " ".join(t[3] for t in part), country_code
@@ -317,7 +239,7 @@ class ActorRegistry:
     def _resolve_backed(self, backer: str, rest: str, country_code: str | None) -> Actor | None:
         """ "Iran-backed Houthis" -> Houthis; "Emirati-backed forces" -> the local UAE client."""
         named = self.resolve(rest, country_code)
-        if named and all(a.actor is not None for a in self.index.get(_key(rest), ())):
+        if named and all(a.actor is not None for a in self.index.get(phrase_key(rest), ())):
             return named
         patron = self.resolve(f"{backer} forces", country_code) or self.resolve(
             backer, country_code
@@ -353,7 +275,7 @@ class ActorRegistry:
         if not name:
             raise ValueError("an actor name cannot be blank")
         iso = country_code.upper() if country_code else None
-        return Actor(name, inter_of(name), iso, actor_id=_KEPT + _slug(name))
+        return Actor(name, inter_of(name), iso, actor_id=_KEPT + slug(name))
 
     def find(
         self, text: str, country_code: str | None = None, *, include_generic: bool = False
@@ -371,7 +293,7 @@ class ActorRegistry:
         firsts = self.memo.get("firsts")
         if firsts is None:
             firsts = self.memo["firsts"] = _lengths_by_first_word(self.index)
-        toks = _tokens(text)
+        toks = tokens(text)
         spaced = any(" " in t[2] for t in toks)  # a ligature (U+FDFA) folds to words
         cc = country_code.upper() if country_code else None
         out: list[tuple[int, int, Actor]] = []
@@ -402,8 +324,8 @@ class ActorRegistry:
                     found = None
                 if found:
                     j = i + n
-                    if part[-1][2] not in _SUFFIXES:
-                        while j < len(toks) and toks[j][2] in _SUFFIXES:
+                    if part[-1][2] not in _WORDS.suffixes:
+                        while j < len(toks) and toks[j][2] in _WORDS.suffixes:
                             j += 1
                     out.append((toks[i][0], toks[j - 1][1], found))
                     i = j
@@ -427,7 +349,7 @@ class ActorRegistry:
         seen: list[Actor] = []
         out: list[tuple[str, Actor]] = []
         for name in names:
-            key = _key(name)
+            key = phrase_key(name)
             actor: Actor | None = None
             if _ANAPHOR.match(key):
                 actor = next((a for a in reversed(seen) if a.inter in (1, 2, 3, 4, 8)), None)

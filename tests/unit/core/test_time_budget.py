@@ -8,22 +8,15 @@ from dataclasses import dataclass, field, replace
 
 from warwire.config import Settings
 from warwire.pipeline import Pipeline, analyse, default_pipeline
+from warwire.testing import FakeClock
 from warwire.types import Analysis, Document, Rejection, Sentence, Span
-
-
-@dataclass
-class Clock:
-    now: float = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass
 class CostlyStage:
     """Costs each document ``cost[doc_id]`` seconds of the fake clock (1 by default)."""
 
-    clock: Clock
+    clock: FakeClock
     cost: dict[str, float]
     name: str = "slowpoke"
     needs: frozenset[str] = frozenset()
@@ -55,7 +48,7 @@ def doc(doc_id: str) -> Document:
 def run(
     cost: dict[str, float], ids: list[str], budget: float | None = 10.0
 ) -> tuple[list[Rejection], CostlyStage, LaterStage]:
-    clock = Clock()
+    clock = FakeClock()
     slow, later = CostlyStage(clock, cost), LaterStage()
     pipeline = Pipeline([slow, later], budget=budget, clock=clock)
     out = list(analyse([doc(i) for i in ids], pipeline, batch_size=8))

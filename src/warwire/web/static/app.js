@@ -25,39 +25,13 @@
   const AREA_KM = { 2: 25, 3: 90 };
   const FOCUS_ZOOM = 5;
   const $ = (sel) => document.querySelector(sel);
-
-  /** Build an element; children are nodes or strings (as text). */
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === "class") node.className = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v === true ? "" : String(v));
-    }
-    for (const c of children.flat()) {
-      if (c === null || c === undefined || c === false) continue;
-      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return node;
-  }
+  const { el, getJSON } = window.wwDom;
+  const panelParts = window.wwPanel;
 
   function status(message, isError = false) {
     const box = $("#status");
     box.textContent = message || "";
     box.classList.toggle("error", isError);
-  }
-
-  async function getJSON(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
-    if (!response.ok) {
-      let detail = response.statusText;
-      try {
-        detail = (await response.json()).detail || detail;
-      } catch (_) { /* not JSON */ }
-      throw new Error(`${response.status}: ${detail}`);
-    }
-    return response.json();
   }
 
   // ---------------------------------------------------------------- filters
@@ -202,6 +176,11 @@
 
   // ---------------------------------------------------------------- table
 
+  /** "Remote explosive/landmine/IED" may wrap after a slash, never inside a word. */
+  function breakAtSlashes(text) {
+    return String(text || "").split("/").flatMap((part, i) => (i ? ["/", el("wbr"), part] : [part]));
+  }
+
   function drawTable(events) {
     const rows = events.map((e) =>
       el(
@@ -210,7 +189,7 @@
           onclick: () => openEvent(e.event_id),
           onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.event_id); } },
         el("td", { class: "nowrap" }, e.event_date || "—"),
-        el("td", {}, el("span", { class: `swatch t${Math.max(0, TYPES.indexOf(e.event_type))}` }), e.sub_event_type),
+        el("td", {}, el("span", { class: `swatch t${Math.max(0, TYPES.indexOf(e.event_type))}` }), breakAtSlashes(e.sub_event_type)),
         el("td", {}, [e.actor1, e.actor2].filter(Boolean).join(" vs ")),
         el("td", {}, [e.location, e.country].filter(Boolean).join(", ")),
         el("td", { class: "num" }, e.fatalities ?? ""),
@@ -306,15 +285,15 @@
       const ev = await getJSON(`/api/events/${encodeURIComponent(id)}`);
       if (state.selected !== id) return; // another event was opened meanwhile
       const link = `${location.origin}${location.pathname}${location.search}#event=${encodeURIComponent(id)}`;
-      body.replaceChildren(...eventSummary(ev),
+      body.replaceChildren(...panelParts.summary(ev, TYPES),
         el("p", { class: "permalink" }, el("a", { href: link, id: "event-link" }, "Link to this event"),
           ` · ${ev.event_id}`),
-        ...figures(ev), claimsTable(ev), el("h3", {}, "Evidence"));
+        ...panelParts.figures(ev), panelParts.claimsTable(ev), el("h3", {}, "Evidence"));
       const docIds = [...new Set([
         ...(ev.claims || []).map((c) => c.evidence && c.evidence.doc_id),
         ...(ev.doc_ids || []),
       ].filter(Boolean))];
-      const blocks = await Promise.all(docIds.map((docId) => evidenceBlock(ev, docId)));
+      const blocks = await Promise.all(docIds.map((docId) => panelParts.evidenceBlock(ev, docId)));
       if (state.selected !== id) return;
       body.append(...blocks);
       const firstMark = body.querySelector("mark");
@@ -323,95 +302,6 @@
     } catch (err) {
       body.replaceChildren(el("p", { class: "error" }, `Could not load event: ${err.message}`));
     }
-  }
-
-  function eventSummary(ev) {
-    const row = (label, value) => (value === null || value === undefined || value === "" ? [] : [el("dt", {}, label), el("dd", {}, value)]);
-    const place = [ev.location, ev.admin1, ev.country].filter(Boolean).join(", ");
-    const coords = ev.latitude !== null && ev.latitude !== undefined ? `${ev.latitude.toFixed(3)}, ${ev.longitude.toFixed(3)} (geo precision ${ev.geo_precision})` : null;
-    const dates = ev.date_start && ev.date_end && ev.date_start !== ev.date_end ? `${ev.event_date} (${ev.date_start} … ${ev.date_end})` : ev.event_date;
-    const equipment = (ev.equipment || []).map((q) => [q.count, q.name || q.kind, q.origin ? `(${q.origin})` : ""].filter(Boolean).join(" ")).join("; ");
-    return [
-      el("h2", {}, el("span", { class: `swatch t${Math.max(0, TYPES.indexOf(ev.event_type))}` }), `${ev.sub_event_type} — ${ev.location || "unknown place"}`),
-      el("dl", { class: "facts" },
-        row("Date", `${dates || "unknown"} (time precision ${ev.time_precision ?? "?"})`),
-        row("Type", `${ev.event_type} / ${ev.sub_event_type} (${ev.disorder_type})`),
-        row("Actor 1", [ev.actor1, ev.inter1 ? `(${ev.inter1})` : ""].filter(Boolean).join(" ")),
-        row("Actor 2", [ev.actor2, ev.inter2 ? `(${ev.inter2})` : ""].filter(Boolean).join(" ")),
-        row("Place", place), row("Coordinates", coords),
-        row("Fatalities", `${ev.fatalities}${ev.civilian_targeting ? " · civilians targeted" : ""}`),
-        row("Equipment", equipment), row("Notes", ev.notes),
-        row("Confidence", ev.confidence),
-      ),
-    ];
-  }
-
-  function figures(ev) {
-    if (!ev.figures || !ev.figures.length) return [];
-    return [
-      el("h3", {}, ev.contested ? "Contested figures" : "Figures"),
-      el("div", { class: `figures${ev.contested ? " contested" : ""}` },
-        ev.figures.map((f) => el("div", { class: "figure" },
-          el("strong", {}, f.fatalities), el("span", {}, "fatalities"),
-          el("em", {}, f.claimant), el("small", {}, `${f.hedge} · ${f.polarity}`)))),
-    ];
-  }
-
-  function sourceNote(ev, docId) {
-    const src = (ev.sources || []).find((s) => s.doc_id === docId);
-    if (!src) return docId || "";
-    const reg = src.registry;
-    const parts = [src.publisher || src.title || docId];
-    if (src.original_source) parts.push(`(original: ${src.original_source})`);
-    if (reg) parts.push(`— ${[reg.kind || reg.category, reg.note || reg.reason].filter(Boolean).join(": ")}`);
-    if (src.syndicated_from) parts.push("· repost");
-    return parts.join(" ");
-  }
-
-  function claimsTable(ev) {
-    const claims = ev.claims || [];
-    return el("div", {},
-      el("h3", {}, `Claims (${claims.length})`),
-      el("table", { class: "claims" },
-        el("thead", {}, el("tr", {}, ["Claimant", "Hedge", "Polarity", "Fat.", "Source"].map((h) => el("th", {}, h)))),
-        el("tbody", {}, claims.map((c, i) => el("tr", { class: `claim c${i % 4}` },
-          el("td", {}, c.claimant), el("td", {}, c.hedge), el("td", {}, c.polarity),
-          el("td", { class: "num" }, c.fatalities ?? ""),
-          el("td", {}, sourceNote(ev, c.evidence && c.evidence.doc_id)))))));
-  }
-
-  async function evidenceBlock(ev, docId) {
-    const doc = await getJSON(`/api/documents/${encodeURIComponent(docId)}`);
-    const spans = [];
-    (ev.claims || []).forEach((c, i) => {
-      if (c.evidence && c.evidence.doc_id === docId) {
-        spans.push({ start: c.evidence.start, end: c.evidence.end, cls: `claim c${i % 4}`, title: `${c.claimant} (${c.hedge}, ${c.polarity})` });
-      }
-    });
-    for (const [field, sp] of Object.entries(ev.evidence || {})) {
-      if (sp && sp.doc_id === docId) spans.push({ start: sp.start, end: sp.end, cls: "field", title: field });
-    }
-    const url = /^https?:\/\//i.test(doc.url || "") ? doc.url : null;
-    return el("article", { class: "doc" },
-      el("h4", {}, doc.title || docId, " ", el("small", {}, sourceNote(ev, docId), doc.published ? ` · ${doc.published}` : ""),
-        url ? el("a", { href: url, class: "source-link", target: "_blank", rel: "noopener noreferrer" }, "source ↗") : null),
-      el("div", { class: "doctext" }, highlight(doc.text || "", spans)));
-  }
-
-  /** The text with each [start,end) wrapped in <mark>; overlaps are clipped, not nested. */
-  function highlight(text, spans) {
-    const parts = [];
-    let cursor = 0;
-    for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
-      const start = Math.max(s.start, cursor);
-      const end = Math.min(s.end, text.length);
-      if (end <= start) continue;
-      if (start > cursor) parts.push(text.slice(cursor, start));
-      parts.push(el("mark", { class: s.cls, title: s.title }, text.slice(start, end)));
-      cursor = end;
-    }
-    parts.push(text.slice(cursor));
-    return parts;
   }
 
   // ---------------------------------------------------------------- wiring

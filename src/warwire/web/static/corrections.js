@@ -10,20 +10,7 @@
   const writes = document.body.dataset.writes === "1";
   if (!panel) return;
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else if (k === "class") node.className = v;
-      else node.setAttribute(k, v === true ? "" : String(v));
-    }
-    for (const c of children.flat()) {
-      if (c === null || c === undefined || c === false) continue;
-      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return node;
-  }
+  const { el } = window.wwDom;
 
   async function request(url, options = {}) {
     const response = await fetch(url, { ...options, headers: { Accept: "application/json", ...(options.headers || {}) } });
