@@ -120,9 +120,6 @@ def _heads(tree: Tree, preds: Sequence[int]) -> list[tuple[int, bool]]:
                     frontier.extend((o, locative) for o in tree.kids(inner, "pobj"))
         for conj in tree.kids(node, "conj"):
             frontier.append((conj, locative))
-        if _has("part_words", toks[node].lemma) or _has("part_words", toks[node].text):
-            # "two towns, A and B": the names in apposition are the places
-            frontier.extend((a, True) for a in tree.kids(node, "appos"))
     return out
 
 

@@ -97,10 +97,10 @@ def lone_abroad(ctx: Context, top: Toponym) -> bool:
 
 
 def _names_place(ctx: Context, top: Toponym) -> bool:
-    """A place of the text proper: no dateline, no country's adjective ("Turkish"),
-    no country added to a name ("Ministry of Defense, Xland")."""
+    """A place of the text proper (a dateline too: the story is filed from there), no
+    country's adjective ("Turkish"), no country added to a name ("Ministry, Xland")."""
     place = top.place
-    if place is None or is_dateline(ctx.text, top.span.start, top.span.end):
+    if place is None:
         return False
     if not (place.feature or "").startswith("PCL"):
         return True

@@ -60,11 +60,3 @@ def test_a_listed_village_the_gazetteer_lacks_is_near_the_one_before_it() -> Non
     unfound = by_name["Qqorbat"].place
     assert unfound is not None and unfound.name == "Kadugli" and unfound.geo_precision == 2
     assert unfound.place_basis == "near town"
-
-
-def test_towns_named_in_apposition_are_each_a_place() -> None:
-    events = _events(
-        "On Monday government rockets hit houses in two villages, Qqorbat and Kadugli, "
-        "killing a farmer, residents said."
-    )
-    assert {"Qqorbat", "Kadugli"} <= {e.location_text for e in events}

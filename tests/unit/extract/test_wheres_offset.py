@@ -21,7 +21,9 @@ def test_distance_and_bearing_move_the_point() -> None:
 
 
 def test_miles_and_a_parenthesis_are_read() -> None:
-    moved = _moved("The raid hit a village 25 miles (40 km) to the southwest of the town of Xville.")
+    moved = _moved(
+        "The raid hit a village 25 miles (40 km) to the southwest of the town of Xville."
+    )
     assert moved is not None
     assert abs(haversine_km(10.0, 20.0, moved.latitude, moved.longitude) - 40.2) < 0.5
     assert moved.latitude < 10.0 and moved.longitude < 20.0
