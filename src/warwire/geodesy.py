@@ -20,3 +20,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places' points, in kilometres."""
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along ``bearing`` (degrees clockwise from north)."""
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    d = km / EARTH_KM
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
+    )
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0

@@ -23,6 +23,7 @@ from functools import cache
 
 from warwire.extract.merging import Draft, compatible, family, upgrade
 from warwire.extract.records import Context, Where
+from warwire.extract.wheres import NEAR_TOWN
 from warwire.geodesy import distance_km
 from warwire.knowledge import data_text
 from warwire.resolve.actors import is_kept_phrase
@@ -102,8 +103,9 @@ def places_agree(a: Where | None, b: Where | None, headline: bool = False) -> bo
     assert a is not None and b is not None
     if a.name.casefold() == b.name.casefold():
         return True
-    if pa is None or pb is None:
-        # an unresolved site agrees with a region, not with another named site
+    if pa is None or pb is None or _borrowed(a) or _borrowed(b):
+        # an unresolved site (or one coded near a town it is not) agrees with a
+        # region, not with another named site
         return min(la, lb) <= _REGION
     distance = distance_km(pa, pb)
     if la == lb == _TOWN:
@@ -113,6 +115,17 @@ def places_agree(a: Where | None, b: Where | None, headline: bool = False) -> bo
         same_admin = bool(other.admin1) and other.admin1 in {region.admin1, region.name}
         return same_admin or distance <= _REGION_KM
     return distance <= _REGION_KM / 2
+
+
+def _borrowed(where: Where) -> bool:
+    """A name the gazetteer lacks, coded near a town named beside it (not a guess from
+    the story's place): a site of its own, not that town."""
+    place = _place(where)
+    return (
+        place is not None
+        and place.place_basis == NEAR_TOWN
+        and place.name.casefold() != where.name.casefold()
+    )
 
 
 def _stated(draft: Draft) -> When | None:

@@ -19,10 +19,19 @@ from dataclasses import replace
 from functools import cache
 
 from warwire.extract.records import Context, Where
-from warwire.extract.roles import PLACE_HEADS, Phrase, Roles
-from warwire.extract.syntax import NP_STOP, Tree
+from warwire.extract.roles import Phrase, Roles
+from warwire.extract.syntax import Tree
 from warwire.extract.wheres_anchor import clause_anchor
 from warwire.extract.wheres_list import listed_places, place_words
+from warwire.extract.wheres_names import after_locative, named_area
+from warwire.extract.wheres_offset import offset_place
+from warwire.extract.wheres_refer import (
+    a_people,
+    force_town,
+    lone_abroad,
+    the_capital,
+    the_town,
+)
 from warwire.resolve.gazetteer import SPELLING
 from warwire.resolve.places_qualifier import FALLBACK, QUALIFIER
 from warwire.resolve.places_story import is_dateline, story_place
@@ -37,6 +46,7 @@ def wheres_for(
     """Places for a trigger: coordinated places in its clause are separate events."""
     sent = tree.sentence.span
     tops = [t for t in ctx.toponyms if sent.start <= t.span.start and t.span.end <= sent.end]
+    judged = [t.span for t in tops]  # names the gazetteer knows: not re-read from the tagger
     target = roles.target if not is_place(ctx, roles.target) else None
     actor_spans = [
         span
@@ -51,8 +61,10 @@ def wheres_for(
         and not _adjectival(tree, t, ctx.text)
         and not any(e.evidence is not None and e.evidence.covers(t.span) for e in equipment)
         and t.text.lower() not in _NOT_PLACES
+        and not a_people(ctx, t)
     ]
     tops = [_spelled_abroad(ctx, t) for t in _not_aside(ctx, _not_qualifiers(tops))]
+    tops = [replace(t, place=None) if lone_abroad(ctx, t) else t for t in tops]
     # a foreign country named but not as a location ("a Turkish drone", "Turkey says") is
     # the actor's, not the event's: "in/into/across Syria" is a place, "Syria" alone is not
     tops = [
@@ -68,8 +80,13 @@ def wheres_for(
     fine = [t for t in tops if not (t.place and (t.place.feature or "").startswith("PCL"))]
     if not fine and tops:  # only a country: a named village the gazetteer lacks is finer
         fine = [
-            a for a in _named_area(tree, ctx.text) if not any(a.span.covers(t.span) for t in tops)
+            a for a in named_area(tree, ctx.text) if not any(a.span.covers(t.span) for t in tops)
         ]
+    referred = None if fine or not tops else _referred(ctx, sent, actor_spans)
+    if referred is not None:  # "the heart of the capital", "the town was empty"
+        log.debug("where: %r refers to %s", ctx.text[referred.span.start : referred.span.end],
+                  referred.text)  # fmt: skip
+        return (_located(ctx, referred),)
     if not fine and tops and all(_home_country(ctx, t) for t in tops):
         home = story_place(ctx.toponyms, ctx.text, ctx.country_code, least=1.0)
         if home is not None and home.place is not None:  # "across Peru": where the story is
@@ -81,16 +98,18 @@ def wheres_for(
             e
             for e in tree.sentence.entities
             if e.label in {"GPE", "LOC", "FAC"}
-            and not any(a.covers(e.span) for a in actor_spans)
+            and not any(a.covers(e.span) for a in actor_spans + judged)
             and not _ATTRIBUTIVE.match(ctx.text[e.span.end : e.span.end + 12])
             and not is_dateline(ctx.text, e.span.start, e.span.end)
+            and not a_people(ctx, Toponym(e.span, e.text))
             and not any(q.name and e.text in q.name for q in equipment)
         ]
         tops = [Toponym(span=e.span, text=e.text) for e in ents]
     if not tops:
-        tops = _named_area(tree, ctx.text) or _after_locative(ctx, tree)
+        tops = named_area(tree, ctx.text) or after_locative(ctx, tree)
     if not tops:
-        return _fallback(ctx)
+        referred = _referred(ctx, sent, actor_spans)
+        return (_located(ctx, referred),) if referred else _fallback(ctx)
     toks = tree.tokens
     scope = tree.subtree(trigger)
     head = tree.head(trigger)
@@ -99,6 +118,9 @@ def wheres_for(
     inside = [t for t in tops if any(toks[i].start <= t.span.start < toks[i].end for i in scope)]
     chosen = inside or tops
     towns = [t for t in chosen if not _coarse(t)]
+    local = None if towns else force_town(ctx, sent, actor_spans)
+    if local is not None:  # "X police cleared the camp at the Y state university": X
+        return (_located(ctx, local),)
     if towns:  # "the governor of the X region said shelling hit Y": Y, the finer place
         chosen = towns
     first = chosen[0]
@@ -107,7 +129,13 @@ def wheres_for(
         between = ctx.text[group[-1].span.end : other.span.start].strip().lower()
         if between in {"and", ",", "or", ", and", "as well as"}:
             group.append(other)
-    return tuple(_located(ctx, t) for t in group)
+    # "Xville and Y": coordinated names lie together, like a list's
+    return tuple(_listed_located(ctx, group)) if len(group) > 1 else (_located(ctx, first),)
+
+
+def _referred(ctx: Context, sent: Span, actors: Sequence[Span]) -> Toponym | None:
+    """A place the sentence points at: a town's police, "the capital", "the town"."""
+    return force_town(ctx, sent, actors) or the_capital(ctx, sent) or the_town(ctx, sent)
 
 
 def _not_qualifiers(tops: list[Toponym]) -> list[Toponym]:
@@ -186,50 +214,6 @@ def _adjectival(tree: Tree, top: Toponym, text: str) -> bool:
     return top.place is None or _fold(top.text) != _fold(top.place.name)
 
 
-def _named_area(tree: Tree, text: str) -> list[Toponym]:
-    """ "in the area of Salah ad-Din": a proper name after a place word, unresolved."""
-    toks = tree.tokens
-    out = []
-    for pos, tok in enumerate(toks):
-        if tok.lemma.lower() not in PLACE_HEADS:
-            continue
-        for prep in tree.kids(pos, "prep"):
-            if toks[prep].text.lower() != "of":
-                continue
-            for obj in tree.kids(prep, "pobj"):
-                lo, hi = tree.phrase(obj, NP_STOP)
-                named = any(t.pos == "PROPN" for t in toks[lo : hi + 1])
-                if named and toks[obj].text[:1].isupper() and toks[obj].ent_type != "ORG":
-                    out.append(Toponym(tree.span(lo, hi), tree.text(text, lo, hi)))
-    return out
-
-
-_LOCATIVE = frozenset({"near", "in", "outside", "around"})
-_NOT_NAME_ENTS = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"})
-
-
-def _after_locative(ctx: Context, tree: Tree) -> list[Toponym]:
-    """ "near Tessalit" tagged as a person and missing from the gazetteer: a
-    capitalised name governed by a locative preposition is still a place, unless
-    it names an actor. Last resort only: nothing else in the sentence is a place."""
-    toks = tree.tokens
-    out = []
-    for pos, tok in enumerate(toks):
-        if tok.text.lower() not in _LOCATIVE or tok.dep != "prep":
-            continue
-        for obj in tree.kids(pos, "pobj"):
-            o = toks[obj]
-            if o.pos not in {"PROPN", "NOUN"} or not o.text[:1].isupper():
-                continue
-            if o.ent_type in _NOT_NAME_ENTS or tree.kids(obj, "det"):
-                continue
-            lo, hi = tree.phrase(obj, NP_STOP)
-            words = tree.text(ctx.text, lo, hi)
-            if not ctx.actors.find(words, ctx.country_code):
-                out.append(Toponym(tree.span(lo, hi), words))
-    return out
-
-
 _SPOKE_FROM = re.compile(
     r"\b(?:said|says|told|tells|announced|added|stated|spokes(?:man|woman|person)"
     r"|statement|briefing|reporters|journalists|press conference|based)\b[^.;]{0,30}"
@@ -263,6 +247,12 @@ def _located(ctx: Context, top: Toponym) -> Where:
     if place is not None:
         if _around(ctx.text, top.span) and (place.feature or "").startswith("PPL"):
             place = replace(place, geo_precision=max(2, place.geo_precision))
+        moved = offset_place(ctx.text, top.span, place)  # "40 km southwest of X"
+        if moved is not None:
+            log.debug("where %r: moved as the text says, near it", top.text)
+            return Where(
+                top.text, top.span, replace(top, place=replace(moved, place_basis=NEAR_TOWN))
+            )
         basis = place.place_basis or ""
         if basis == QUALIFIER:  # only the qualifier of a name kept out: the event is there
             basis = FALLBACK + basis_of(place)
