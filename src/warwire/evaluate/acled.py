@@ -4,7 +4,9 @@ Each gold row's ``notes`` is treated as a short report published on the row's
 ``event_date`` (ACLED notes start "On <date>, ..."; the date is the only
 reference a relative expression can have). warwire's highest-confidence event
 for the row is compared with the gold columns: event_type, sub_event_type,
-event_date, latitude/longitude (within 25 km) and fatalities.
+event_date, latitude/longitude (within 25 km) and fatalities. For gold with
+coordinates the report also says how the other places fall short: no
+coordinates, the country as a whole, or another country.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import click
 
 from warwire.config import Settings
 from warwire.errors import InputError
+from warwire.evaluate.common import place_faults
 from warwire.geodesy import haversine_km
 from warwire.pipeline import Pipeline, analyse, default_pipeline
 from warwire.serialize import event_record
@@ -42,6 +45,7 @@ class GoldRow:
     latitude: float | None = None
     longitude: float | None = None
     fatalities: int | None = None
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,7 @@ class RowResult:
     predicted_date: date | None = None
     distance_km: float | None = None
     predicted_fatalities: int | None = None
+    place_faults: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,9 @@ class Report:
     place_within_25km: float | None
     date_accuracy: float | None
     fatalities_accuracy: float | None
+    place_no_coordinates: float | None = None
+    place_country_level: float | None = None
+    place_wrong_country: float | None = None
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -106,6 +114,7 @@ def _gold_row(row: dict[str, str], number: int) -> GoldRow:
         latitude=float(lat) if lat else None,
         longitude=float(lon) if lon else None,
         fatalities=int(float(deaths)) if deaths else None,
+        country=_optional(row, "country"),
     )
 
 
@@ -125,6 +134,8 @@ def _row_result(row: GoldRow, analysis: Analysis) -> RowResult:
         return RowResult(gold=row)
     best = max(analysis.events, key=lambda e: e.confidence)
     record = event_record(best, lambda _doc: analysis.document.text)
+    record["feature"] = best.place.feature if best.place else None
+    faults = place_faults(record, row.country)
     distance = None
     lat, lon = record["latitude"], record["longitude"]
     if None not in (row.latitude, row.longitude, lat, lon):
@@ -136,6 +147,7 @@ def _row_result(row: GoldRow, analysis: Analysis) -> RowResult:
         predicted_date=best.when.event_date,
         distance_km=distance,
         predicted_fatalities=best.fatalities,
+        place_faults=frozenset(name for name, hit in faults.items() if hit),
     )
 
 
@@ -196,8 +208,16 @@ def summarise(results: Sequence[RowResult]) -> Report:
             for r in detected
             if r.gold.fatalities is not None
         ),
+        place_no_coordinates=_placed_share(detected, "place_none"),
+        place_country_level=_placed_share(detected, "place_country"),
+        place_wrong_country=_placed_share(detected, "place_wrong_country"),
         confusion=confusion,
     )
+
+
+def _placed_share(detected: Sequence[RowResult], fault: str) -> float | None:
+    """The share of detected rows with gold coordinates whose place has ``fault``."""
+    return _share(fault in r.place_faults for r in detected if r.gold.latitude is not None)
 
 
 def render(report: Report) -> str:
@@ -211,6 +231,9 @@ def render(report: Report) -> str:
         f"sub_event_type accuracy      {pct(report.sub_event_type_accuracy)}",
         f"event_type weighted F1       {pct(report.weighted_f1)}",
         f"place within {PLACE_KM:.0f} km (detected) {pct(report.place_within_25km)}",
+        f"  no coordinates             {pct(report.place_no_coordinates)}",
+        f"  country level              {pct(report.place_country_level)}",
+        f"  wrong country              {pct(report.place_wrong_country)}",
         f"event_date exact (detected)  {pct(report.date_accuracy)}",
         f"fatalities exact (detected)  {pct(report.fatalities_accuracy)}",
         "",

@@ -29,7 +29,7 @@ from warwire.evaluate.split import PARTS
 from warwire.geodesy import haversine_km
 from warwire.pipeline import Pipeline, analyse, batched, default_pipeline
 from warwire.resolve.countries import country
-from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
+from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES, country_points
 from warwire.serialize import event_record
 from warwire.types import Analysis, RawDocument, Rejection
 
@@ -202,6 +202,33 @@ def country_key(name: str | None) -> str | None:
         if folded in {e.casefold() for e in extra}:
             return code
     return folded
+
+
+CENTROID_KM = 5.0
+
+
+def country_level(p: Record) -> bool:
+    """The prediction is placed at its country, not at a town: a PCL* feature,
+    the country's own name, or the country's reference point."""
+    lat, lon = number(p.get("latitude")), number(p.get("longitude"))
+    if lat is None or lon is None:
+        return False
+    named_country = (p.get("location") or "").casefold() == (p.get("country") or "").casefold()
+    if named_country or str(p.get("feature") or "").startswith("PCL"):
+        return True
+    point = country_points().get(country_key(p.get("country")) or "")
+    return point is not None and haversine_km(lat, lon, *point) <= CENTROID_KM
+
+
+def place_faults(p: Record, gold_country: str | None) -> dict[str, bool]:
+    """How a predicted place fails short of a town, for gold that has coordinates:
+    no coordinates at all, the country as a whole, or another country."""
+    predicted = country_key(p.get("country"))
+    return {
+        "place_none": number(p.get("latitude")) is None or number(p.get("longitude")) is None,
+        "place_country": country_level(p),
+        "place_wrong_country": bool(predicted and predicted != country_key(gold_country)),
+    }
 
 
 # ---------------------------------------------------------------- running warwire

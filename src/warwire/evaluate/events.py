@@ -24,11 +24,10 @@ from warwire.config import Settings, load_settings
 from warwire.evaluate.common import (
     Record,
     actor_match,
-    country_key,
     f1,
-    haversine_km,
     number,
     part_option,
+    place_faults,
     plain,
     predictions,
     ratio,
@@ -48,11 +47,9 @@ from warwire.evaluate.matching import (
 )
 from warwire.evaluate.split import Part, part_of
 from warwire.ingest.jsonl import parse_record
-from warwire.resolve.gazetteer_points import country_points
 
 ARTICLE_KEYS = ("id", "title", "published", "url", "source", "text")
 MISSED = "(missed)"
-CENTROID_KM = 5.0
 
 
 @dataclass(slots=True)
@@ -111,19 +108,6 @@ class EventsReport:
 # ---------------------------------------------------------------- scoring
 
 
-def country_level(p: Record) -> bool:
-    """The prediction is placed at its country, not at a town: a PCL* feature,
-    the country's own name, or the country's reference point."""
-    lat, lon = number(p.get("latitude")), number(p.get("longitude"))
-    if lat is None or lon is None:
-        return False
-    named_country = (p.get("location") or "").casefold() == (p.get("country") or "").casefold()
-    if named_country or str(p.get("feature") or "").startswith("PCL"):
-        return True
-    point = country_points().get(country_key(p.get("country")) or "")
-    return point is not None and haversine_km(lat, lon, *point) <= CENTROID_KM
-
-
 def _article_country(aid: str, gold: Gold) -> str:
     if aid in gold.negatives:
         return "negative"
@@ -155,12 +139,8 @@ def _score_pair(report: EventsReport, p: Record, g: Record, gold_country: str) -
     if gold_points(g):
         c["place_n"] += 1
         c["place25"] += km is not None and km <= PLACE_KM
-        c["place_none"] += number(p.get("latitude")) is None or number(p.get("longitude")) is None
-        c["place_country"] += country_level(p)
-        predicted_country = country_key(p.get("country"))
-        c["place_wrong_country"] += bool(
-            predicted_country and predicted_country != country_key(g.get("country"))
-        )
+        for name, hit in place_faults(p, g.get("country")).items():
+            c[name] += hit
     c["date"] += in_window(p, g, slack_days=0)
     c["date_exact"] += p.get("event_date") == g.get("event_date")
     fat = fatalities_ok(p, g)

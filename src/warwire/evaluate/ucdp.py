@@ -15,7 +15,8 @@ report an event); the other measures are among the detected codeable rows.
 The event warwire is most confident of is compared with the row: country,
 sides (predicted actor1/actor2 against side_a/side_b, loose token overlap)
 and, for rows placed to the town (where_prec 1-2), whether it lies within
-50 km of UCDP's point. A row that is rejected or crashes is a miss; the
+50 km of UCDP's point, and how the others fall short (no coordinates, the
+country as a whole, another country). A row that is rejected or crashes is a miss; the
 reasons are tallied, and ``--verbose`` prints a sample of missed and
 misplaced codeable rows.
 """
@@ -43,6 +44,7 @@ from warwire.evaluate.common import (
     haversine_km,
     number,
     part_option,
+    place_faults,
     plain,
     predictions,
     ratio,
@@ -80,6 +82,9 @@ class UcdpReport:
             "one_side|detected": ratio(c["one_side"], c["detected"]),
             "both_sides|detected": ratio(c["both_sides"], c["detected"]),
             "within_50km|detected_prec12": ratio(c["near"], c["prec12_detected"]),
+            "no_coordinates|detected_prec12": ratio(c["place_none"], c["prec12_detected"]),
+            "country_level|detected_prec12": ratio(c["place_country"], c["prec12_detected"]),
+            "wrong_country|detected_prec12": ratio(c["place_wrong_country"], c["prec12_detected"]),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -205,6 +210,8 @@ def score_row(report: UcdpReport, row: Mapping[str, str], preds: list[Record]) -
         "prec12_detected": precise,
         "near": precise and near,
     }
+    if precise:
+        hits.update(place_faults(best, row.get("country")))
     for name, hit in hits.items():
         counts[name] += bool(hit)
         where[name] += bool(hit)
@@ -301,6 +308,13 @@ def render(report: UcdpReport, verbose: bool = False) -> str:
         f"both_sides|detected={r['both_sides|detected']:.3f} "
         f"within_50km|detected,where_prec1-2={r['within_50km|detected_prec12']:.3f} "
         f"(n={c['prec12_detected']} of {c['prec12']})"
+    )
+    lines.append(
+        f"ucdp place, detected where_prec1-2 (n={c['prec12_detected']}): "
+        f"within {NEAR_KM:.0f} km={r['within_50km|detected_prec12']:.3f} "
+        f"no_coordinates={r['no_coordinates|detected_prec12']:.3f} "
+        f"country_level={r['country_level|detected_prec12']:.3f} "
+        f"wrong_country={r['wrong_country|detected_prec12']:.3f}"
     )
     return "\n".join(lines)
 

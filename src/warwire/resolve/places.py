@@ -45,6 +45,7 @@ from warwire.resolve.places_detect import (
 from warwire.resolve.places_facility import FACILITY, facility_name, host_places
 from warwire.resolve.places_focus import Focus, demonym_weights, focus_without
 from warwire.resolve.places_home import hinted_home, outlet_country, spelled_at_home
+from warwire.resolve.places_parts import city_part, city_parts
 from warwire.resolve.places_qualifier import apply_qualifiers, qualified_candidates
 from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
 from warwire.resolve.places_units import trimmed_forms, unit_choice, unit_named, with_unit
@@ -322,11 +323,18 @@ def resolve(
     options, decided, settled = apply_qualifiers(text, candidates, options, decided, gazetteer)
     keys = [normalise(c.text) for c in candidates]
     region = local_region(keys, options, decided)
-    weights = demonym_weights(text, candidates)
+    weights = [  # a neighbourhood's namesake town says nothing of the story's country
+        0.0 if city_part(text, c.end) else w
+        for c, w in zip(candidates, demonym_weights(text, candidates), strict=True)
+    ]
     own = {k: focus_without(options, keys, k, weights) for k in set(keys)}  # a name's own focus
     first = [_best(o, k, own[k]) for o, k in zip(options, keys, strict=True)]
     named = named_countries(candidates, options)
-    sure = [j for j, c in enumerate(candidates) if c.source not in WEAK_SOURCES]
+    sure = [
+        j
+        for j, c in enumerate(candidates)
+        if c.source not in WEAK_SOURCES and not city_part(text, c.end)
+    ]
     home = home_country(  # names believed only at home do not say where home is
         [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
     ) or hinted_home(hint, candidates, first)
@@ -394,7 +402,7 @@ def resolve(
     if facilities:
         hosted = host_places(facilities, out, doc_id, home)
         out = sorted([*out, *hosted], key=lambda t: t.span.start)
-    return out
+    return city_parts(text, out, home)
 
 
 # --------------------------------------------------------------------------- entry points

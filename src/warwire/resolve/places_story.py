@@ -43,6 +43,7 @@ from warwire.resolve.places_words import (
 )
 from warwire.types import Place, Sentence, Toponym
 
+STATE_INTERS = frozenset({1, 8})  # state and external forces name no story country
 STORY = "STORY"  # the source of a candidate believed because of the story's country
 CAPITAL = "CAPITAL"  # "the capital" of a short text: the story country's capital
 MIN_VOTES = 2.0
@@ -155,12 +156,18 @@ def story_candidates(
     by_places = None
     if short:  # a headline's demonym is its attacker's: only its places say where it is
         by_places = (
-            story_country([c for c in found if c.source != "DEMONYM"], gazetteer, text) or hint
+            story_country([c for c in found if c.source != "DEMONYM"], gazetteer, text)
+            or hint
+            or group_country(text)
         )
+        home = by_places or home
         found = [_respelled(c, gazetteer, by_places) for c in found]
     if home is None:
         return _cued_abroad(text, sentences, gazetteer, found) if short else found
-    with_home = _with_home_villages(text, sentences, gazetteer, found, home, bylines)
+    # a country only a headline's demonyms name is its attacker's: a village there is
+    # believed by its own spelling, not by a close one ("Ain X" is no Turkish "Ainos")
+    loose = not short or by_places is not None
+    with_home = _with_home_villages(text, sentences, gazetteer, found, home, bylines, loose)
     if short and by_places is None:  # "Turkish jets pound Xville countryside"
         return _cued_abroad(text, sentences, gazetteer, with_home)
     return with_home
@@ -173,6 +180,7 @@ def _with_home_villages(
     found: list[Candidate],
     home: str,
     bylines: list[tuple[int, int]],
+    loose: bool = True,
 ) -> list[Candidate]:
     """``found`` and the villages of the ``home`` country the text places."""
     short = 0 < len(text) <= SHORT_TEXT
@@ -197,7 +205,7 @@ def _with_home_villages(
         if after_title(text, start) or brand_word(surface):
             continue
         in_place = cued or (not (single and opener) and placed_by_context(text, start, end))
-        if not _home_places(surface, gazetteer, home, in_place and short):
+        if not _home_places(surface, gazetteer, home, in_place and short and loose):
             continue
         seen.append((start, surface, opener))
         if in_place:
@@ -212,9 +220,10 @@ def _with_home_villages(
         taken.append((start, end))
         extra.append(Candidate(start, end, surface, STORY, home))
     if short:
+        capital = named_capital(found, gazetteer) or home
         for start, end in capital_mentions(text):
             if not any(start < e and s < end for s, e in taken):
-                extra.append(Candidate(start, end, text[start:end], CAPITAL, home))
+                extra.append(Candidate(start, end, text[start:end], CAPITAL, capital))
     return sorted([*found, *extra], key=lambda c: c.start)
 
 
@@ -249,6 +258,33 @@ def _cued_abroad(
         taken.append((start, end))
         extra.append(Candidate(start, end, surface, STORY, codes.pop()))
     return sorted([*found, *extra], key=lambda c: c.start) if extra else found
+
+
+def group_country(text: str) -> str | None:
+    """The one country the armed groups a headline names are based in ("YPG", "Taliban"):
+    where a headline of no other country sets its villages, before any demonym's."""
+    from warwire.resolve.actors import default_registry
+
+    codes = {
+        actor.country
+        for _s, _e, actor in default_registry().find(text)
+        if actor.country and actor.inter not in STATE_INTERS
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+def named_capital(found: Iterable[Candidate], gazetteer: Gazetteer) -> str | None:
+    """The country whose capital a headline names by name: there "the capital" is that
+    city ("shells on the capital ... a police station of Damascus"), whatever country
+    its demonyms name ("the Russian embassy")."""
+    codes = {
+        p.country_code
+        for c in found
+        if c.source in PLACE_LABELS
+        for p in gazetteer.lookup(c.text)
+        if p.feature == "PPLC" and normalise(p.name) == normalise(c.text)
+    }
+    return codes.pop() if len(codes) == 1 else None
 
 
 def capital_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:

@@ -102,3 +102,34 @@ def test_shipped_gold_set_is_well_formed() -> None:
     for row in rows:
         assert EVENT_TYPE_OF[row.sub_event_type or ""] == row.event_type, row.row_id
         assert row.notes.startswith("On ")
+
+
+def test_summarise_says_how_places_fall_short_among_gold_with_coordinates() -> None:
+    placed = gold("Battles", latitude=1.0, longitude=1.0, country="Chad")
+    results = [
+        RowResult(placed, predicted_type="Battles", distance_km=3.0),
+        RowResult(placed, predicted_type="Battles", place_faults=frozenset({"place_none"})),
+        RowResult(placed, predicted_type="Battles", place_faults=frozenset({"place_country"})),
+        RowResult(
+            placed, predicted_type="Battles", place_faults=frozenset({"place_wrong_country"})
+        ),
+        RowResult(
+            gold("Battles"), predicted_type="Battles", place_faults=frozenset({"place_none"})
+        ),
+    ]
+    report = summarise(results)
+    assert report.place_within_25km == 0.25
+    assert report.place_no_coordinates == 0.25
+    assert report.place_country_level == 0.25
+    assert report.place_wrong_country == 0.25
+    assert "country level              0.250" in render(report)
+
+
+def test_place_faults_of_a_record() -> None:
+    from warwire.evaluate.common import place_faults
+
+    town = {"country": "Chad", "location": "Abeche", "latitude": 13.8, "longitude": 20.8}
+    assert not any(place_faults(town, "Chad").values())
+    assert place_faults({**town, "latitude": None}, "Chad")["place_none"]
+    assert place_faults({**town, "location": "Chad"}, "Chad")["place_country"]
+    assert place_faults(town, "Sudan")["place_wrong_country"]

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from warwire.cli import cli
 from warwire.config import Settings
-from warwire.evaluate.common import actor_match, country_key, run_documents
-from warwire.evaluate.events import country_level, score
+from warwire.evaluate.common import actor_match, country_key, country_level, run_documents
+from warwire.evaluate.events import score
 from warwire.evaluate.matching import gold_from_rows, is_candidate, match_article
 from warwire.pipeline import Pipeline
 from warwire.types import Analysis, RawDocument

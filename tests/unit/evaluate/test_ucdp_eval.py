@@ -231,3 +231,29 @@ def test_a_town_level_row_placed_far_away_is_listed_with_where_it_went() -> None
     text = render(report, verbose=True)
     assert "town-level rows placed over 50 km away (1; a sample):" in text
     assert "Mao town" in text and "Elsewhere" in text
+
+
+def test_town_level_rows_say_how_a_far_place_falls_short() -> None:
+    report = UcdpReport()
+    headline = "Gunmen kill three traders near a river crossing"
+    placed = [
+        pred(),  # near
+        pred(latitude=None, longitude=None),  # no coordinates
+        pred(location="Chad", feature="PCLI", latitude=15.0, longitude=19.0),  # the country
+        pred(country="Niger", location="Agadez", latitude=16.97, longitude=7.99),  # abroad
+    ]
+    for n, event in enumerate(placed):
+        score_row(report, row(id=f"r{n}", source_headline=headline), [event])
+    rates = report.rates()
+    assert rates["within_50km|detected_prec12"] == 0.25
+    assert rates["no_coordinates|detected_prec12"] == 0.25
+    assert rates["country_level|detected_prec12"] == 0.25
+    assert rates["wrong_country|detected_prec12"] == 0.25
+    assert "no_coordinates=0.250 country_level=0.250 wrong_country=0.250" in render(report)
+
+
+def test_rows_placed_only_to_a_region_are_left_out_of_the_place_faults() -> None:
+    report = UcdpReport()
+    wide = row(where_prec="4", source_headline="Gunmen kill three traders in the east")
+    score_row(report, wide, [pred(latitude=None, longitude=None)])
+    assert report.counts["place_none"] == 0
