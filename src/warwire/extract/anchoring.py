@@ -48,6 +48,10 @@ class Cues:
     opening: re.Pattern[str]
     remembered_since: re.Pattern[str]
     sequel: re.Pattern[str]
+    trend: re.Pattern[str]
+    pattern_modifiers: frozenset[str]
+    retold_speakers: re.Pattern[str]
+    accusation_heads: frozenset[str]
 
 
 @cache
@@ -73,6 +77,10 @@ def cues() -> Cues:
             phrase_pattern(list(data.get("remembered_since") or [])).pattern + r"\s*$", re.I
         ),
         _sequel(data),
+        phrase_pattern(list(data.get("trend") or [])),
+        frozenset(str(w).lower() for w in data.get("pattern_modifiers") or ()),
+        phrase_pattern(list(data.get("retold_speakers") or [])),
+        frozenset(str(w).lower() for w in data.get("accusation_heads") or ()),
     )
 
 
@@ -158,15 +166,114 @@ def _recalled(tree: Tree, trigger: int, text: str, base: int, since: re.Pattern[
     return False
 
 
+_PLURAL = "NNS"
+_THROUGH = frozenset({"pobj", "prep", "compound"})
+
+
+def _cue_at(tree: Tree, pattern: re.Pattern[str], text: str, base: int, tokens: set[int]) -> bool:
+    toks = tree.tokens
+    starts = [base + m.start() for m in pattern.finditer(text)]
+    return any(toks[i].start <= start < toks[i].end for start in starts for i in tokens)
+
+
+def _trend(tree: Tree, trigger: int, text: str, base: int, pattern: re.Pattern[str]) -> bool:
+    """ "Attacks on aid workers hit a record high", "a sharp rise in kidnappings": a plural
+    incident noun that is the subject of a rise, a fall or a record, or the noun such a
+    word counts, tells a statistic over many incidents, not one of them."""
+    toks = tree.tokens
+    if toks[trigger].tag != _PLURAL:
+        return False
+    at = trigger
+    while toks[at].dep in _THROUGH and (head := tree.head(at)) is not None:
+        if toks[at].dep == "prep" and toks[head].pos not in {"NOUN", "PROPN"}:
+            break  # "rose after clashes": the clashes are not what rose
+        at = head
+    if toks[at].dep in {"nsubj", "nsubjpass"} and (verb := tree.head(at)) is not None:
+        subject = set(tree.subtree(at))
+        said = {k for k in tree.kids(verb) if toks[k].dep not in {"ccomp", "advcl", "conj"}}
+        told = {verb} | {i for k in said for i in tree.subtree(k)}
+        return _cue_at(tree, pattern, text, base, told - subject)
+    if at != trigger and toks[at].pos == "NOUN":  # "a rise in attacks", "a record number of"
+        return _cue_at(tree, pattern, text, base, set(tree.subtree(at)) - set(tree.subtree(trigger)))
+    return False
+
+
+def _patterned(tree: Tree, trigger: int, modifiers: frozenset[str]) -> bool:
+    """ "citing continued attacks on villages", "repeated raids": a plural incident noun
+    its adjective makes a pattern, whatever day the sentence states (the vote's, the
+    statement's)."""
+    toks = tree.tokens
+    if toks[trigger].tag != _PLURAL:
+        return False
+    return any(toks[k].lemma.lower() in modifiers or toks[k].text.lower() in modifiers
+               for k in tree.kids(trigger, "amod"))
+
+
+# from the incident word up to "of"/"with": the gerund, its object, its conjuncts; not a
+# phrase hanging from the gerund ("accused of murdering ... in a gun battle")
+_ACCUSED_PATH = frozenset({"dobj", "pcomp", "conj", "xcomp", "compound", "prep"})
+
+
+def _accused(tree: Tree, trigger: int, heads: frozenset[str]) -> bool:
+    """ "sanctions on leaders accused of ordering attacks and looting warehouses": what a
+    person is accused, charged or suspected of is an allegation about them, not a report
+    of the incident (the sentence's incident is the sanction, the arrest, the trial)."""
+    toks = tree.tokens
+    at = trigger
+    while toks[at].dep in _ACCUSED_PATH and (head := tree.head(at)) is not None:
+        if toks[at].dep == "prep":
+            return toks[head].lemma.lower() in heads or toks[head].text.lower() in heads
+        at = head
+    return False
+
+
+_MEASURED_FROM = frozenset({"since", "after", "before", "until", "than"})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _old_year(tree: Tree, trigger: int, reference: date | None, window: int) -> bool:
+    """ "during the 2019 protests", "a 2016 raid": a year in the trigger's own clause (or
+    its own phrase) that ended well before the report dates the incident to that past,
+    whatever day the sentence states (the day a report or an inquiry was published)."""
+    if reference is None:
+        return False
+    toks = tree.tokens
+    home = _clause(tree, trigger)  # not the clause it serves ("marched to mark the 2019 ...")
+    # a noun's own phrase ("a 2016 raid"); a verb's subtree is its whole sentence
+    near = set(tree.subtree(trigger)) if toks[trigger].pos == "NOUN" else set()
+    for i, tok in enumerate(toks):
+        if not _YEAR.match(tok.text) or not (i in near or _clause(tree, i) == home):
+            continue
+        head = tree.head(i)
+        # "in 2019", "the 2019 protests"; not a count ("2000 people"), nor a year the
+        # incident is measured from ("the first attack since the 2019 truce")
+        named = tok.dep == "pobj" or (head is not None and bool(tree.kids(head, "det", "poss")))
+        if any(toks[a].text.lower() in _MEASURED_FROM for a in tree.ancestors(i)):
+            continue
+        if named and (reference - date(int(tok.text), 12, 31)).days > window:
+            return True
+    return False
+
+
 def unanchored(
-    tree: Tree, trigger: int, text: str, stated: When | None, headline: bool
+    tree: Tree,
+    trigger: int,
+    text: str,
+    stated: When | None,
+    headline: bool,
+    reference: date | None = None,
 ) -> str | None:
     """Why the trigger's sentence reports no specific occurrence, or None when it does.
 
-    ``text`` is the sentence's text; its first character is the first token's start.
+    ``text`` is the sentence's text; its first character is the first token's start;
+    ``reference`` is the report's date, against which a year the clause names is old.
     """
     found = cues()
     base = tree.tokens[0].start if tree.tokens else 0
+    if _old_year(tree, trigger, reference, found.history_window_days):
+        return "remembered"
+    if _accused(tree, trigger, found.accusation_heads):
+        return "alleged"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
     if _in_clause(tree, found.remembered, text, base, trigger) or found.opening.match(text):
@@ -175,6 +282,12 @@ def unanchored(
         return "remembered"
     if found.retold.search(text):
         return "retold"
+    if stated is None and found.retold_speakers.search(text):
+        return "retold"  # "prosecutors said the soldiers shot the men": a retelling
+    if _trend(tree, trigger, text, base, found.trend):
+        return "trend"
+    if _patterned(tree, trigger, found.pattern_modifiers):
+        return "habitual"
     if found.sequel.match(text) and (stated is None or stated.time_precision != 1):
         return "sequel"
     if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):

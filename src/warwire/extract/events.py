@@ -40,7 +40,7 @@ from warwire.extract.document import (
     trailer_start,
 )
 from warwire.extract.fields import events_of
-from warwire.extract.merging import Draft, home_for, upgrade
+from warwire.extract.merging import Draft, family, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
@@ -175,6 +175,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     nobody = {ctx.publisher, default, *NOBODY_NAMED}
     trailer = trailer_start(analysis)
     sources: dict[str, Reading] = {}  # the named sources the story credits, first mention each
+    dismissed: set[str] = set()  # the kinds of incident the body tells only as not news
     for sentence in analysis.sentences:
         if trailer is not None and sentence.span.start >= trailer:
             continue  # related headlines and video titles below the story tell other stories
@@ -194,10 +195,13 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
         if stated is not None and stated.time_precision == 1:
             last_stated = stated
+        body = sentence.span not in headlines and not lone
         if _history(ctx, sentence, stated):
             past = paragraph
+            dismissed.update(_families(readings, body))
             continue  # "the massacre of 1994": background, not news
         if past == paragraph and stated is None:
+            dismissed.update(_families(readings, body))
             continue  # the undated sentences after it go on telling that past
         past = None
         if not readings and drafts and _TOOK_PLACE.match(plain):
@@ -206,9 +210,12 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if readings:
             headline = sentence.span in headlines or headline_like(plain) or lone
             token = [r.decision.hit.token for r in readings]
-            why = [unanchored(tree, t, plain, stated, headline) for t in token]
+            why = [unanchored(tree, t, plain, stated, headline, ctx.reference)
+                   for t in token]
             if any(w in _PAST_TOLD for w in why):
                 past = paragraph
+            told = [r for r, w in zip(readings, why, strict=True) if w is not None]
+            dismissed.update(_families(told, body and not headline))
             readings = [r for r, w in zip(readings, why, strict=True) if w is None]
         readings = [_go_on(r, para_speaker, default) for r in readings]
         named = next((r.claimant for r in readings if r.claimant not in nobody), None)
@@ -274,6 +281,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 )
     for _name, step in DOCUMENT_STEPS:
         drafts = step(drafts, ctx, headlines)
+    drafts = _echoes_dropped(drafts, headlines, dismissed)
     events = events_of(drafts, ctx, _sole_source(sources, nobody))
     return replace(
         analysis,
@@ -284,6 +292,29 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
 
 
 _ONE_LINE_WORDS = 60
+
+
+def _families(readings: list[Reading], body: bool) -> set[str]:
+    return {family(r.decision.sub_event_type) for r in readings} if body else set()
+
+
+def _echoes_dropped(
+    drafts: list[Draft], headlines: frozenset[Span], dismissed: set[str]
+) -> list[Draft]:
+    """A headline tells in brief what its body tells: when the body tells an incident of
+    the headline's kind only as background, habit, a retelling or a plan ("Inquiry
+    faults police over 2019 protests"), the headline's mention is no news either."""
+
+    def echo(draft: Draft) -> bool:
+        kind = family(draft.sub)
+        if not all(r.sentence in headlines for r in draft.readings) or kind not in dismissed:
+            return False
+        return not any(
+            family(d.sub) == kind and not all(r.sentence in headlines for r in d.readings)
+            for d in drafts
+        )
+
+    return [d for d in drafts if not echo(d)]
 
 
 def _sole_source(sources: dict[str, Reading], nobody: set[str]) -> Claim | None:
