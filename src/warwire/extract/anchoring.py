@@ -52,6 +52,7 @@ class Cues:
     pattern_modifiers: frozenset[str]
     retold_speakers: re.Pattern[str]
     accusation_heads: frozenset[str]
+    not_violence: re.Pattern[str]
 
 
 @cache
@@ -81,6 +82,7 @@ def cues() -> Cues:
         frozenset(str(w).lower() for w in data.get("pattern_modifiers") or ()),
         phrase_pattern(list(data.get("retold_speakers") or [])),
         frozenset(str(w).lower() for w in data.get("accusation_heads") or ()),
+        phrase_pattern(list(data.get("not_violence") or [])),
     )
 
 
@@ -270,6 +272,9 @@ def unanchored(
     """
     found = cues()
     base = tree.tokens[0].start if tree.tokens else 0
+    at = tree.tokens[trigger].start - base
+    if any(m.start() <= at < m.end() for m in found.not_violence.finditer(text)):
+        return "figurative"  # "a heart attack", "a dawn raid on a rival's shares"
     if _old_year(tree, trigger, reference, found.history_window_days):
         return "remembered"
     if _accused(tree, trigger, found.accusation_heads):
@@ -319,8 +324,13 @@ _DENIED = re.compile(r"\b(?:no|not|never|nothing|n't|ruled out)\b[^.;]{0,40}$", 
 
 
 def _attack_said(found: Cues, sentence: str) -> bool:
-    """An attack word the sentence does not deny ("the blast was no terror attack")."""
-    return any(not _DENIED.search(sentence[: m.start()]) for m in found.attack.finditer(sentence))
+    """An attack word the sentence does not deny ("the blast was no terror attack") and
+    that names violence (not "a heart attack")."""
+    other = [(m.start(), m.end()) for m in found.not_violence.finditer(sentence)]
+    return any(
+        not _DENIED.search(sentence[: m.start()]) and not any(a <= m.start() < b for a, b in other)
+        for m in found.attack.finditer(sentence)
+    )
 
 
 _HARM_DONE = frozenset(

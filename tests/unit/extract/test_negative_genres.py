@@ -70,6 +70,15 @@ NEGATIVES = {
     "price rise.",
     "warning": "Analysts warn of election violence\n\nAnalysts warned on Friday that armed "
     "groups could attack polling stations during next month's elections.",
+    "heart attack": "Mayor dies of heart attack\n\nThe city's mayor died on Monday after "
+    "suffering a heart attack at his office, his spokesman said.",
+    "science": "Immune cells attack tumour\n\nScientists said on Monday that engineered immune "
+    "cells attacked and destroyed tumours in mice, raising hopes for a new cancer treatment.",
+    "film review": "Review: a soldier's war\n\nThe film follows a commander whose unit is "
+    "ambushed in a mountain valley; he calls in an air strike that kills eleven civilians. "
+    "The director stages the firefight with realism, and the lead actor is superb.",
+    "drill": "Troops rehearse urban assault\n\nHundreds of soldiers stormed a mock village "
+    "outside the capital on Tuesday during an exercise, the defence ministry said.",
     "profile": "Who are the rebels of the eastern hills?\n\nIts fighters are known for raiding "
     "villages at night, abducting children and burning crops.",
 }
