@@ -25,7 +25,16 @@ from warwire.extract.syntax import Tree
 from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.types import Span, When
 
-__all__ = ["Cues", "accidents", "background", "cues", "figurative", "reported", "unanchored"]
+__all__ = [
+    "Cues",
+    "accidents",
+    "background",
+    "cues",
+    "figurative",
+    "reported",
+    "stale",
+    "unanchored",
+]
 
 _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 
@@ -53,6 +62,7 @@ class Cues:
     retold_speakers: re.Pattern[str]
     accusation_heads: frozenset[str]
     not_violence: re.Pattern[str]
+    that_time: re.Pattern[str]
 
 
 @cache
@@ -83,6 +93,7 @@ def cues() -> Cues:
         phrase_pattern(list(data.get("retold_speakers") or [])),
         frozenset(str(w).lower() for w in data.get("accusation_heads") or ()),
         phrase_pattern(list(data.get("not_violence") or [])),
+        re.compile(r"^\W*" + phrase_pattern(list(data.get("that_time") or [])).pattern, re.I),
     )
 
 
@@ -303,6 +314,13 @@ def unanchored(
     if not headline and stated is None and token.tag in _PRESENT_SIMPLE and token.pos == "VERB":
         return "generic"
     return None
+
+
+def stale(when: When | None, reference: date | None) -> bool:
+    """Does ``when`` end more than the history window before the report?"""
+    if when is None or when.end is None or reference is None:
+        return False
+    return (reference - when.end).days > cues().history_window_days
 
 
 def _stale(draft: Draft, reference: date, window: int) -> bool:

@@ -27,8 +27,10 @@ from datetime import timedelta
 from warwire.extract.anchoring import (
     accidents,
     background,
+    cues,
     figurative,
     reported,
+    stale,
     unanchored,
 )
 from warwire.extract.assemble import read_sentence
@@ -169,6 +171,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     paragraph = -1
     speaker: str | None = None
     last_stated: When | None = None
+    last_told: When | None = None  # the last date a sentence stated, at any precision
     past: int | None = None  # the paragraph whose story has turned to the past
     para_speaker: str | None = None  # the source the paragraph's account is credited to
     default = default_claimant(ctx)
@@ -192,7 +195,14 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         inherited = None if breaks else (para_when or lead)
         if breaks:
             inherited = _earlier(plain, last_stated)
+        then = bool(cues().that_time.match(plain)) and last_told is not None
+        if then:  # "On that occasion ...": the time the sentence before told
+            inherited = last_told
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
+        if then and stated is None and stale(last_told, ctx.reference):
+            dismissed.update(_families(readings, sentence.span not in headlines))
+            continue  # it goes on telling a past incident
+        last_told = stated or last_told
         if stated is not None and stated.time_precision == 1:
             last_stated = stated
         body = sentence.span not in headlines and not lone

@@ -108,3 +108,18 @@ TWINS = {
 @pytest.mark.parametrize("case", sorted(TWINS))
 def test_the_twin_that_reports_an_incident_keeps_it(pipeline: Pipeline, case: str) -> None:
     assert len(_events(pipeline, TWINS[case])) == 1
+
+
+def test_a_sentence_going_on_with_an_old_incident_adds_nothing_to_the_new_one(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Fighters take Garissa\n\nAl-Shabaab fighters on Monday took control of Garissa, "
+        "Kenya, after the army withdrew, residents said. Garissa was attacked in November by "
+        "the same group. On that occasion the militants struck the army base with a car bomb "
+        "driven by a suicide attacker, killing dozens on both sides."
+    )
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert events[0].fatalities == 0
+    assert events[0].sub_event_type != "Suicide bomb"
