@@ -207,7 +207,9 @@ def _trend(tree: Tree, trigger: int, text: str, base: int, pattern: re.Pattern[s
         told = {verb} | {i for k in said for i in tree.subtree(k)}
         return _cue_at(tree, pattern, text, base, told - subject)
     if at != trigger and toks[at].pos == "NOUN":  # "a rise in attacks", "a record number of"
-        return _cue_at(tree, pattern, text, base, set(tree.subtree(at)) - set(tree.subtree(trigger)))
+        return _cue_at(
+            tree, pattern, text, base, set(tree.subtree(at)) - set(tree.subtree(trigger))
+        )
     return False
 
 
@@ -218,8 +220,10 @@ def _patterned(tree: Tree, trigger: int, modifiers: frozenset[str]) -> bool:
     toks = tree.tokens
     if toks[trigger].tag != _PLURAL:
         return False
-    return any(toks[k].lemma.lower() in modifiers or toks[k].text.lower() in modifiers
-               for k in tree.kids(trigger, "amod"))
+    return any(
+        toks[k].lemma.lower() in modifiers or toks[k].text.lower() in modifiers
+        for k in tree.kids(trigger, "amod")
+    )
 
 
 # from the incident word up to "of"/"with": the gerund, its object, its conjuncts; not a

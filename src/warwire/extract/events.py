@@ -220,8 +220,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if readings:
             headline = sentence.span in headlines or headline_like(plain) or lone
             token = [r.decision.hit.token for r in readings]
-            why = [unanchored(tree, t, plain, stated, headline, ctx.reference)
-                   for t in token]
+            why = [unanchored(tree, t, plain, stated, headline, ctx.reference) for t in token]
             if any(w in _PAST_TOLD for w in why):
                 past = paragraph
             told = [r for r, w in zip(readings, why, strict=True) if w is not None]
