@@ -20,18 +20,25 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from warwire.extract.merging import Draft
+from warwire.extract.clause_cues import accused, old_year, patterned, trend
+from warwire.extract.clause_cues import clause as _clause
+from warwire.extract.merging import Draft, family
+from warwire.extract.records import Context, Reading
 from warwire.extract.syntax import Tree
 from warwire.knowledge import data_mapping, phrase_pattern
-from warwire.types import Span, When
+from warwire.types import Sentence, Span, When
 
 __all__ = [
     "Cues",
     "accidents",
     "background",
     "cues",
+    "echoes_dropped",
+    "families",
     "figurative",
+    "history",
     "reported",
+    "set_in_past",
     "stale",
     "unanchored",
 ]
@@ -125,14 +132,6 @@ def _perfect(tree: Tree, pos: int) -> bool:
     return False
 
 
-def _clause(tree: Tree, pos: int) -> int:
-    """The verb heading the clause a token belongs to (itself when it is one)."""
-    for at in (pos, *tree.ancestors(pos)):
-        if tree.tokens[at].pos in {"VERB", "AUX"}:
-            return at
-    return pos
-
-
 def _tensed(tree: Tree, verb: int) -> int:
     """The verb that carries the tense of a list of verbs ("attack ..., kidnap ... and
     plant ...": the first)."""
@@ -179,99 +178,6 @@ def _recalled(tree: Tree, trigger: int, text: str, base: int, since: re.Pattern[
     return False
 
 
-_PLURAL = "NNS"
-_THROUGH = frozenset({"pobj", "prep", "compound"})
-
-
-def _cue_at(tree: Tree, pattern: re.Pattern[str], text: str, base: int, tokens: set[int]) -> bool:
-    toks = tree.tokens
-    starts = [base + m.start() for m in pattern.finditer(text)]
-    return any(toks[i].start <= start < toks[i].end for start in starts for i in tokens)
-
-
-def _trend(tree: Tree, trigger: int, text: str, base: int, pattern: re.Pattern[str]) -> bool:
-    """ "Attacks on aid workers hit a record high", "a sharp rise in kidnappings": a plural
-    incident noun that is the subject of a rise, a fall or a record, or the noun such a
-    word counts, tells a statistic over many incidents, not one of them."""
-    toks = tree.tokens
-    if toks[trigger].tag != _PLURAL:
-        return False
-    at = trigger
-    while toks[at].dep in _THROUGH and (head := tree.head(at)) is not None:
-        if toks[at].dep == "prep" and toks[head].pos not in {"NOUN", "PROPN"}:
-            break  # "rose after clashes": the clashes are not what rose
-        at = head
-    if toks[at].dep in {"nsubj", "nsubjpass"} and (verb := tree.head(at)) is not None:
-        subject = set(tree.subtree(at))
-        said = {k for k in tree.kids(verb) if toks[k].dep not in {"ccomp", "advcl", "conj"}}
-        told = {verb} | {i for k in said for i in tree.subtree(k)}
-        return _cue_at(tree, pattern, text, base, told - subject)
-    if at != trigger and toks[at].pos == "NOUN":  # "a rise in attacks", "a record number of"
-        return _cue_at(
-            tree, pattern, text, base, set(tree.subtree(at)) - set(tree.subtree(trigger))
-        )
-    return False
-
-
-def _patterned(tree: Tree, trigger: int, modifiers: frozenset[str]) -> bool:
-    """ "citing continued attacks on villages", "repeated raids": a plural incident noun
-    its adjective makes a pattern, whatever day the sentence states (the vote's, the
-    statement's)."""
-    toks = tree.tokens
-    if toks[trigger].tag != _PLURAL:
-        return False
-    return any(
-        toks[k].lemma.lower() in modifiers or toks[k].text.lower() in modifiers
-        for k in tree.kids(trigger, "amod")
-    )
-
-
-# from the incident word up to "of"/"with": the gerund, its object, its conjuncts; not a
-# phrase hanging from the gerund ("accused of murdering ... in a gun battle")
-_ACCUSED_PATH = frozenset({"dobj", "pcomp", "conj", "xcomp", "compound", "prep"})
-
-
-def _accused(tree: Tree, trigger: int, heads: frozenset[str]) -> bool:
-    """ "sanctions on leaders accused of ordering attacks and looting warehouses": what a
-    person is accused, charged or suspected of is an allegation about them, not a report
-    of the incident (the sentence's incident is the sanction, the arrest, the trial)."""
-    toks = tree.tokens
-    at = trigger
-    while toks[at].dep in _ACCUSED_PATH and (head := tree.head(at)) is not None:
-        if toks[at].dep == "prep":
-            return toks[head].lemma.lower() in heads or toks[head].text.lower() in heads
-        at = head
-    return False
-
-
-_MEASURED_FROM = frozenset({"since", "after", "before", "until", "than"})
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-
-
-def _old_year(tree: Tree, trigger: int, reference: date | None, window: int) -> bool:
-    """ "during the 2019 protests", "a 2016 raid": a year in the trigger's own clause (or
-    its own phrase) that ended well before the report dates the incident to that past,
-    whatever day the sentence states (the day a report or an inquiry was published)."""
-    if reference is None:
-        return False
-    toks = tree.tokens
-    home = _clause(tree, trigger)  # not the clause it serves ("marched to mark the 2019 ...")
-    # a noun's own phrase ("a 2016 raid"); a verb's subtree is its whole sentence
-    near = set(tree.subtree(trigger)) if toks[trigger].pos == "NOUN" else set()
-    for i, tok in enumerate(toks):
-        if not _YEAR.match(tok.text) or not (i in near or _clause(tree, i) == home):
-            continue
-        head = tree.head(i)
-        # "in 2019", "the 2019 protests"; not a count ("2000 people"), nor a year the
-        # incident is measured from ("the first attack since the 2019 truce")
-        named = tok.dep == "pobj" or (head is not None and bool(tree.kids(head, "det", "poss")))
-        if any(toks[a].text.lower() in _MEASURED_FROM for a in tree.ancestors(i)):
-            continue
-        if named and (reference - date(int(tok.text), 12, 31)).days > window:
-            return True
-    return False
-
-
 def unanchored(
     tree: Tree,
     trigger: int,
@@ -290,9 +196,9 @@ def unanchored(
     at = tree.tokens[trigger].start - base
     if any(m.start() <= at < m.end() for m in found.not_violence.finditer(text)):
         return "figurative"  # "a heart attack", "a dawn raid on a rival's shares"
-    if _old_year(tree, trigger, reference, found.history_window_days):
+    if old_year(tree, trigger, reference, found.history_window_days):
         return "remembered"
-    if _accused(tree, trigger, found.accusation_heads):
+    if accused(tree, trigger, found.accusation_heads):
         return "alleged"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
@@ -304,9 +210,9 @@ def unanchored(
         return "retold"
     if stated is None and found.retold_speakers.search(text):
         return "retold"  # "prosecutors said the soldiers shot the men": a retelling
-    if _trend(tree, trigger, text, base, found.trend):
+    if trend(tree, trigger, text, base, found.trend):
         return "trend"
-    if _patterned(tree, trigger, found.pattern_modifiers):
+    if patterned(tree, trigger, found.pattern_modifiers):
         return "habitual"
     if found.sequel.match(text) and (stated is None or stated.time_precision != 1):
         return "sequel"
@@ -418,3 +324,63 @@ def figurative(drafts: list[Draft], text: str) -> list[Draft]:
     return [
         d for d in drafts if any(found.harm.search(r.sentence.text_in(text)) for r in d.readings)
     ]
+
+
+def families(readings: list[Reading], body: bool) -> set[str]:
+    """The kinds of incident (see :func:`~warwire.extract.merging.family`) that body
+    ``readings`` tell; none for a headline's."""
+    return {family(r.decision.sub_event_type) for r in readings} if body else set()
+
+
+def echoes_dropped(
+    drafts: list[Draft], headlines: frozenset[Span], dismissed: set[str]
+) -> list[Draft]:
+    """A headline tells in brief what its body tells: when the body tells an incident of
+    the headline's kind only as background, habit, a retelling or a plan ("Inquiry
+    faults police over 2019 protests"), the headline's mention is no news either."""
+
+    def echo(draft: Draft) -> bool:
+        kind = family(draft.sub)
+        if not all(r.sentence in headlines for r in draft.readings) or kind not in dismissed:
+            return False
+        return not any(
+            family(d.sub) == kind and not all(r.sentence in headlines for r in d.readings)
+            for d in drafts
+        )
+
+    return [d for d in drafts if not echo(d)]
+
+
+_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def history(ctx: Context, sentence: Sentence, stated: When | None) -> bool:
+    """Dated two years or more before the article (background, anniversaries, verdicts)
+    or after it (plans)."""
+    if ctx.reference is None:
+        return False
+    if stated is not None and stated.start is not None and stated.start > ctx.reference:
+        return True  # "a march next Saturday": planned, not yet happened
+    if stated is not None and stated.end is not None:
+        return (ctx.reference - stated.end).days > 730
+    years = [int(y) for y in _YEAR_IN.findall(sentence.span.text_in(ctx.text))]
+    return bool(years) and max(years) <= ctx.reference.year - 2
+
+
+_SET_IN = re.compile(
+    r"^\W*(?:back |as early as |as far back as )?(?:in|during|by) (?:the )?(?:early |mid-?|late )?"
+    r"(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december) (?:of )?)?(1[89]\d\d|20\d\d)s?\b",
+    re.I,
+)
+
+
+def set_in_past(ctx: Context, plain: str) -> bool:
+    """A sentence that opens on a year two or more years before the report ("In 1994,
+    ...", "Back in the summer of 2011 ...") sets the story of its paragraph in that past."""
+    opening = _SET_IN.match(plain)
+    return (
+        opening is not None
+        and ctx.reference is not None
+        and int(opening.group(1)) <= ctx.reference.year - 2
+    )

@@ -28,8 +28,12 @@ from warwire.extract.anchoring import (
     accidents,
     background,
     cues,
+    echoes_dropped,
+    families,
     figurative,
+    history,
     reported,
+    set_in_past,
     stale,
     unanchored,
 )
@@ -42,7 +46,7 @@ from warwire.extract.document import (
     trailer_start,
 )
 from warwire.extract.fields import events_of
-from warwire.extract.merging import Draft, family, home_for, upgrade
+from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
@@ -110,40 +114,6 @@ def _earlier(sentence_text: str, last: When | None) -> When | None:
 # why a sentence is not news that also dates what follows it in its paragraph
 _PAST_TOLD = frozenset({"remembered", "retold"})
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _history(ctx: Context, sentence: Sentence, stated: When | None) -> bool:
-    """Dated two years or more before the article (background, anniversaries, verdicts)
-    or after it (plans)."""
-    if ctx.reference is None:
-        return False
-    if stated is not None and stated.start is not None and stated.start > ctx.reference:
-        return True  # "a march next Saturday": planned, not yet happened
-    if stated is not None and stated.end is not None:
-        return (ctx.reference - stated.end).days > 730
-    years = [int(y) for y in _YEAR.findall(sentence.span.text_in(ctx.text))]
-    return bool(years) and max(years) <= ctx.reference.year - 2
-
-
-_SET_IN = re.compile(
-    r"^\W*(?:back |as early as |as far back as )?(?:in|during|by) (?:the )?(?:early |mid-?|late )?"
-    r"(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december) (?:of )?)?(1[89]\d\d|20\d\d)s?\b",
-    re.I,
-)
-
-
-def _set_in_past(ctx: Context, plain: str) -> bool:
-    """A sentence that opens on a year two or more years before the report ("In 1994,
-    ...", "Back in the summer of 2011 ...") sets the story of its paragraph in that past."""
-    opening = _SET_IN.match(plain)
-    return (
-        opening is not None
-        and ctx.reference is not None
-        and int(opening.group(1)) <= ctx.reference.year - 2
-    )
-
 
 def _seen_in(ctx: Context, sentence: Sentence) -> list[Seen]:
     text = sentence.span.text_in(ctx.text)
@@ -187,7 +157,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             paragraph, para_when, para_speaker, past = para, None, None, None
         plain = sentence.span.text_in(ctx.text)
         if not sentence.parsed:
-            if _set_in_past(ctx, plain):
+            if set_in_past(ctx, plain):
                 past = paragraph  # "In 1994 the city was besieged." sets what follows in 1994
             continue
         seen.extend(_seen_in(ctx, sentence))
@@ -200,18 +170,18 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             inherited = last_told
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
         if then and stated is None and stale(last_told, ctx.reference):
-            dismissed.update(_families(readings, sentence.span not in headlines))
+            dismissed.update(families(readings, sentence.span not in headlines))
             continue  # it goes on telling a past incident
         last_told = stated or last_told
         if stated is not None and stated.time_precision == 1:
             last_stated = stated
         body = sentence.span not in headlines and not lone
-        if _history(ctx, sentence, stated):
+        if history(ctx, sentence, stated):
             past = paragraph
-            dismissed.update(_families(readings, body))
+            dismissed.update(families(readings, body))
             continue  # "the massacre of 1994": background, not news
         if past == paragraph and stated is None:
-            dismissed.update(_families(readings, body))
+            dismissed.update(families(readings, body))
             continue  # the undated sentences after it go on telling that past
         past = None
         if not readings and drafts and _TOOK_PLACE.match(plain):
@@ -224,7 +194,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             if any(w in _PAST_TOLD for w in why):
                 past = paragraph
             told = [r for r, w in zip(readings, why, strict=True) if w is not None]
-            dismissed.update(_families(told, body and not headline))
+            dismissed.update(families(told, body and not headline))
             readings = [r for r, w in zip(readings, why, strict=True) if w is None]
         readings = [_go_on(r, para_speaker, default) for r in readings]
         named = next((r.claimant for r in readings if r.claimant not in nobody), None)
@@ -290,7 +260,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 )
     for _name, step in DOCUMENT_STEPS:
         drafts = step(drafts, ctx, headlines)
-    drafts = _echoes_dropped(drafts, headlines, dismissed)
+    drafts = echoes_dropped(drafts, headlines, dismissed)
     events = events_of(drafts, ctx, _sole_source(sources, nobody))
     return replace(
         analysis,
@@ -301,29 +271,6 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
 
 
 _ONE_LINE_WORDS = 60
-
-
-def _families(readings: list[Reading], body: bool) -> set[str]:
-    return {family(r.decision.sub_event_type) for r in readings} if body else set()
-
-
-def _echoes_dropped(
-    drafts: list[Draft], headlines: frozenset[Span], dismissed: set[str]
-) -> list[Draft]:
-    """A headline tells in brief what its body tells: when the body tells an incident of
-    the headline's kind only as background, habit, a retelling or a plan ("Inquiry
-    faults police over 2019 protests"), the headline's mention is no news either."""
-
-    def echo(draft: Draft) -> bool:
-        kind = family(draft.sub)
-        if not all(r.sentence in headlines for r in draft.readings) or kind not in dismissed:
-            return False
-        return not any(
-            family(d.sub) == kind and not all(r.sentence in headlines for r in d.readings)
-            for d in drafts
-        )
-
-    return [d for d in drafts if not echo(d)]
 
 
 def _sole_source(sources: dict[str, Reading], nobody: set[str]) -> Claim | None:
