@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from warwire.extract.clause_cues import accused, old_year, patterned, trend
+from warwire.extract.clause_cues import accused, fled, old_year, patterned, trend
 from warwire.extract.clause_cues import clause as _clause
 from warwire.extract.merging import Draft, family
 from warwire.extract.records import Context, Reading
@@ -70,6 +70,7 @@ class Cues:
     accusation_heads: frozenset[str]
     not_violence: re.Pattern[str]
     that_time: re.Pattern[str]
+    flight_verbs: frozenset[str]
 
 
 @cache
@@ -101,6 +102,7 @@ def cues() -> Cues:
         frozenset(str(w).lower() for w in data.get("accusation_heads") or ()),
         phrase_pattern(list(data.get("not_violence") or [])),
         re.compile(r"^\W*" + phrase_pattern(list(data.get("that_time") or [])).pattern, re.I),
+        frozenset(str(w).lower() for w in data.get("flight_verbs") or ()),
     )
 
 
@@ -200,6 +202,8 @@ def unanchored(
         return "remembered"
     if accused(tree, trigger, found.accusation_heads):
         return "alleged"
+    if fled(tree, trigger, found.flight_verbs):
+        return "background"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
     if _in_clause(tree, found.remembered, text, base, trigger) or found.opening.match(text):

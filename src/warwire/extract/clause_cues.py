@@ -12,7 +12,7 @@ from datetime import date
 
 from warwire.extract.syntax import Tree
 
-__all__ = ["accused", "clause", "old_year", "patterned", "trend"]
+__all__ = ["accused", "clause", "fled", "old_year", "patterned", "trend"]
 
 
 def clause(tree: Tree, pos: int) -> int:
@@ -72,18 +72,29 @@ def patterned(tree: Tree, trigger: int, modifiers: frozenset[str]) -> bool:
 
 # from the incident word up to "of"/"with": the gerund, its object, its conjuncts; not a
 # phrase hanging from the gerund ("accused of murdering ... in a gun battle")
-_ACCUSED_PATH = frozenset({"dobj", "pcomp", "conj", "xcomp", "compound", "prep"})
+_ACCUSED_PATH = frozenset({"dobj", "pcomp", "conj", "xcomp", "compound"})
+_ALLEGED_OF = frozenset({"of", "for", "with"})
 
 
 def accused(tree: Tree, trigger: int, heads: frozenset[str]) -> bool:
-    """ "sanctions on leaders accused of ordering attacks and looting warehouses": what a
-    person is accused, charged or suspected of is an allegation about them, not a report
-    of the incident (the sentence's incident is the sanction, the arrest, the trial)."""
+    """ "sanctions on leaders accused of ordering attacks and looting warehouses",
+    "blaming the group for a string of bombings": what a person is accused, charged or
+    blamed for is an allegation about them, not a report of the incident (the
+    sentence's incident is the sanction, the arrest, the trial)."""
     toks = tree.tokens
     at = trigger
-    while toks[at].dep in _ACCUSED_PATH and (head := tree.head(at)) is not None:
-        if toks[at].dep == "prep":
-            return toks[head].lemma.lower() in heads or toks[head].text.lower() in heads
+    while (head := tree.head(at)) is not None:
+        dep = toks[at].dep
+        if dep == "prep":
+            if toks[head].lemma.lower() in heads or toks[head].text.lower() in heads:
+                return True
+            if toks[at].text.lower() not in _ALLEGED_OF:
+                return False
+        elif dep == "pobj":  # "of a string of bombings", not "in a gun battle"
+            if toks[head].text.lower() not in _ALLEGED_OF:
+                return False
+        elif dep not in _ACCUSED_PATH:
+            return False
         at = head
     return False
 
@@ -114,3 +125,22 @@ def old_year(tree: Tree, trigger: int, reference: date | None, window: int) -> b
         if named and (reference - date(int(tok.text), 12, 31)).days > window:
             return True
     return False
+
+
+def fled(tree: Tree, trigger: int, verbs: frozenset[str]) -> bool:
+    """ "people who fled fighting in the north", "families displaced by the violence":
+    an incident word that only describes who people are (what they fled, in a clause
+    about them) reports no incident."""
+    toks = tree.tokens
+    head = tree.head(trigger)
+    if (
+        head is not None
+        and toks[trigger].dep == "pobj"
+        and toks[head].text.lower() in {"by", "from"}
+    ):
+        head = tree.head(head)  # "displaced by the violence", "escaping from the fighting"
+    elif toks[trigger].dep != "dobj":
+        return False
+    if head is None or toks[head].lemma.lower() not in verbs:
+        return False
+    return toks[head].dep in {"relcl", "acl"}

@@ -79,6 +79,12 @@ NEGATIVES = {
     "The director stages the firefight with realism, and the lead actor is superb.",
     "drill": "Troops rehearse urban assault\n\nHundreds of soldiers stormed a mock village "
     "outside the capital on Tuesday during an exercise, the defence ministry said.",
+    "designation": "Government lists rebel group as terrorist organisation\n\nThe government "
+    "on Tuesday designated the rebel group a terrorist organisation, blaming it for a string "
+    "of bombings and kidnappings in the east.",
+    "displacement": "Displaced families struggle in crowded camps\n\nMore than 40,000 people "
+    "who fled fighting in the north are living in crowded camps outside the city, short of "
+    "food and water, aid agencies said on Tuesday.",
     "profile": "Who are the rebels of the eastern hills?\n\nIts fighters are known for raiding "
     "villages at night, abducting children and burning crops.",
 }
