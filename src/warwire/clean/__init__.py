@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from warwire.clean import metadata as meta
-from warwire.clean.boilerplate import furniture, is_teaser_headline
+from warwire.clean.boilerplate import cut_inline, furniture, is_teaser_headline
 from warwire.clean.language import detect_language
 from warwire.clean.markup import (
     Extracted,
@@ -73,6 +73,7 @@ def _split_header(paragraphs: list[str], title_known: bool) -> _Body:
             log.debug("dropped teaser: %.60s", paragraph)
             continue
         in_teaser_list = False
+        paragraph = cut_inline(paragraph)
         kind = furniture(paragraph)
         if kind is None:
             body.append(paragraph)

@@ -22,7 +22,14 @@ from typing import Literal
 
 from warwire.knowledge import data_yaml
 
-__all__ = ["Furniture", "boilerplate_reason", "furniture", "is_boilerplate", "is_teaser_headline"]
+__all__ = [
+    "Furniture",
+    "boilerplate_reason",
+    "cut_inline",
+    "furniture",
+    "is_boilerplate",
+    "is_teaser_headline",
+]
 
 Mode = Literal["start", "line", "end", "anywhere", "weak"]
 _MODES = ("start", "line", "end", "anywhere", "weak")
@@ -57,6 +64,7 @@ class _Rules:
     groups: tuple[_Group, ...]
     weak: tuple[re.Pattern[str], ...]
     appeal_max_len: int
+    inline_cut: re.Pattern[str] | None = None
 
 
 def _compile(mode: Mode, patterns: list[str]) -> re.Pattern[str]:
@@ -90,7 +98,12 @@ def parse_rules(data: dict[str, object]) -> _Rules:
         max_len = item.get("max_len", _LINE_MAX if mode == "line" else None)
         groups.append(_Group(mode, _compile(mode, patterns), found, max_len))
     appeal = data.get("appeal_max_len", 600)
-    return _Rules(tuple(groups), tuple(weak), int(appeal) if isinstance(appeal, int) else 600)
+    raw_cuts = data.get("inline_cut")
+    cuts = [str(p) for p in raw_cuts] if isinstance(raw_cuts, list) else []
+    inline = re.compile(r"(?<=[.!?\"”’)])\s+(?:" + "|".join(cuts) + ")", re.I) if cuts else None
+    return _Rules(
+        tuple(groups), tuple(weak), int(appeal) if isinstance(appeal, int) else 600, inline
+    )
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +139,14 @@ def furniture(paragraph: str) -> Furniture | None:
     if len(text) < rules.appeal_max_len and sum(1 for rx in rules.weak if rx.search(text)) >= 2:
         return Furniture("appeal")
     return None
+
+
+def cut_inline(paragraph: str) -> str:
+    """``paragraph`` up to a teaser cue glued in after a finished sentence ("... police
+    said. READ ALSO: Gunmen kill nine"); the whole paragraph when it has none."""
+    rule = _rules().inline_cut
+    found = rule.search(paragraph) if rule is not None else None
+    return paragraph[: found.start()] if found else paragraph
 
 
 def _bare_heading(text: str) -> bool:

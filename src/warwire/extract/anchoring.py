@@ -20,12 +20,28 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from warwire.extract.merging import Draft
+from warwire.extract.clause_cues import accused, fled, old_year, patterned, trend
+from warwire.extract.clause_cues import clause as _clause
+from warwire.extract.merging import Draft, family
+from warwire.extract.records import Context, Reading
 from warwire.extract.syntax import Tree
 from warwire.knowledge import data_mapping, phrase_pattern
-from warwire.types import Span, When
+from warwire.types import Sentence, Span, When
 
-__all__ = ["Cues", "accidents", "background", "cues", "figurative", "reported", "unanchored"]
+__all__ = [
+    "Cues",
+    "accidents",
+    "background",
+    "cues",
+    "echoes_dropped",
+    "families",
+    "figurative",
+    "history",
+    "reported",
+    "set_in_past",
+    "stale",
+    "unanchored",
+]
 
 _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 
@@ -48,6 +64,13 @@ class Cues:
     opening: re.Pattern[str]
     remembered_since: re.Pattern[str]
     sequel: re.Pattern[str]
+    trend: re.Pattern[str]
+    pattern_modifiers: frozenset[str]
+    retold_speakers: re.Pattern[str]
+    accusation_heads: frozenset[str]
+    not_violence: re.Pattern[str]
+    that_time: re.Pattern[str]
+    flight_verbs: frozenset[str]
 
 
 @cache
@@ -73,6 +96,13 @@ def cues() -> Cues:
             phrase_pattern(list(data.get("remembered_since") or [])).pattern + r"\s*$", re.I
         ),
         _sequel(data),
+        phrase_pattern(list(data.get("trend") or [])),
+        frozenset(str(w).lower() for w in data.get("pattern_modifiers") or ()),
+        phrase_pattern(list(data.get("retold_speakers") or [])),
+        frozenset(str(w).lower() for w in data.get("accusation_heads") or ()),
+        phrase_pattern(list(data.get("not_violence") or [])),
+        re.compile(r"^\W*" + phrase_pattern(list(data.get("that_time") or [])).pattern, re.I),
+        frozenset(str(w).lower() for w in data.get("flight_verbs") or ()),
     )
 
 
@@ -102,14 +132,6 @@ def _perfect(tree: Tree, pos: int) -> bool:
             return False
         at = tree.head(at)
     return False
-
-
-def _clause(tree: Tree, pos: int) -> int:
-    """The verb heading the clause a token belongs to (itself when it is one)."""
-    for at in (pos, *tree.ancestors(pos)):
-        if tree.tokens[at].pos in {"VERB", "AUX"}:
-            return at
-    return pos
 
 
 def _tensed(tree: Tree, verb: int) -> int:
@@ -159,14 +181,29 @@ def _recalled(tree: Tree, trigger: int, text: str, base: int, since: re.Pattern[
 
 
 def unanchored(
-    tree: Tree, trigger: int, text: str, stated: When | None, headline: bool
+    tree: Tree,
+    trigger: int,
+    text: str,
+    stated: When | None,
+    headline: bool,
+    reference: date | None = None,
 ) -> str | None:
     """Why the trigger's sentence reports no specific occurrence, or None when it does.
 
-    ``text`` is the sentence's text; its first character is the first token's start.
+    ``text`` is the sentence's text; its first character is the first token's start;
+    ``reference`` is the report's date, against which a year the clause names is old.
     """
     found = cues()
     base = tree.tokens[0].start if tree.tokens else 0
+    at = tree.tokens[trigger].start - base
+    if any(m.start() <= at < m.end() for m in found.not_violence.finditer(text)):
+        return "figurative"  # "a heart attack", "a dawn raid on a rival's shares"
+    if old_year(tree, trigger, reference, found.history_window_days):
+        return "remembered"
+    if accused(tree, trigger, found.accusation_heads):
+        return "alleged"
+    if fled(tree, trigger, found.flight_verbs):
+        return "background"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
     if _in_clause(tree, found.remembered, text, base, trigger) or found.opening.match(text):
@@ -175,6 +212,12 @@ def unanchored(
         return "remembered"
     if found.retold.search(text):
         return "retold"
+    if stated is None and found.retold_speakers.search(text):
+        return "retold"  # "prosecutors said the soldiers shot the men": a retelling
+    if trend(tree, trigger, text, base, found.trend):
+        return "trend"
+    if patterned(tree, trigger, found.pattern_modifiers):
+        return "habitual"
     if found.sequel.match(text) and (stated is None or stated.time_precision != 1):
         return "sequel"
     if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):
@@ -185,6 +228,13 @@ def unanchored(
     if not headline and stated is None and token.tag in _PRESENT_SIMPLE and token.pos == "VERB":
         return "generic"
     return None
+
+
+def stale(when: When | None, reference: date | None) -> bool:
+    """Does ``when`` end more than the history window before the report?"""
+    if when is None or when.end is None or reference is None:
+        return False
+    return (reference - when.end).days > cues().history_window_days
 
 
 def _stale(draft: Draft, reference: date, window: int) -> bool:
@@ -206,8 +256,13 @@ _DENIED = re.compile(r"\b(?:no|not|never|nothing|n't|ruled out)\b[^.;]{0,40}$", 
 
 
 def _attack_said(found: Cues, sentence: str) -> bool:
-    """An attack word the sentence does not deny ("the blast was no terror attack")."""
-    return any(not _DENIED.search(sentence[: m.start()]) for m in found.attack.finditer(sentence))
+    """An attack word the sentence does not deny ("the blast was no terror attack") and
+    that names violence (not "a heart attack")."""
+    other = [(m.start(), m.end()) for m in found.not_violence.finditer(sentence)]
+    return any(
+        not _DENIED.search(sentence[: m.start()]) and not any(a <= m.start() < b for a, b in other)
+        for m in found.attack.finditer(sentence)
+    )
 
 
 _HARM_DONE = frozenset(
@@ -273,3 +328,63 @@ def figurative(drafts: list[Draft], text: str) -> list[Draft]:
     return [
         d for d in drafts if any(found.harm.search(r.sentence.text_in(text)) for r in d.readings)
     ]
+
+
+def families(readings: list[Reading], body: bool) -> set[str]:
+    """The kinds of incident (see :func:`~warwire.extract.merging.family`) that body
+    ``readings`` tell; none for a headline's."""
+    return {family(r.decision.sub_event_type) for r in readings} if body else set()
+
+
+def echoes_dropped(
+    drafts: list[Draft], headlines: frozenset[Span], dismissed: set[str]
+) -> list[Draft]:
+    """A headline tells in brief what its body tells: when the body tells an incident of
+    the headline's kind only as background, habit, a retelling or a plan ("Inquiry
+    faults police over 2019 protests"), the headline's mention is no news either."""
+
+    def echo(draft: Draft) -> bool:
+        kind = family(draft.sub)
+        if not all(r.sentence in headlines for r in draft.readings) or kind not in dismissed:
+            return False
+        return not any(
+            family(d.sub) == kind and not all(r.sentence in headlines for r in d.readings)
+            for d in drafts
+        )
+
+    return [d for d in drafts if not echo(d)]
+
+
+_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def history(ctx: Context, sentence: Sentence, stated: When | None) -> bool:
+    """Dated two years or more before the article (background, anniversaries, verdicts)
+    or after it (plans)."""
+    if ctx.reference is None:
+        return False
+    if stated is not None and stated.start is not None and stated.start > ctx.reference:
+        return True  # "a march next Saturday": planned, not yet happened
+    if stated is not None and stated.end is not None:
+        return (ctx.reference - stated.end).days > 730
+    years = [int(y) for y in _YEAR_IN.findall(sentence.span.text_in(ctx.text))]
+    return bool(years) and max(years) <= ctx.reference.year - 2
+
+
+_SET_IN = re.compile(
+    r"^\W*(?:back |as early as |as far back as )?(?:in|during|by) (?:the )?(?:early |mid-?|late )?"
+    r"(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december) (?:of )?)?(1[89]\d\d|20\d\d)s?\b",
+    re.I,
+)
+
+
+def set_in_past(ctx: Context, plain: str) -> bool:
+    """A sentence that opens on a year two or more years before the report ("In 1994,
+    ...", "Back in the summer of 2011 ...") sets the story of its paragraph in that past."""
+    opening = _SET_IN.match(plain)
+    return (
+        opening is not None
+        and ctx.reference is not None
+        and int(opening.group(1)) <= ctx.reference.year - 2
+    )

@@ -27,8 +27,14 @@ from datetime import timedelta
 from warwire.extract.anchoring import (
     accidents,
     background,
+    cues,
+    echoes_dropped,
+    families,
     figurative,
+    history,
     reported,
+    set_in_past,
+    stale,
     unanchored,
 )
 from warwire.extract.assemble import read_sentence
@@ -108,40 +114,6 @@ def _earlier(sentence_text: str, last: When | None) -> When | None:
 # why a sentence is not news that also dates what follows it in its paragraph
 _PAST_TOLD = frozenset({"remembered", "retold"})
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _history(ctx: Context, sentence: Sentence, stated: When | None) -> bool:
-    """Dated two years or more before the article (background, anniversaries, verdicts)
-    or after it (plans)."""
-    if ctx.reference is None:
-        return False
-    if stated is not None and stated.start is not None and stated.start > ctx.reference:
-        return True  # "a march next Saturday": planned, not yet happened
-    if stated is not None and stated.end is not None:
-        return (ctx.reference - stated.end).days > 730
-    years = [int(y) for y in _YEAR.findall(sentence.span.text_in(ctx.text))]
-    return bool(years) and max(years) <= ctx.reference.year - 2
-
-
-_SET_IN = re.compile(
-    r"^\W*(?:back |as early as |as far back as )?(?:in|during|by) (?:the )?(?:early |mid-?|late )?"
-    r"(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december) (?:of )?)?(1[89]\d\d|20\d\d)s?\b",
-    re.I,
-)
-
-
-def _set_in_past(ctx: Context, plain: str) -> bool:
-    """A sentence that opens on a year two or more years before the report ("In 1994,
-    ...", "Back in the summer of 2011 ...") sets the story of its paragraph in that past."""
-    opening = _SET_IN.match(plain)
-    return (
-        opening is not None
-        and ctx.reference is not None
-        and int(opening.group(1)) <= ctx.reference.year - 2
-    )
-
 
 def _seen_in(ctx: Context, sentence: Sentence) -> list[Seen]:
     text = sentence.span.text_in(ctx.text)
@@ -169,12 +141,14 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     paragraph = -1
     speaker: str | None = None
     last_stated: When | None = None
+    last_told: When | None = None  # the last date a sentence stated, at any precision
     past: int | None = None  # the paragraph whose story has turned to the past
     para_speaker: str | None = None  # the source the paragraph's account is credited to
     default = default_claimant(ctx)
     nobody = {ctx.publisher, default, *NOBODY_NAMED}
     trailer = trailer_start(analysis)
     sources: dict[str, Reading] = {}  # the named sources the story credits, first mention each
+    dismissed: set[str] = set()  # the kinds of incident the body tells only as not news
     for sentence in analysis.sentences:
         if trailer is not None and sentence.span.start >= trailer:
             continue  # related headlines and video titles below the story tell other stories
@@ -183,7 +157,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             paragraph, para_when, para_speaker, past = para, None, None, None
         plain = sentence.span.text_in(ctx.text)
         if not sentence.parsed:
-            if _set_in_past(ctx, plain):
+            if set_in_past(ctx, plain):
                 past = paragraph  # "In 1994 the city was besieged." sets what follows in 1994
             continue
         seen.extend(_seen_in(ctx, sentence))
@@ -191,13 +165,23 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         inherited = None if breaks else (para_when or lead)
         if breaks:
             inherited = _earlier(plain, last_stated)
+        then = bool(cues().that_time.match(plain)) and last_told is not None
+        if then:  # "On that occasion ...": the time the sentence before told
+            inherited = last_told
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
+        if then and stated is None and stale(last_told, ctx.reference):
+            dismissed.update(families(readings, sentence.span not in headlines))
+            continue  # it goes on telling a past incident
+        last_told = stated or last_told
         if stated is not None and stated.time_precision == 1:
             last_stated = stated
-        if _history(ctx, sentence, stated):
+        body = sentence.span not in headlines and not lone
+        if history(ctx, sentence, stated):
             past = paragraph
+            dismissed.update(families(readings, body))
             continue  # "the massacre of 1994": background, not news
         if past == paragraph and stated is None:
+            dismissed.update(families(readings, body))
             continue  # the undated sentences after it go on telling that past
         past = None
         if not readings and drafts and _TOOK_PLACE.match(plain):
@@ -206,9 +190,11 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if readings:
             headline = sentence.span in headlines or headline_like(plain) or lone
             token = [r.decision.hit.token for r in readings]
-            why = [unanchored(tree, t, plain, stated, headline) for t in token]
+            why = [unanchored(tree, t, plain, stated, headline, ctx.reference) for t in token]
             if any(w in _PAST_TOLD for w in why):
                 past = paragraph
+            told = [r for r, w in zip(readings, why, strict=True) if w is not None]
+            dismissed.update(families(told, body and not headline))
             readings = [r for r, w in zip(readings, why, strict=True) if w is None]
         readings = [_go_on(r, para_speaker, default) for r in readings]
         named = next((r.claimant for r in readings if r.claimant not in nobody), None)
@@ -274,6 +260,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 )
     for _name, step in DOCUMENT_STEPS:
         drafts = step(drafts, ctx, headlines)
+    drafts = echoes_dropped(drafts, headlines, dismissed)
     events = events_of(drafts, ctx, _sole_source(sources, nobody))
     return replace(
         analysis,

@@ -136,7 +136,7 @@ def event_of(
         ctx.main_actors,
         [v for r in told if r.deaths and not r.deaths.mixed for v in r.deaths.victims],
     )
-    deaths, deaths_span = toll if toll is not None else fatalities_of(draft)
+    deaths, deaths_span = toll if toll is not None else fatalities_of(draft, ctx.text)
     # a village the gazetteer lacks keeps its own name at the point it is coded to
     location = where.name if where else None
     digest = hashlib.sha1(

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from warwire.extract.aggregates import AggregateKind
 from warwire.extract.merging import Draft
-from warwire.extract.numbers import is_generic_victim
+from warwire.extract.numbers import fatalities, is_generic_victim
 from warwire.extract.quantities import lexicon, parse_number
-from warwire.extract.records import Reading
+from warwire.extract.records import Reading, Where
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Span
 
@@ -31,16 +32,48 @@ LETHAL_TYPES = frozenset(
 )
 
 
-def deaths_of(r: Reading, first_place: bool) -> int | None:
-    """A reading's deaths for its event: only the first of several places carries them."""
-    if r.deaths is None or not first_place:
+def deaths_of(
+    r: Reading, first_place: bool, where: Where | None = None, text: str | None = None
+) -> int | None:
+    """A reading's deaths for its event: only the first of several places carries them,
+    unless the sentence gives each place its own toll ("17 killed: three in A on 26
+    July, two in B on 30 July"), when each place takes its own."""
+    if r.deaths is None:
         return None
     if r.deaths.mixed or (r.aggregate and r.aggregate.kind is AggregateKind.MULTI_DAY):
-        return 0
-    return r.deaths.value
+        return 0 if first_place else None
+    own = _place_toll(r, where, text)
+    if own is not None:
+        return own
+    return r.deaths.value if first_place else None
 
 
-def fatalities_of(draft: Draft) -> tuple[int, Span | None]:
+_ITEM_BREAKS = re.compile(r"[,;:]")
+
+
+def _place_toll(r: Reading, where: Where | None, text: str | None) -> int | None:
+    """The figure told in the same item of a list as the event's place, when the
+    sentence's items break its toll down ("nine killed: four in A, two in B and three
+    in C"; "four in A, five in B")."""
+    if text is None or where is None or where.span is None or r.deaths is None:
+        return None
+    if not r.sentence.start <= where.span.start < r.sentence.end:
+        return None
+    cuts = [r.sentence.start]
+    cuts += [r.sentence.start + m.end() for m in _ITEM_BREAKS.finditer(r.sentence.text_in(text))]
+    cuts.append(r.sentence.end)
+    items = [(lo, hi, fatalities(text[lo:hi])) for lo, hi in pairwise(cuts)]
+    parts = [f.value for _, _, f in items if f is not None and f.stated and f.figure is not None]
+    toll = r.deaths.value
+    if len(parts) < 2 or sum(parts) not in {toll, 2 * toll}:
+        return None
+    own = next((f for lo, hi, f in items if lo <= where.span.start < hi), None)
+    if own is None or not own.stated or own.figure is None or not 0 < own.value < toll:
+        return None
+    return own.value
+
+
+def fatalities_of(draft: Draft, text: str | None = None) -> tuple[int, Span | None]:
     """ACLED's conservative figure for a merged event.
 
     One claimant's figures for distinct victim groups add up ("17 LNA fighters
@@ -55,7 +88,7 @@ def fatalities_of(draft: Draft) -> tuple[int, Span | None]:
     stated: list[tuple[int, Span | None, Reading]] = []
     rule: list[tuple[int, Span | None]] = []
     for r in draft.readings:
-        value = deaths_of(r, draft.first_place)
+        value = deaths_of(r, draft.first_place, draft.where, text)
         if value is None or r.deaths is None:
             continue
         fig = r.deaths.figure

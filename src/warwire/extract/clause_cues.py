@@ -1,0 +1,146 @@
+"""Clause-level cues that a trigger tells no new incident, read off the parse: a
+statistic ("attacks rose to a record"), a pattern ("continued attacks"), an
+allegation ("accused of ordering attacks"), an old year in the trigger's own clause
+("during the 2019 protests"). :func:`warwire.extract.anchoring.unanchored` asks them;
+their word lists come from ``data/anchoring.yaml`` through its caller.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from warwire.extract.syntax import Tree
+
+__all__ = ["accused", "clause", "fled", "old_year", "patterned", "trend"]
+
+
+def clause(tree: Tree, pos: int) -> int:
+    """The verb heading the clause a token belongs to (itself when it is one)."""
+    for at in (pos, *tree.ancestors(pos)):
+        if tree.tokens[at].pos in {"VERB", "AUX"}:
+            return at
+    return pos
+
+
+_PLURAL = "NNS"
+_THROUGH = frozenset({"pobj", "prep", "compound"})
+
+
+def _cue_at(tree: Tree, pattern: re.Pattern[str], text: str, base: int, tokens: set[int]) -> bool:
+    toks = tree.tokens
+    starts = [base + m.start() for m in pattern.finditer(text)]
+    return any(toks[i].start <= start < toks[i].end for start in starts for i in tokens)
+
+
+def trend(tree: Tree, trigger: int, text: str, base: int, pattern: re.Pattern[str]) -> bool:
+    """ "Attacks on aid workers hit a record high", "a sharp rise in kidnappings": a plural
+    incident noun that is the subject of a rise, a fall or a record, or the noun such a
+    word counts, tells a statistic over many incidents, not one of them."""
+    toks = tree.tokens
+    if toks[trigger].tag != _PLURAL:
+        return False
+    at = trigger
+    while toks[at].dep in _THROUGH and (head := tree.head(at)) is not None:
+        if toks[at].dep == "prep" and toks[head].pos not in {"NOUN", "PROPN"}:
+            break  # "rose after clashes": the clashes are not what rose
+        at = head
+    if toks[at].dep in {"nsubj", "nsubjpass"} and (verb := tree.head(at)) is not None:
+        subject = set(tree.subtree(at))
+        said = {k for k in tree.kids(verb) if toks[k].dep not in {"ccomp", "advcl", "conj"}}
+        told = {verb} | {i for k in said for i in tree.subtree(k)}
+        return _cue_at(tree, pattern, text, base, told - subject)
+    if at != trigger and toks[at].pos == "NOUN":  # "a rise in attacks", "a record number of"
+        return _cue_at(
+            tree, pattern, text, base, set(tree.subtree(at)) - set(tree.subtree(trigger))
+        )
+    return False
+
+
+def patterned(tree: Tree, trigger: int, modifiers: frozenset[str]) -> bool:
+    """ "citing continued attacks on villages", "repeated raids": a plural incident noun
+    its adjective makes a pattern, whatever day the sentence states (the vote's, the
+    statement's)."""
+    toks = tree.tokens
+    if toks[trigger].tag != _PLURAL:
+        return False
+    return any(
+        toks[k].lemma.lower() in modifiers or toks[k].text.lower() in modifiers
+        for k in tree.kids(trigger, "amod")
+    )
+
+
+# from the incident word up to "of"/"with": the gerund, its object, its conjuncts; not a
+# phrase hanging from the gerund ("accused of murdering ... in a gun battle")
+_ACCUSED_PATH = frozenset({"dobj", "pcomp", "conj", "xcomp", "compound"})
+_ALLEGED_OF = frozenset({"of", "for", "with"})
+
+
+def accused(tree: Tree, trigger: int, heads: frozenset[str]) -> bool:
+    """ "sanctions on leaders accused of ordering attacks and looting warehouses",
+    "blaming the group for a string of bombings": what a person is accused, charged or
+    blamed for is an allegation about them, not a report of the incident (the
+    sentence's incident is the sanction, the arrest, the trial)."""
+    toks = tree.tokens
+    at = trigger
+    while (head := tree.head(at)) is not None:
+        dep = toks[at].dep
+        if dep == "prep":
+            if toks[head].lemma.lower() in heads or toks[head].text.lower() in heads:
+                return True
+            if toks[at].text.lower() not in _ALLEGED_OF:
+                return False
+        elif dep == "pobj":  # "of a string of bombings", not "in a gun battle"
+            if toks[head].text.lower() not in _ALLEGED_OF:
+                return False
+        elif dep not in _ACCUSED_PATH:
+            return False
+        at = head
+    return False
+
+
+_MEASURED_FROM = frozenset({"since", "after", "before", "until", "than"})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def old_year(tree: Tree, trigger: int, reference: date | None, window: int) -> bool:
+    """ "during the 2019 protests", "a 2016 raid": a year in the trigger's own clause (or
+    its own phrase) that ended well before the report dates the incident to that past,
+    whatever day the sentence states (the day a report or an inquiry was published)."""
+    if reference is None:
+        return False
+    toks = tree.tokens
+    home = clause(tree, trigger)  # not the clause it serves ("marched to mark the 2019 ...")
+    # a noun's own phrase ("a 2016 raid"); a verb's subtree is its whole sentence
+    near = set(tree.subtree(trigger)) if toks[trigger].pos == "NOUN" else set()
+    for i, tok in enumerate(toks):
+        if not _YEAR.match(tok.text) or not (i in near or clause(tree, i) == home):
+            continue
+        head = tree.head(i)
+        # "in 2019", "the 2019 protests"; not a count ("2000 people"), nor a year the
+        # incident is measured from ("the first attack since the 2019 truce")
+        named = tok.dep == "pobj" or (head is not None and bool(tree.kids(head, "det", "poss")))
+        if any(toks[a].text.lower() in _MEASURED_FROM for a in tree.ancestors(i)):
+            continue
+        if named and (reference - date(int(tok.text), 12, 31)).days > window:
+            return True
+    return False
+
+
+def fled(tree: Tree, trigger: int, verbs: frozenset[str]) -> bool:
+    """ "people who fled fighting in the north", "families displaced by the violence":
+    an incident word that only describes who people are (what they fled, in a clause
+    about them) reports no incident."""
+    toks = tree.tokens
+    head = tree.head(trigger)
+    if (
+        head is not None
+        and toks[trigger].dep == "pobj"
+        and toks[head].text.lower() in {"by", "from"}
+    ):
+        head = tree.head(head)  # "displaced by the violence", "escaping from the fighting"
+    elif toks[trigger].dep != "dobj":
+        return False
+    if head is None or toks[head].lemma.lower() not in verbs:
+        return False
+    return toks[head].dep in {"relcl", "acl"}

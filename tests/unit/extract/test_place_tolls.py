@@ -1,0 +1,44 @@
+"""A sentence that breaks a toll down by place ("nine killed: four in A, two in B and
+three in C") gives each place's event its own figure, not the total. Sentences written
+for these tests."""
+
+from datetime import date
+
+import pytest
+
+from warwire.config import Settings
+from warwire.pipeline import Pipeline
+from warwire.registry import default_stages
+from warwire.types import Analysis, Document, Event, Source
+
+REF = date(2024, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(default_stages(Settings()))
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    title = text.split("\n")[0]
+    doc = Document("t", "t", text, title=title, published=REF, source=Source(publisher="Desk"))
+    (analysis,) = pipeline.run([Analysis(doc)])
+    return list(analysis.events)
+
+
+def test_a_place_in_a_breakdown_takes_its_own_toll(pipeline: Pipeline) -> None:
+    text = (
+        "Rights group names protesters killed\n\nThe rights group said it had the names of "
+        "nine protesters whom police killed: four shot dead in Garissa on March 4, two shot "
+        "dead in Mombasa on March 6 and three shot dead in Kisumu on March 8."
+    )
+    garissa = [e for e in _events(pipeline, text) if e.location_text == "Garissa"]
+    assert [e.fatalities for e in garissa] == [4]
+
+
+def test_a_single_place_keeps_the_whole_toll(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen kill twelve in Garissa\n\nGunmen killed 12 people in Garissa, Kenya, on "
+        "Monday, including three children, police said."
+    )
+    assert [e.fatalities for e in _events(pipeline, text)] == [12]
