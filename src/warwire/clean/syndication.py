@@ -66,19 +66,15 @@ def _permutations() -> tuple[Any, Any]:
     return a, b
 
 
-def _sha1_32(data: bytes) -> int:
-    """datasketch's ``sha1_hash32``: the first four bytes of SHA-1, little-endian."""
-    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
-
-
 def signature(shingle_set: Iterable[str]) -> tuple[int, ...]:
     """The MinHash signature datasketch gives (``MinHash(num_perm=NUM_PERM, seed=_SEED,
     scheme="affine32").update_batch``), computed here in one pass of NumPy: the
     library's per-object set-up cost as much as the hashing (a test keeps the two equal)."""
-    hashes = [_sha1_32(s.encode("utf-8")) for s in shingle_set]
-    if not hashes:
+    sha1 = hashlib.sha1  # datasketch's sha1_hash32: SHA-1's first four bytes, little-endian
+    digests = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingle_set])
+    if not digests:
         return (0xFFFFFFFF,) * NUM_PERM
-    hv = np.array(hashes, dtype=np.uint32)
+    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
     hv ^= hv >> np.uint32(16)  # MurmurHash3's 32-bit finalizer, wrapping in uint32
     hv *= np.uint32(0x85EBCA6B)
     hv ^= hv >> np.uint32(13)
