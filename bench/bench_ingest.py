@@ -266,7 +266,7 @@ def _create_database(url: str) -> None:
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
-    host = parsed.query.get("host")
+    host = str(parsed.query["host"])
     with psycopg.connect(host=host, user=parsed.username, dbname="postgres",
                          autocommit=True) as conn:  # fmt: skip
         conn.execute(f'DROP DATABASE IF EXISTS "{parsed.database}"')

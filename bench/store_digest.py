@@ -98,7 +98,7 @@ def digest(url: str) -> dict[str, list[object]]:
 def _plain(value: object) -> object:
     """The same value from either driver (dates as ISO text, booleans as 0/1)."""
     if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[attr-defined]
+        return value.isoformat()
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, memoryview):
