@@ -7,18 +7,24 @@ a light edit) and independent second reports of the same events, then times
 size. Prints documents per second, how much of the planted syndication was
 found, and how time grows between sizes (close to the size ratio means linear).
 
-    .venv/bin/python bench/bench_ingest.py                  # 10k and 100k
-    .venv/bin/python bench/bench_ingest.py --sizes 2000 20000 --db postgresql://...
+    .venv/bin/python bench/bench_ingest.py                  # 10k and 100k, temp SQLite
+    .venv/bin/python bench/bench_ingest.py --sizes 2000 20000 --db postgresql://...{n}
+    .venv/bin/python bench/bench_ingest.py --postgres       # a throwaway local server
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import glob
 import hashlib
+import os
+import pwd
 import random
+import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import islice
@@ -176,11 +182,16 @@ def corpus(n: int, seed: int = 1) -> Iterator[tuple[Analysis, bool]]:
         yield analysis, False
 
 
-def run(n: int, url: str, batch: int) -> dict[str, float]:
+def run(
+    n: int, url: str, batch: int, server_cpu: Callable[[], float] = lambda: 0.0
+) -> dict[str, float]:
+    """Ingest ``n`` documents; ``cpu`` counts this process and ``server_cpu`` (a local
+    PostgreSQL's processes), since on a loaded machine only CPU time compares runs."""
     store = open_store(url)
     syndication.fingerprint("warm up")  # the MinHash library's import is not ingest work
     planted = found = 0
     elapsed = cpu = 0.0
+    server0 = server_cpu()
     items = corpus(n)
     while chunk := list(islice(items, batch)):
         t0, c0 = time.perf_counter(), time.process_time()
@@ -193,8 +204,73 @@ def run(n: int, url: str, batch: int) -> dict[str, float]:
             found += is_repost and result.syndicated_from is not None
     stats = store.stats()
     store.close()
-    return {"n": n, "seconds": elapsed, "docs_per_s": n / elapsed, "cpu": cpu,
+    server = server_cpu() - server0
+    return {"n": n, "seconds": elapsed, "docs_per_s": n / elapsed, "cpu": cpu + server,
+            "server_cpu": server,
             "events": stats["events"], "reposts": planted, "reposts_found": found}  # fmt: skip
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+@contextlib.contextmanager
+def postgres_server(fsync: bool) -> Iterator[tuple[str, Callable[[], float]]]:
+    """A throwaway cluster on a private unix socket, as the integration tests start
+    one (``tests/integration/conftest.py``); yields a URL template with ``{n}`` and
+    a clock of the CPU seconds its processes used."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: p.split("/")[4])
+    if not found:
+        raise SystemExit("PostgreSQL server binaries not found (scripts/setup.sh installs them)")
+    bindir = Path(found[-1]).parent
+    root = tempfile.mkdtemp(prefix="warwire-bench-pg-")
+    if os.geteuid() == 0:  # initdb refuses root
+        entry = pwd.getpwnam("postgres")
+        os.chown(root, entry.pw_uid, entry.pw_gid)
+    os.chmod(root, 0o755)
+    data = f"{root}/data"
+    subprocess.run(_as_postgres([str(bindir / "initdb"), "-D", data, "-U", "postgres",
+                                 "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"]),
+                   check=True, capture_output=True)  # fmt: skip
+    options = f"-k {root} -c listen_addresses='' -c shared_buffers=256MB"
+    options += "" if fsync else " -F -c fsync=off"
+    subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", data, "-o", options, "-l",
+                                 f"{root}/server.log", "-w", "start"]),
+                   check=True, capture_output=True)  # fmt: skip
+    try:
+        yield f"postgresql://postgres@/bench{{n}}?host={root}", lambda: _cluster_cpu(data)
+    finally:
+        subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", data, "-m", "immediate", "-w",
+                                     "stop"]), capture_output=True)  # fmt: skip
+        subprocess.run(["rm", "-rf", root], check=False)
+
+
+def _cluster_cpu(data: str) -> float:
+    """CPU seconds of a local cluster: the postmaster, its exited children (reaped into
+    its own counters) and the live ones."""
+    postmaster = int(Path(f"{data}/postmaster.pid").read_text().split()[0])
+    ticks = 0
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = Path(stat).read_text().rsplit(")", 1)[1].split()
+            pid = int(stat.split("/")[2])
+            if pid == postmaster:
+                ticks += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+            elif int(fields[1]) == postmaster:
+                ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _create_database(url: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    host = str(parsed.query["host"])
+    with psycopg.connect(host=host, user=parsed.username, dbname="postgres",
+                         autocommit=True) as conn:  # fmt: skip
+        conn.execute(f'DROP DATABASE IF EXISTS "{parsed.database}"')
+        conn.execute(f'CREATE DATABASE "{parsed.database}"')
 
 
 def main(argv: list[str] | None = None) -> list[dict[str, float]]:
@@ -207,15 +283,28 @@ def main(argv: list[str] | None = None) -> list[dict[str, float]]:
         help="documents per transaction (add_many); 1: add per document",
     )
     parser.add_argument("--db", help="a database URL template with {n}; default a temp SQLite")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="start a throwaway PostgreSQL server (fsync off, as the tests do)",
+    )
+    parser.add_argument("--pg-fsync", action="store_true", help="--postgres with fsync on")
     args = parser.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory(prefix="warwire-bench-") as tmp:
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="warwire-bench-"))
+        template, server_cpu = args.db, lambda: 0.0
+        if args.postgres or args.pg_fsync:
+            template, server_cpu = stack.enter_context(postgres_server(fsync=args.pg_fsync))
         for n in args.sizes:
-            url = args.db.format(n=n) if args.db else f"sqlite:///{Path(tmp) / f'bench{n}.db'}"
-            row = run(n, url, args.batch)
+            url = template.format(n=n) if template else f"sqlite:///{Path(tmp) / f'bench{n}.db'}"
+            if args.postgres or args.pg_fsync:
+                _create_database(url)
+            row = run(n, url, args.batch, server_cpu)
             rows.append(row)
             print(f"{n:>7} docs  {row['seconds']:8.1f} s  {row['docs_per_s']:7.0f} docs/s  "
-                  f"(this process's CPU {row['cpu']:.1f} s: {n / row['cpu']:.0f} docs/s)  "
+                  f"(CPU {row['cpu']:.1f} s: {n / row['cpu']:.0f} docs/s; "
+                  f"server {row['server_cpu']:.1f} s)  "
                   f"{row['events']:>7} events  reposts found {row['reposts_found']}/"
                   f"{row['reposts']}")  # fmt: skip
     if len(rows) >= 2:

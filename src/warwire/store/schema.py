@@ -9,6 +9,7 @@ merged event, so a revised document can be folded out and back in.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -128,6 +129,7 @@ events = Table(
     Column("search_text", Text, nullable=False, default=""),
     Column("version", BigInteger, nullable=False),
     Column("wide", Boolean, nullable=False, default=False),  # window wider than NARROW_DAYS
+    Column("geo_precision", Integer),  # the place's ACLED geo_precision (merge by admin1)
     # merge candidates: type, width class and a date range; the rest filters in the index
     Index(
         "ix_events_merge",
@@ -139,6 +141,8 @@ events = Table(
         "latitude",
         "longitude",
         "admin1",
+        "geo_precision",
+        "sub_event_type",
     ),
     Index("ix_events_date", "event_date"),
     Index("ix_events_latlon", "latitude", "longitude"),
@@ -316,6 +320,37 @@ def _v6_copies_index(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _v7_merge_filter(conn: Connection) -> None:
+    """Merge candidates filtered on sub-event type and geo_precision inside the index.
+
+    A place matches one in the same admin1 only when either is imprecise; without
+    the precision in a column every event of the same admin1 and days was decoded
+    from JSON only to be refused, a count that grows with the database's density.
+    """
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "geo_precision" not in have:
+        conn.execute(text("ALTER TABLE events ADD COLUMN geo_precision INTEGER"))
+        rows = conn.execute(
+            select(events.c.seq, events.c.data).where(events.c.latitude.is_not(None))
+        )
+        values = []
+        for seq, data in rows:
+            place = json.loads(data).get("place")
+            if place:
+                values.append({"s": seq, "p": place.get("geo_precision", 1)})
+        if values:
+            conn.execute(
+                events.update()
+                .where(events.c.seq == bindparam("s"))
+                .values(geo_precision=bindparam("p")),
+                values,
+            )
+    conn.execute(text("DROP INDEX IF EXISTS ix_events_merge"))  # rebuilt with both columns
+    for index in events.indexes:
+        if index.name == "ix_events_merge":
+            index.create(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_tables),
     (2, _v2_search),
@@ -323,6 +358,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (4, _v4_page_index),
     (5, _v5_corrections),
     (6, _v6_copies_index),
+    (7, _v7_merge_filter),
 )
 LATEST = MIGRATIONS[-1][0]
 

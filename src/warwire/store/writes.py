@@ -83,7 +83,7 @@ def report_search_text(doc: Document, report: Event) -> str:
 EVENT_COLUMNS = (
     "event_id", "event_type", "sub_event_type", "country", "admin1", "event_date",
     "date_start", "date_end", "latitude", "longitude", "actors", "fatalities", "data",
-    "search_text", "version", "wide",
+    "search_text", "version", "wide", "geo_precision",
 )  # fmt: skip
 INSERT_EVENT = insert_sql("events", EVENT_COLUMNS, " RETURNING seq")
 UPDATE_EVENT = (
@@ -120,6 +120,7 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
         "search_text": search_text,
         "version": version,
         "wide": bool(span and (span[1] - span[0]).days > NARROW_DAYS),
+        "geo_precision": place.geo_precision if place else None,
     }
 
 
@@ -156,6 +157,9 @@ def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
         "AND date_start >= :{lo} AND date_start <= :hi AND date_end >= :start"
     )
     params: dict[str, Any] = {"t": report.event_type}
+    if report.event_type != "Battles":  # compatible_type: other sub-types must match
+        sql += " AND sub_event_type = :st"
+        params["st"] = report.sub_event_type
     place = report.place
     if place is not None and place.country:
         sql += " AND (country = :c OR country IS NULL)"
@@ -168,8 +172,9 @@ def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
             geo += " AND longitude BETWEEN :lo0 AND :lo1"
             params.update(lo0=place.longitude - dlon, lo1=place.longitude + dlon)
         alts = ["latitude IS NULL", f"({geo})"]
-        if place.admin1:
-            alts.append("admin1 = :a1")
+        if place.admin1:  # the same admin1 counts when either place is imprecise
+            alts.append("admin1 = :a1" if place.geo_precision >= 2 else
+                        "(admin1 = :a1 AND geo_precision >= 2)")  # fmt: skip
             params["a1"] = place.admin1
         sql += " AND (" + " OR ".join(alts) + ")"
     return sql, params
@@ -183,8 +188,8 @@ def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
     days (or a few wide events) long however large the database grows.
     """
     span = window(report.when)
-    if span is None:
-        return []
+    if span is None or (report.place is None and not report.location_text):
+        return []  # compatible_time / compatible_place refuse every stored event
     sql, params = _candidate_sql(report, near_km)
     params.update(hi=span[1], start=span[0], lo_n=span[0] - timedelta(days=NARROW_DAYS),
                   lo_w=span[0] - timedelta(days=MAX_WINDOW_DAYS))  # fmt: skip

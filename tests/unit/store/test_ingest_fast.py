@@ -161,3 +161,25 @@ def test_refold_keeps_one_fts_row_per_event(tmp_path: Path) -> None:
         with store.engine.connect() as conn:
             rows = conn.execute(text("SELECT count(*), count(DISTINCT rowid) FROM events_fts"))
             assert tuple(rows.one()) == (store.stats()["events"],) * 2
+
+
+def test_migration_v7_backfills_geo_precision(tmp_path: Path) -> None:
+    url = _two_reports(tmp_path)
+    with open_store(url) as store, store.writer.begin() as conn:  # back to a v6 database
+        conn.execute(text("DROP INDEX ix_events_merge"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN geo_precision"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 7"))
+    with open_store(url) as store, store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT geo_precision FROM events ORDER BY seq")).all()
+        assert [r[0] for r in rows] == [2, 1]  # Tarhunah (district level), Sirte
+        plan = " ".join(
+            str(r[-1])
+            for r in conn.execute(
+                text(
+                    "EXPLAIN QUERY PLAN SELECT seq FROM events WHERE event_type = 'Battles' "
+                    "AND wide = 0 AND date_start >= '2020-05-01' AND date_start <= '2020-05-09' "
+                    "AND (admin1 = 'x' AND geo_precision >= 2)"
+                )
+            )
+        )
+        assert "COVERING INDEX ix_events_merge" in plan
