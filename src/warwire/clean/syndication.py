@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 
@@ -33,6 +33,7 @@ MIN_SHINGLES = 8  # shorter texts are too small to call copies of each other
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SEED = 7  # fixed, like the scheme: stored signatures must stay comparable
+_SCHEME: Final = "affine32"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,31 +58,19 @@ def shingles(text: str, k: int = SHINGLE) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> tuple[Any, Any]:
-    """datasketch's affine32 permutations for ``_SEED`` (``MinHash(...).permutations``):
-    ``a * h + b mod 2**32`` with odd ``a``, drawn from NumPy's seeded generator."""
-    gen = np.random.RandomState(_SEED)
-    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-    return a, b
+def _permutations() -> Any:
+    from datasketch import MinHash  # imports scipy: load only when hashing
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def signature(shingle_set: Iterable[str]) -> tuple[int, ...]:
-    """The MinHash signature datasketch gives (``MinHash(num_perm=NUM_PERM, seed=_SEED,
-    scheme="affine32").update_batch``), computed here in one pass of NumPy: the
-    library's per-object set-up cost as much as the hashing (a test keeps the two equal)."""
-    sha1 = hashlib.sha1  # datasketch's sha1_hash32: SHA-1's first four bytes, little-endian
-    digests = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingle_set])
-    if not digests:
-        return (0xFFFFFFFF,) * NUM_PERM
-    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
-    hv ^= hv >> np.uint32(16)  # MurmurHash3's 32-bit finalizer, wrapping in uint32
-    hv *= np.uint32(0x85EBCA6B)
-    hv ^= hv >> np.uint32(13)
-    hv *= np.uint32(0xC2B2AE35)
-    hv ^= hv >> np.uint32(16)
-    a, b = _permutations()
-    return tuple((hv[:, None] * a + b).min(axis=0).tolist())
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(),
+                 scheme=_SCHEME)  # fmt: skip
+    mh.update_batch([s.encode("utf-8") for s in shingle_set])
+    return tuple(int(v) for v in np.asarray(mh.hashvalues, dtype=np.uint64))
 
 
 def band_keys(sig: Sequence[int]) -> tuple[int, ...]:
@@ -89,7 +78,7 @@ def band_keys(sig: Sequence[int]) -> tuple[int, ...]:
     keys = []
     for band in range(BANDS):
         chunk = sig[band * ROWS : (band + 1) * ROWS]
-        raw = f"{band}:" + ",".join(map(str, chunk))
+        raw = f"{band}:" + ",".join(str(v) for v in chunk)
         digest = hashlib.blake2b(raw.encode("ascii"), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big") >> 1)
     return tuple(keys)

@@ -47,16 +47,3 @@ def test_fingerprint_any_text(text: str) -> None:
     fp = syn.fingerprint(text)
     assert len(fp.signature) == syn.NUM_PERM
     assert syn.overlap(syn.shingles(text), syn.shingles(text)) in (0.0, 1.0)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["shelling", "town", "é", "日本", "x" * 40, "7"]), max_size=80))
-def test_signature_is_datasketch_affine32(words: list[str]) -> None:
-    import numpy as np
-    from datasketch import MinHash
-
-    shingle_set = syn.shingles(" ".join(words))
-    reference = MinHash(num_perm=syn.NUM_PERM, seed=7, scheme="affine32")
-    reference.update_batch([s.encode("utf-8") for s in shingle_set])
-    expected = tuple(int(v) for v in np.asarray(reference.hashvalues, dtype=np.uint64))
-    assert syn.signature(shingle_set) == expected
