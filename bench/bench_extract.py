@@ -166,10 +166,10 @@ def main() -> None:
     docs = corpus(args.input or [str(REAL)], args.count, settings)
     texts = [d.text for d in docs]
     warm = docs[: 4 * n]
-    if n > 1:
-        ours = lambda d: extract_run(d, settings)  # noqa: E731
-    else:
-        ours = lambda d: extract_one(d, settings)  # noqa: E731
+
+    def ours(some: list[Document]) -> None:
+        (extract_run if n > 1 else extract_one)(some, settings)
+
     # load spaCy, the gazetteer and the lexicons here, once: workers fork with them
     # loaded, as the bare parse's workers fork with the model
     timed(lambda: extract_one(warm, settings))
@@ -194,7 +194,8 @@ def main() -> None:
     cpu = statistics.median(b[1] / m[1] for m, b in rows)
     best = min(m[0] for m, _ in rows), min(b[0] for _, b in rows)
     print(
-        f"extract {len(docs) / best[0]:.1f} docs/s, bare spaCy {len(docs) / best[1]:.1f} docs/s (best rounds)"
+        f"extract {len(docs) / best[0]:.1f} docs/s,"
+        f" bare spaCy {len(docs) / best[1]:.1f} docs/s (best rounds)"
     )
     print(
         f"throughput ratio (bare time / extract time): wall median {wall:.2f}, CPU median {cpu:.2f}"
