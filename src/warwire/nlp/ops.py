@@ -52,7 +52,7 @@ def _fast_ops() -> Any:
     import numpy
     from thinc.api import NumpyOps
 
-    class BlasOps(NumpyOps):  # type: ignore[misc]
+    class BlasOps(NumpyOps):
         name = "numpy-blas"
 
         def gemm(
