@@ -183,10 +183,21 @@ def extract(
 
     Yields one :class:`Analysis` per document and one :class:`Rejection` per
     input that could not be read, so callers can report both as they come.
+    With ``settings.n_process > 1`` (and no ``pipeline`` given) that many worker
+    processes analyse the batches (:mod:`warwire.pool`); the analyses they
+    return keep their sentences' spans but not their parse.
     """
     settings = settings or Settings()
+    items = documents(inputs, settings)
+    if pipeline is None and settings.n_process > 1:
+        from warwire.pool import analyse_in_processes
+
+        chunks = batched(items, settings.batch_size)
+        for chunk, analyses in analyse_in_processes(chunks, settings, default_pipeline):
+            yield from _emit(chunk, analyses, on_document)
+        return
     pipeline = pipeline or default_pipeline(settings)
-    yield from analyse(documents(inputs, settings), pipeline, settings.batch_size, on_document)
+    yield from analyse(items, pipeline, settings.batch_size, on_document)
 
 
 def analyse(
@@ -198,14 +209,23 @@ def analyse(
     """Run ``pipeline`` over already-cleaned documents, passing rejections through."""
     for chunk in batched(items, batch_size):
         docs = [Analysis(document=d) for d in chunk if isinstance(d, Document)]
-        results = iter(pipeline.run(docs)) if docs else iter(())
-        for item in chunk:
-            if isinstance(item, Rejection):
-                yield item
-            else:
-                if on_document:
-                    on_document(item)
-                yield from outcome(next(results))
+        yield from _emit(chunk, pipeline.run(docs) if docs else [], on_document)
+
+
+def _emit(
+    chunk: list[Document | Rejection],
+    analyses: list[Analysis],
+    on_document: Callable[[Document], None] | None,
+) -> Iterator[Analysis | Rejection]:
+    """A chunk's items in input order: rejections as they are, documents as their outcome."""
+    results = iter(analyses)
+    for item in chunk:
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            if on_document:
+                on_document(item)
+            yield from outcome(next(results))
 
 
 def outcome(analysis: Analysis) -> Iterator[Analysis | Rejection]:

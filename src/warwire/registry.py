@@ -24,7 +24,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     english = frozenset({ENGLISH})
     return [
         LanguageGate(english | read_languages()),
-        ForLanguages(SentenceStage(is_candidate, n_process=settings.n_process), english),
+        ForLanguages(SentenceStage(is_candidate), english),
         ForLanguages(ToponymStage(), english),
         ForLanguages(EventStage(), english),
         ForeignEventStage(),

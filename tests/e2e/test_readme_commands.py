@@ -57,6 +57,7 @@ NOT_RUN = {
     "warwire report --country SD --since 2024-05-01 --until 2024-05-31 --format pdf -o sudan.pdf": (
         "the same message as the HTML report; the PDF is timed by bench/bench_report.py"
     ),
+    "warwire extract -j 2 archive.jsonl --format jsonl": "records in 2 processes (test_processes)",
     "warwire extract --engine ray examples/ --format jsonl": "records, on Ray",
     "warwire ingest --engine ray --address ray://head:10001 archive/ --db postgresql://...": "Ray",
     "warwire geoparse story.txt --format jsonl": "records",

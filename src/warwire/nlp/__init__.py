@@ -34,7 +34,17 @@ _ABBREVIATION = re.compile(
 
 @cache
 def load_model() -> Language:
-    """The packaged English model, loaded once per process on first use."""
+    """The packaged English model, loaded once per process on first use, its
+    matrix products through numpy's BLAS (:mod:`.ops`)."""
+    from warwire.nlp.ops import use_blas
+
+    nlp = stock_model()
+    use_blas(nlp)
+    return nlp
+
+
+def stock_model() -> Language:
+    """A fresh copy of the packaged model as spaCy loads it (the benchmark's yardstick)."""
     try:
         import importlib
 
@@ -199,7 +209,6 @@ def _pipe(nlp: Language, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
 def parse_spans(
     texts: Sequence[str],
     spans: Sequence[Span],
-    n_process: int = 1,
     batch_size: int = 64,
     pieces: Sequence[_Piece | None] | None = None,
 ) -> list[Sentence]:
@@ -211,10 +220,7 @@ def parse_spans(
         _doc_of(nlp, text, span, piece)
         for text, span, piece in zip(texts, spans, found, strict=True)
     )
-    if n_process == 1:
-        parsed = _pipe(nlp, docs, batch_size)
-    else:  # worker processes run the stock pipeline: the same annotations, slower
-        parsed = nlp.pipe(docs, n_process=n_process, batch_size=batch_size)
+    parsed = _pipe(nlp, docs, batch_size)
     return [_to_sentence(span, doc) for span, doc in zip(spans, parsed, strict=True)]
 
 
@@ -229,16 +235,16 @@ class SentenceStage:
 
     ``wanted`` is the cheap trigger scan (a plain function of the sentence
     text): sentences it rejects keep their span but are not parsed, which is
-    what keeps warwire faster than parsing everything.
+    what keeps warwire faster than parsing everything. Parallelism is whole
+    pipelines in worker processes (:mod:`warwire.pool`), not spaCy's own.
     """
 
     name = "sentences"
     needs = frozenset({"document"})
     adds = frozenset({"sentences"})
 
-    def __init__(self, wanted: Callable[[str], bool], n_process: int = 1) -> None:
+    def __init__(self, wanted: Callable[[str], bool]) -> None:
         self.wanted = wanted
-        self.n_process = n_process
 
     def __call__(self, batch: Sequence[Analysis]) -> list[Analysis]:
         per_doc = [_split(a.document.doc_id, a.document.text) for a in batch]
@@ -251,7 +257,6 @@ class SentenceStage:
         parsed = parse_spans(
             [batch[d].document.text for d, _ in to_parse],
             [per_doc[d][s][0] for d, s in to_parse],
-            n_process=self.n_process,
             pieces=[per_doc[d][s][1] for d, s in to_parse],
         )
         sentences = [[Sentence(span=span) for span, _ in split] for split in per_doc]
