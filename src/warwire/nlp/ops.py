@@ -8,44 +8,30 @@ parses were checked equal to stock spaCy token by token (tag, dependency,
 head, entity, lemma) on the real, geoparse and UCDP texts.
 
 OpenBLAS would start a thread per core for large products; warwire runs one
-pipeline per core (:mod:`warwire.pool`), so it is held to one thread. When
-that cannot be done (a numpy without OpenBLAS, or one whose symbol is spelled
-otherwise) the model keeps thinc's ops.
+pipeline per core (:mod:`warwire.pool`), so threadpoolctl holds it to one
+thread. When numpy has no BLAS it can limit, the model keeps thinc's ops.
 """
 
 from __future__ import annotations
 
-import ctypes
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# how numpy's bundled OpenBLAS spells its thread setter, newest builds first
-_SETTERS = (
-    "scipy_openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "openblas_set_num_threads",
-)
-
 
 @cache
 def _one_thread() -> bool:
-    """Hold numpy's OpenBLAS to one thread; False when it is not there."""
+    """Hold numpy's BLAS to one thread for the whole process; False when numpy has
+    no BLAS threadpoolctl can limit."""
     import numpy  # noqa: F401  (loads its BLAS)
+    from threadpoolctl import threadpool_info, threadpool_limits
 
-    with open("/proc/self/maps", encoding="utf-8") as maps:  # Linux; elsewhere: OSError
-        paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
-    for path in sorted(paths):
-        lib = ctypes.CDLL(path)
-        for name in _SETTERS:
-            setter = getattr(lib, name, None)
-            if setter is not None:
-                setter(1)
-                return True
-    return False
+    if not any(p.get("user_api") == "blas" for p in threadpool_info()):
+        return False
+    threadpool_limits(limits=1, user_api="blas")  # not a context: for the process
+    return True
 
 
 def _fast_ops() -> Any:
@@ -70,10 +56,7 @@ def _fast_ops() -> Any:
 
 def use_blas(nlp: Language) -> bool:
     """Give every layer of ``nlp``'s models numpy's ``gemm``; whether it was done."""
-    try:
-        if not _one_thread():
-            return False
-    except OSError:
+    if not _one_thread():
         return False
     ops = _fast_ops()
     for _name, pipe in nlp.pipeline:
