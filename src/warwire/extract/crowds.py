@@ -30,7 +30,7 @@ _ORGANISED = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, exter
 def _grievance(tree: Tree, at: int) -> bool:
     """A verb of grievance ("to denounce", "protested") or a protest word's "against"
     or "over": what hangs below it is what the protest is about."""
-    tok = tree.tokens[at]
+    tok, heads = tree.tokens[at], words("protest_heads")
     if tok.lemma.lower() in words("grievance_lemmas"):
         return True
     head = tree.head(at)
@@ -38,7 +38,7 @@ def _grievance(tree: Tree, at: int) -> bool:
         tok.dep == "prep"
         and tok.lemma.lower() in words("grievance_preps")
         and head is not None
-        and tree.tokens[head].lemma.lower() in words("protest_heads")
+        and bool({tree.tokens[head].lemma.lower(), tree.tokens[head].text.lower()} & heads)
     )
 
 
