@@ -196,11 +196,19 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
 def _dated(tokens: tuple[Token, ...], tok: Token) -> bool:
-    """Part of a date ("March 7", "May 2013"), tagged or not."""
+    """Part of a date ("March 7", "May 2013"), tagged or not; not a verb before its
+    count ("Police Killed 18 in Raid")."""
     after = tok.i - tokens[0].i + 1
+    month = tok.text.lower().rstrip(".") in _MONTHS
     return tok.ent_type in {"DATE", "TIME"} or (
-        after < len(tokens) and tokens[after].text[:1].isdigit()
+        month and after < len(tokens) and tokens[after].text[:1].isdigit()
     )
 
 
@@ -231,11 +239,13 @@ def headline_like(sentence_text: str) -> bool:
     return bool(plain) and plain[-1] not in ".!?\"'”’" and len(plain.split()) <= _HEADLINE_WORDS
 
 
-def _whole_headline(text: str, lowered: str) -> bool:
+def _whole_headline(text: str, lowered: str, tokens: tuple[Token, ...]) -> bool:
     """A headline-only input is a headline even with a closing stop ("Casualties among
-    the SDF in Raqqa countryside.")."""
+    the SDF in Raqqa countryside."), unless it tells in the past tense as a story does."""
     plain = text.strip().lower()
-    return "\n" not in plain and plain == lowered.strip() and len(plain.split()) <= _HEADLINE_WORDS
+    if "\n" in plain or plain != lowered.strip() or len(plain.split()) > _HEADLINE_WORDS:
+        return False
+    return not any(t.tag == "VBD" for t in tokens)
 
 
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "AUX"})
@@ -288,7 +298,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     base = tokens[0].i
     lowered = sentence.span.text_in(text).lower()
     offset = sentence.span.start
-    headline = headline_like(lowered) or _whole_headline(text, lowered)
+    headline = headline_like(lowered) or _whole_headline(text, lowered, tokens)
     titled = headline and title_cased(tokens)
 
     def add(sub: str, priority: int, index: int, start: int, end: int) -> None:

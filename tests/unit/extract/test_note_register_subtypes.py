@@ -158,3 +158,20 @@ def test_an_active_killing_keeps_its_killers(pipeline: Pipeline) -> None:
     (event, *_) = _events(pipeline, "Bandits killed six villagers in Zamfara")
     assert event.actor1 is not None and "Civilians" not in event.actor1.name
     assert event.actor2 is not None and "Civilians" in event.actor2.name
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Fighting on the western banks of the Tigris near Baiji",
+        "Counterattack by rebels against the army east of Kidal",
+        "Mali: Soldiers Killed 12 in Village Raid",
+        "Rebels push into northern province: officials",
+        "Farmers find bodies of two herders near Dangila",
+        "Casualties among government forces in Hama countryside.",
+    ],
+)
+def test_a_headline_tells_an_event(pipeline: Pipeline, headline: str) -> None:
+    """River banks, a counterattack, a title-cased verb before its count, a push into a
+    province, bodies found, and a verbless headline with a closing stop."""
+    assert _events(pipeline, headline), headline
