@@ -18,8 +18,8 @@ from __future__ import annotations
 from warwire.extract.cues import has, words
 from warwire.extract.roles import Roles
 from warwire.extract.syntax import Tree
-from warwire.resolve.actor_kinds import inter_of
 from warwire.extract.triggers import TriggerHit
+from warwire.resolve.actor_kinds import inter_of
 
 PROTEST = "Peaceful protest"
 RIOT_SUBS = frozenset({"Violent demonstration", "Mob violence"})

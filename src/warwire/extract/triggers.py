@@ -8,6 +8,7 @@ decides which sentences get a full parse (high recall), and
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -196,10 +197,8 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+# month names and abbreviations (the C locale's, which is English)
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 
 
 def _dated(tokens: tuple[Token, ...], tok: Token) -> bool:
