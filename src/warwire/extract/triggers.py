@@ -8,7 +8,6 @@ decides which sentences get a full parse (high recall), and
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -197,17 +196,11 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-# month names and abbreviations (the C locale's, which is English)
-_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
-
-
 def _dated(tokens: tuple[Token, ...], tok: Token) -> bool:
-    """Part of a date ("March 7", "May 2013"), tagged or not; not a verb before its
-    count ("Police Killed 18 in Raid")."""
+    """Part of a date ("March 7", "May 2013"), tagged or not."""
     after = tok.i - tokens[0].i + 1
-    month = tok.text.lower().rstrip(".") in _MONTHS
     return tok.ent_type in {"DATE", "TIME"} or (
-        month and after < len(tokens) and tokens[after].text[:1].isdigit()
+        after < len(tokens) and tokens[after].text[:1].isdigit()
     )
 
 
