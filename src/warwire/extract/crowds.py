@@ -15,13 +15,52 @@ The words live in ``data/subtype_cues.yaml`` (:mod:`warwire.extract.cues`).
 
 from __future__ import annotations
 
-from warwire.extract.cues import has
+from warwire.extract.cues import has, words
 from warwire.extract.roles import Roles
+from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
+from warwire.resolve.actor_kinds import inter_of
 
 PROTEST = "Peaceful protest"
 RIOT_SUBS = frozenset({"Violent demonstration", "Mob violence"})
 _VIOLENT_ACTS = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
+_ORGANISED = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces
+
+
+def _grievance(tree: Tree, at: int) -> bool:
+    """A verb of grievance ("to denounce", "protested") or a protest word's "against"
+    or "over": what hangs below it is what the protest is about."""
+    tok, heads = tree.tokens[at], words("protest_heads")
+    if tok.lemma.lower() in words("grievance_lemmas"):
+        return True
+    head = tree.head(at)
+    return (
+        tok.dep == "prep"
+        and tok.lemma.lower() in words("grievance_preps")
+        and head is not None
+        and bool({tree.tokens[head].lemma.lower(), tree.tokens[head].text.lower()} & heads)
+    )
+
+
+def in_grievance(tree: Tree, pos: int) -> bool:
+    """ "a sit-in to denounce the killings", "a march against the abduction of a trader":
+    the killing or abduction is the protest's cause, told, not happening here."""
+    return any(_grievance(tree, at) for at in tree.ancestors(pos))
+
+
+def without_grievances(tree: Tree, lowered: str) -> str:
+    """The sentence with what its protests are about blanked ("called on the police to
+    arrest the killers" asks for an arrest: no intervention at the protest)."""
+    base = tree.sentence.span.start
+    out = list(lowered)
+    for at in range(len(tree.tokens)):
+        if not _grievance(tree, at):
+            continue
+        for child in tree.children[at]:
+            below = tree.subtree(child)
+            lo, hi = tree.tokens[below[0]].start - base, tree.tokens[below[-1]].end - base
+            out[lo:hi] = " " * (hi - lo)
+    return "".join(out)
 
 
 def _crowd(text: str | None) -> bool:
@@ -29,11 +68,13 @@ def _crowd(text: str | None) -> bool:
 
 
 def _armed(text: str | None) -> bool:
-    """Armed or unnamed doers: no crowd ("gunmen", "unidentified persons")."""
+    """Armed, organised or unnamed doers: no crowd ("gunmen", "cartel members",
+    "settlers", "unidentified persons")."""
     lowered = (text or "").lower()
     if not lowered or has("crowd_agents", lowered):
         return False
-    return has("armed_victims", lowered) or has("unknown_agents", lowered)
+    organised = inter_of(lowered) in _ORGANISED or has("organised_agents", lowered)
+    return organised or has("armed_victims", lowered) or has("unknown_agents", lowered)
 
 
 def _security(text: str | None) -> bool:

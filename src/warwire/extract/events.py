@@ -47,7 +47,7 @@ from warwire.extract.document import (
 )
 from warwire.extract.fields import events_of
 from warwire.extract.merging import Draft, home_for, upgrade
-from warwire.extract.records import Context, DateLookup, Reading, is_event
+from warwire.extract.records import Context, DateLookup, Reading, headline_total, is_event
 from warwire.extract.referents import Seen
 from warwire.extract.relations import backer_name, find_relations
 from warwire.extract.roles import ActorLookup, KeywordActors
@@ -196,6 +196,8 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             told = [r for r, w in zip(readings, why, strict=True) if w is not None]
             dismissed.update(families(told, body and not headline))
             readings = [r for r, w in zip(readings, why, strict=True) if w is None]
+        if readings and (sentence.span in headlines or headline_like(plain) or lone):
+            readings = [headline_total(r) for r in readings]
         readings = [_go_on(r, para_speaker, default) for r in readings]
         named = next((r.claimant for r in readings if r.claimant not in nobody), None)
         sources.update((r.claimant, r) for r in readings if r.claimant not in nobody)

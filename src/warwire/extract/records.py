@@ -4,7 +4,7 @@ them without importing the others)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
@@ -83,3 +83,15 @@ def is_event(reading: Reading) -> bool:
         return False
     agg = reading.aggregate
     return not (agg is not None and agg.kind is AggregateKind.RUNNING_TOTAL)
+
+
+def headline_total(r: Reading) -> Reading:
+    """ "Warplanes target X and raise the death toll to 90": a headline tells the day's
+    strike and updates the running total in one line. The strike is the day's event;
+    the total stays a claim and is never its fatalities."""
+    agg = r.aggregate
+    if agg is None or agg.kind is not AggregateKind.RUNNING_TOTAL or r.casualty_only:
+        return r
+    if r.polarity is not Polarity.ASSERTED:
+        return r
+    return replace(r, aggregate=replace(agg, kind=AggregateKind.MULTI_DAY))

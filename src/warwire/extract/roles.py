@@ -142,6 +142,30 @@ def own_members_verbs() -> frozenset[str]:
     return frozenset(data_mapping("actor_kinds.yaml")["own_members_verbs"])
 
 
+@cache
+def _patient_verbs() -> frozenset[str]:
+    return frozenset(data_mapping("actor_kinds.yaml")["patient_verbs"])
+
+
+_ACTIVE_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})
+
+
+def bare_passive(tree: Tree, verb: int) -> bool:
+    """ "Seven soldiers killed in ambush", "3 journalists arrested": a headline's passive
+    without its "were". A verb that always takes an object ("kill", "arrest") written
+    with none and no auxiliary says what was done to its subject."""
+    toks = tree.tokens
+    if toks[verb].lemma.lower() not in _patient_verbs() or toks[verb].tag not in {"VBN", "VBD"}:
+        return False
+    if not tree.kids(verb, "nsubj") or tree.kids(verb, "aux", "auxpass", *_ACTIVE_OBJECTS):
+        return False
+    # "gunmen killed and wounded 12": the object sits on a coordinated verb
+    linked = tree.kids(verb, "conj") + ([h] if (h := tree.head(verb)) is not None else [])
+    return not any(
+        toks[c].pos == "VERB" and tree.kids(c, *_ACTIVE_OBJECTS) for c in linked if c != verb
+    )
+
+
 def _holder(tree: Tree, child: int) -> bool:
     """ "Houthi positions", "RSF base", "M23 positions": a group's name before what it
     holds; "Jenin camp", "Kabul airport": a place's name, not its holder."""
@@ -254,6 +278,9 @@ def find_roles(
     targets: list[Phrase] = []
     if tok.pos in {"VERB", "AUX"}:
         agent = _subject(tree, trigger, text)
+        if agent is not None and bare_passive(tree, trigger):
+            targets.append(agent)  # "15 militants killed in X": the killed, not the killers
+            agent = None
         passive_subjects = tree.kids(trigger, "nsubjpass")
         if passive_subjects:
             agent = None

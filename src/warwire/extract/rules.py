@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warwire.extract.crowds import RIOT_SUBS, crowd_decision
+from warwire.extract.crowds import RIOT_SUBS, crowd_decision, in_grievance, without_grievances
 from warwire.extract.cues import cue, has, without, words
 from warwire.extract.disrupted import disrupting, found_unexploded
 from warwire.extract.roles import CIVILIAN_HEADS, COUNTED_HEADS, PLACE_HEADS, Roles
@@ -103,7 +103,8 @@ def _spurious(tree: Tree, hit: TriggerHit, lowered: str = "") -> bool:
         and not _harm().search(lowered)
     ):
         return True  # "oil firms clashed with regulators over a tax", "lawmakers fought"
-    if _MEMORIAL.search(lowered) and tok.dep != "ROOT" and hit.priority <= 14:
+    memorial = _MEMORIAL.search(lowered) and hit.sub_event_type != "Peaceful protest"
+    if memorial and tok.dep != "ROOT" and hit.priority <= 14:
         return True  # the root is the ceremony; the killing it remembers is background
     if lemma == "intercept" and not has("interceptable", lowered):
         return True  # "the crowd intercepted the car": no weapon was stopped
@@ -136,9 +137,12 @@ def _agent_inter(roles: Roles) -> int | None:
 
 def backgrounded(tree: Tree, pos: int) -> bool:
     """ "a day after clashes at a rally", "following a battle", "the town where pupils
-    were kidnapped in April": a hit set before or aside of the sentence's main happening."""
+    were kidnapped in April", "marched to condemn the abduction": a hit set before or
+    aside of the sentence's main happening, or what a protest is about."""
     preps, marks = words("background_preps"), words("background_marks")
     verbs, from_heads = words("background_verbs"), words("background_from_heads")
+    if in_grievance(tree, pos):
+        return True
     came_from = pos
     for at in (pos, *tree.ancestors(pos)):
         tok = tree.tokens[at]
@@ -332,7 +336,11 @@ def _decide(
     )
     best = disrupting(tree, hits, best)
     roles = roles_of.get(best.token, Roles())
-    crowd = crowd_decision(hits, foreground, best, roles_of, lowered)
+    told = [h for h in hits if h is best or not in_grievance(tree, h.token)]
+    if best.sub_event_type == "Arrests":  # "detained people who tried to march": protesters
+        held = tree.kids(best.token, "dobj", "nsubjpass")
+        foreground |= {h.token for h in told if any(tree.is_ancestor(o, h.token) for o in held)}
+    crowd = crowd_decision(told, foreground, best, roles_of, without_grievances(tree, lowered))
     if crowd is not None:
         return [Decision(crowd[0], crowd[1])]
     sub = best.sub_event_type

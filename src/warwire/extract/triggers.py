@@ -231,6 +231,15 @@ def headline_like(sentence_text: str) -> bool:
     return bool(plain) and plain[-1] not in ".!?\"'”’" and len(plain.split()) <= _HEADLINE_WORDS
 
 
+def _whole_headline(text: str, lowered: str, tokens: tuple[Token, ...]) -> bool:
+    """A headline-only input is a headline even with a closing stop ("Casualties among
+    the SDF in Raqqa countryside."), unless it tells in the past tense as a story does."""
+    plain = text.strip().lower()
+    if "\n" in plain or plain != lowered.strip() or len(plain.split()) > _HEADLINE_WORDS:
+        return False
+    return not any(t.tag == "VBD" for t in tokens)
+
+
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "AUX"})
 
 
@@ -281,7 +290,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     base = tokens[0].i
     lowered = sentence.span.text_in(text).lower()
     offset = sentence.span.start
-    headline = headline_like(lowered)
+    headline = headline_like(lowered) or _whole_headline(text, lowered, tokens)
     titled = headline and title_cased(tokens)
 
     def add(sub: str, priority: int, index: int, start: int, end: int) -> None:
