@@ -66,6 +66,7 @@ class Cues:
     sequel: re.Pattern[str]
     trend: re.Pattern[str]
     pattern_modifiers: frozenset[str]
+    continuing_modifiers: frozenset[str]
     retold_speakers: re.Pattern[str]
     accusation_heads: frozenset[str]
     not_violence: re.Pattern[str]
@@ -98,6 +99,7 @@ def cues() -> Cues:
         _sequel(data),
         phrase_pattern(list(data.get("trend") or [])),
         frozenset(str(w).lower() for w in data.get("pattern_modifiers") or ()),
+        frozenset(str(w).lower() for w in data.get("continuing_modifiers") or ()),
         phrase_pattern(list(data.get("retold_speakers") or [])),
         frozenset(str(w).lower() for w in data.get("accusation_heads") or ()),
         phrase_pattern(list(data.get("not_violence") or [])),
@@ -216,7 +218,7 @@ def unanchored(
         return "retold"  # "prosecutors said the soldiers shot the men": a retelling
     if trend(tree, trigger, text, base, found.trend):
         return "trend"
-    if patterned(tree, trigger, found.pattern_modifiers):
+    if patterned(tree, trigger, found.pattern_modifiers, found.continuing_modifiers):
         return "habitual"
     if found.sequel.match(text) and (stated is None or stated.time_precision != 1):
         return "sequel"

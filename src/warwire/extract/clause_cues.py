@@ -24,6 +24,7 @@ def clause(tree: Tree, pos: int) -> int:
 
 
 _PLURAL = "NNS"
+_TOLLS = frozenset({"toll", "tally"})
 _THROUGH = frozenset({"pobj", "prep", "compound"})
 
 
@@ -45,6 +46,8 @@ def trend(tree: Tree, trigger: int, text: str, base: int, pattern: re.Pattern[st
         if toks[at].dep == "prep" and toks[head].pos not in {"NOUN", "PROPN"}:
             break  # "rose after clashes": the clashes are not what rose
         at = head
+        if toks[at].lemma.lower() in _TOLLS:
+            return False  # "the death toll in the attacks rises to 16": one incident's toll
     if toks[at].dep in {"nsubj", "nsubjpass"} and (verb := tree.head(at)) is not None:
         subject = set(tree.subtree(at))
         said = {k for k in tree.kids(verb) if toks[k].dep not in {"ccomp", "advcl", "conj"}}
@@ -57,17 +60,24 @@ def trend(tree: Tree, trigger: int, text: str, base: int, pattern: re.Pattern[st
     return False
 
 
-def patterned(tree: Tree, trigger: int, modifiers: frozenset[str]) -> bool:
-    """ "citing continued attacks on villages", "repeated raids": a plural incident noun
+def patterned(
+    tree: Tree, trigger: int, modifiers: frozenset[str], continuing: frozenset[str]
+) -> bool:
+    """ "repeated raids", "citing continued attacks on villages": a plural incident noun
     its adjective makes a pattern, whatever day the sentence states (the vote's, the
-    statement's)."""
+    statement's). "Continued"/"ongoing" make one only where the noun is what another verb
+    is about (cited, condemned): "Continued clashes in X" reports today's fighting."""
     toks = tree.tokens
     if toks[trigger].tag != _PLURAL:
         return False
+    words = modifiers | continuing if toks[trigger].dep in _ABOUT else modifiers
     return any(
-        toks[k].lemma.lower() in modifiers or toks[k].text.lower() in modifiers
+        toks[k].lemma.lower() in words or toks[k].text.lower() in words
         for k in tree.kids(trigger, "amod")
     )
+
+
+_ABOUT = frozenset({"dobj", "pobj"})
 
 
 # from the incident word up to "of"/"with": the gerund, its object, its conjuncts; not a

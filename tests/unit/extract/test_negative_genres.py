@@ -129,3 +129,17 @@ def test_a_sentence_going_on_with_an_old_incident_adds_nothing_to_the_new_one(
     assert len(events) == 1
     assert events[0].fatalities == 0
     assert events[0].sub_event_type != "Suicide bomb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Continued clashes between the army and rebels in the hills near Karbala",
+        "Death toll in suspected rebel attacks in the east rises to 16",
+        "Mortar bombs fell on a school in the south of Kabul, killing three children",
+    ],
+)
+def test_news_of_ongoing_fighting_is_an_event(pipeline: Pipeline, text: str) -> None:
+    """'Continued clashes', a rising toll and falling bombs are the day's news, not a
+    pattern or a statistic."""
+    assert _events(pipeline, text)
