@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
-from warwire.types import Analysis, Mention, Sentence, Span, Token
+from warwire.types import Analysis, Document, Event, Mention, Sentence, Source, Span, Token
+
+if TYPE_CHECKING:
+    from warwire.pipeline import Pipeline
+
+
+def story_events(pipeline: Pipeline, published: date, text: str) -> list[Event]:
+    """The events ``pipeline`` finds in a story written as text, its first line the
+    headline, published on ``published`` by one desk: a test's own story, no cleaning."""
+    title = text.split("\n")[0]
+    doc = Document(
+        "t", "t", text, title=title, published=published, source=Source(publisher="Desk")
+    )
+    (analysis,) = pipeline.run([Analysis(doc)])
+    return list(analysis.events)
 
 
 @dataclass

@@ -9,24 +9,10 @@ from datetime import date
 
 import pytest
 
-from warwire.config import Settings
 from warwire.pipeline import Pipeline
-from warwire.registry import default_stages
-from warwire.types import Analysis, Document, Event, Source
+from warwire.testing import story_events
 
 REF = date(2024, 3, 12)  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(default_stages(Settings()))
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    title = text.split("\n")[0]
-    doc = Document("t", "t", text, title=title, published=REF, source=Source(publisher="Desk"))
-    (analysis,) = pipeline.run([Analysis(doc)])
-    return list(analysis.events)
 
 
 NEGATIVES = {
@@ -92,7 +78,7 @@ NEGATIVES = {
 
 @pytest.mark.parametrize("genre", sorted(NEGATIVES))
 def test_a_story_of_no_incident_gives_no_event(pipeline: Pipeline, genre: str) -> None:
-    assert _events(pipeline, NEGATIVES[genre]) == []
+    assert story_events(pipeline, REF, NEGATIVES[genre]) == []
 
 
 TWINS = {
@@ -113,7 +99,7 @@ TWINS = {
 
 @pytest.mark.parametrize("case", sorted(TWINS))
 def test_the_twin_that_reports_an_incident_keeps_it(pipeline: Pipeline, case: str) -> None:
-    assert len(_events(pipeline, TWINS[case])) == 1
+    assert len(story_events(pipeline, REF, TWINS[case])) == 1
 
 
 def test_a_sentence_going_on_with_an_old_incident_adds_nothing_to_the_new_one(
@@ -125,7 +111,7 @@ def test_a_sentence_going_on_with_an_old_incident_adds_nothing_to_the_new_one(
         "the same group. On that occasion the militants struck the army base with a car bomb "
         "driven by a suicide attacker, killing dozens on both sides."
     )
-    events = _events(pipeline, text)
+    events = story_events(pipeline, REF, text)
     assert len(events) == 1
     assert events[0].fatalities == 0
     assert events[0].sub_event_type != "Suicide bomb"
@@ -142,4 +128,4 @@ def test_a_sentence_going_on_with_an_old_incident_adds_nothing_to_the_new_one(
 def test_news_of_ongoing_fighting_is_an_event(pipeline: Pipeline, text: str) -> None:
     """'Continued clashes', a rising toll and falling bombs are the day's news, not a
     pattern or a statistic."""
-    assert _events(pipeline, text)
+    assert story_events(pipeline, REF, text)

@@ -10,21 +10,9 @@ import pytest
 from warwire.config import Settings
 from warwire.pipeline import Pipeline
 from warwire.registry import default_stages
-from warwire.types import Analysis, Document, Event, Source
+from warwire.testing import story_events
 
 REF = date(2023, 3, 14)  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(default_stages(Settings()))
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    title = text.split("\n")[0]
-    doc = Document("t", "t", text, title=title, published=REF, source=Source(publisher="Desk"))
-    (analysis,) = pipeline.run([Analysis(doc)])
-    return list(analysis.events)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +37,7 @@ def _events(pipeline: Pipeline, text: str) -> list[Event]:
     ],
 )
 def test_no_event_where_no_incident_is_reported(pipeline: Pipeline, text: str) -> None:
-    assert _events(pipeline, text) == []
+    assert story_events(pipeline, REF, text) == []
 
 
 @pytest.mark.parametrize(
@@ -64,7 +52,7 @@ def test_no_event_where_no_incident_is_reported(pipeline: Pipeline, text: str) -
     ],
 )
 def test_the_twin_that_reports_an_incident_still_does(pipeline: Pipeline, text: str) -> None:
-    assert len(_events(pipeline, text)) >= 1
+    assert len(story_events(pipeline, REF, text)) >= 1
 
 
 def test_an_earlier_incident_the_story_follows_is_background_unless_its_day_is_told() -> None:
@@ -73,7 +61,7 @@ def test_an_earlier_incident_the_story_follows_is_background_unless_its_day_is_t
         "Troops clash with militants in Dravik\n\nTroops clashed with militants in Dravik, Kenya, "
         "on Monday, the army said. It came weeks after militants ambushed a convoy near Garissa "
     )
-    vague = _events(pipeline, story + "in January.")
-    dated = _events(pipeline, story + "on Saturday.")
+    vague = story_events(pipeline, REF, story + "in January.")
+    dated = story_events(pipeline, REF, story + "on Saturday.")
     assert len(vague) == 1
     assert len(dated) == 2

@@ -4,26 +4,10 @@ for these tests."""
 
 from datetime import date
 
-import pytest
-
-from warwire.config import Settings
 from warwire.pipeline import Pipeline
-from warwire.registry import default_stages
-from warwire.types import Analysis, Document, Event, Source
+from warwire.testing import story_events
 
 REF = date(2024, 3, 12)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(default_stages(Settings()))
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    title = text.split("\n")[0]
-    doc = Document("t", "t", text, title=title, published=REF, source=Source(publisher="Desk"))
-    (analysis,) = pipeline.run([Analysis(doc)])
-    return list(analysis.events)
 
 
 def test_a_place_in_a_breakdown_takes_its_own_toll(pipeline: Pipeline) -> None:
@@ -32,7 +16,7 @@ def test_a_place_in_a_breakdown_takes_its_own_toll(pipeline: Pipeline) -> None:
         "nine protesters whom police killed: four shot dead in Garissa on March 4, two shot "
         "dead in Mombasa on March 6 and three shot dead in Kisumu on March 8."
     )
-    garissa = [e for e in _events(pipeline, text) if e.location_text == "Garissa"]
+    garissa = [e for e in story_events(pipeline, REF, text) if e.location_text == "Garissa"]
     assert [e.fatalities for e in garissa] == [4]
 
 
@@ -41,4 +25,4 @@ def test_a_single_place_keeps_the_whole_toll(pipeline: Pipeline) -> None:
         "Gunmen kill twelve in Garissa\n\nGunmen killed 12 people in Garissa, Kenya, on "
         "Monday, including three children, police said."
     )
-    assert [e.fatalities for e in _events(pipeline, text)] == [12]
+    assert [e.fatalities for e in story_events(pipeline, REF, text)] == [12]
