@@ -188,7 +188,17 @@ def extract(
     return keep their sentences' spans but not their parse.
     """
     settings = settings or Settings()
-    items = documents(inputs, settings)
+    yield from analysed(documents(inputs, settings), settings, pipeline, on_document)
+
+
+def analysed(
+    items: Iterable[Document | Rejection],
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[Analysis | Rejection]:
+    """:func:`analyse` in this process, or in ``settings.n_process`` worker processes
+    when no ``pipeline`` is given (their analyses keep sentence spans, not the parse)."""
     if pipeline is None and settings.n_process > 1:
         from warwire.pool import analyse_in_processes
 
@@ -249,7 +259,8 @@ def ingest_documents(
     settings: Settings,
     pipeline: Pipeline | None = None,
 ) -> Iterator[IngestResult | Rejection]:
-    """Analyse and store cleaned documents in order, ``settings.batch_size`` to a transaction.
+    """Analyse and store cleaned documents in order, ``settings.batch_size`` to a transaction
+    (analysed in ``settings.n_process`` worker processes when no ``pipeline`` is given).
 
     Documents already stored are not analysed again (a killed run resumes
     cheaply); a document a stage failed on is only its rejection, so it is
@@ -267,10 +278,7 @@ def ingest_documents(
                 continue
             yield item
 
-    pipeline = pipeline or default_pipeline(settings)
-    for result in store_all(
-        analyse(fresh(), pipeline, settings.batch_size), store, settings.batch_size
-    ):
+    for result in store_all(analysed(fresh(), settings, pipeline), store, settings.batch_size):
         yield from skipped
         skipped.clear()
         yield result

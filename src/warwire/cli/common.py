@@ -51,6 +51,17 @@ def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def processes_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``-j N``: N worker processes, each running the whole pipeline (warwire.pool)."""
+    return click.option(
+        "-j",
+        "--processes",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes, each running the whole pipeline [default: n_process setting, 1].",
+    )(func)
+
+
 def failure_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--errors FILE`` and ``--time-budget SECONDS``, for the commands that analyse."""
     func = click.option(
@@ -79,6 +90,7 @@ def settings_from(**options: Any) -> Settings:
         max_document_bytes=options.get("max_bytes"),
         db=options.get("db"),
         time_budget=options.get("time_budget"),
+        n_process=options.get("processes"),
     )
 
 

@@ -17,6 +17,7 @@ from warwire.cli.common import (
     expected_documents,
     failure_options,
     input_options,
+    processes_option,
     progress,
     rejection_reporter,
     settings_from,
@@ -84,6 +85,7 @@ def _write(
 @db_option
 @engine_options
 @failure_options
+@processes_option
 @click.option("-v", "--verbose", is_flag=True, help="One line per document: what it did.")
 def ingest_command(
     inputs: tuple[str, ...],

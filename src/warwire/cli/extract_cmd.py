@@ -14,6 +14,7 @@ from warwire.cli.common import (
     expected_documents,
     failure_options,
     input_options,
+    processes_option,
     progress,
     rejection_reporter,
     settings_from,
@@ -29,13 +30,7 @@ from warwire.types import Analysis, Rejection
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @click.option("--with-text", is_flag=True, help="Include each document's cleaned text.")
-@click.option(
-    "-j",
-    "--processes",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes, each running the whole pipeline [default: n_process setting, 1].",
-)
+@processes_option
 @engine_options
 @failure_options
 @columns_option("event")
@@ -44,7 +39,6 @@ def extract_command(
     fmt: str,
     output: IO[str],
     with_text: bool,
-    processes: int | None,
     engine: str,
     address: str | None,
     columns: tuple[str, ...] | None,
@@ -61,8 +55,6 @@ def extract_command(
     @friendly_errors
     def run() -> None:
         settings = settings_from(**options)
-        if processes is not None:
-            settings = settings.model_copy(update={"n_process": processes})
         writer = make_writer(fmt, output, columns)
         processed = 0
         with (
