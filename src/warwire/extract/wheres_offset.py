@@ -29,7 +29,7 @@ def _table() -> tuple[re.Pattern[str], dict[str, float], dict[str, float]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     pattern = re.compile(
-        rf"(\d+(?:\.\d+)?)\s*({alt(units)})\s+(?:\([^()]{{0,30}}\)\s+)?(?:to\s+the\s+)?"
+        rf"(?<![\d.])(\d+(?:\.\d+)?)\s*({alt(units)})\s+(?:\([^()]{{0,30}}\)\s+)?(?:to\s+the\s+)?"
         rf"({alt(bearings)})\s+of\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$",
         re.IGNORECASE,
     )

@@ -78,7 +78,8 @@ def the_town(ctx: Context, sentence: Span) -> Toponym | None:
 
 
 def lone_abroad(ctx: Context, top: Toponym) -> bool:
-    """A town resolved abroad in a country of which the story names no other place."""
+    """A town resolved abroad in a country of which the story names no other place,
+    while it names towns at home."""
     place = top.place
     home = ctx.country_code
     if place is None or home is None or place.country_code in {None, home}:
@@ -86,6 +87,13 @@ def lone_abroad(ctx: Context, top: Toponym) -> bool:
     feature = place.feature or ""
     if feature.startswith("PCL") or feature == "PPLC" or place.population >= BIG_TOWN:
         return False  # a country, a capital or a city abroad is meant as itself
+    if not any(
+        t.place is not None
+        and t.place.country_code == home
+        and not (t.place.feature or "").startswith("PCL")
+        for t in ctx.toponyms
+    ):
+        return False  # no town at home either ("on the Niger river near X"): the town stands
     key = top.text.casefold()
     return not any(
         t.place is not None
