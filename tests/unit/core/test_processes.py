@@ -33,13 +33,18 @@ def _outputs(inputs: list[str], n_process: int) -> list[object]:
     return out
 
 
-def test_two_workers_give_the_same_records_in_order(tmp_path: Path) -> None:
+def _inputs(tmp_path: Path) -> list[str]:
+    """The reports as files, with a missing one second: its rejection keeps its place."""
     paths = []
     for i, text in enumerate(REPORTS):
         path = tmp_path / f"report{i}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
-    inputs = [paths[0], str(tmp_path / "missing.txt"), paths[1], paths[2]]
+    return [paths[0], str(tmp_path / "missing.txt"), paths[1], paths[2]]
+
+
+def test_two_workers_give_the_same_records_in_order(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path)
     alone = _outputs(inputs, 1)
     assert ("rejected", str(tmp_path / "missing.txt")) in alone
     assert _outputs(inputs, 2) == alone
@@ -71,12 +76,7 @@ def test_ingest_with_two_workers_stores_what_one_process_stores(
         return real(chunks, settings, factory)
 
     monkeypatch.setattr(warwire.pool, "analyse_in_processes", spy)
-    paths = []
-    for i, text in enumerate(REPORTS):
-        path = tmp_path / f"report{i}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    inputs = [paths[0], str(tmp_path / "missing.txt"), paths[1], paths[2]]
+    inputs = _inputs(tmp_path)
     alone = _stored(inputs, 1, tmp_path / "one.db")
     assert len(alone) >= 2
     assert pooled == []
