@@ -275,3 +275,28 @@ def test_a_crowd_ready_to_march_has_not_marched(pipeline: Pipeline) -> None:
     assert _events(pipeline, text) == []
     dispersed = "Police fired tear gas to disperse protesters in the capital on Sunday."
     assert [e.sub_event_type for e in _events(pipeline, dispersed)] == ["Protest with intervention"]
+
+
+def test_deaths_when_gunmen_struck_are_an_attack(pipeline: Pipeline) -> None:
+    text = "At least 40 villagers died on Sunday when gunmen struck in Mubi."
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Attack"
+    assert event.fatalities == 40
+
+
+def test_a_sources_lower_toll_completes_the_event(pipeline: Pipeline) -> None:
+    text = (
+        "At least 40 villagers died on Sunday when gunmen struck in Mubi.\n\n"
+        "One elder put the death toll at 31; another gave a figure of 40."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.fatalities == 31
+
+
+def test_one_body_told_in_passing_does_not_undercut_the_toll(pipeline: Pipeline) -> None:
+    text = (
+        "A dozen people were killed on Sunday as gunmen went on a rampage in Mubi.\n\n"
+        "A neighbour wept over a woman found dead on a road in Mubi."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.fatalities == 12
