@@ -300,3 +300,16 @@ def test_one_body_told_in_passing_does_not_undercut_the_toll(pipeline: Pipeline)
     )
     (event,) = _events(pipeline, text)
     assert event.fatalities == 12
+
+
+def test_a_toll_broken_down_by_town_and_day_is_one_event_per_town(pipeline: Pipeline) -> None:
+    text = (
+        "Police killed nine protesters in Kenya this month: four in Mandera on 3 March, "
+        "two in Garissa on 5 March and three in Wajir on 8 March."
+    )
+    events = sorted(_events(pipeline, text), key=lambda e: e.when.start or REF)
+    assert [(e.place.name if e.place else None, e.when.start, e.fatalities) for e in events] == [
+        ("Mandera", date(2023, 3, 3), 4),
+        ("Garissa", date(2023, 3, 5), 2),
+        ("Wajir", date(2023, 3, 8), 3),
+    ]
