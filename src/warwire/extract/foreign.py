@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import islice
 
 from warwire.extract.foreign_lexicon import CAPITALISED_RUN, Lexicon, lexicon, read_languages
@@ -41,6 +42,7 @@ from warwire.types import (
     Polarity,
     Span,
     Toponym,
+    When,
 )
 
 __all__ = ["ForeignEventStage", "Lexicon", "foreign_events", "lexicon", "read_languages"]
@@ -251,7 +253,11 @@ def _read_line(
     toponym, location = here.toponym, here.span
     code = toponym.place.country_code if toponym and toponym.place else None
     deaths, where = _fatalities(lex, sub, line)
-    first, second = actor_pair(sides(lex, actors, line, Span(doc_id, start, end), code))
+    named = sides(lex, actors, line, Span(doc_id, start, end), code)
+    first, second = actor_pair(named)
+    armed = {a.name for a, _, _ in named if a.inter not in {None, 7}}
+    if sub == "Armed clash" and len(armed) < 2 and any(a.inter == 7 for a, _, _ in named):
+        sub = "Attack"  # "une embuscade" on civilians: one side's attack, no clash
     actor1, actor2 = settle_sides(
         actors, sub, first[0] if first else None, second[0] if second else None, code, [line]
     )
@@ -278,7 +284,9 @@ def _event(
 ) -> Event:
     doc = analysis.document
     place: Place | None = r.toponym.place if r.toponym else None
-    when = undated_window(doc.reference_date)
+    lex = lexicon(doc.language)
+    stated = _stated_day(lex, doc.text, r.line, doc.reference_date) if lex else None
+    when = stated or undated_window(doc.reference_date)
     location = r.location
     digest = hashlib.sha1(
         f"{doc_id}|{r.sub}|{location}|{when.start}|{when.end}|{index}".encode()
@@ -314,6 +322,26 @@ def _event(
         confidence=round(min(confidence, 0.9), 2),
         evidence=tuple(evidence),
     )
+
+
+def _stated_day(lex: Lexicon, text: str, line: Span, reference: date | None) -> When | None:
+    """The day the line names ("le 28 février"), in the report's year or the one
+    before; a day a running total counts from ("depuis le 9 février") is none."""
+    if reference is None:
+        return None
+    said = line.text_in(text)
+    for m in lex.day.finditer(said):
+        if lex.total.search(said[max(0, m.start() - 14) : m.start()]):
+            continue
+        year = int(m.group("y")) if m.group("y") else reference.year
+        try:
+            day = date(year, lex.months[" ".join(m.group("m").lower().split())], int(m.group("d")))
+        except (ValueError, KeyError):
+            continue
+        if not m.group("y") and day > reference:
+            day = day.replace(year=year - 1)  # "le 28 décembre" read in January
+        return When(day, day, 1, Span(line.doc_id, line.start + m.start(), line.start + m.end()))
+    return None
 
 
 class ForeignEventStage:

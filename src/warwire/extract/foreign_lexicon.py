@@ -60,6 +60,8 @@ class Lexicon:
     actor: re.Pattern[str]
     countries: dict[str, str]
     not_places: frozenset[str]
+    day: re.Pattern[str]  # "le 28 février", "el 3 de mayo de 2021", "24 березня"
+    months: dict[str, int]
 
     def number(self, word: str) -> int | None:
         if word.isdigit():
@@ -98,6 +100,7 @@ def lexicon(language: str) -> Lexicon | None:
         re.IGNORECASE,
     )
     actors = {str(k).lower(): str(v) for k, v in data["actors"].items()}
+    months = {str(m).lower(): n for n, m in enumerate(data.get("months") or (), start=1)}
     return Lexicon(
         triggers=tuple((s, _pattern(data["triggers"][s])) for s in order if s in data["triggers"]),
         toll=toll,
@@ -112,6 +115,8 @@ def lexicon(language: str) -> Lexicon | None:
         actor=_pattern(list(actors)),
         countries={normalise(str(k)): str(v) for k, v in data["countries"].items()},
         not_places=frozenset(normalise(str(w)) for w in data["not_places"]),
+        day=_day(months),
+        months=months,
     )
 
 
@@ -126,3 +131,13 @@ def _suffix_locative(endings: Sequence[str]) -> re.Pattern[str]:
     ("Şam'da", "Bağdat'taki"): Turkish writes its locative after the name."""
     body = _pattern(endings, whole=False).pattern
     return re.compile(rf"(?P<name>{CAPITALISED_RUN})['’](?i:{body})(?!\w)")
+
+
+def _day(months: dict[str, int]) -> re.Pattern[str]:
+    """A day of a month named in the language, maybe with its year."""
+    names = _pattern(list(months), whole=False).pattern if months else "(?!)"
+    return re.compile(
+        rf"(?<!\d)(?P<d>[0-3]?\d)(?:er|º|°)?\s+(?:de\s+)?(?P<m>{names})(?!\w)"
+        rf"(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?",
+        re.IGNORECASE,
+    )

@@ -308,3 +308,32 @@ def test_a_headline_naming_the_province_and_a_lede_naming_its_town_are_one_event
                    source=Source(publisher="Le Courrier"))  # fmt: skip
     (event,) = foreign_events(Analysis(doc), gazetteer, KeywordActors()).events
     assert event.place is not None and event.place.name == "Dravonne"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        (
+            "Des hommes armés ont tué trois civils à Dravonne le 28 février.",
+            "fr",
+            date(2024, 2, 28),
+        ),
+        ("Tres muertos en un ataque en Dravonne el 3 de mayo de 2023", "es", date(2023, 5, 3)),
+        ("Обстріл у Дравонні 2 квітня: двоє загиблих", "uk", date(2024, 4, 2)),
+        # a day after the report's: last year's
+        ("Attaque à Dravonne le 30 décembre : deux morts", "fr", date(2023, 12, 30)),
+    ],
+)
+def test_the_day_a_line_names_is_the_events(text: str, language: str, day: date) -> None:
+    event = _only(text, language)
+    assert event.when.start == day and event.when.time_precision == 1
+
+
+def test_the_day_a_running_total_counts_from_is_not_the_events() -> None:
+    event = _only("Trois civils tués à Dravonne, 13 morts depuis le 9 février", "fr")
+    assert event.when.start == date(2024, 4, 12)
+
+
+def test_an_ambush_on_civilians_is_an_attack() -> None:
+    event = _only("Des rebelles tendent une embuscade et tuent cinq civils à Dravonne", "fr")
+    assert event.sub_event_type == "Attack"
