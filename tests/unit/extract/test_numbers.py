@@ -77,3 +77,18 @@ def test_a_preposition_before_an_article_is_no_qualifier() -> None:
     assert passing is not None and passing.value == 1 and passing.rough
     dozen = fatalities("More than a dozen people were killed.")
     assert dozen is not None and dozen.value == 12 and not dozen.rough
+
+
+def test_a_whole_named_before_its_parts_is_no_part() -> None:
+    whole = fatalities("Nine villagers, among them two women and a child, lost their lives.")
+    assert whole is not None and whole.value == 9 and not whole.rough
+    part = fatalities("Two of them were killed.")
+    assert part is not None and part.rough
+
+
+def test_a_total_then_when_and_its_breakdown_takes_the_total() -> None:
+    told = fatalities(
+        "Monitors counted 11 deaths on Friday, when eight people died in one village "
+        "and an air raid on another killed three."
+    )
+    assert told is not None and told.value == 11
