@@ -52,6 +52,7 @@ class Lexicon:
     one_death: re.Pattern[str]
     total: re.Pattern[str]  # words of a running total ("bilan", "desde")
     source: re.Pattern[str]  # words that credit an account ("selon", "indicó")
+    named_source: re.Pattern[str]  # "d'après l'ONG Avenir": the name credited (group "name")
     numbers: dict[str, int]
     locative: re.Pattern[str]
     suffix_locative: re.Pattern[str]  # a name and its case ending ("Bağdat'ta")
@@ -107,6 +108,7 @@ def lexicon(language: str) -> Lexicon | None:
         one_death=_pattern(data["one_death"]),
         total=_pattern(data["totals"]),
         source=_pattern(data.get("sources") or ()),
+        named_source=_named_source(data.get("according_to") or ()),
         numbers=numbers,
         locative=_locative(data["locatives"]),
         suffix_locative=_suffix_locative(data.get("locative_suffixes") or ()),
@@ -140,4 +142,13 @@ def _day(months: dict[str, int]) -> re.Pattern[str]:
         rf"(?<!\d)(?P<d>[0-3]?\d)(?:er|º|°)?\s+(?:de\s+)?(?P<m>{names})(?!\w)"
         rf"(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?",
         re.IGNORECASE,
+    )
+
+
+def _named_source(words: Sequence[str]) -> re.Pattern[str]:
+    """ "selon l'ONG Avenir", "ayon sa ulat ng Radyo Uno": a preposition of attribution,
+    at most three lower-case words ("l'ONG", "ulat ng"), then the capitalised name."""
+    body = _pattern(words, whole=False).pattern if words else "(?!)"
+    return re.compile(
+        rf"(?<!\w)(?i:{body})\s+(?:[^\W\d][\w'’-]*\s+){{0,3}}?(?P<name>{CAPITALISED_RUN})"
     )

@@ -337,3 +337,27 @@ def test_the_day_a_running_total_counts_from_is_not_the_events() -> None:
 def test_an_ambush_on_civilians_is_an_attack() -> None:
     event = _only("Des rebelles tendent une embuscade et tuent cinq civils à Dravonne", "fr")
     assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claimant"),
+    [
+        (
+            "Des rebelles tuent trois civils à Dravonne, d'après l'ONG Lumière Vive",
+            "fr",
+            "Lumière Vive",
+        ),
+        ("Tres muertos en Dravonne, según Radio Sur", "es", "Radio Sur"),
+        (
+            "Lima ang nasawi sa pagsabog sa Dravonne, ayon sa ulat ng Radyo Bayan",
+            "tl",
+            "Radyo Bayan",
+        ),
+    ],
+)
+def test_the_name_after_according_to_is_the_claimant(
+    text: str, language: str, claimant: str
+) -> None:
+    (claim,) = _only(text, language).claims
+    assert claim.claimant == claimant
+    assert claim.hedge.value == "according_to"
