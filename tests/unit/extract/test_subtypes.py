@@ -41,6 +41,8 @@ CROWDS = [
         "Protest with intervention",
     ),
     ("Police arrested 40 protesters in Grodno on Monday.", "Protest with intervention"),
+    # an organised group's lynching is its attack on a defenceless person
+    ("A vigilante group lynched a herder in Tamale on Sunday.", "Attack"),
     # a crowd's protest told without a protest word: slogans, placards
     (
         "Hundreds of nurses gathered outside the ministry in Accra on Monday, chanting "
@@ -227,6 +229,7 @@ STRATEGIC = [
         "The army said on Monday it had won back the town of Tessalit from the rebels.",
         "Government regains territory",
     ),
+    ("The army declared a curfew in the town of Mubi on Sunday.", "Other"),
 ]
 
 
