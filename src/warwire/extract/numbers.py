@@ -50,8 +50,7 @@ _WINDOW = 10  # words between a figure and the verb that says what it counts
 _DETERMINERS = frozenset({"the", "all", "those", "these", "its", "their", "his", "her"})
 _PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
 _BE = _PASSIVE | {"have", "has", "had"}
-# what opens a total's breakdown: "17 killed: three in A ...", "13 deaths, when 10 ... and 3 ..."
-_BREAKDOWN = frozenset({":", "(", "-", "–", "—", ";", "when", "namely"})
+_BREAKDOWN = frozenset({":", "(", "-", "–", "—", ";"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,10 +85,3 @@ def test_a_whole_named_before_its_parts_is_no_part() -> None:
     part = fatalities("Two of them were killed.")
     assert part is not None and part.rough
 
-
-def test_a_total_then_when_and_its_breakdown_takes_the_total() -> None:
-    told = fatalities(
-        "Monitors counted 11 deaths on Friday, when eight people died in one village "
-        "and an air raid on another killed three."
-    )
-    assert told is not None and told.value == 11
