@@ -84,4 +84,3 @@ def test_a_whole_named_before_its_parts_is_no_part() -> None:
     assert whole is not None and whole.value == 9 and not whole.rough
     part = fatalities("Two of them were killed.")
     assert part is not None and part.rough
-
