@@ -227,8 +227,17 @@ def read_sentence(
         casualty_only = all(is_casualty(tree, h) for h in hits) or all(
             is_casualty(tree, h) or anaphoric(tree, h.token) for h in hits
         )
-        if actor1 is None and casualty_only and claimant_actor and claimant_actor != actor2:
-            actor1 = claimant_actor  # "X claimed a contractor was killed": X did the killing
+        if (
+            actor1 is None
+            and casualty_only
+            and claimant_actor
+            and claimant_actor != actor2
+            and (said.verb == "claim" or actor2 is None or actor2.inter != 7)
+        ):
+            # "X claimed a contractor was killed", "the army said ten militants were
+            # killed": X did the killing; "six villagers were killed, police said" names
+            # a witness to the deaths, not their perpetrator
+            actor1 = claimant_actor
         if decision.sub_event_type == "Armed clash" and (actor1 is None or actor2 is None):
             actor1, actor2 = _claimant_side(claimant_actor, actor1, actor2)
             actor1, actor2 = fill_sides(ctx, text, actor1, actor2)
