@@ -32,12 +32,37 @@ _LOCATIVE = re.compile(
 )
 
 
+# "Chinese-made", "Turkish-backed", "Ankara-loyal": whose a thing or a side is
+ATTRIBUTIVE = re.compile(
+    r"^-(?:made|backed|based|led|funded|built|supplied|owned|allied|loyal|aligned|affiliated"
+    r"|sponsored|supported)\b"
+)
+# "pro-Turkey factions", "anti-Kyiv rebels": the side's allegiance, not a place
+ALLEGIANCE = re.compile(r"\b(?:pro|anti)-$", re.I)
+# "the border with Jordan", "the Chad-CAR border": a neighbour across the line
+_BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.I)
+_BORDER_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:border|frontier)\b")
+
+
+def as_side(text: str, top: Toponym) -> bool:
+    """A country named as a side's ("Turkish-backed", "pro-Ankara") or as a neighbour
+    across a border ("the border with Jordan"): no say in where the story happens."""
+    start, end = top.span.start, top.span.end
+    lead = text[max(0, start - 24) : start]
+    return bool(
+        ATTRIBUTIVE.match(text[end : end + 12])
+        or ALLEGIANCE.search(lead)
+        or _BORDER_BEFORE.search(lead)
+        or _BORDER_AFTER.match(text, end)
+    )
+
+
 def story_weight(text: str, top: Toponym) -> float:
     """The vote of ``top`` for the story's country (1 for a plain place)."""
-    if country_of_demonym(top.text) is not None:
-        return ADJECTIVE
     place = top.place
     whole = place is not None and (place.feature or "").startswith("PCL")
+    if country_of_demonym(top.text) is not None or (whole and as_side(text, top)):
+        return ADJECTIVE
     if whole and _LOCATIVE.search(text[max(0, top.span.start - 30) : top.span.start]):
         return LOCATED
     return 1.0
