@@ -197,8 +197,6 @@ def is_place(ctx: Context, phrase: Phrase | None) -> bool:
     )
 
 
-
-
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isalnum())
 
