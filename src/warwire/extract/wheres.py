@@ -33,6 +33,7 @@ from warwire.extract.wheres_refer import (
     the_town,
 )
 from warwire.resolve.gazetteer import SPELLING
+from warwire.resolve.places_home import ALLEGIANCE, ATTRIBUTIVE
 from warwire.resolve.places_qualifier import FALLBACK, QUALIFIER
 from warwire.resolve.places_story import is_dateline, story_place
 from warwire.types import Equipment, Place, Span, Toponym
@@ -99,7 +100,7 @@ def wheres_for(
             for e in tree.sentence.entities
             if e.label in {"GPE", "LOC", "FAC"}
             and not any(a.covers(e.span) for a in actor_spans + judged)
-            and not _ATTRIBUTIVE.match(ctx.text[e.span.end : e.span.end + 12])
+            and not ATTRIBUTIVE.match(ctx.text[e.span.end : e.span.end + 12])
             and not is_dateline(ctx.text, e.span.start, e.span.end)
             and not a_people(ctx, Toponym(e.span, e.text))
             and not any(q.name and e.text in q.name for q in equipment)
@@ -196,17 +197,17 @@ def is_place(ctx: Context, phrase: Phrase | None) -> bool:
     )
 
 
-_ATTRIBUTIVE = re.compile(r"^-(?:made|backed|based|led|funded|built|supplied|owned|allied)\b")
-
-
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isalnum())
 
 
 def _adjectival(tree: Tree, top: Toponym, text: str) -> bool:
-    """ "Chinese-made", "Turkish-backed", "Syrian militants": a country word, not a place."""
+    """ "Chinese-made", "Turkish-backed", "pro-Ankara", "Syrian militants": a country
+    word, not a place."""
     span = top.span
-    if _ATTRIBUTIVE.match(text[span.end : span.end + 12]):
+    if ATTRIBUTIVE.match(text[span.end : span.end + 12]) or ALLEGIANCE.search(
+        text[max(0, span.start - 5) : span.start]
+    ):
         return True
     toks = [t for t in tree.tokens if span.start <= t.start < span.end]
     if not toks or not all(t.ent_type == "NORP" or t.pos == "ADJ" for t in toks):
