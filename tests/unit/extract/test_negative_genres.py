@@ -73,6 +73,10 @@ NEGATIVES = {
     "food and water, aid agencies said on Tuesday.",
     "profile": "Who are the rebels of the eastern hills?\n\nIts fighters are known for raiding "
     "villages at night, abducting children and burning crops.",
+    "depot fire": "Fire at oil terminal\n\nFirefighters were battling a huge fire at the oil "
+    "terminal near the port on Tuesday after a series of explosions. At least nine people "
+    "have been killed, the health ministry said. Homes within a kilometre are being "
+    "evacuated, and residents were evacuated from two nearby villages overnight.",
 }
 
 
