@@ -46,7 +46,7 @@ from warwire.extract.document import (
     trailer_start,
 )
 from warwire.extract.fields import events_of
-from warwire.extract.frames import tested
+from warwire.extract.frames import tallied, tested
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, headline_total, is_event
 from warwire.extract.referents import Seen
@@ -79,6 +79,7 @@ DOCUMENT_STEPS: tuple[tuple[str, DocumentStep], ...] = (
     ("background", lambda drafts, ctx, heads: background(drafts, ctx.reference)),
     ("accidents", lambda drafts, ctx, heads: accidents(drafts, ctx.text)),
     ("figurative", lambda drafts, ctx, heads: figurative(drafts, ctx.text)),
+    ("tallies", lambda drafts, ctx, heads: tallied(drafts, ctx.text)),
     ("mention-gate", lambda drafts, ctx, heads: _gate(drafts, ctx.text, heads)),
 )
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from warwire.extract.merging import Draft
+from warwire.extract.records import Reading
 from warwire.extract.syntax import Tree
 from warwire.knowledge import data_mapping, phrase_pattern
 
-__all__ = ["Frame", "framed", "frames", "tested"]
+__all__ = ["Frame", "framed", "frames", "tallied", "tested"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,3 +141,26 @@ def tested(drafts: list[Draft], testing: bool) -> list[Draft]:
         )
 
     return [d for d in drafts if not harmless(d)]
+
+
+@cache
+def _tallies() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = data_mapping("frames.yaml")
+    return (
+        phrase_pattern(list(data.get("tallies") or [])),
+        phrase_pattern(list(data.get("tally_one") or [])),
+    )
+
+
+def tallied(drafts: list[Draft], text: str) -> list[Draft]:
+    """Drop the counts of a day's fighting: drafts all of whose sentences count over a
+    day, tell of no one incident and name no place of their own."""
+    counted, one = _tallies()
+
+    def tally(r: Reading) -> bool:
+        s = r.sentence
+        own = any(w.span is not None and s.start <= w.span.start < s.end for w in r.wheres)
+        said = s.text_in(text)
+        return not own and bool(counted.search(said)) and not one.search(said)
+
+    return [d for d in drafts if not all(tally(r) for r in d.readings)]

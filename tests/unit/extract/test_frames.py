@@ -61,3 +61,19 @@ INCIDENTS = {
 @pytest.mark.parametrize("case", sorted(INCIDENTS))
 def test_the_incident_twin_keeps_its_event(pipeline: Pipeline, case: str) -> None:
     assert story_events(pipeline, REF, INCIDENTS[case])
+
+
+def test_a_day_count_of_fighting_everywhere_is_no_event(pipeline: Pipeline) -> None:
+    text = (
+        "Ministry tallies drones\n\nAir defence units shot down 64 drones in the past 24 "
+        "hours, the defence ministry said on Tuesday."
+    )
+    assert story_events(pipeline, REF, text) == []
+
+
+def test_one_attack_told_in_a_day_count_stays_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "Soldiers killed in Kenya\n\n\"In the past 24 hours, three soldiers were killed in an "
+        "attack with a roadside bomb in Garissa,\" the army said in Kenya on Tuesday."
+    )
+    assert story_events(pipeline, REF, text)
