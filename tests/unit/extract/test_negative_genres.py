@@ -77,6 +77,9 @@ NEGATIVES = {
     "terminal near the port on Tuesday after a series of explosions. At least nine people "
     "have been killed, the health ministry said. Homes within a kilometre are being "
     "evacuated, and residents were evacuated from two nearby villages overnight.",
+    "storm": "Storm lashes the islands\n\nA violent storm battered the islands on Monday, "
+    "flattening crops and killing three fishermen whose boat was caught at sea, the coast "
+    "guard said.",
 }
 
 
