@@ -38,6 +38,7 @@ from warwire.extract.anchoring import (
     unanchored,
 )
 from warwire.extract.assemble import read_sentence
+from warwire.extract.breakdown import broken_down
 from warwire.extract.coreference import corefer, locate_back
 from warwire.extract.document import (
     document_context,
@@ -172,6 +173,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if then:  # "On that occasion ...": the time the sentence before told
             inherited = last_told
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
+        readings = [part for r in readings for part in broken_down(ctx, r)]
         if then and stated is None and stale(last_told, ctx.reference):
             dismissed.update(families(readings, sentence.span not in headlines))
             continue  # it goes on telling a past incident

@@ -70,3 +70,10 @@ def test_candidate_scan() -> None:
     assert is_candidate("Hundreds of students marched in Dhaka.")
     assert is_candidate("Police detained the party leader.")
     assert not is_candidate("The central bank raised interest rates by half a point.")
+
+
+def test_a_preposition_before_an_article_is_no_qualifier() -> None:
+    passing = fatalities("A relative wept over a man found dead by the road.")
+    assert passing is not None and passing.value == 1 and passing.rough
+    dozen = fatalities("More than a dozen people were killed.")
+    assert dozen is not None and dozen.value == 12 and not dozen.rough

@@ -41,6 +41,17 @@ CROWDS = [
         "Protest with intervention",
     ),
     ("Police arrested 40 protesters in Grodno on Monday.", "Protest with intervention"),
+    # a crowd's protest told without a protest word: slogans, placards
+    (
+        "Hundreds of nurses gathered outside the ministry in Accra on Monday, chanting "
+        "slogans against unpaid wages.",
+        "Peaceful protest",
+    ),
+    (
+        "Dozens of widows stood outside the court in Tamale on Monday holding placards "
+        "with the names of their husbands.",
+        "Peaceful protest",
+    ),
     # where they demonstrated is no object of the verb ("demonstrated that ...")
     (
         "Police fired tear gas at nurses demonstrating outside the health ministry in Lusaka "
