@@ -107,6 +107,13 @@ def crowd_decision(
         (protests and best.priority < 25)
         or (sub in RIOT_SUBS and not _armed(agent_text))
         or (sub in {"Arrests", "Attack", "Armed clash"} and bool(protests))
+        # "opened fire on supporters marching against the results": the crowd hit protests
+        or (
+            sub in {"Attack", "Arrests"}
+            and target is not None
+            and _crowd(target.text)
+            and any(h.sub_event_type == PROTEST for h in hits)
+        )
         or (sub in _VIOLENT_ACTS and crowd_doer)
         or (sub == "Armed clash" and crowd_faced)
         or (
