@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from warwire.geodesy import distance_km
 from warwire.knowledge import data_mapping, data_words
 from warwire.resolve.places_qualifier import QUALIFIER
 from warwire.types import Toponym
@@ -81,3 +82,28 @@ def qualified_towns(
         if match and any(match.end() <= q.span.start <= match.end() + 2 for q in qualifiers):
             out.append(top)
     return out
+
+
+NEAR_KM = 100.0  # a place "near" another lies within this of it
+_NEAR = re.compile(
+    r",?\s+(?:near|outside|close to|in the vicinity of|on the outskirts of|"
+    r"(?:\d+\s?km\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def near_namesakes(text: str, tops: Sequence[Toponym]) -> list[Toponym]:
+    """ "the village of Xville near Ytown": an Xville far from Ytown (or in another
+    country) is a namesake, and the event is placed by Ytown, the place the note trusts."""
+    out = list(tops)
+    for k, top in enumerate(tops):
+        later = next((t for t in tops[k + 1 :] if t.span.start >= top.span.end), None)
+        if later is None or not (_fine(top) and _fine(later)):
+            continue
+        here, there = top.place, later.place
+        if here is None or there is None or not _NEAR.match(text[top.span.end : later.span.start]):
+            continue
+        if here.country_code != there.country_code or distance_km(here, there) > NEAR_KM:
+            out[k] = later
+    return list(dict.fromkeys(out))
