@@ -57,6 +57,13 @@ PLACES = [
         "Toribío",
         "CO",
     ),
+    # a village "near" a town is no namesake abroad: the town places it
+    (
+        "On 2 March 2024, RSF fighters stormed the village of Medina near Kassala and killed "
+        "four farmers. 4 fatalities.",
+        "Kassala",
+        "SD",
+    ),
 ]
 
 
