@@ -57,6 +57,14 @@ PLACES = [
         "Toribío",
         "CO",
     ),
+    # chains spelt otherwise than the gazetteer: a governorate by its town's spelling,
+    # a region by its consonants
+    (
+        "On 5 June 2024, a landmine killed a shepherd near Ras al-Ain (Ras al-Ain "
+        "subdistrict, Al-Hasakeh governorate). 1 fatality.",
+        "Ra’s al ‘Ayn",
+        "SY",
+    ),
     # a village "near" a town is no namesake abroad: the town places it
     (
         "On 2 March 2024, RSF fighters stormed the village of Medina near Kassala and killed "
@@ -110,6 +118,25 @@ SUBTYPES = [
 ]
 
 
-@pytest.mark.parametrize(("note", "sub_type"), SUBTYPES)
+TAGGED = [
+    # the coder's opening tag names the event whatever the body's verb
+    (
+        "Defusal: On 15 May 2024, police made safe an explosive device left near a school in "
+        "Mosul (Ninewa governorate).",
+        "Disrupted weapons use",
+    ),
+    (
+        "Non-violent activity: On 16 May 2024, Al Shabaab held a public meeting with elders in "
+        "Jamame (Lower Juba).",
+        "Other",
+    ),
+    (
+        "Headquarters established: On 17 May 2024, JNIM opened an office in Diafarabe (Mopti).",
+        "Headquarters or base established",
+    ),
+]
+
+
+@pytest.mark.parametrize(("note", "sub_type"), SUBTYPES + TAGGED)
 def test_note_register_sub_type(pipeline: Pipeline, note: str, sub_type: str) -> None:
     assert _best(pipeline, note).sub_event_type == sub_type
