@@ -14,6 +14,7 @@ from functools import cache
 from warwire.extract.aggregates import find_aggregate
 from warwire.extract.claims import INTENT_VERBS, attribution, own_claim, polarity
 from warwire.extract.equipment import find_equipment
+from warwire.extract.note_tags import tagged
 from warwire.extract.numbers import fatalities
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen, demonym_forces, resolve_phrase
@@ -188,7 +189,7 @@ def read_sentence(
         )
         for h in hits
     }
-    decisions = decide(tree, hits, roles_of, text)
+    decisions = tagged(decide(tree, hits, roles_of, text), text)
     aggregate = find_aggregate(text)
     deaths = fatalities(text)
     equipment = tuple(find_equipment(text, sentence.span.start, ctx.doc_id))
