@@ -94,13 +94,23 @@ def events_of(drafts: list[Draft], ctx: Context, sole: Claim | None = None) -> l
     return [event_of(d, ctx, i, tolls.get(i), sole) for i, d in enumerate(drafts)]
 
 
+# an event placed only at its country's point keeps this share of its confidence
+COUNTRY_SHARE = 0.55
+
+
 def _place_weight(place: Place | None) -> float:
-    """How much a place adds to an event's confidence: the finer, the more. A story told
-    only at its country's point is the vaguer report of an event another report places
-    at a town, so it must not outrank that report."""
+    """How much a place adds to an event's confidence: the finer, the more."""
     if place is None or (place.feature or "").startswith("PCL"):
         return 0.0
     return {1: 0.25, 2: 0.2}.get(place.geo_precision, 0.1)
+
+
+def _placed_share(place: Place | None) -> float:
+    """A story told only at its country's point is the vaguer report of an event another
+    report places at a town, so it must not outrank that report, however sure its sides
+    and day: its confidence (at most 0.8) is scaled below the least a placed event gets
+    (0.35 + 0.1)."""
+    return COUNTRY_SHARE if place is None or (place.feature or "").startswith("PCL") else 1.0
 
 
 def _deadly(sub: str) -> bool:
@@ -176,6 +186,6 @@ def event_of(
         claims=_claims(draft, publisher, sole),
         civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
         notes=" ".join(first.sentence.text_in(text).split()),
-        confidence=round(min(confidence, 0.95), 2),
+        confidence=round(min(confidence, 0.95) * _placed_share(place), 2),
         evidence=tuple(evidence),
     )

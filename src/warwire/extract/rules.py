@@ -77,7 +77,10 @@ _FIGURATIVE = re.compile(
     r"\bprice wars?\b|\btrade wars?\b|\bbidding wars?\b"
 )
 _SPORT = re.compile(
-    r"\b(?:semi-?finals?|quarter-?finals?|finals?|matches|match|tournament|league|cup|derby|"
+    # a bare "league" is as often a party's name ("supporters of the X League clashed")
+    r"\b(?:semi-?finals?|quarter-?finals?|finals?|matches|match|tournament|cup|derby|"
+    r"(?:premier|football|soccer|rugby|basketball|cricket|champions) league|"
+    r"league (?:games?|title|leaders|table|fixtures?|season|clash)|"
     r"fixture|kick-?off|striker|goalkeeper|midfielder|coach|championship|playoffs?|olympics?)\b"
 )
 _MEMORIAL = re.compile(

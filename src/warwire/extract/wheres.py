@@ -22,6 +22,7 @@ from warwire.extract.records import Context, Where
 from warwire.extract.roles import Phrase, Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.wheres_anchor import clause_anchor
+from warwire.extract.wheres_landmark import landmark_openers, near_namesakes, qualified_towns
 from warwire.extract.wheres_list import listed_places, place_words
 from warwire.extract.wheres_names import after_locative, named_area
 from warwire.extract.wheres_offset import offset_place
@@ -33,6 +34,7 @@ from warwire.extract.wheres_refer import (
     the_town,
 )
 from warwire.resolve.gazetteer import SPELLING
+from warwire.resolve.places_home import ALLEGIANCE, ATTRIBUTIVE
 from warwire.resolve.places_qualifier import FALLBACK, QUALIFIER
 from warwire.resolve.places_story import is_dateline, story_place
 from warwire.types import Equipment, Place, Span, Toponym
@@ -73,6 +75,8 @@ def wheres_for(
         if not _foreign_country(ctx, t)
         or _LOCATED_IN.search(ctx.text[max(0, t.span.start - 24) : t.span.start])
     ]
+    tops = landmark_openers(ctx.text, tops)  # "the Xtown Bank branch in Ytown": Ytown
+    tops = near_namesakes(ctx.text, tops)  # "Xville near Ytown": an Xville abroad is not it
     listed = listed_places(ctx, tree, trigger, tops, actor_spans)
     if listed:  # "shelled A, B and C": one event per place
         log.debug("where: a list of %d places", len(listed))
@@ -99,7 +103,7 @@ def wheres_for(
             for e in tree.sentence.entities
             if e.label in {"GPE", "LOC", "FAC"}
             and not any(a.covers(e.span) for a in actor_spans + judged)
-            and not _ATTRIBUTIVE.match(ctx.text[e.span.end : e.span.end + 12])
+            and not ATTRIBUTIVE.match(ctx.text[e.span.end : e.span.end + 12])
             and not is_dateline(ctx.text, e.span.start, e.span.end)
             and not a_people(ctx, Toponym(e.span, e.text))
             and not any(q.name and e.text in q.name for q in equipment)
@@ -117,7 +121,7 @@ def wheres_for(
         scope = sorted({*scope, *tree.subtree(head)})
     inside = [t for t in tops if any(toks[i].start <= t.span.start < toks[i].end for i in scope)]
     chosen = inside or tops
-    towns = [t for t in chosen if not _coarse(t)]
+    towns = [t for t in chosen if not _coarse(t)] or qualified_towns(ctx.text, tops, ctx.toponyms)
     local = None if towns else force_town(ctx, sent, actor_spans)
     if local is not None:  # "X police cleared the camp at the Y state university": X
         return (_located(ctx, local),)
@@ -196,17 +200,17 @@ def is_place(ctx: Context, phrase: Phrase | None) -> bool:
     )
 
 
-_ATTRIBUTIVE = re.compile(r"^-(?:made|backed|based|led|funded|built|supplied|owned|allied)\b")
-
-
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isalnum())
 
 
 def _adjectival(tree: Tree, top: Toponym, text: str) -> bool:
-    """ "Chinese-made", "Turkish-backed", "Syrian militants": a country word, not a place."""
+    """ "Chinese-made", "Turkish-backed", "pro-Ankara", "Syrian militants": a country
+    word, not a place."""
     span = top.span
-    if _ATTRIBUTIVE.match(text[span.end : span.end + 12]):
+    if ATTRIBUTIVE.match(text[span.end : span.end + 12]) or ALLEGIANCE.search(
+        text[max(0, span.start - 5) : span.start]
+    ):
         return True
     toks = [t for t in tree.tokens if span.start <= t.start < span.end]
     if not toks or not all(t.ent_type == "NORP" or t.pos == "ADJ" for t in toks):

@@ -17,6 +17,7 @@ from warwire.geodesy import distance_km
 from warwire.resolve.countries import short_form
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_abroad import (
+    NAMESAKE_CITY,
     at_home,
     home_country,
     named_countries,
@@ -44,7 +45,12 @@ from warwire.resolve.places_detect import (
 )
 from warwire.resolve.places_facility import FACILITY, facility_name, host_places
 from warwire.resolve.places_focus import Focus, demonym_weights, focus_without
-from warwire.resolve.places_home import hinted_home, outlet_country, spelled_at_home
+from warwire.resolve.places_home import (
+    hinted_home,
+    home_namesake,
+    outlet_country,
+    spelled_at_home,
+)
 from warwire.resolve.places_parts import city_part, city_parts
 from warwire.resolve.places_qualifier import apply_qualifiers, qualified_candidates
 from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
@@ -337,7 +343,7 @@ def resolve(
     ]
     home = home_country(  # names believed only at home do not say where home is
         [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
-    ) or hinted_home(hint, candidates, first)
+    ) or hinted_home(hint, candidates, first, gazetteer)
     story = {  # the countries the story names outright (not by a demonym)
         code for c, codes in zip(candidates, named, strict=True) if c.source != "DEMONYM"
         for code in codes
@@ -375,17 +381,24 @@ def resolve(
             if (
                 not decided[i]
                 and home is not None
-                and needs_evidence(place, home)
+                and needs_evidence(place, home, NAMESAKE_CITY)
                 and not vouched(text, i, place, candidates, named)
             ):
-                nearer = at_home(opts, home, score) or spelled_at_home(cand, gazetteer, home)
-                if nearer is None and cand.source not in ("GPE", "LOC"):
-                    continue  # a namesake abroad and no sign of a place: no place
-                if nearer is None:
+                small = needs_evidence(place, home)
+                nearer = at_home(opts, home, score) or (
+                    spelled_at_home(cand, gazetteer, home)
+                    if small
+                    else home_namesake(cand, gazetteer, home)
+                )
+                if nearer is not None:
+                    place = nearer
+                elif small:  # a city of some size abroad stands
+                    if cand.source not in ("GPE", "LOC"):
+                        continue  # a namesake abroad and no sign of a place: no place
                     out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, None))
                     continue
-                place = nearer
-            if cand.source == CONTEXT and place.country_code not in ({home} if home else story):
+            believed = {home} if home else story
+            if cand.source == CONTEXT and not decided[i] and place.country_code not in believed:
                 continue  # a mis-tagged name is believed only in the story's own country
             if not decided[i] and _common_abroad(cand, place, mine):
                 continue  # "the Valley" of a Kashmir story is no island of the Caribbean

@@ -18,6 +18,9 @@ from warwire.types import Place, Toponym
 MIN_NAMES = 2
 STRONG_SHARE = 0.6
 LARGE_CITY = 100_000
+# a city abroad this big is meant as itself even where the story's country holds a
+# namesake ("Mosul" in a Syria story); a smaller one ("Mansurah") is the home namesake
+NAMESAKE_CITY = 1_000_000
 _NO_COUNTRY = frozenset({"RGN", "OCN", "SEA", "GULF", "CONT"})
 # "X, Israel", "X in Russia", "X of Syria's": the country as the place's container
 _CONTAINER_GAP = re.compile(r"^\s*,?\s*(?:(?:in|of|inside)\s+(?:the\s+)?)?$", re.IGNORECASE)
@@ -72,14 +75,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (nxt.start() if nxt else len(text))
 
 
-def needs_evidence(place: Place, home: str | None) -> bool:
-    """A small place of another country than the story's own."""
+def needs_evidence(place: Place, home: str | None, large: int = LARGE_CITY) -> bool:
+    """A small place of another country than the story's own; ``large``: the size from
+    which a city abroad needs no introduction (:data:`NAMESAKE_CITY` where the story's
+    country holds a place so spelled)."""
     feature = place.feature or ""
     if home is None or not place.country_code or place.country_code == home:
         return False
     if feature.startswith("PCL") or feature in _NO_COUNTRY or feature == "PPLC":
         return False
-    return place.population < LARGE_CITY
+    return place.population < large
 
 
 def vouched(

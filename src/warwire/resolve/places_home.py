@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from warwire.resolve.countries import country, country_of_demonym
 from warwire.resolve.gazetteer import Gazetteer
 from warwire.resolve.gazetteer_points import EXTRA_COUNTRY_NAMES
-from warwire.resolve.places_abroad import needs_evidence
+from warwire.resolve.places_abroad import NAMESAKE_CITY, needs_evidence
 from warwire.resolve.places_candidate import Candidate
 from warwire.resolve.places_units import trimmed_forms
 from warwire.types import Document, Place, Toponym
@@ -32,12 +33,49 @@ _LOCATIVE = re.compile(
 )
 
 
+# "Chinese-made", "Turkish-backed", "Ankara-loyal": whose a thing or a side is
+ATTRIBUTIVE = re.compile(
+    r"^-(?:made|backed|based|led|funded|built|supplied|owned|allied|loyal|aligned|affiliated"
+    r"|sponsored|supported)\b"
+)
+# "pro-Turkey factions", "anti-Kyiv rebels": the side's allegiance, not a place
+ALLEGIANCE = re.compile(r"\b(?:pro|anti)-$", re.I)
+# "the border with Jordan", "the Chad-CAR border": a neighbour across the line
+_BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.I)
+_BORDER_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:border|frontier)\b")
+
+
+@cache
+def _state_force() -> re.Pattern[str]:
+    """ "Uganda army", "Chad troops": a state's force named by its country."""
+    from warwire.resolve.actor_keys import actor_words
+
+    nouns = {n for kind in actor_words().state_nouns.values() for n in kind}
+    words = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\b", re.I)
+
+
+def as_side(text: str, top: Toponym) -> bool:
+    """A country named as a side's ("Turkish-backed", "pro-Ankara", "Uganda army") or
+    as a neighbour across a border ("the border with Jordan"): no say in where the story
+    happens."""
+    start, end = top.span.start, top.span.end
+    lead = text[max(0, start - 24) : start]
+    return bool(
+        ATTRIBUTIVE.match(text[end : end + 12])
+        or ALLEGIANCE.search(lead)
+        or _BORDER_BEFORE.search(lead)
+        or _BORDER_AFTER.match(text, end)
+        or _state_force().match(text, end)
+    )
+
+
 def story_weight(text: str, top: Toponym) -> float:
     """The vote of ``top`` for the story's country (1 for a plain place)."""
-    if country_of_demonym(top.text) is not None:
-        return ADJECTIVE
     place = top.place
     whole = place is not None and (place.feature or "").startswith("PCL")
+    if country_of_demonym(top.text) is not None or (whole and as_side(text, top)):
+        return ADJECTIVE
     if whole and _LOCATIVE.search(text[max(0, top.span.start - 30) : top.span.start]):
         return LOCATED
     return 1.0
@@ -106,7 +144,14 @@ def outlet_country(doc: Document) -> str | None:
 def spelled_at_home(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Place | None:
     """A tagged place name the gazetteer knows at home only by another spelling
     ("Deir Ezzor", "Arbin" for Irbin, "Xville City"): the home country's place so spelled."""
-    if home is None or cand.source not in ("GPE", "LOC"):
+    if cand.source not in ("GPE", "LOC"):
+        return None
+    return home_namesake(cand, gazetteer, home)
+
+
+def home_namesake(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Place | None:
+    """The home country's place spelled like ``cand``, however the tagger labelled it."""
+    if home is None:
         return None
     for surface in (cand.text, *trimmed_forms(cand.text)):  # "Xville City": Xville
         found = gazetteer.lookup_loose(surface, home)
@@ -116,15 +161,26 @@ def spelled_at_home(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> 
 
 
 def hinted_home(
-    hint: str | None, candidates: Sequence[Candidate], first: Sequence[Place | None]
+    hint: str | None,
+    candidates: Sequence[Candidate],
+    first: Sequence[Place | None],
+    gazetteer: Gazetteer,
 ) -> str | None:
     """The outlet's country as the story's home, unless the story names a country or a
     city abroad that needs no introduction and nothing of the outlet's country (a
-    monitor's report from abroad). A demonym names a side, not where the story is."""
+    monitor's report from abroad). A demonym names a side, not where the story is; a
+    city abroad with a namesake in the outlet's country may be that namesake."""
     if hint is None:
         return None
-    named = [p for c, p in zip(candidates, first, strict=True) if p and c.source != "DEMONYM"]
-    if any(p.country_code == hint for p in named):
+    named = [(c, p) for c, p in zip(candidates, first, strict=True) if p and c.source != "DEMONYM"]
+    if any(p.country_code == hint for _, p in named):
         return hint
-    abroad = any(p.country_code and not needs_evidence(p, hint) for p in named)
+    abroad = any(
+        p.country_code
+        and not needs_evidence(p, hint)
+        and (
+            not needs_evidence(p, hint, NAMESAKE_CITY) or home_namesake(c, gazetteer, hint) is None
+        )
+        for c, p in named
+    )
     return None if abroad else hint

@@ -316,6 +316,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 _WIDE = frozenset({"RGN", "OCN", "SEA", "GULF", "CONT"})
 LEAD_CHARS = 400
+HEADLINE_LEAST = 2.0  # a headline's one home town, even "X countryside", is its place
 
 
 def story_place(
@@ -345,4 +346,6 @@ def story_place(
     if not scores:
         return None
     key = max(scores, key=lambda k: (scores[k], -first[k].span.start))
-    return first[key] if scores[key] >= least else None  # named twice, or once up top
+    # named twice, or once up top; a headline names its place once, maybe as its area
+    least = min(least, HEADLINE_LEAST) if len(text) <= SHORT_TEXT else least
+    return first[key] if scores[key] >= least else None
