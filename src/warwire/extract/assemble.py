@@ -48,6 +48,7 @@ _DRILL = re.compile(
     r"(?:(?:joint|military|naval|annual|live[- ]fire|large-scale|routine)\s+)*"
     r"(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)\b|\btest[- ]fir(?:ed|es|ing)\b"
 )
+_DISRUPTORS = frozenset({1, 2, 3, 8})  # state, rebel, militia and external forces
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _ACTIVITY_OF = re.compile(r"^(?:the )?(\w+) (?:actions|activities|operations|efforts|moves)$", re.I)
 _MOVERS = frozenset(
@@ -250,6 +251,10 @@ def read_sentence(
                 actor1, actor2 = None, actor1
         if decision.sub_event_type == "Disrupted weapons use" and actor1 is None:
             actor1 = _opponent(ctx, tree, hit.token, actor2)
+        if decision.sub_event_type == "Disrupted weapons use" and actor1 is None:
+            # "a bomb was found and defused, police said": the forces telling it did it
+            armed = claimant_actor is not None and claimant_actor.inter in _DISRUPTORS
+            actor1 = claimant_actor if armed and claimant_actor != actor2 else None
         assoc1 = tuple(
             a.name
             for p in (*co_agents, *backers(tree, roles.agent, ctx.text))

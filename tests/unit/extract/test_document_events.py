@@ -313,3 +313,21 @@ def test_a_toll_broken_down_by_town_and_day_is_one_event_per_town(pipeline: Pipe
         ("Garissa", date(2023, 3, 5), 2),
         ("Wajir", date(2023, 3, 8), 3),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bomb disposal experts defused an explosive device near a school in Mandera on Monday.",
+        "A roadside bomb was found and defused near a market in Mandera on Monday, police said.",
+    ],
+)
+def test_a_defused_bomb_is_the_security_forces_disruption(pipeline: Pipeline, text: str) -> None:
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Kenya"
+
+
+def test_air_defences_are_the_military(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Air defences shot down two drones over Mandera on Monday.")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Kenya"
