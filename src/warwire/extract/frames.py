@@ -10,7 +10,7 @@ The words live in ``data/frames.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +18,7 @@ from warwire.extract.merging import Draft
 from warwire.extract.records import Reading
 from warwire.extract.syntax import Tree
 from warwire.knowledge import data_mapping, phrase_pattern
+from warwire.types import Span
 
 __all__ = ["Frame", "framed", "frames", "tallied", "tested"]
 
@@ -60,7 +61,7 @@ def frames() -> tuple[Frame, ...]:
 # weapons", "talks on a truce", "aid including shells"); not "after", "in", "during",
 # which place an incident beside a verb ("troops were sent after the attack")
 _JOINING = frozenset({"of", "on", "for", "over", "about", "including", "with", "between"})
-_INSIDE = frozenset({"compound", "conj", "appos", "nmod"})
+_INSIDE = frozenset({"compound", "appos"})
 _ARGUMENT = frozenset({"dobj", "nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -85,6 +86,8 @@ def _heads(tree: Tree, trigger: int, words: frozenset[str]) -> bool:
             if toks[owner].pos not in _NOUNS:
                 return False
             at = owner
+        elif dep == "conj":
+            at = head  # "tanks, missile launchers and trucks": the list's first item
         elif dep in _INSIDE or (dep == "prep" and toks[at].text.lower() in _JOINING):
             if said(head):
                 return True
@@ -152,13 +155,20 @@ def _tallies() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def tallied(drafts: list[Draft], text: str) -> list[Draft]:
-    """Drop the counts of a day's fighting: drafts all of whose sentences count over a
-    day, tell of no one incident and name no place of their own."""
+def tallied(
+    drafts: list[Draft], text: str, headlines: Collection[Span], lone: bool = False
+) -> list[Draft]:
+    """Drop the counts of a day's fighting: drafts all of whose body sentences count over
+    a day, tell of no one incident and name no place of their own (a headline's count
+    is all a headline-only report, ``lone``, has to tell)."""
+    if lone:
+        return drafts
     counted, one = _tallies()
 
     def tally(r: Reading) -> bool:
         s = r.sentence
+        if s in headlines:
+            return False
         own = any(w.span is not None and s.start <= w.span.start < s.end for w in r.wheres)
         said = s.text_in(text)
         return not own and bool(counted.search(said)) and not one.search(said)
