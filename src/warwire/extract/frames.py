@@ -3,8 +3,9 @@ its kind. "A package of weapons including artillery rounds" supplies artillery,
 "the release of the hostages" ends an abduction, "talks on a ceasefire" are no
 agreement, "tanks paraded through the capital" fire nothing, and a missile fired
 "into the sea" in a test hits no one. :func:`warwire.extract.anchoring.unanchored`
-asks :func:`framed`; :func:`tested` drops the harmless launches of a test report.
-The words live in ``data/frames.yaml``.
+asks :func:`framed`; :func:`tested` drops the harmless launches of a test report and
+:func:`tallied` a day's count of fighting everywhere ("131 drones downed in the past
+24 hours"). The words live in ``data/frames.yaml``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ __all__ = ["Frame", "framed", "frames", "tallied", "tested"]
 
 @dataclass(frozen=True, slots=True)
 class Frame:
+    """One frame of ``frames.yaml``: the sub-types it applies to and its cue words."""
+
     name: str
     kinds: frozenset[str]
     heads: frozenset[str]

@@ -73,7 +73,7 @@ def test_a_day_count_of_fighting_everywhere_is_no_event(pipeline: Pipeline) -> N
 
 def test_one_attack_told_in_a_day_count_stays_an_event(pipeline: Pipeline) -> None:
     text = (
-        "Soldiers killed in Kenya\n\n\"In the past 24 hours, three soldiers were killed in an "
-        "attack with a roadside bomb in Garissa,\" the army said in Kenya on Tuesday."
+        'Soldiers killed in Kenya\n\n"In the past 24 hours, three soldiers were killed in an '
+        'attack with a roadside bomb in Garissa," the army said in Kenya on Tuesday.'
     )
     assert story_events(pipeline, REF, text)
