@@ -163,6 +163,8 @@ def described(tree: Tree, trigger: int) -> bool:
     toks = tree.tokens
     for at in (trigger, *tree.ancestors(trigger)):
         tok = toks[at]
+        if tok.dep == "appos":
+            return False  # a list the parse hung on the clause, not a word of it
         if tok.pos not in {"VERB", "AUX"}:
             continue
         if tok.dep == "relcl" or tree.kids(at, "nsubj", "nsubjpass"):

@@ -80,7 +80,7 @@ DOCUMENT_STEPS: tuple[tuple[str, DocumentStep], ...] = (
     ("background", lambda drafts, ctx, heads: background(drafts, ctx.reference)),
     ("accidents", lambda drafts, ctx, heads: accidents(drafts, ctx.text)),
     ("figurative", lambda drafts, ctx, heads: figurative(drafts, ctx.text)),
-    ("tallies", lambda drafts, ctx, heads: tallied(drafts, ctx.text)),
+    ("tallies", lambda drafts, ctx, heads: tallied(drafts, ctx.text, heads, _one_line(ctx.text))),
     ("mention-gate", lambda drafts, ctx, heads: _gate(drafts, ctx.text, heads)),
 )
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})

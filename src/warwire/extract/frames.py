@@ -3,14 +3,15 @@ its kind. "A package of weapons including artillery rounds" supplies artillery,
 "the release of the hostages" ends an abduction, "talks on a ceasefire" are no
 agreement, "tanks paraded through the capital" fire nothing, and a missile fired
 "into the sea" in a test hits no one. :func:`warwire.extract.anchoring.unanchored`
-asks :func:`framed`; :func:`tested` drops the harmless launches of a test report.
-The words live in ``data/frames.yaml``.
+asks :func:`framed`; :func:`tested` drops the harmless launches of a test report and
+:func:`tallied` a day's count of fighting everywhere ("131 drones downed in the past
+24 hours"). The words live in ``data/frames.yaml``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,12 +19,15 @@ from warwire.extract.merging import Draft
 from warwire.extract.records import Reading
 from warwire.extract.syntax import Tree
 from warwire.knowledge import data_mapping, phrase_pattern
+from warwire.types import Span
 
 __all__ = ["Frame", "framed", "frames", "tallied", "tested"]
 
 
 @dataclass(frozen=True, slots=True)
 class Frame:
+    """One frame of ``frames.yaml``: the sub-types it applies to and its cue words."""
+
     name: str
     kinds: frozenset[str]
     heads: frozenset[str]
@@ -60,7 +64,7 @@ def frames() -> tuple[Frame, ...]:
 # weapons", "talks on a truce", "aid including shells"); not "after", "in", "during",
 # which place an incident beside a verb ("troops were sent after the attack")
 _JOINING = frozenset({"of", "on", "for", "over", "about", "including", "with", "between"})
-_INSIDE = frozenset({"compound", "conj", "appos", "nmod"})
+_INSIDE = frozenset({"compound", "appos"})
 _ARGUMENT = frozenset({"dobj", "nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -85,6 +89,8 @@ def _heads(tree: Tree, trigger: int, words: frozenset[str]) -> bool:
             if toks[owner].pos not in _NOUNS:
                 return False
             at = owner
+        elif dep == "conj":
+            at = head  # "tanks, missile launchers and trucks": the list's first item
         elif dep in _INSIDE or (dep == "prep" and toks[at].text.lower() in _JOINING):
             if said(head):
                 return True
@@ -152,13 +158,20 @@ def _tallies() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def tallied(drafts: list[Draft], text: str) -> list[Draft]:
-    """Drop the counts of a day's fighting: drafts all of whose sentences count over a
-    day, tell of no one incident and name no place of their own."""
+def tallied(
+    drafts: list[Draft], text: str, headlines: Collection[Span], lone: bool = False
+) -> list[Draft]:
+    """Drop the counts of a day's fighting: drafts all of whose body sentences count over
+    a day, tell of no one incident and name no place of their own (a headline's count
+    is all a headline-only report, ``lone``, has to tell)."""
+    if lone:
+        return drafts
     counted, one = _tallies()
 
     def tally(r: Reading) -> bool:
         s = r.sentence
+        if s in headlines:
+            return False
         own = any(w.span is not None and s.start <= w.span.start < s.end for w in r.wheres)
         said = s.text_in(text)
         return not own and bool(counted.search(said)) and not one.search(said)

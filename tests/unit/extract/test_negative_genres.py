@@ -80,6 +80,13 @@ NEGATIVES = {
     "storm": "Storm lashes the islands\n\nA violent storm battered the islands on Monday, "
     "flattening crops and killing three fishermen whose boat was caught at sea, the coast "
     "guard said.",
+    "history told by date": "Remembering the siege of 1992\n\nOn the morning of May 2, "
+    "1992, tanks rolled into the old town and shelled the bridges.\n\nOver the following "
+    "months, gunmen looted shops, burned the library and killed hundreds of residents.\n\n"
+    "On Tuesday the mayor opened a museum of the siege.",
+    "mine explosion": "Blast at coal mine kills seven\n\nSeven miners were killed when "
+    "methane exploded deep inside a coal mine in the hills on Monday, the mining company "
+    "said.",
 }
 
 
@@ -101,6 +108,8 @@ TWINS = {
     "march on an anniversary": "Protesters march on anniversary\n\nThousands of protesters "
     "marched through Nairobi on Monday to mark the anniversary of the 2019 crackdown, and "
     "police fired tear gas to disperse them.",
+    "attack on a mine": "Gunmen raid gold mine\n\nGunmen attacked a gold mine near "
+    "Garissa, Kenya, on Monday, killing five guards, police said.",
 }
 
 
