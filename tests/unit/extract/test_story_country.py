@@ -44,11 +44,6 @@ def test_a_sides_allegiance_is_not_where_it_happened() -> None:
     assert _countries("Turkey-loyal factions lose 3 fighters in an ambush", MONITOR) == {"SY"}
 
 
-def test_a_monitors_country_when_the_text_names_no_place() -> None:
-    text = "More breaches recorded in the 9th day of the Turkish-Russian truce"
-    assert _countries(text, MONITOR) == {"SY"}
-
-
 def test_a_country_named_for_its_army_is_a_side() -> None:
     text = "Clashes between Chad army and CAR rebels kill 11"
     assert _countries(text) == {"CF"}
