@@ -104,11 +104,11 @@ def test_a_city_abroad_with_no_home_namesake_stands() -> None:
 def test_a_country_point_never_outranks_a_placed_event() -> None:
     """However sure its sides and day, an event told only at its country's point stays
     below the least confident event placed in a region or a town."""
-    from warwire.extract.fields import _placed_share
+    from warwire.extract.fields import placed_share
 
     country = Place("Somalia", 6.0, 48.0, "Somalia", "SO", None, 1, "PCLI", 1, geo_precision=3)
     region = Place("Hiiraan", 4.0, 45.5, "Somalia", "SO", "Hiiraan", 2, "ADM1", 1, geo_precision=3)
-    surest_country = min(0.35 + 0.15 + 0.1 + 0.1 + 0.1, 0.95) * _placed_share(country)
-    least_placed = (0.35 + _place_weight(region)) * _placed_share(region)
+    surest_country = min(0.35 + 0.15 + 0.1 + 0.1 + 0.1, 0.95) * placed_share(country)
+    least_placed = (0.35 + _place_weight(region)) * placed_share(region)
     assert surest_country < least_placed
-    assert _placed_share(None) == _placed_share(country) < 1.0
+    assert placed_share(None) == placed_share(country) < 1.0
