@@ -20,8 +20,9 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from warwire.extract.clause_cues import accused, fled, old_year, patterned, trend
+from warwire.extract.clause_cues import accused, described, fled, old_year, patterned, trend
 from warwire.extract.clause_cues import clause as _clause
+from warwire.extract.frames import framed
 from warwire.extract.merging import Draft, family
 from warwire.extract.records import Context, Reading
 from warwire.extract.syntax import Tree
@@ -189,17 +190,22 @@ def unanchored(
     stated: When | None,
     headline: bool,
     reference: date | None = None,
+    sub: str = "",
 ) -> str | None:
     """Why the trigger's sentence reports no specific occurrence, or None when it does.
 
     ``text`` is the sentence's text; its first character is the first token's start;
-    ``reference`` is the report's date, against which a year the clause names is old.
+    ``reference`` is the report's date, against which a year the clause names is old;
+    ``sub`` the sub-event type the trigger reads as ("test": a weapons test).
     """
     found = cues()
     base = tree.tokens[0].start if tree.tokens else 0
     at = tree.tokens[trigger].start - base
     if any(m.start() <= at < m.end() for m in found.not_violence.finditer(text)):
         return "figurative"  # "a heart attack", "a dawn raid on a rival's shares"
+    frame = framed(tree, trigger, sub, text, lambda p: _in_clause(tree, p, text, base, trigger))
+    if frame is not None:
+        return "test" if frame.tests else "framed"
     if old_year(tree, trigger, reference, found.history_window_days):
         return "remembered"
     if accused(tree, trigger, found.accusation_heads):
@@ -224,6 +230,8 @@ def unanchored(
         return "sequel"
     if _perfect(tree, trigger) and _in_clause(tree, found.ongoing_since, text, base, trigger):
         return "ongoing"
+    if stated is None and described(tree, trigger):
+        return "background"
     # "militants attack posts", "they plant bombs on the roads": a trigger verb, or the
     # verb whose clause a trigger noun sits in, in the simple present tells a pattern
     token = tree.tokens[_tensed(tree, _clause(tree, trigger))]

@@ -14,6 +14,7 @@ from functools import cache
 from warwire.extract.aggregates import find_aggregate
 from warwire.extract.claims import INTENT_VERBS, attribution, own_claim, polarity
 from warwire.extract.equipment import find_equipment
+from warwire.extract.note_tags import tagged
 from warwire.extract.numbers import fatalities
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen, demonym_forces, resolve_phrase
@@ -47,6 +48,7 @@ _DRILL = re.compile(
     r"(?:(?:joint|military|naval|annual|live[- ]fire|large-scale|routine)\s+)*"
     r"(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)\b|\btest[- ]fir(?:ed|es|ing)\b"
 )
+_DISRUPTORS = frozenset({1, 2, 3, 8})  # state, rebel, militia and external forces
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _ACTIVITY_OF = re.compile(r"^(?:the )?(\w+) (?:actions|activities|operations|efforts|moves)$", re.I)
 _MOVERS = frozenset(
@@ -188,7 +190,7 @@ def read_sentence(
         )
         for h in hits
     }
-    decisions = decide(tree, hits, roles_of, text)
+    decisions = tagged(decide(tree, hits, roles_of, text), text)
     aggregate = find_aggregate(text)
     deaths = fatalities(text)
     equipment = tuple(find_equipment(text, sentence.span.start, ctx.doc_id))
@@ -227,8 +229,17 @@ def read_sentence(
         casualty_only = all(is_casualty(tree, h) for h in hits) or all(
             is_casualty(tree, h) or anaphoric(tree, h.token) for h in hits
         )
-        if actor1 is None and casualty_only and claimant_actor and claimant_actor != actor2:
-            actor1 = claimant_actor  # "X claimed a contractor was killed": X did the killing
+        if (
+            actor1 is None
+            and casualty_only
+            and claimant_actor
+            and claimant_actor != actor2
+            and (said.verb == "claim" or actor2 is None or actor2.inter != 7)
+        ):
+            # "X claimed a contractor was killed", "the army said ten militants were
+            # killed": X did the killing; "six villagers were killed, police said" names
+            # a witness to the deaths, not their perpetrator
+            actor1 = claimant_actor
         if decision.sub_event_type == "Armed clash" and (actor1 is None or actor2 is None):
             actor1, actor2 = _claimant_side(claimant_actor, actor1, actor2)
             actor1, actor2 = fill_sides(ctx, text, actor1, actor2)
@@ -240,6 +251,10 @@ def read_sentence(
                 actor1, actor2 = None, actor1
         if decision.sub_event_type == "Disrupted weapons use" and actor1 is None:
             actor1 = _opponent(ctx, tree, hit.token, actor2)
+        if decision.sub_event_type == "Disrupted weapons use" and actor1 is None:
+            # "a bomb was found and defused, police said": the forces telling it did it
+            armed = claimant_actor is not None and claimant_actor.inter in _DISRUPTORS
+            actor1 = claimant_actor if armed and claimant_actor != actor2 else None
         assoc1 = tuple(
             a.name
             for p in (*co_agents, *backers(tree, roles.agent, ctx.text))

@@ -12,7 +12,7 @@ from datetime import date
 
 from warwire.extract.syntax import Tree
 
-__all__ = ["accused", "clause", "fled", "old_year", "patterned", "trend"]
+__all__ = ["accused", "clause", "described", "fled", "old_year", "patterned", "trend"]
 
 
 def clause(tree: Tree, pos: int) -> int:
@@ -154,3 +154,20 @@ def fled(tree: Tree, trigger: int, verbs: frozenset[str]) -> bool:
     if head is None or toks[head].lemma.lower() not in verbs:
         return False
     return toks[head].dep in {"relcl", "acl"}
+
+
+def described(tree: Tree, trigger: int) -> bool:
+    """ "a militia that has fought the army and seized mines", "the group, which has
+    carried out attacks across the region": a present perfect in a relative clause
+    tells what a party is, not what happened on a day."""
+    toks = tree.tokens
+    for at in (trigger, *tree.ancestors(trigger)):
+        tok = toks[at]
+        if tok.pos not in {"VERB", "AUX"}:
+            continue
+        if tok.dep == "relcl" or tree.kids(at, "nsubj", "nsubjpass"):
+            # the first verb with a subject of its own heads the trigger's clause
+            return tok.dep == "relcl" and any(
+                toks[k].lemma.lower() == "have" for k in tree.kids(at, "aux")
+            )
+    return False

@@ -81,6 +81,21 @@ def _security(text: str | None) -> bool:
     return text is not None and has("security_forces", text.lower())
 
 
+def _crowd_fight(best: TriggerHit, roles_of: dict[int, Roles], lowered: str) -> bool:
+    """ "Supporters of two parties fought with sticks and machetes": a crowd fight with
+    crude weapons and no guns is mob violence, not a clash between armed groups."""
+    if best.sub_event_type not in {"Armed clash", "Attack"} or not has("crude_weapons", lowered):
+        return False
+    if has("firearms", lowered) or has("security_forces", lowered):
+        return False
+    agent = roles_of.get(best.token, Roles()).agent
+    return (
+        _crowd(agent.text if agent else None)
+        or has("rival_crowds", lowered)
+        or has("mob_cues", lowered)
+    )
+
+
 def crowd_decision(
     hits: list[TriggerHit],
     foreground: set[int],
@@ -93,6 +108,8 @@ def crowd_decision(
     ``foreground`` holds the trigger tokens of the main clause (a rally "a day
     after" which police arrested a leader is background, not the arrest's frame).
     """
+    if _crowd_fight(best, roles_of, lowered):
+        return "Mob violence", best
     protests = [h for h in hits if h.sub_event_type == PROTEST and h.token in foreground]
     protests = protests or [h for h in hits if h is best and h.sub_event_type == PROTEST]
     riots = [h for h in hits if h.sub_event_type in RIOT_SUBS]
@@ -107,6 +124,13 @@ def crowd_decision(
         (protests and best.priority < 25)
         or (sub in RIOT_SUBS and not _armed(agent_text))
         or (sub in {"Arrests", "Attack", "Armed clash"} and bool(protests))
+        # "opened fire on supporters marching against the results": the crowd hit protests
+        or (
+            sub in {"Attack", "Arrests"}
+            and target is not None
+            and _crowd(target.text)
+            and any(h.sub_event_type == PROTEST for h in hits)
+        )
         or (sub in _VIOLENT_ACTS and crowd_doer)
         or (sub == "Armed clash" and crowd_faced)
         or (

@@ -38,6 +38,7 @@ from warwire.extract.anchoring import (
     unanchored,
 )
 from warwire.extract.assemble import read_sentence
+from warwire.extract.breakdown import broken_down
 from warwire.extract.coreference import corefer, locate_back
 from warwire.extract.document import (
     document_context,
@@ -46,6 +47,7 @@ from warwire.extract.document import (
     trailer_start,
 )
 from warwire.extract.fields import events_of
+from warwire.extract.frames import tallied, tested
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, headline_total, is_event
 from warwire.extract.referents import Seen
@@ -78,6 +80,7 @@ DOCUMENT_STEPS: tuple[tuple[str, DocumentStep], ...] = (
     ("background", lambda drafts, ctx, heads: background(drafts, ctx.reference)),
     ("accidents", lambda drafts, ctx, heads: accidents(drafts, ctx.text)),
     ("figurative", lambda drafts, ctx, heads: figurative(drafts, ctx.text)),
+    ("tallies", lambda drafts, ctx, heads: tallied(drafts, ctx.text)),
     ("mention-gate", lambda drafts, ctx, heads: _gate(drafts, ctx.text, heads)),
 )
 _GENERIC = frozenset({"forces", "troops", "fighters", "militants", "groups", "men", "units"})
@@ -149,6 +152,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
     trailer = trailer_start(analysis)
     sources: dict[str, Reading] = {}  # the named sources the story credits, first mention each
     dismissed: set[str] = set()  # the kinds of incident the body tells only as not news
+    testing = False  # the story reports a weapons test
     for sentence in analysis.sentences:
         if trailer is not None and sentence.span.start >= trailer:
             continue  # related headlines and video titles below the story tell other stories
@@ -169,6 +173,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if then:  # "On that occasion ...": the time the sentence before told
             inherited = last_told
         readings, stated = read_sentence(ctx, sentence, inherited, tuple(seen), speaker)
+        readings = [part for r in readings for part in broken_down(ctx, r)]
         if then and stated is None and stale(last_told, ctx.reference):
             dismissed.update(families(readings, sentence.span not in headlines))
             continue  # it goes on telling a past incident
@@ -189,8 +194,19 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         tree = Tree.of(sentence)
         if readings:
             headline = sentence.span in headlines or headline_like(plain) or lone
-            token = [r.decision.hit.token for r in readings]
-            why = [unanchored(tree, t, plain, stated, headline, ctx.reference) for t in token]
+            why = [
+                unanchored(
+                    tree,
+                    r.decision.hit.token,
+                    plain,
+                    stated,
+                    headline,
+                    ctx.reference,
+                    r.decision.sub_event_type,
+                )
+                for r in readings
+            ]
+            testing = testing or "test" in why
             if any(w in _PAST_TOLD for w in why):
                 past = paragraph
             told = [r for r, w in zip(readings, why, strict=True) if w is not None]
@@ -262,7 +278,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                 )
     for _name, step in DOCUMENT_STEPS:
         drafts = step(drafts, ctx, headlines)
-    drafts = echoes_dropped(drafts, headlines, dismissed)
+    drafts = tested(echoes_dropped(drafts, headlines, dismissed), testing)
     events = events_of(drafts, ctx, _sole_source(sources, nobody))
     return replace(
         analysis,

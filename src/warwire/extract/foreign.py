@@ -1,11 +1,13 @@
-"""Events from short French, Spanish and Portuguese reports, read by lexicon.
+"""Events from short reports in the languages of ``data/foreign_triggers.yaml``
+(French, Spanish, Portuguese, Turkish, Tagalog, Ukrainian, Russian), read by lexicon.
 
 The English path parses sentences with an English model; a local-language
 headline, alert or short note is read here instead, the way a coder reading
 the local press would: the words that tell the event give its ACLED sub-event
 type, a count before a death word its fatalities, the capitalised names after
-a locative preposition ("à", "en", "em") or heading the line ("Province Nord : ...")
-its place through the shared place resolution, and the document's date its
+a locative preposition ("à", "en", "em"), before a case ending ("Şam'da") or
+heading the line ("Province Nord : ...") its place through the shared place
+resolution, and the document's date its
 date. The words are data (``data/foreign_triggers.yaml``); the records are the
 same :class:`~warwire.types.Event` the English path makes, with evidence spans.
 Only the headline and the lede are read: a long article's later paragraphs
@@ -18,10 +20,12 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import islice
 
 from warwire.extract.fields import placed_share
 from warwire.extract.foreign_lexicon import CAPITALISED_RUN, Lexicon, lexicon, read_languages
+from warwire.extract.foreign_readings import Reading, distinct
 from warwire.extract.foreign_sides import actor_pair, credited, sides
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.sides import settle_sides
@@ -30,7 +34,6 @@ from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places import Candidate, resolve
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
 from warwire.types import (
-    Actor,
     Analysis,
     Claim,
     Event,
@@ -40,6 +43,7 @@ from warwire.types import (
     Polarity,
     Span,
     Toponym,
+    When,
 )
 
 __all__ = ["ForeignEventStage", "Lexicon", "foreign_events", "lexicon", "read_languages"]
@@ -109,7 +113,12 @@ def _candidates(
             start = head.start("names") + part.start()
             found.append((start, start + len(part.group()), part.group(), _HEADING))
         at = head.end()
-    for pattern, rank in ((lex.locative, _LOCATIVE), (lex.weak_locative, _WEAK)):
+    ranked = (
+        (lex.locative, _LOCATIVE),
+        (lex.suffix_locative, _LOCATIVE),
+        (lex.weak_locative, _WEAK),
+    )
+    for pattern, rank in ranked:
         for m in pattern.finditer(line):
             found.append((m.start("name"), m.end("name"), m.group("name"), rank))
     for m in re.finditer(_RUN, line):
@@ -162,22 +171,6 @@ def _place(toponyms: Sequence[Toponym], ranks: dict[int, int]) -> Toponym | None
     return countries[0] if countries else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    sub: str
-    line: Span
-    trigger: Span
-    toponym: Toponym | None
-    location: str | None  # the place name as written (a village the gazetteer lacks too)
-    location_span: Span | None
-    deaths: int
-    deaths_span: Span | None
-    actor1: Actor | None
-    actor2: Actor | None
-    actor1_span: Span | None
-    actor2_span: Span | None
-
-
 def foreign_events(
     analysis: Analysis, gazetteer: Gazetteer, actors: ActorLookup | None = None
 ) -> Analysis:
@@ -194,7 +187,7 @@ def foreign_events(
         for (start, end), here in zip(lines, places, strict=True)
         if (r := _read_line(lex, doc.doc_id, doc.text, start, end, _finer(here, places), actors))
     ]
-    kept = _distinct(readings)
+    kept = distinct(readings)
     code = next((c for r in kept if (c := _code(r.toponym)) is not None), None)
     told = credited(lex, actors, doc.doc_id, doc.text, code)
     events = [_event(doc.doc_id, analysis, r, i, told) for i, r in enumerate(kept)]
@@ -252,7 +245,7 @@ def _read_line(
     end: int,
     here: _Located,
     actors: ActorLookup,
-) -> _Reading | None:
+) -> Reading | None:
     line = text[start:end]
     told = _sub_event(lex, line)
     if told is None:
@@ -261,13 +254,17 @@ def _read_line(
     toponym, location = here.toponym, here.span
     code = toponym.place.country_code if toponym and toponym.place else None
     deaths, where = _fatalities(lex, sub, line)
-    first, second = actor_pair(sides(lex, actors, line, Span(doc_id, start, end), code))
+    named = sides(lex, actors, line, Span(doc_id, start, end), code)
+    first, second = actor_pair(named)
+    armed = {a.name for a, _, _ in named if a.inter not in {None, 7}}
+    if sub == "Armed clash" and len(armed) < 2 and any(a.inter == 7 for a, _, _ in named):
+        sub = "Attack"  # "une embuscade" on civilians: one side's attack, no clash
     actor1, actor2 = settle_sides(
         actors, sub, first[0] if first else None, second[0] if second else None, code, [line]
     )
     if actor1 is None and sub == "Arrests" and code:
         actor1 = actors.state_forces(code, "police")  # ACLED: arrests are the police's
-    return _Reading(
+    return Reading(
         sub=sub,
         line=Span(doc_id, start, end),
         trigger=Span(doc_id, start + hit.start(), start + hit.end()),
@@ -283,46 +280,14 @@ def _read_line(
     )
 
 
-def _distinct(readings: list[_Reading]) -> list[_Reading]:
-    """The lede retelling the headline is the same event: one per type and place,
-    with the larger toll and the place where one of them lacks it."""
-    out: list[_Reading] = []
-    for r in readings:
-        same = next((o for o in out if _same_event(o, r)), None)
-        if same is None:
-            out.append(r)
-        elif same.deaths < r.deaths or _coarser(same.toponym, r.toponym):
-            out[out.index(same)] = replace(r, deaths=max(r.deaths, same.deaths))
-    return out
-
-
-def _coarser(a: Toponym | None, b: Toponym | None) -> bool:
-    """Is ``a`` no place, or the province town ``b`` lies in?"""
-    if b is None or b.place is None:
-        return False
-    if a is None or a.place is None:
-        return True
-    return (a.place.feature or "").startswith("ADM1") and a.place.name == b.place.admin1
-
-
-def _same_event(a: _Reading, b: _Reading) -> bool:
-    """One event: of one type, at one place, or one of them in the province the other
-    names (a headline's "in Antioquia", its lede's town there)."""
-    if EVENT_TYPE_OF[a.sub] != EVENT_TYPE_OF[b.sub]:
-        return False
-    if a.toponym is None or b.toponym is None or a.toponym.place is None:
-        return True
-    if _coarser(a.toponym, b.toponym) or _coarser(b.toponym, a.toponym):
-        return True
-    return b.toponym.place is not None and a.toponym.place.name == b.toponym.place.name
-
-
 def _event(
-    doc_id: str, analysis: Analysis, r: _Reading, index: int, told: tuple[str, Span] | None
+    doc_id: str, analysis: Analysis, r: Reading, index: int, told: tuple[str, Span] | None
 ) -> Event:
     doc = analysis.document
     place: Place | None = r.toponym.place if r.toponym else None
-    when = undated_window(doc.reference_date)
+    lex = lexicon(doc.language)
+    stated = _stated_day(lex, doc.text, r.line, doc.reference_date) if lex else None
+    when = stated or undated_window(doc.reference_date)
     location = r.location
     digest = hashlib.sha1(
         f"{doc_id}|{r.sub}|{location}|{when.start}|{when.end}|{index}".encode()
@@ -360,9 +325,29 @@ def _event(
     )
 
 
+def _stated_day(lex: Lexicon, text: str, line: Span, reference: date | None) -> When | None:
+    """The day the line names ("le 28 février"), in the report's year or the one
+    before; a day a running total counts from ("depuis le 9 février") is none."""
+    if reference is None:
+        return None
+    said = line.text_in(text)
+    for m in lex.day.finditer(said):
+        if lex.total.search(said[max(0, m.start() - 14) : m.start()]):
+            continue
+        year = int(m.group("y")) if m.group("y") else reference.year
+        try:
+            day = date(year, lex.months[" ".join(m.group("m").lower().split())], int(m.group("d")))
+        except (ValueError, KeyError):
+            continue
+        if not m.group("y") and day > reference:
+            day = day.replace(year=year - 1)  # "le 28 décembre" read in January
+        return When(day, day, 1, Span(line.doc_id, line.start + m.start(), line.start + m.end()))
+    return None
+
+
 class ForeignEventStage:
-    """Pipeline stage "foreign-events": events of French, Spanish and Portuguese
-    documents; documents in other languages pass through untouched."""
+    """Pipeline stage "foreign-events": events of documents in a language the lexicon
+    reads; documents in other languages pass through untouched."""
 
     name = "foreign-events"
     needs = frozenset({"language"})

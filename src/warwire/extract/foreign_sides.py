@@ -7,6 +7,7 @@ import re
 
 from warwire.extract.foreign_lexicon import Lexicon
 from warwire.extract.roles import ActorLookup
+from warwire.resolve.gazetteer import normalise
 from warwire.types import Actor, Span
 
 __all__ = ["actor_pair", "credited", "sides"]
@@ -61,9 +62,16 @@ def credited(
     lex: Lexicon, actors: ActorLookup, doc_id: str, text: str, code: str | None
 ) -> tuple[str, Span] | None:
     """The side the report credits its account to ("selon l'armée", "el Ejército
-    indicó"): in the first sentence with a source word, the armed or state side
-    named nearest that word. Civilians are victims here, not sources."""
+    indicó", "d'après l'ONG Avenir"): in the first sentence with a source word, the
+    name an attribution preposition leads to, else the armed or state side named
+    nearest that word. Civilians are victims here, not sources."""
     for sentence in _SENTENCE.finditer(text):
+        source = lex.named_source.search(sentence.group())
+        if source is not None and _source_name(lex, source.group("name")):
+            name = source.group("name")
+            at = sentence.start() + source.start("name")
+            known = [a for _, _, a in actors.find(name, code)]
+            return (known[0].name if known else name), Span(doc_id, at, at + len(name))
         cue = lex.source.search(sentence.group())
         if cue is None:
             continue
@@ -75,3 +83,8 @@ def credited(
             actor, _ = min(armed, key=lambda side: abs(side[1].start - at))
             return actor.name, where
     return None
+
+
+def _source_name(lex: Lexicon, name: str) -> bool:
+    """A name, not a weekday, a month or a lone capitalised article."""
+    return normalise(name) not in lex.not_places and len(name) > 1

@@ -248,9 +248,18 @@ def _left_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
             gap = ws[prev.fig.last : i - sep]
             if not any(w.text in SEGMENT_BREAKS - {","} for w in gap) and _item(ws, f.fig.last):
                 f.inherit, f.obj, f.part = listed, True, prev.part
-    next3 = range(f.fig.last, min(len(ws), f.fig.last + 3))
+    # "a child among them", "two of them" — but "ten citizens, among them three women"
+    # names the whole before its parts
+    next3 = range(f.fig.last, _before_comma(ws, f.fig.last, f.fig.last + 3))
     if _subset_before(ws, f.fig.first) or any(match_at(ws, j, lx["parts"]) for j in next3):
         f.part = True  # "including two children", "a child among them", "two of them"
+
+
+def _before_comma(ws: list[Word], start: int, end: int) -> int:
+    """The end of words ``start``..``end``, cut at the first comma."""
+    return next(
+        (j for j in range(start, min(len(ws), end)) if ws[j].text == ","), min(len(ws), end)
+    )
 
 
 def _item(ws: list[Word], j: int) -> bool:

@@ -301,6 +301,8 @@ def figure_at(ws: list[Word], i: int) -> Figure | None:
     q = match_at(ws, i, phrases("qualifiers"))
     if q and (i + q >= len(ws) or number_at(ws, i + q) is None):
         q = 0  # "some people": no qualifier, a vague count
+    if q and _bare_article(ws, i + q):
+        q = 0  # "over a person", "about an hour": a preposition, not "more than one"
     qualifier = quals[" ".join(w.text for w in ws[i : i + q])] if q else None
     k = i + q
     if k >= len(ws):
@@ -326,6 +328,12 @@ def figure_at(ws: list[Word], i: int) -> Figure | None:
         )
         j += a
     return Figure(value, qualifier, ws[k].start, end, i, j)
+
+
+def _bare_article(ws: list[Word], k: int) -> bool:
+    """ "a" or "an" standing alone, no "dozen" or "hundred" after it."""
+    got = number_at(ws, k)
+    return ws[k].text in {"a", "an"} and got is not None and got[1] == k + 1
 
 
 def find_figures(text: str) -> list[Figure]:

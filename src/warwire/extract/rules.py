@@ -28,6 +28,7 @@ CASUALTY_LEMMAS = frozenset(
     | {"neutralize"}
 )
 _GENERIC_CLASH = frozenset({"attack", "raid", "storm", "assault", "ambush", "offensive"})
+_LYNCHING = frozenset({"lynch", "lynching"})
 _REAL_CLASH = frozenset(
     {
         "clash",
@@ -76,7 +77,10 @@ _FIGURATIVE = re.compile(
     r"\bprice wars?\b|\btrade wars?\b|\bbidding wars?\b"
 )
 _SPORT = re.compile(
-    r"\b(?:semi-?finals?|quarter-?finals?|finals?|matches|match|tournament|league|cup|derby|"
+    # a bare "league" is as often a party's name ("supporters of the X League clashed")
+    r"\b(?:semi-?finals?|quarter-?finals?|finals?|matches|match|tournament|cup|derby|"
+    r"(?:premier|football|soccer|rugby|basketball|cricket|champions) league|"
+    r"league (?:games?|title|leaders|table|fixtures?|season|clash)|"
     r"fixture|kick-?off|striker|goalkeeper|midfielder|coach|championship|playoffs?|olympics?)\b"
 )
 _MEMORIAL = re.compile(
@@ -357,7 +361,14 @@ def _decide(
     if sub in RIOT_SUBS:
         # no crowd did it ("gunmen stormed the village", "insurgents torched houses"):
         # an armed group's raid, or its destruction of property
-        sub = "Armed clash" if lemma in _GENERIC_CLASH else "Looting/property destruction"
+        # its lynching is a killing of a defenceless person: an attack
+        sub = (
+            "Armed clash"
+            if lemma in _GENERIC_CLASH
+            else "Attack"
+            if lemma in _LYNCHING
+            else "Looting/property destruction"
+        )
     if sub == "Arrests" and _agent_inter(roles) in _NON_STATE:
         sub = "Abduction/forced disappearance"  # only a state arrests; a group abducts
     arrest = next((h for h in hits if h.sub_event_type == "Arrests"), None)

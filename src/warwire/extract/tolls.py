@@ -48,7 +48,9 @@ def deaths_of(
     return r.deaths.value if first_place else None
 
 
-_ITEM_BREAKS = re.compile(r"[,;:]")
+# a list's items ("four in A, two in B"), or the clauses a breakdown tells its parts in
+# ("13 deaths, when 10 died in A, while a raid on B killed 3")
+_ITEM_BREAKS = (re.compile(r"[,;:]"), re.compile(r"[;:]|\b(?:when|while|whereas)\b"))
 
 
 def _place_toll(r: Reading, where: Where | None, text: str | None) -> int | None:
@@ -59,15 +61,25 @@ def _place_toll(r: Reading, where: Where | None, text: str | None) -> int | None
         return None
     if not r.sentence.start <= where.span.start < r.sentence.end:
         return None
-    cuts = [r.sentence.start]
-    cuts += [r.sentence.start + m.end() for m in _ITEM_BREAKS.finditer(r.sentence.text_in(text))]
-    cuts.append(r.sentence.end)
+    for breaks in _ITEM_BREAKS:
+        own = _item_toll(r.sentence, r.deaths.value, where.span.start, text, breaks)
+        if own is not None:
+            return own
+    return None
+
+
+def _item_toll(
+    sentence: Span, toll: int, at: int, text: str, breaks: re.Pattern[str]
+) -> int | None:
+    """The figure of the item holding offset ``at`` when the items add up to ``toll``."""
+    cuts = [sentence.start]
+    cuts += [sentence.start + m.end() for m in breaks.finditer(sentence.text_in(text))]
+    cuts.append(sentence.end)
     items = [(lo, hi, fatalities(text[lo:hi])) for lo, hi in pairwise(cuts)]
     parts = [f.value for _, _, f in items if f is not None and f.stated and f.figure is not None]
-    toll = r.deaths.value
     if len(parts) < 2 or sum(parts) not in {toll, 2 * toll}:
         return None
-    own = next((f for lo, hi, f in items if lo <= where.span.start < hi), None)
+    own = next((f for lo, hi, f in items if lo <= at < hi), None)
     if own is None or not own.stated or own.figure is None or not 0 < own.value < toll:
         return None
     return own.value

@@ -22,6 +22,7 @@ from warwire.extract.records import Context, Where
 from warwire.extract.roles import Phrase, Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.wheres_anchor import clause_anchor
+from warwire.extract.wheres_landmark import landmark_openers, near_namesakes, qualified_towns
 from warwire.extract.wheres_list import listed_places, place_words
 from warwire.extract.wheres_names import after_locative, named_area
 from warwire.extract.wheres_offset import offset_place
@@ -74,6 +75,8 @@ def wheres_for(
         if not _foreign_country(ctx, t)
         or _LOCATED_IN.search(ctx.text[max(0, t.span.start - 24) : t.span.start])
     ]
+    tops = landmark_openers(ctx.text, tops)  # "the Xtown Bank branch in Ytown": Ytown
+    tops = near_namesakes(ctx.text, tops)  # "Xville near Ytown": an Xville abroad is not it
     listed = listed_places(ctx, tree, trigger, tops, actor_spans)
     if listed:  # "shelled A, B and C": one event per place
         log.debug("where: a list of %d places", len(listed))
@@ -118,7 +121,7 @@ def wheres_for(
         scope = sorted({*scope, *tree.subtree(head)})
     inside = [t for t in tops if any(toks[i].start <= t.span.start < toks[i].end for i in scope)]
     chosen = inside or tops
-    towns = [t for t in chosen if not _coarse(t)]
+    towns = [t for t in chosen if not _coarse(t)] or qualified_towns(ctx.text, tops, ctx.toponyms)
     local = None if towns else force_town(ctx, sent, actor_spans)
     if local is not None:  # "X police cleared the camp at the Y state university": X
         return (_located(ctx, local),)

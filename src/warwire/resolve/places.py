@@ -397,7 +397,8 @@ def resolve(
                         continue  # a namesake abroad and no sign of a place: no place
                     out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, None))
                     continue
-            if cand.source == CONTEXT and place.country_code not in ({home} if home else story):
+            believed = {home} if home else story
+            if cand.source == CONTEXT and not decided[i] and place.country_code not in believed:
                 continue  # a mis-tagged name is believed only in the story's own country
             if not decided[i] and _common_abroad(cand, place, mine):
                 continue  # "the Valley" of a Kashmir story is no island of the Caribbean

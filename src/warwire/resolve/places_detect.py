@@ -88,7 +88,7 @@ TRIM_WORDS = re.compile(
 # ("al-Qardaha", "Khan al-Shih"), which the gazetteer key drops
 _CAPS = re.compile(
     r"(?:(?<![\w'’‘-])(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|en)-)?"
-    r"[A-Z][\w'’‘.-]*(?:[ -](?:(?:al|el|ad|ar|as|ash|bin|ibn|de|del|da|du|la)[ -])?"
+    r"[A-Z][\w'’‘.-]*(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ed|es|ez|bin|ibn|de|del|da|du|la)[ -])?"
     r"[A-Z][\w'’‘.-]*)*"
 )
 _STOP_WORDS = (
@@ -216,7 +216,7 @@ def _inner(text: str, span: Span, label: str, gazetteer: Gazetteer) -> list[Cand
 def _from_entity(
     label: str, raw: str, start: int, gazetteer: Gazetteer, text: str = ""
 ) -> Candidate | None:
-    surface, start = trimmed(raw, start)
+    surface, start = trimmed(_before_bracket(raw), start)
     if not surface:
         return None
     key = normalise(surface)
@@ -238,6 +238,12 @@ def _from_entity(
         if placed_by_context(text, start, end) and any(named_as(p, key) for p in places):
             return Candidate(start, end, surface, CONTEXT)
     return None
+
+
+def _before_bracket(raw: str) -> str:
+    """ "Xtown (Y county": a tagger's span that runs into a qualifier ends before it."""
+    head = raw.split("(")[0]
+    return head if head.strip() else raw
 
 
 def _lone_org(label: str, surface: str) -> bool:

@@ -96,6 +96,8 @@ def unit_places(surface: str, gazetteer: Gazetteer, regions_only: bool = False) 
     found: list[Place] = []
     for name in dict.fromkeys(names):
         found += [p for p in gazetteer.lookup(name) if p not in found]
+    if not found and (bare != surface or not regions_only):  # "(Oromia)" for Oromiya
+        found = [p for p in gazetteer.lookup_loose(bare) if p.feature == "ADM1"]
     if regions_only:
         return [p for p in found if _level(p) in (0, 1)]
     admin = [p for p in found if (p.feature or "").startswith(_ADMIN)]
@@ -103,9 +105,12 @@ def unit_places(surface: str, gazetteer: Gazetteer, regions_only: bool = False) 
     towns = [p for p in found if _level(p) == 2 and normalise(p.name) == key]
     if admin:  # "Xtown (Jenin)": the town that gives the district its name, not a namesake abroad
         towns = [t for t in towns if any(inside(t, a) or _same_region(t, a) for a in admin)]
+    first_level = words[-1].lower() in _words()["first_level_words"]
+    if first_level and not admin and not towns:  # "Al-Hasakeh governorate": a spelling's town
+        towns = [p for p in found if (p.feature or "").startswith("PPL")]
     if not admin and not towns and not regions_only:
         return _compass_town(bare, gazetteer)
-    if words[-1].lower() not in _words()["first_level_words"]:
+    if not first_level:
         return admin + [t for t in towns if t not in admin]  # "Gaza (Gaza)": the town too
     if admin or not towns:
         return admin

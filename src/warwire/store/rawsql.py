@@ -14,7 +14,9 @@ and written in bulk, with ``executemany`` on SQLite and ``COPY`` on
 PostgreSQL, when the transaction ends or, earlier, just before a statement
 that names one of their tables (or any DELETE, so a foreign key never sees a
 row out of order). Rows of one table keep their order, so ids and results
-are those of writing them one at a time.
+are those of writing them one at a time. Rows kept by rowid (SQLite's
+full-text rows, rewritten whenever their event is) are *replaced* the same
+way: only the last version of each goes in, after one bulk delete of the old.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def _names(sql: str) -> frozenset[str]:
 class Raw:
     """A DBAPI cursor on the caller's connection (and so in its transaction)."""
 
-    __slots__ = ("cursor", "dialect", "pending", "sqlite")
+    __slots__ = ("cursor", "dialect", "pending", "replaced", "sqlite")
 
     def __init__(self, conn: Connection) -> None:
         self.dialect = conn.dialect.name
@@ -83,6 +85,8 @@ class Raw:
         self.cursor: Any = conn.connection.cursor()
         # table -> (columns, rows) waiting to be written, in the order they came
         self.pending: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
+        # table -> (columns, {rowid: (row or None when gone, an older row may be stored)})
+        self.replaced: dict[str, tuple[tuple[str, ...], dict[int, tuple[Any, bool]]]] = {}
 
     def defer(self, table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
         """Queue rows (no date values: they are written as given) for :meth:`flush`."""
@@ -95,8 +99,27 @@ class Raw:
             assert have[0] == columns, f"{table}: deferred with other columns"
             have[1].extend(rows)
 
+    def replace(
+        self, table: str, columns: tuple[str, ...], rowid: int, row: tuple[Any, ...] | None,
+        new: bool = False,
+    ) -> None:
+        """Queue ``table``'s row at ``rowid`` to become ``row`` (None: deleted) at :meth:`flush`.
+
+        ``new``: no row at ``rowid`` was stored before (one deleted earlier in
+        this transaction still counts as stored until the flush removes it)."""
+        _, rows = self.replaced.setdefault(table, (columns, {}))
+        before = rows.get(rowid)
+        rows[rowid] = (row, (before[1] if before else False) or not new)
+
     def flush(self, tables: Iterable[str] | None = None) -> None:
         """Write the deferred rows (of ``tables``; default all), one bulk statement a table."""
+        wanted = self.replaced.keys() if tables is None else self.replaced.keys() & set(tables)
+        for table in list(wanted):
+            columns, keyed = self.replaced.pop(table)
+            old = [(rowid,) for rowid, (_, stored) in keyed.items() if stored]
+            self.cursor.executemany(f"DELETE FROM {table} WHERE rowid = ?", old)
+            rows = [(rowid, *row) for rowid, (row, _) in keyed.items() if row is not None]
+            self.defer(table, ("rowid", *columns), rows)
         names = self.pending.keys() if tables is None else self.pending.keys() & set(tables)
         for table in list(names):
             columns, rows = self.pending.pop(table)
@@ -110,11 +133,11 @@ class Raw:
                     copy.write_row(row)
 
     def _before(self, sql: str) -> None:
-        if self.pending:
+        if self.pending or self.replaced:
             names = _names(sql)
             if "*" in names:
                 self.flush()
-            elif not names.isdisjoint(self.pending):
+            elif not (names.isdisjoint(self.pending) and names.isdisjoint(self.replaced)):
                 self.flush(names)  # rows of other tables can wait: only a DELETE drops parents
 
     def run(self, sql: str, params: Params | None = None, replan: bool = False) -> Any:
@@ -155,5 +178,6 @@ class Raw:
                 self.flush()
             else:
                 self.pending.clear()
+                self.replaced.clear()
         finally:
             self.cursor.close()

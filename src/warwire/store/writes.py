@@ -91,11 +91,7 @@ UPDATE_EVENT = (
     + ", ".join(f'"{c}" = :{c}' for c in EVENT_COLUMNS if c != "event_id")
     + " WHERE event_id = :event_id RETURNING seq"
 )
-FTS_COLUMNS = ("rowid", "event_id", "body")
-FTS_DELETE = "DELETE FROM events_fts WHERE rowid = :s"
-FTS_DELETE_EVENT = (
-    "DELETE FROM events_fts WHERE rowid = (SELECT seq FROM events WHERE event_id = :e)"
-)
+FTS_COLUMNS = ("event_id", "body")
 
 
 def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
@@ -125,12 +121,11 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
 
 
 def write_event(raw: Raw, event: Event, search: str, version: int, new: bool) -> None:
-    """Insert or update the merged event row and (SQLite) its full-text row, keyed by seq."""
+    """Insert or update the merged event row and (SQLite) its full-text row, keyed by seq
+    (replaced at the flush: an event refolded often is indexed once a batch)."""
     row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version))
     if raw.sqlite and row is not None:
-        if not new:
-            raw.run(FTS_DELETE, {"s": row[0]})
-        raw.defer("events_fts", FTS_COLUMNS, [(row[0], event.event_id, search)])
+        raw.replace("events_fts", FTS_COLUMNS, row[0], (event.event_id, search), new=new)
 
 
 def load_event(raw: Raw, event_id: str) -> Event:
@@ -273,9 +268,9 @@ def add_event(
 
 
 def delete_event(raw: Raw, event_id: str) -> None:
-    if raw.sqlite:
-        raw.run(FTS_DELETE_EVENT, {"e": event_id})
-    raw.run("DELETE FROM events WHERE event_id = :e", {"e": event_id})
+    row = raw.first("DELETE FROM events WHERE event_id = :e RETURNING seq", {"e": event_id})
+    if raw.sqlite and row is not None:
+        raw.replace("events_fts", FTS_COLUMNS, row[0], None)
 
 
 def absorb(raw: Raw, gone: str, into: str, work: EventWork) -> None:

@@ -77,6 +77,8 @@ def test_related_links_are_furniture(line: str) -> None:
         "Residents queue for bread in the old quarter (Example/File)",
         "Residents queue for bread. Photograph: Jane Roe/Example Agency",
         "Photo gallery",
+        "Fishermen haul a net onto the beach near the old harbour, Monday, Jan. 9, 2023.",
+        "Pupils walk past a burned bus in the market town, March 2, 2021.",
     ],
 )
 def test_media_titles_and_captions_are_furniture(line: str) -> None:
@@ -131,6 +133,8 @@ def test_sharing_comments_newsletters_cookies_are_furniture(line: str) -> None:
         "In reply to the attack, the army shelled positions north of the river.",
         "Also on Monday, a roadside bomb hit a bus near the market — the second such blast.",
         "Share prices fell after the explosion at the refinery, officials said.",
+        "The truce was signed in the capital on March 28, 2022.",
+        "Gunmen attacked the convoy on Monday, the army said in a statement dated Jan. 9, 2023.",
     ],
 )
 def test_news_prose_is_kept(line: str) -> None:

@@ -50,6 +50,8 @@ def test_a_party_telling_its_own_action_claims_it() -> None:
 def test_news_agency_is_a_source_not_an_actor() -> None:
     claims = _claims("Gunmen killed five people in Kandi on Sunday, AFP reported.")
     assert claims[0][0] == "Agence France-Presse"
+    state = _claims("Shelling wounded four civilians in Kandi on Sunday, NNA reported.")
+    assert state[0][0] == "National News Agency (Lebanon)"
 
 
 def test_partitive_and_quoted_speakers() -> None:

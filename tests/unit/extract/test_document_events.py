@@ -275,3 +275,59 @@ def test_a_crowd_ready_to_march_has_not_marched(pipeline: Pipeline) -> None:
     assert _events(pipeline, text) == []
     dispersed = "Police fired tear gas to disperse protesters in the capital on Sunday."
     assert [e.sub_event_type for e in _events(pipeline, dispersed)] == ["Protest with intervention"]
+
+
+def test_deaths_when_gunmen_struck_are_an_attack(pipeline: Pipeline) -> None:
+    text = "At least 40 villagers died on Sunday when gunmen struck in Mubi."
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Attack"
+    assert event.fatalities == 40
+
+
+def test_a_sources_lower_toll_completes_the_event(pipeline: Pipeline) -> None:
+    text = (
+        "At least 40 villagers died on Sunday when gunmen struck in Mubi.\n\n"
+        "One elder put the death toll at 31; another gave a figure of 40."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.fatalities == 31
+
+
+def test_one_body_told_in_passing_does_not_undercut_the_toll(pipeline: Pipeline) -> None:
+    text = (
+        "A dozen people were killed on Sunday as gunmen went on a rampage in Mubi.\n\n"
+        "A neighbour wept over a woman found dead on a road in Mubi."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.fatalities == 12
+
+
+def test_a_toll_broken_down_by_town_and_day_is_one_event_per_town(pipeline: Pipeline) -> None:
+    text = (
+        "Police killed nine protesters in Kenya this month: four in Mandera on 3 March, "
+        "two in Garissa on 5 March and three in Wajir on 8 March."
+    )
+    events = sorted(_events(pipeline, text), key=lambda e: e.when.start or REF)
+    assert [(e.place.name if e.place else None, e.when.start, e.fatalities) for e in events] == [
+        ("Mandera", date(2023, 3, 3), 4),
+        ("Garissa", date(2023, 3, 5), 2),
+        ("Wajir", date(2023, 3, 8), 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bomb disposal experts defused an explosive device near a school in Mandera on Monday.",
+        "A roadside bomb was found and defused near a market in Mandera on Monday, police said.",
+    ],
+)
+def test_a_defused_bomb_is_the_security_forces_disruption(pipeline: Pipeline, text: str) -> None:
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Kenya"
+
+
+def test_air_defences_are_the_military(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Air defences shot down two drones over Mandera on Monday.")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Kenya"

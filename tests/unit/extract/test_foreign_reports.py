@@ -1,5 +1,6 @@
-"""Short French, Spanish and Portuguese reports read by lexicon: an event of the
-right kind, the toll, the place after a locative, evidence spans, and a store
+"""Short reports in French, Spanish, Portuguese, Turkish, Tagalog, Ukrainian and
+Russian read by lexicon: an event of the right kind, the toll, the place after a
+locative, evidence spans, and a store
 that keeps every language. The places are made up (a fake gazetteer)."""
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def _only(text: str, language: str) -> Event:
             "Shelling/artillery/missile attack",
             4,
         ),
+        ("Dravonne'da çıkan çatışmalarda 12 kişi hayatını kaybetti", "tr", "Armed clash", 12),
+        ("Solvaro'daki pazara bombalı saldırı: üç ölü", "tr", "Remote explosive/landmine/IED", 3),
+        ("Siyam (9) na sibilyan ang nasawi sa air strike sa Dravonne", "tl", "Air/drone strike", 9),
+        ("Dalawang sundalo, patay sa sagupaan sa Solvaro", "tl", "Armed clash", 0),
+        ("Обстріл поблизу Dravonne: двоє загиблих", "uk", "Shelling/artillery/missile attack", 2),
+        (
+            "В результате обстрела в Solvaro погибли три человека",
+            "ru",
+            "Shelling/artillery/missile attack",
+            3,
+        ),
     ],
 )
 def test_kind_toll_and_place(text: str, language: str, sub: str, deaths: int) -> None:
@@ -127,6 +139,21 @@ def test_headline_and_lede_telling_one_event_are_one() -> None:
     )
     event = _only(text, "fr")
     assert event.fatalities == 7
+
+
+def test_a_headline_attack_its_lede_tells_as_a_strike_is_one_event() -> None:
+    text = (
+        "Dravonne : une attaque fait quatre morts\n\n"
+        "Une frappe de drone a touché un marché à Dravonne samedi."
+    )
+    event = _only(text, "fr")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities == 4
+
+
+def test_a_capital_of_any_alphabet_heads_a_place_name() -> None:
+    event = _only("Обстріл у Дравонні", "uk")
+    assert event.location_text == "Дравонні"
 
 
 def test_english_and_unread_languages_pass_through() -> None:
@@ -281,3 +308,56 @@ def test_a_headline_naming_the_province_and_a_lede_naming_its_town_are_one_event
                    source=Source(publisher="Le Courrier"))  # fmt: skip
     (event,) = foreign_events(Analysis(doc), gazetteer, KeywordActors()).events
     assert event.place is not None and event.place.name == "Dravonne"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        (
+            "Des hommes armés ont tué trois civils à Dravonne le 28 février.",
+            "fr",
+            date(2024, 2, 28),
+        ),
+        ("Tres muertos en un ataque en Dravonne el 3 de mayo de 2023", "es", date(2023, 5, 3)),
+        ("Обстріл у Дравонні 2 квітня: двоє загиблих", "uk", date(2024, 4, 2)),
+        # a day after the report's: last year's
+        ("Attaque à Dravonne le 30 décembre : deux morts", "fr", date(2023, 12, 30)),
+    ],
+)
+def test_the_day_a_line_names_is_the_events(text: str, language: str, day: date) -> None:
+    event = _only(text, language)
+    assert event.when.start == day and event.when.time_precision == 1
+
+
+def test_the_day_a_running_total_counts_from_is_not_the_events() -> None:
+    event = _only("Trois civils tués à Dravonne, 13 morts depuis le 9 février", "fr")
+    assert event.when.start == date(2024, 4, 12)
+
+
+def test_an_ambush_on_civilians_is_an_attack() -> None:
+    event = _only("Des rebelles tendent une embuscade et tuent cinq civils à Dravonne", "fr")
+    assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claimant"),
+    [
+        (
+            "Des rebelles tuent trois civils à Dravonne, d'après l'ONG Lumière Vive",
+            "fr",
+            "Lumière Vive",
+        ),
+        ("Tres muertos en Dravonne, según Radio Sur", "es", "Radio Sur"),
+        (
+            "Lima ang nasawi sa pagsabog sa Dravonne, ayon sa ulat ng Radyo Bayan",
+            "tl",
+            "Radyo Bayan",
+        ),
+    ],
+)
+def test_the_name_after_according_to_is_the_claimant(
+    text: str, language: str, claimant: str
+) -> None:
+    (claim,) = _only(text, language).claims
+    assert claim.claimant == claimant
+    assert claim.hedge.value == "according_to"

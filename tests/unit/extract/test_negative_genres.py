@@ -73,6 +73,13 @@ NEGATIVES = {
     "food and water, aid agencies said on Tuesday.",
     "profile": "Who are the rebels of the eastern hills?\n\nIts fighters are known for raiding "
     "villages at night, abducting children and burning crops.",
+    "depot fire": "Fire at oil terminal\n\nFirefighters were battling a huge fire at the oil "
+    "terminal near the port on Tuesday after a series of explosions. At least nine people "
+    "have been killed, the health ministry said. Homes within a kilometre are being "
+    "evacuated, and residents were evacuated from two nearby villages overnight.",
+    "storm": "Storm lashes the islands\n\nA violent storm battered the islands on Monday, "
+    "flattening crops and killing three fishermen whose boat was caught at sea, the coast "
+    "guard said.",
 }
 
 

@@ -70,3 +70,17 @@ def test_candidate_scan() -> None:
     assert is_candidate("Hundreds of students marched in Dhaka.")
     assert is_candidate("Police detained the party leader.")
     assert not is_candidate("The central bank raised interest rates by half a point.")
+
+
+def test_a_preposition_before_an_article_is_no_qualifier() -> None:
+    passing = fatalities("A relative wept over a man found dead by the road.")
+    assert passing is not None and passing.value == 1 and passing.rough
+    dozen = fatalities("More than a dozen people were killed.")
+    assert dozen is not None and dozen.value == 12 and not dozen.rough
+
+
+def test_a_whole_named_before_its_parts_is_no_part() -> None:
+    whole = fatalities("Nine villagers, among them two women and a child, lost their lives.")
+    assert whole is not None and whole.value == 9 and not whole.rough
+    part = fatalities("Two of them were killed.")
+    assert part is not None and part.rough

@@ -26,3 +26,13 @@ def test_a_single_place_keeps_the_whole_toll(pipeline: Pipeline) -> None:
         "Monday, including three children, police said."
     )
     assert [e.fatalities for e in story_events(pipeline, REF, text)] == [12]
+
+
+def test_a_total_told_clause_by_clause_gives_each_place_its_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Monitors count dead\n\nMonitors documented 11 civilian deaths on March 9, when "
+        "an air strike on Garissa killed eight people, among them two children, while "
+        "shelling of Mombasa killed three people."
+    )
+    garissa = [e for e in story_events(pipeline, REF, text) if e.location_text == "Garissa"]
+    assert [e.fatalities for e in garissa] == [8]

@@ -41,6 +41,19 @@ CROWDS = [
         "Protest with intervention",
     ),
     ("Police arrested 40 protesters in Grodno on Monday.", "Protest with intervention"),
+    # an organised group's lynching is its attack on a defenceless person
+    ("A vigilante group lynched a herder in Tamale on Sunday.", "Attack"),
+    # a crowd's protest told without a protest word: slogans, placards
+    (
+        "Hundreds of nurses gathered outside the ministry in Accra on Monday, chanting "
+        "slogans against unpaid wages.",
+        "Peaceful protest",
+    ),
+    (
+        "Dozens of widows stood outside the court in Tamale on Monday holding placards "
+        "with the names of their husbands.",
+        "Peaceful protest",
+    ),
     # where they demonstrated is no object of the verb ("demonstrated that ...")
     (
         "Police fired tear gas at nurses demonstrating outside the health ministry in Lusaka "
@@ -216,6 +229,7 @@ STRATEGIC = [
         "The army said on Monday it had won back the town of Tessalit from the rebels.",
         "Government regains territory",
     ),
+    ("The army declared a curfew in the town of Mubi on Sunday.", "Other"),
 ]
 
 
