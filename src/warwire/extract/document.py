@@ -55,10 +55,9 @@ def document_context(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
             codes[t.place.country_code] += weight  # type: ignore[assignment]
     codes.update(code for _, _, code in short)
     publisher = outlet_of(doc)
-    # only sides' demonyms ("Turkish-Russian truce violated") or no place at all: a
-    # monitor's own country first
+    # only sides' demonyms ("Turkish-Russian truce violated"): a monitor's own country first
     sides_only = not short and all(w <= ADJECTIVE for w in weights)
-    source = _country_of_source(publisher, actors) if sides_only else None
+    source = _country_of_source(publisher, actors) if codes and sides_only else None
     code = source or (
         codes.most_common(1)[0][0]
         if codes

@@ -105,11 +105,11 @@ def _place_weight(place: Place | None) -> float:
     return {1: 0.25, 2: 0.2}.get(place.geo_precision, 0.1)
 
 
-def _placed_share(place: Place | None) -> float:
+def placed_share(place: Place | None) -> float:
     """A story told only at its country's point is the vaguer report of an event another
     report places at a town, so it must not outrank that report, however sure its sides
-    and day: its confidence (at most 0.8) is scaled below the least a placed event gets
-    (0.35 + 0.1)."""
+    and day: its confidence (at most 0.8; 0.65 read in another language) is scaled below
+    the least a placed event gets (0.35 + 0.1; 0.4)."""
     return COUNTRY_SHARE if place is None or (place.feature or "").startswith("PCL") else 1.0
 
 
@@ -186,6 +186,6 @@ def event_of(
         claims=_claims(draft, publisher, sole),
         civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
         notes=" ".join(first.sentence.text_in(text).split()),
-        confidence=round(min(confidence, 0.95) * _placed_share(place), 2),
+        confidence=round(min(confidence, 0.95) * placed_share(place), 2),
         evidence=tuple(evidence),
     )

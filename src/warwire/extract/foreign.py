@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
 
+from warwire.extract.fields import placed_share
 from warwire.extract.foreign_lexicon import CAPITALISED_RUN, Lexicon, lexicon, read_languages
 from warwire.extract.foreign_readings import Reading, distinct
 from warwire.extract.foreign_sides import actor_pair, credited, sides
@@ -319,7 +320,7 @@ def _event(
         claims=(claim,),
         civilian_targeting=event_type == "Violence against civilians",
         notes=" ".join(r.line.text_in(doc.text).split()),
-        confidence=round(min(confidence, 0.9), 2),
+        confidence=round(min(confidence, 0.9) * placed_share(place), 2),
         evidence=tuple(evidence),
     )
 

@@ -27,3 +27,23 @@ def test_a_monitors_country_outranks_demonyms_alone() -> None:
     text = "Russian warplanes kill 3 and wound others in a village"
     assert _countries(text, "Syrian Observatory for Human Rights") == {"SY"}
     assert _countries(text) == {"RU"}
+
+
+MONITOR = "Syrian Observatory for Human Rights"
+
+
+def test_a_country_across_the_border_is_not_where_it_happened() -> None:
+    text = "A car bomb kills four at a crossing on the border with Turkey"
+    assert _countries(text, MONITOR) == {"SY"}
+
+
+def test_a_sides_allegiance_is_not_where_it_happened() -> None:
+    assert _countries("Kurdish fighters kill 5 members of the pro-Turkey factions", MONITOR) == {
+        "SY"
+    }
+    assert _countries("Turkey-loyal factions lose 3 fighters in an ambush", MONITOR) == {"SY"}
+
+
+def test_a_country_named_for_its_army_is_a_side() -> None:
+    text = "Clashes between Chad army and CAR rebels kill 11"
+    assert _countries(text) == {"CF"}

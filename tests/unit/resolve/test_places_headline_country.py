@@ -89,3 +89,17 @@ def test_short_forms_are_found_in_running_text(gaz: MemoryGazetteer) -> None:
     text = "Clashes erupt in C. Africa as DR Congo talks stall"
     assert [code for _, _, code in short_form_spans(text)] == ["CF", "CD"]
     assert not short_form_spans("CAR BOMB KILLS FIVE")
+
+
+def test_central_africa_is_the_republic_in_wire_style() -> None:
+    assert short_form("Central Africa") == "CF"
+    assert [code for *_, code in short_form_spans("Nine dead in Central Africa clashes")] == ["CF"]
+    assert short_form_spans("aid reaches central Africa") == []
+
+
+def test_a_compass_word_is_no_region_abroad() -> None:
+    ghana = (Place("Western", 5.5, -2.5, "Ghana", "GH", "Western", 9, "ADM1", 2_000_000), [])
+    gazetteer = MemoryGazetteer([*PLACES, ghana])
+    text = "Shelling hits Qarnavel and the Western front of Tell Vosk"
+    got = found(text, [("Qarnavel", "GPE"), ("Western", "LOC"), ("Tell Vosk", "GPE")], gazetteer)
+    assert all(code != "GH" for *_, code in got)

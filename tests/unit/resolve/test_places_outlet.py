@@ -76,3 +76,39 @@ def test_a_country_point_adds_no_confidence() -> None:
     assert _place_weight(country) == 0.0
     assert _place_weight(None) == 0.0
     assert _place_weight(town) > 0.0
+
+
+NAMESAKES: list[tuple[Place, list[str]]] = [
+    *PLACES,
+    (Place("Al-Varnab", 18.0, 33.0, "Sudan", "SD", "River", 8, "PPL", 300_000), []),
+    (Place("Al Varnaab", 2.5, 45.0, "Somalia", "SO", "Shabeellaha", 9, "PPL", 6_000), []),
+    (Place("Kismayo", -0.36, 42.55, "Somalia", "SO", "Jubbada", 10, "PPL", 200_000), []),
+]  # fmt: skip
+
+
+def test_a_city_abroad_is_the_home_namesake_the_outlets_country_holds() -> None:
+    """A town of some size abroad is no place that needs no introduction when the
+    outlet's country holds a place so spelled: a monitor's headline names its own."""
+    text = "Mortar shells hit Al-Varnab and displace families"
+    got = _found(text, [("Al-Varnab", "ORG")], MemoryGazetteer(NAMESAKES), "SO")
+    assert got == [("Al-Varnab", "SO")]
+
+
+def test_a_city_abroad_with_no_home_namesake_stands() -> None:
+    abroad = [p for p in NAMESAKES if p[0].country_code != "SO" or p[0].name == "Kismayo"]
+    text = "Rockets hit Kismayo as talks open in Al-Varnab"
+    got = _found(text, [("Kismayo", "GPE"), ("Al-Varnab", "GPE")], MemoryGazetteer(abroad), "SO")
+    assert got == [("Kismayo", "SO"), ("Al-Varnab", "SD")]
+
+
+def test_a_country_point_never_outranks_a_placed_event() -> None:
+    """However sure its sides and day, an event told only at its country's point stays
+    below the least confident event placed in a region or a town."""
+    from warwire.extract.fields import placed_share
+
+    country = Place("Somalia", 6.0, 48.0, "Somalia", "SO", None, 1, "PCLI", 1, geo_precision=3)
+    region = Place("Hiiraan", 4.0, 45.5, "Somalia", "SO", "Hiiraan", 2, "ADM1", 1, geo_precision=3)
+    surest_country = min(0.35 + 0.15 + 0.1 + 0.1 + 0.1, 0.95) * placed_share(country)
+    least_placed = (0.35 + _place_weight(region)) * placed_share(region)
+    assert surest_country < least_placed
+    assert placed_share(None) == placed_share(country) < 1.0

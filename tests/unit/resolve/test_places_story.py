@@ -87,6 +87,16 @@ def test_the_storys_place_is_its_most_named_specific_place() -> None:
     assert story_place(tops, "", "BO") is None
 
 
+def test_a_headlines_one_home_area_is_its_place() -> None:
+    """A headline names its town once, maybe as its area ("the countryside of X"): an
+    article must name it twice, or once up top as the town itself."""
+    zenda = Place("Zenda", 10.2, 20.9, "Ruritania", "RU", "Hills", 3, "PPL", 0, geo_precision=2)
+    tops = [Toponym(Span("d", 30, 35), "Zenda", zenda)]
+    headline = "Shells hit the countryside of Zenda and an unnamed village"
+    assert story_place(tops, headline, "RU") is tops[0]
+    assert story_place(tops, headline + " " + "More. " * 60, "RU") is None
+
+
 def test_official_unit_names_get_their_press_names() -> None:
     assert unit_aliases("Kabupaten Sentosa") == ("Sentosa", "Sentosa regency")
     assert unit_aliases("Lakeside District") == ("Lakeside", "Lakeside district")
