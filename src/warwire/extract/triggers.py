@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from warwire.errors import ModelError
+from warwire.extract.mentions import literal_starts
 from warwire.knowledge import data_yaml
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Sentence, Token
@@ -281,6 +282,34 @@ def _any_pattern(k: int) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p in lexicon()[k].patterns))
 
 
+_WORD_START = "(?<![\\w-])"  # how every lexicon phrase begins (see triggers.lexicon)
+
+
+@cache
+def _phrase_starts(k: int) -> tuple[str, ...] | None:
+    """Literal texts one of which begins every match of rule ``k``'s phrases, or None.
+
+    A sentence holding none of them cannot match, and a substring test is far
+    cheaper than the phrases' regex (29 rules, ~25 µs a scan, most finding nothing).
+    """
+    starts: set[str] = set()
+    for pattern in lexicon()[k].patterns:
+        body = pattern.pattern.removeprefix(_WORD_START)
+        found = literal_starts(body) if body != pattern.pattern else None
+        if found is None:
+            return None
+        starts.update(found)
+    return tuple(sorted(starts))
+
+
+def _phrased(k: int, lowered: str) -> bool:
+    """Whether any phrase of rule ``k`` occurs in ``lowered`` (the literal starts first)."""
+    starts = _phrase_starts(k)
+    if starts is not None and not any(s in lowered for s in starts):
+        return False
+    return _any_pattern(k).search(lowered) is not None
+
+
 def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     """Every lexicon match in a parsed sentence, best (highest priority) first."""
     if not sentence.parsed:
@@ -320,7 +349,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             continue
         candidates = by_rule.get(k, ())
         # one scan for all of the rule's phrases, which mostly find nothing
-        phrased = bool(rule.patterns) and _any_pattern(k).search(lowered) is not None
+        phrased = bool(rule.patterns) and _phrased(k, lowered)
         if not candidates and not phrased:
             continue
         # "riot police", "of its own accord": phrases where the trigger word means no event
