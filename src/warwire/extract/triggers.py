@@ -119,14 +119,13 @@ _EXTRA_CANDIDATES = (
 
 
 @cache
-def _candidate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The scan's two halves: where a lexicon word starts, and the lexicon's phrases."""
+def _candidate_words() -> re.Pattern[str]:
+    """The scan's first half: where a lexicon word starts."""
     words: set[str] = set(_EXTRA_CANDIDATES)
     for rule in lexicon():
         words.update(_stem(w) for w in rule.lemmas | rule.verbs)
         words.update(w.lower() for w in rule.candidates)
-    phrase = "|".join(p.pattern for rule in lexicon() for p in rule.patterns)
-    return re.compile(rf"(?<![\w])(?:{_prefix_tree(words)})"), re.compile(phrase)
+    return re.compile(rf"(?<![\w])(?:{_prefix_tree(words)})")
 
 
 def _prefix_tree(words: set[str]) -> str:
@@ -152,12 +151,32 @@ def _prefix_tree(words: set[str]) -> str:
     return emit(tree)
 
 
+@cache
+def _phrase_gates() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Where a literal start of some rule's phrases occurs (a prefix tree), and the
+    phrases of the rules without such starts (None when there are none)."""
+    starts: set[str] = set()
+    loose: list[str] = []
+    for k, rule in enumerate(lexicon()):
+        found = _phrase_starts(k)
+        if found is None:
+            loose.extend(p.pattern for p in rule.patterns)
+        else:
+            starts.update(found)
+    return re.compile(_prefix_tree(starts)), re.compile("|".join(loose)) if loose else None
+
+
 def is_candidate(sentence_text: str) -> bool:
     """Cheap, high-recall test: could this sentence describe an event or claim?"""
     low = sentence_text.lower()
     # the words first: they decide most sentences, and their scan is the cheap one
-    words, phrases = _candidate_regexes()
-    return words.search(low) is not None or phrases.search(low) is not None
+    if _candidate_words().search(low) is not None:
+        return True
+    # the phrases rule by rule, and only where one of their literal starts occurs
+    gate, loose = _phrase_gates()
+    if gate.search(low) is not None:
+        return any(_phrased(k, low) for k, rule in enumerate(lexicon()) if rule.patterns)
+    return loose is not None and loose.search(low) is not None
 
 
 def _token_at(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
