@@ -86,17 +86,17 @@ def _split_top(pattern: str) -> tuple[list[str], int]:
     return [*parts, pattern[start:]], len(pattern)
 
 
-def _gates(pattern: str) -> list[str] | None:
+def literal_starts(pattern: str) -> list[str] | None:
     """Literal texts one of which starts every match of ``pattern`` (None: no such list)."""
     parts, _ = _split_top(pattern)
     if len(parts) > 1:
-        found = [_gates(p) for p in parts]
+        found = [literal_starts(p) for p in parts]
         return None if any(g is None for g in found) else [x for g in found for x in g or ()]
     if pattern.startswith("(?:"):
         inner, end = _split_top(pattern[3:])
         if pattern[3 + end + 1 : 3 + end + 2] in {"?", "*", "{"}:
             return None  # the group is optional
-        found = [_gates(p) for p in inner]
+        found = [literal_starts(p) for p in inner]
         return None if any(g is None for g in found) else [x for g in found for x in g or ()]
     m = _META.search(pattern)
     prefix = pattern if m is None else pattern[: m.start()]
@@ -112,7 +112,7 @@ def compile_cues(cues: Mapping[str, Sequence[str]]) -> tuple[Cue, ...]:
         if not patterns:
             continue
         alternatives = "|".join(f"(?:{p})" for p in patterns)
-        gates = [_gates(p) for p in patterns]
+        gates = [literal_starts(p) for p in patterns]
         compiled.append(
             Cue(
                 name,

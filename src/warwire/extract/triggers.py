@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from warwire.errors import ModelError
+from warwire.extract.mentions import literal_starts
 from warwire.knowledge import data_yaml
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Sentence, Token
@@ -118,14 +119,13 @@ _EXTRA_CANDIDATES = (
 
 
 @cache
-def _candidate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The scan's two halves: where a lexicon word starts, and the lexicon's phrases."""
+def _candidate_words() -> re.Pattern[str]:
+    """The scan's first half: where a lexicon word starts."""
     words: set[str] = set(_EXTRA_CANDIDATES)
     for rule in lexicon():
         words.update(_stem(w) for w in rule.lemmas | rule.verbs)
         words.update(w.lower() for w in rule.candidates)
-    phrase = "|".join(p.pattern for rule in lexicon() for p in rule.patterns)
-    return re.compile(rf"(?<![\w])(?:{_prefix_tree(words)})"), re.compile(phrase)
+    return re.compile(rf"(?<![\w])(?:{_prefix_tree(words)})")
 
 
 def _prefix_tree(words: set[str]) -> str:
@@ -151,12 +151,32 @@ def _prefix_tree(words: set[str]) -> str:
     return emit(tree)
 
 
+@cache
+def _phrase_gates() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Where a literal start of some rule's phrases occurs (a prefix tree), and the
+    phrases of the rules without such starts (None when there are none)."""
+    starts: set[str] = set()
+    loose: list[str] = []
+    for k, rule in enumerate(lexicon()):
+        found = _phrase_starts(k)
+        if found is None:
+            loose.extend(p.pattern for p in rule.patterns)
+        else:
+            starts.update(found)
+    return re.compile(_prefix_tree(starts)), re.compile("|".join(loose)) if loose else None
+
+
 def is_candidate(sentence_text: str) -> bool:
     """Cheap, high-recall test: could this sentence describe an event or claim?"""
     low = sentence_text.lower()
     # the words first: they decide most sentences, and their scan is the cheap one
-    words, phrases = _candidate_regexes()
-    return words.search(low) is not None or phrases.search(low) is not None
+    if _candidate_words().search(low) is not None:
+        return True
+    # the phrases rule by rule, and only where one of their literal starts occurs
+    gate, loose = _phrase_gates()
+    if gate.search(low) is not None:
+        return any(_phrased(k, low) for k, rule in enumerate(lexicon()) if rule.patterns)
+    return loose is not None and loose.search(low) is not None
 
 
 def _token_at(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
@@ -281,6 +301,34 @@ def _any_pattern(k: int) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p in lexicon()[k].patterns))
 
 
+_WORD_START = "(?<![\\w-])"  # how every lexicon phrase begins (see triggers.lexicon)
+
+
+@cache
+def _phrase_starts(k: int) -> tuple[str, ...] | None:
+    """Literal texts one of which begins every match of rule ``k``'s phrases, or None.
+
+    A sentence holding none of them cannot match, and a substring test is far
+    cheaper than the phrases' regex (29 rules, ~25 µs a scan, most finding nothing).
+    """
+    starts: set[str] = set()
+    for pattern in lexicon()[k].patterns:
+        body = pattern.pattern.removeprefix(_WORD_START)
+        found = literal_starts(body) if body != pattern.pattern else None
+        if found is None:
+            return None
+        starts.update(found)
+    return tuple(sorted(starts))
+
+
+def _phrased(k: int, lowered: str) -> bool:
+    """Whether any phrase of rule ``k`` occurs in ``lowered`` (the literal starts first)."""
+    starts = _phrase_starts(k)
+    if starts is not None and not any(s in lowered for s in starts):
+        return False
+    return _any_pattern(k).search(lowered) is not None
+
+
 def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     """Every lexicon match in a parsed sentence, best (highest priority) first."""
     if not sentence.parsed:
@@ -320,7 +368,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
             continue
         candidates = by_rule.get(k, ())
         # one scan for all of the rule's phrases, which mostly find nothing
-        phrased = bool(rule.patterns) and _any_pattern(k).search(lowered) is not None
+        phrased = bool(rule.patterns) and _phrased(k, lowered)
         if not candidates and not phrased:
             continue
         # "riot police", "of its own accord": phrases where the trigger word means no event
