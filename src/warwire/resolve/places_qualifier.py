@@ -307,6 +307,13 @@ def _namesakes_inside(pool: Sequence[Place], q: Qualifier) -> list[Place]:
     ]
 
 
+def _seat_elsewhere(options: Sequence[Place], q: Qualifier) -> bool:
+    """ "Juba (Jubek state)": a capital or provincial seat outside every country the
+    qualifier's units lie in is misqualified (a unit the gazetteer lacks met a namesake)."""
+    codes = {u.country_code for lvl in q.levels for u in lvl}
+    return any(p.feature in ("PPLC", "PPLA") and p.country_code not in codes for p in options)
+
+
 def apply_qualifiers(
     text: str,
     candidates: Sequence[Candidate],
@@ -336,7 +343,7 @@ def apply_qualifiers(
         if found:
             out[i], sure[i] = found, True
             chosen = [_holder(lvl, found) for lvl in q.levels]
-        elif not q.settles or _an_area(out[i], key):
+        elif not q.settles or _an_area(out[i], key) or _seat_elsewhere(out[i], q):
             continue  # "In Asia, Canada remains ...": an area is no town to settle
         else:
             others = [a for j, a in anchors if j != i and not _within(candidates[j], q)]

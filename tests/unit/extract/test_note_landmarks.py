@@ -65,6 +65,13 @@ PLACES = [
         "Ra’s al ‘Ayn",
         "SY",
     ),
+    # a capital is not moved abroad by a unit the gazetteer lacks but a village abroad bears
+    (
+        "On 6 June 2024, nurses protested outside the ministry of health in Juba (Jubek "
+        "state) over unpaid salaries. [size=dozens]",
+        "Juba",
+        "SS",
+    ),
     # a village "near" a town is no namesake abroad: the town places it
     (
         "On 2 March 2024, RSF fighters stormed the village of Medina near Kassala and killed "
