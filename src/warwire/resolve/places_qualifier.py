@@ -201,9 +201,13 @@ def qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> Qualifier | No
             parts.append((a, b))
     elif match := in_unit.match(text, end):
         parts.append((match.start(1), match.end()))
-    elif (match := comma.match(text, end)) and not _LIST_GOES_ON.match(text, match.end()):
+    elif (match := comma.match(text, end)) and (
+        match.group(2) or not _LIST_GOES_ON.match(text, match.end())
+    ):  # "Xmarket, Y constituency, Z county": a chain of units is no list
         parts.append((match.start(1), match.end()))
         bare_comma = match.group(2) is None
+        while match.group(2) and len(parts) < 3 and (match := comma.match(text, match.end())):
+            parts.append((match.start(1), match.end()))
     if not parts or len(parts) > 3:
         return None
     levels = [unit_places(text[a:b], gazetteer, bare_comma) for a, b in parts]

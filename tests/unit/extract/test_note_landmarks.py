@@ -72,6 +72,14 @@ PLACES = [
         "Juba",
         "SS",
     ),
+    # a comma chain of units is no list: the market lies in the county, not in a town
+    # spelt like it elsewhere
+    (
+        "On 7 June 2024, police arrested 14 traders at Kangemi market, Westlands "
+        "constituency, Nairobi county. [size=dozens]",
+        "Nairobi County",
+        "KE",
+    ),
     # a village "near" a town is no namesake abroad: the town places it
     (
         "On 2 March 2024, RSF fighters stormed the village of Medina near Kassala and killed "
@@ -126,6 +134,10 @@ SUBTYPES = [
 
 
 TAGGED = [
+    (
+        "On 18 May 2024, Russian forces struck Pokrovsk with a guided bomb. 2 fatalities.",
+        "Air/drone strike",
+    ),
     # the coder's opening tag names the event whatever the body's verb
     (
         "Defusal: On 15 May 2024, police made safe an explosive device left near a school in "
