@@ -135,6 +135,11 @@ SUBTYPES = [
 
 TAGGED = [
     (
+        "On 19 May 2024, Russian forces attacked Ukrainian positions with FPV drones near "
+        "Kupiansk (Kharkiv oblast). Fatalities unknown.",
+        "Air/drone strike",
+    ),
+    (
         "On 18 May 2024, Russian forces struck Pokrovsk with a guided bomb. 2 fatalities.",
         "Air/drone strike",
     ),
