@@ -116,11 +116,6 @@ SUBTYPES = [
         "Agreement",
     ),
     (
-        "On 12 May 2024, IS Sahel militants were said to have set up a base in a forest west "
-        "of Menaka (Menaka region).",
-        "Headquarters or base established",
-    ),
-    (
         "On 13 May 2024, police opened fire on teachers marching against unpaid salaries in "
         "Bukavu (South Kivu), killing one. 1 fatality. [size=hundreds]",
         "Excessive force against protesters",
