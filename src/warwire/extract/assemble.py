@@ -190,7 +190,7 @@ def read_sentence(
         )
         for h in hits
     }
-    decisions = tagged(decide(tree, hits, roles_of, text), text)
+    decisions = decide(tree, hits, roles_of, text)
     aggregate = find_aggregate(text)
     deaths = fatalities(text)
     equipment = tuple(find_equipment(text, sentence.span.start, ctx.doc_id))
@@ -286,7 +286,7 @@ def read_sentence(
                 dated=stated is not None,
             )
         )
-    return readings, stated
+    return tagged(readings, text), stated
 
 
 def _at_home(actor: Actor, wheres: tuple[Where, ...], story_country: str | None) -> bool:

@@ -303,8 +303,6 @@ def polarity(tree: Tree, trigger: int, text: str = "") -> Polarity:
             return Polarity.CONDITIONAL
         if "to" in aux and toks[pos].pos == "VERB" and toks[pos].dep in {"xcomp", "acl", "advcl"}:
             head = tree.head(pos)
-            if "have" in aux and head is not None and toks[head].dep == "ROOT":
-                continue  # "were reported to have set up a base": done, as its source says
             if head is not None and _documented(tree, head):
                 continue  # "a video documenting Turkish actions to supply ...": shown, done
             if head is not None and toks[head].lemma.lower() not in {

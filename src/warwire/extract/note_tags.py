@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from warwire.extract.rules import Decision
+from warwire.extract.records import Reading
 from warwire.knowledge import data_mapping
 
 _TAG = re.compile(r"^\W*([A-Za-z][A-Za-z /-]{2,40}?)\s*:")
@@ -29,9 +29,12 @@ def tag_sub_type(sentence_text: str) -> str | None:
     return _tags().get(match.group(1).casefold()) if match else None
 
 
-def tagged(decisions: list[Decision], sentence_text: str) -> list[Decision]:
-    """The decisions with the first one's sub-type set by the note's tag, if any."""
+def tagged(readings: list[Reading], sentence_text: str) -> list[Reading]:
+    """The readings with the first one's sub-type set by the note's tag, if any; its
+    sides stay as the body's verb found them ("Troop movement: Russian forces moved
+    artillery ...": Russia's forces moved)."""
     sub = tag_sub_type(sentence_text)
-    if sub is None or not decisions:
-        return decisions
-    return [replace(decisions[0], sub_event_type=sub), *decisions[1:]]
+    if sub is None or not readings:
+        return readings
+    first = readings[0]
+    return [replace(first, decision=replace(first.decision, sub_event_type=sub)), *readings[1:]]

@@ -73,6 +73,9 @@ _HIT |= {"Suicide bomb"}
 _STATE_TYPES = frozenset({1, 8})  # state and external forces strike from afar
 
 
+_ACTIVITY = frozenset({"Change to group/activity", "Headquarters or base established"})
+
+
 def _generic(actors: ActorLookup, word: str, country_code: str | None) -> Actor | None:
     found = actors.resolve(word, country_code)
     return found if found is not None and not is_kept_phrase(found) else None
@@ -235,7 +238,8 @@ def settle_sides(
     actor2 = _settle(actors, actor2, country_code)
     if sub in _CROWD:
         return _crowd_sides(actors, sub, actor1, actor2, country_code, sentences)
-    if actor1 is None and sub in _REMOTE:
+    if actor1 is None and (sub in _REMOTE or sub in _ACTIVITY):
+        # "Troop movement: Russian forces moved artillery ...": the force the note names
         actor1 = _shooter(actors, sentences, main)
     if actor1 is not None and actor1.inter == 7 and sub in _UNNAMED_PERPETRATOR:
         # civilians are never the perpetrators: "five people turned up and opened fire"

@@ -201,9 +201,13 @@ def qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> Qualifier | No
             parts.append((a, b))
     elif match := in_unit.match(text, end):
         parts.append((match.start(1), match.end()))
-    elif (match := comma.match(text, end)) and not _LIST_GOES_ON.match(text, match.end()):
+    elif (match := comma.match(text, end)) and (
+        match.group(2) or not _LIST_GOES_ON.match(text, match.end())
+    ):  # "Xmarket, Y constituency, Z county": a chain of units is no list
         parts.append((match.start(1), match.end()))
         bare_comma = match.group(2) is None
+        while match.group(2) and len(parts) < 3 and (match := comma.match(text, match.end())):
+            parts.append((match.start(1), match.end()))
     if not parts or len(parts) > 3:
         return None
     levels = [unit_places(text[a:b], gazetteer, bare_comma) for a, b in parts]
@@ -307,6 +311,13 @@ def _namesakes_inside(pool: Sequence[Place], q: Qualifier) -> list[Place]:
     ]
 
 
+def _seat_elsewhere(options: Sequence[Place], q: Qualifier) -> bool:
+    """ "Juba (Jubek state)": a capital or provincial seat outside every country the
+    qualifier's units lie in is misqualified (a unit the gazetteer lacks met a namesake)."""
+    codes = {u.country_code for lvl in q.levels for u in lvl}
+    return any(p.feature in ("PPLC", "PPLA") and p.country_code not in codes for p in options)
+
+
 def apply_qualifiers(
     text: str,
     candidates: Sequence[Candidate],
@@ -336,7 +347,7 @@ def apply_qualifiers(
         if found:
             out[i], sure[i] = found, True
             chosen = [_holder(lvl, found) for lvl in q.levels]
-        elif not q.settles or _an_area(out[i], key):
+        elif not q.settles or _an_area(out[i], key) or _seat_elsewhere(out[i], q):
             continue  # "In Asia, Canada remains ...": an area is no town to settle
         else:
             others = [a for j, a in anchors if j != i and not _within(candidates[j], q)]

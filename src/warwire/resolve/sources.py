@@ -54,7 +54,10 @@ def normalize(name: str) -> str:
 def host_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # "Xtown. [size=...": a speaker's words, no address
+        return None
     return host.removeprefix("www.") if host else None
 
 

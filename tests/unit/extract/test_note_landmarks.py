@@ -65,6 +65,21 @@ PLACES = [
         "Ra’s al ‘Ayn",
         "SY",
     ),
+    # a capital is not moved abroad by a unit the gazetteer lacks but a village abroad bears
+    (
+        "On 6 June 2024, nurses protested outside the ministry of health in Juba (Jubek "
+        "state) over unpaid salaries. [size=dozens]",
+        "Juba",
+        "SS",
+    ),
+    # a comma chain of units is no list: the market lies in the county, not in a town
+    # spelt like it elsewhere
+    (
+        "On 7 June 2024, police arrested 14 traders at Kangemi market, Westlands "
+        "constituency, Nairobi county. [size=dozens]",
+        "Nairobi County",
+        "KE",
+    ),
     # a village "near" a town is no namesake abroad: the town places it
     (
         "On 2 March 2024, RSF fighters stormed the village of Medina near Kassala and killed "
@@ -101,11 +116,6 @@ SUBTYPES = [
         "Agreement",
     ),
     (
-        "On 12 May 2024, IS Sahel militants were said to have set up a base in a forest west "
-        "of Menaka (Menaka region).",
-        "Headquarters or base established",
-    ),
-    (
         "On 13 May 2024, police opened fire on teachers marching against unpaid salaries in "
         "Bukavu (South Kivu), killing one. 1 fatality. [size=hundreds]",
         "Excessive force against protesters",
@@ -119,6 +129,15 @@ SUBTYPES = [
 
 
 TAGGED = [
+    (
+        "On 19 May 2024, Russian forces attacked Ukrainian positions with FPV drones near "
+        "Kupiansk (Kharkiv oblast). Fatalities unknown.",
+        "Air/drone strike",
+    ),
+    (
+        "On 18 May 2024, Russian forces struck Pokrovsk with a guided bomb. 2 fatalities.",
+        "Air/drone strike",
+    ),
     # the coder's opening tag names the event whatever the body's verb
     (
         "Defusal: On 15 May 2024, police made safe an explosive device left near a school in "

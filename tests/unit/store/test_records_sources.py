@@ -60,3 +60,8 @@ def test_place_basis_round_trips_and_older_records_still_load() -> None:
     del data["place"]["place_basis"]  # stored before the field existed
     older = records.event(data)
     assert older.place is not None and older.place.place_basis is None
+
+
+def test_a_name_with_an_open_bracket_is_no_address() -> None:
+    # a note's speaker span can run into its "[size=..." tag: no URL, no crash
+    assert lookup_source(publisher="local residents. [size=no report") is None
