@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from typing import Any
 
-from warwire.geodesy import EARTH_KM
 from warwire.merge import (
     best_match,
     compatible,
@@ -27,14 +24,10 @@ from warwire.merge import (
 )
 from warwire.serialize import stored_event_id
 from warwire.store import records
+from warwire.store.candidates import candidates, cell_of, place_key
 from warwire.store.rawsql import Raw, insert_sql
 from warwire.store.schema import NARROW_DAYS, VERSION_TIME_KEY
-from warwire.types import Claim, Document, Event, Place
-
-MAX_CANDIDATES = 50
-_TRUE = {True: "1", False: "TRUE"}  # boolean literals by ``Raw.sqlite``
-_FALSE = {True: "0", False: "FALSE"}
-MAX_WINDOW_DAYS = 92  # stored windows longer than a quarter are not merge candidates
+from warwire.types import Claim, Document, Event
 
 
 def short_hash(*parts: object) -> str:
@@ -83,7 +76,7 @@ def report_search_text(doc: Document, report: Event) -> str:
 EVENT_COLUMNS = (
     "event_id", "event_type", "sub_event_type", "country", "admin1", "event_date",
     "date_start", "date_end", "latitude", "longitude", "actors", "fatalities", "data",
-    "search_text", "version", "wide", "geo_precision",
+    "search_text", "version", "wide", "geo_precision", "cell", "place_key",
 )  # fmt: skip
 INSERT_EVENT = insert_sql("events", EVENT_COLUMNS, " RETURNING seq")
 UPDATE_EVENT = (
@@ -117,6 +110,8 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
         "version": version,
         "wide": bool(span and (span[1] - span[0]).days > NARROW_DAYS),
         "geo_precision": place.geo_precision if place else None,
+        "cell": cell_of(place.latitude, place.longitude) if place else None,
+        "place_key": place_key(event),
     }
 
 
@@ -132,71 +127,6 @@ def load_event(raw: Raw, event_id: str) -> Event:
     row = raw.first("SELECT data FROM events WHERE event_id = :e", {"e": event_id})
     assert row is not None, event_id
     return records.event(json.loads(row[0]))
-
-
-def _near_box(place: Place, km: float) -> tuple[float, float, float | None]:
-    """Half-sizes (degrees) of a box holding every point within ``km`` (haversine)."""
-    dlat = math.degrees(km / EARTH_KM) * 1.01 + 1e-9
-    top = math.radians(min(90.0, abs(place.latitude) + dlat))
-    arg = math.sin(km / (2 * EARTH_KM)) / max(math.cos(top), 1e-12)
-    if arg >= 1:
-        return place.latitude, dlat, None
-    dlon = math.degrees(2 * math.asin(arg)) * 1.01 + 1e-9
-    return place.latitude, dlat, None if abs(place.longitude) + dlon >= 180 else dlon
-
-
-def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
-    """SQL prefilter, a superset of :func:`warwire.merge.compatible` on type, time and place."""
-    sql = (
-        "SELECT seq, data FROM events WHERE event_type = :t AND wide = {w} "
-        "AND date_start >= :{lo} AND date_start <= :hi AND date_end >= :start"
-    )
-    params: dict[str, Any] = {"t": report.event_type}
-    if report.event_type != "Battles":  # compatible_type: other sub-types must match
-        sql += " AND sub_event_type = :st"
-        params["st"] = report.sub_event_type
-    place = report.place
-    if place is not None and place.country:
-        sql += " AND (country = :c OR country IS NULL)"
-        params["c"] = place.country
-    if place is not None:  # within the box, or unplaced, or the same admin1
-        lat, dlat, dlon = _near_box(place, near_km)
-        geo = "latitude BETWEEN :la0 AND :la1"
-        params.update(la0=lat - dlat, la1=lat + dlat)
-        if dlon is not None:
-            geo += " AND longitude BETWEEN :lo0 AND :lo1"
-            params.update(lo0=place.longitude - dlon, lo1=place.longitude + dlon)
-        alts = ["latitude IS NULL", f"({geo})"]
-        if place.admin1:  # the same admin1 counts when either place is imprecise
-            alts.append("admin1 = :a1" if place.geo_precision >= 2 else
-                        "(admin1 = :a1 AND geo_precision >= 2)")  # fmt: skip
-            params["a1"] = place.admin1
-        sql += " AND (" + " OR ".join(alts) + ")"
-    return sql, params
-
-
-def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
-    """Stored events that may be the same real event, through the merge index.
-
-    Narrow windows must start within ``NARROW_DAYS`` before the report's start
-    to overlap it; wide ones within ``MAX_WINDOW_DAYS``. Both scans stay a few
-    days (or a few wide events) long however large the database grows.
-    """
-    span = window(report.when)
-    if span is None or (report.place is None and not report.location_text):
-        return []  # compatible_time / compatible_place refuse every stored event
-    sql, params = _candidate_sql(report, near_km)
-    params.update(hi=span[1], start=span[0], lo_n=span[0] - timedelta(days=NARROW_DAYS),
-                  lo_w=span[0] - timedelta(days=MAX_WINDOW_DAYS))  # fmt: skip
-    narrow = sql.format(w=_FALSE[raw.sqlite], lo="lo_n")
-    wide = sql.format(w=_TRUE[raw.sqlite], lo="lo_w")
-    limit = f" ORDER BY seq LIMIT {MAX_CANDIDATES * 4}"  # each scan stops early; so does their sum
-    rows = raw.all(
-        f"SELECT seq, data FROM ({narrow}{limit}) n UNION ALL "
-        f"SELECT seq, data FROM ({wide}{limit}) w{limit}",
-        params,
-    )
-    return [records.event(json.loads(data)) for _, data in rows]
 
 
 def refold(raw: Raw, event_id: str, version: int) -> Event | None:
