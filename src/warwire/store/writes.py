@@ -168,7 +168,8 @@ def add_event(
     raw: Raw, doc: Document, report: Event, index: int, work: EventWork, near_km: float
 ) -> None:
     """Merge one report into a matching stored event, or store it as a new one."""
-    report = replace(report, doc_ids=(doc.doc_id,))
+    if report.doc_ids != (doc.doc_id,):
+        report = replace(report, doc_ids=(doc.doc_id,))
     orphan = best_match(report, list(work.orphans.values()), near_km)
     if orphan is not None:  # a revised document's event keeps its id
         del work.orphans[orphan.event_id]
