@@ -13,7 +13,7 @@ import hashlib
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from warwire.merge import (
@@ -87,7 +87,10 @@ UPDATE_EVENT = (
 FTS_COLUMNS = ("event_id", "body")
 
 
-def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
+def event_row(
+    event: Event, search_text: str, version: int, data: str | None = None
+) -> dict[str, Any]:
+    """The events row; ``data``: the event already encoded."""
     place = event.place
     span = window(event.when)
     names = [a.name for a in (event.actor1, event.actor2) if a]
@@ -105,7 +108,7 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
         "longitude": place.longitude if place else None,
         "actors": "|" + "|".join(names) + "|" if names else "",
         "fatalities": event.fatalities,
-        "data": json.dumps(records.encode(event), ensure_ascii=False),
+        "data": data or json.dumps(records.encode(event), ensure_ascii=False),
         "search_text": search_text,
         "version": version,
         "wide": bool(span and (span[1] - span[0]).days > NARROW_DAYS),
@@ -115,10 +118,12 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
     }
 
 
-def write_event(raw: Raw, event: Event, search: str, version: int, new: bool) -> None:
+def write_event(
+    raw: Raw, event: Event, search: str, version: int, new: bool, data: str | None = None
+) -> None:
     """Insert or update the merged event row and (SQLite) its full-text row, keyed by seq
     (replaced at the flush: an event refolded often is indexed once a batch)."""
-    row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version))
+    row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version, data))
     if raw.sqlite and row is not None:
         raw.replace("events_fts", FTS_COLUMNS, row[0], (event.event_id, search), new=new)
 
@@ -146,8 +151,10 @@ def refold(raw: Raw, event_id: str, version: int) -> Event | None:
 REPORT_COLUMNS = ("event_id", "doc_id", "data", "search_text")
 
 
-def put_report(raw: Raw, event_id: str, doc_id: str, report: Event, search: str) -> None:
-    data = json.dumps(records.encode(report), ensure_ascii=False)
+def put_report(
+    raw: Raw, event_id: str, doc_id: str, report: Event, search: str, data: str | None = None
+) -> None:
+    data = data or json.dumps(records.encode(report), ensure_ascii=False)
     raw.defer("event_reports", REPORT_COLUMNS, [(event_id, doc_id, data, search)])
 
 
@@ -158,10 +165,27 @@ def store_report(
     event_id: str,
     work: EventWork,
     search: str | None = None,
+    data: str | None = None,
 ) -> None:
     text = report_search_text(doc, report) if search is None else search
-    put_report(raw, event_id, doc.doc_id, report, text)
+    put_report(raw, event_id, doc.doc_id, report, text, data)
     insert_claims(raw, doc.doc_id, report.claims, event_id)
+
+
+_FIELDS = tuple(f.name for f in fields(Event) if f.name != "event_id")
+
+
+def _same_but_id(a: Event, b: Event) -> bool:
+    """Equal fields of the same types: their encodings differ only in ``event_id``."""
+    for name in _FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not y and (type(x) is not type(y) or x != y):
+            return False
+    return True
+
+
+def _dumps(encoded: Any) -> str:
+    return json.dumps(encoded, ensure_ascii=False)
 
 
 def add_event(
@@ -183,8 +207,11 @@ def add_event(
         event_id = stored_event_id(doc.doc_id, report.event_id, index)
         search = report_search_text(doc, report)
         single = merge_reports([report], event_id)  # one report folds to itself
-        write_event(raw, single, search, work.version, new=True)
-        store_report(raw, doc, report, event_id, work, search)
+        encoded = records.encode(single)
+        write_event(raw, single, search, work.version, True, _dumps(encoded))
+        alike = _same_but_id(single, report)  # then the report's encoding is the event's
+        data = _dumps({**encoded, "event_id": report.event_id}) if alike else None
+        store_report(raw, doc, report, event_id, work, search, data)
         work.change(event_id, "added")
         work.added += 1
         return
