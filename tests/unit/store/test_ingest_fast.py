@@ -1,4 +1,4 @@
-"""The fast ingest path: raw SQL translation, bounded merge candidates, migration v3."""
+"""The fast ingest path: raw SQL translation, bounded merge candidates, migrations 3, 7, 8."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from sqlalchemy import text
 from warwire.geodesy import haversine_km
 from warwire.merge import compatible, window
 from warwire.store import ClaimQuery, EventQuery, open_store
-from warwire.store.rawsql import Raw, as_date, translate
 from warwire.store.candidates import MAX_WINDOW_DAYS, MERGE_INDEXES, _near_box, candidates
+from warwire.store.rawsql import Raw, as_date, translate
 from warwire.store.writes import write_event
 from warwire.types import Actor, Event, Place, When
 
