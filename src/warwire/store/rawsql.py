@@ -100,7 +100,11 @@ class Raw:
             have[1].extend(rows)
 
     def replace(
-        self, table: str, columns: tuple[str, ...], rowid: int, row: tuple[Any, ...] | None,
+        self,
+        table: str,
+        columns: tuple[str, ...],
+        rowid: int,
+        row: tuple[Any, ...] | None,
         new: bool = False,
     ) -> None:
         """Queue ``table``'s row at ``rowid`` to become ``row`` (None: deleted) at :meth:`flush`.

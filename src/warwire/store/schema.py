@@ -130,20 +130,8 @@ events = Table(
     Column("version", BigInteger, nullable=False),
     Column("wide", Boolean, nullable=False, default=False),  # window wider than NARROW_DAYS
     Column("geo_precision", Integer),  # the place's ACLED geo_precision (merge by admin1)
-    # merge candidates: type, width class and a date range; the rest filters in the index
-    Index(
-        "ix_events_merge",
-        "event_type",
-        "wide",
-        "date_start",
-        "date_end",
-        "country",
-        "latitude",
-        "longitude",
-        "admin1",
-        "geo_precision",
-        "sub_event_type",
-    ),
+    Column("cell", BigInteger),  # the place's spatial cell (merge candidates, migration 8)
+    Column("place_key", Text),  # casefolded place name (merge candidates by name)
     Index("ix_events_date", "event_date"),
     Index("ix_events_latlon", "latitude", "longitude"),
     Index("ix_events_version", "version"),
@@ -255,6 +243,8 @@ def _v2_search(conn: Connection) -> None:
 
 
 NARROW_DAYS = 7
+# the merge index of migrations 3 to 7 (dropped by 8): type, width class, then dates
+MERGE_V3 = "event_type, wide, date_start, date_end, country, latitude, longitude, admin1"
 
 
 def _v3_merge_index(conn: Connection) -> None:
@@ -279,9 +269,7 @@ def _v3_merge_index(conn: Connection) -> None:
                 events.update().where(events.c.seq == bindparam("s")).values(wide=True), wide
             )
     conn.execute(text("DROP INDEX IF EXISTS ix_events_type_start"))
-    for index in events.indexes:
-        if index.name == "ix_events_merge":
-            index.create(conn, checkfirst=True)
+    conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_merge ON events ({MERGE_V3})"))
     if conn.dialect.name == "sqlite":
         conn.execute(text("DELETE FROM events_fts"))
         conn.execute(
@@ -346,9 +334,15 @@ def _v7_merge_filter(conn: Connection) -> None:
                 values,
             )
     conn.execute(text("DROP INDEX IF EXISTS ix_events_merge"))  # rebuilt with both columns
-    for index in events.indexes:
-        if index.name == "ix_events_merge":
-            index.create(conn)
+    conn.execute(text(f"CREATE INDEX ix_events_merge ON events ({MERGE_V3}, geo_precision, "
+                      "sub_event_type)"))  # fmt: skip
+
+
+def _v8_merge_cells(conn: Connection) -> None:
+    """Merge candidates through three small scans (:mod:`warwire.store.candidates`)."""
+    from warwire.store.candidates import add_cells
+
+    add_cells(conn)
 
 
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
@@ -359,6 +353,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (5, _v5_corrections),
     (6, _v6_copies_index),
     (7, _v7_merge_filter),
+    (8, _v8_merge_cells),
 )
 LATEST = MIGRATIONS[-1][0]
 

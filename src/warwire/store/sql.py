@@ -10,6 +10,7 @@ of documents in one transaction, with the same results.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -44,6 +45,18 @@ def normalize_url(url: str) -> str:
 
 MMAP_BYTES = 1 << 32  # reads of a large file through the OS page cache, not copies
 CACHE_KIB = 65_536  # SQLite page cache per connection (KiB); the OS caches the rest, mapped
+MAX_CACHE_KIB = 524_288  # a writer's cache grows with the file up to this
+
+
+def writer_cache_kib(path: str) -> int:
+    """A writer's page cache: half the file and its WAL, in powers of two from CACHE_KIB
+    to MAX_CACHE_KIB. Every page an ingest changes is copied into the cache (the map
+    is read-only), and its random index inserts touch more pages as the file grows."""
+    size = sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+    kib = CACHE_KIB
+    while kib < MAX_CACHE_KIB and kib * 1024 * 2 < size:
+        kib *= 2
+    return kib
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -67,9 +80,17 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute("PRAGMA wal_autocheckpoint=8192")
         cursor.close()
 
+    file = parsed.database and parsed.database != ":memory:"
+    path = str(Path(parsed.database).expanduser()) if parsed.database and file else None
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get("immediate")
+        if immediate and path:  # a writer: its cache sized for the file as it grows
+            kib, info = writer_cache_kib(path), conn.connection.info
+            if info.get("cache_kib", CACHE_KIB) != kib:
+                conn.exec_driver_sql(f"PRAGMA cache_size=-{kib}")
+                info["cache_kib"] = kib
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from warwire.geodesy import EARTH_KM
 from warwire.merge import (
     best_match,
     compatible,
@@ -27,14 +24,10 @@ from warwire.merge import (
 )
 from warwire.serialize import stored_event_id
 from warwire.store import records
+from warwire.store.candidates import candidates, cell_of, place_key
 from warwire.store.rawsql import Raw, insert_sql
 from warwire.store.schema import NARROW_DAYS, VERSION_TIME_KEY
-from warwire.types import Claim, Document, Event, Place
-
-MAX_CANDIDATES = 50
-_TRUE = {True: "1", False: "TRUE"}  # boolean literals by ``Raw.sqlite``
-_FALSE = {True: "0", False: "FALSE"}
-MAX_WINDOW_DAYS = 92  # stored windows longer than a quarter are not merge candidates
+from warwire.types import Claim, Document, Event
 
 
 def short_hash(*parts: object) -> str:
@@ -83,7 +76,7 @@ def report_search_text(doc: Document, report: Event) -> str:
 EVENT_COLUMNS = (
     "event_id", "event_type", "sub_event_type", "country", "admin1", "event_date",
     "date_start", "date_end", "latitude", "longitude", "actors", "fatalities", "data",
-    "search_text", "version", "wide", "geo_precision",
+    "search_text", "version", "wide", "geo_precision", "cell", "place_key",
 )  # fmt: skip
 INSERT_EVENT = insert_sql("events", EVENT_COLUMNS, " RETURNING seq")
 UPDATE_EVENT = (
@@ -94,7 +87,10 @@ UPDATE_EVENT = (
 FTS_COLUMNS = ("event_id", "body")
 
 
-def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
+def event_row(
+    event: Event, search_text: str, version: int, data: str | None = None
+) -> dict[str, Any]:
+    """The events row; ``data``: the event already encoded."""
     place = event.place
     span = window(event.when)
     names = [a.name for a in (event.actor1, event.actor2) if a]
@@ -112,18 +108,22 @@ def event_row(event: Event, search_text: str, version: int) -> dict[str, Any]:
         "longitude": place.longitude if place else None,
         "actors": "|" + "|".join(names) + "|" if names else "",
         "fatalities": event.fatalities,
-        "data": json.dumps(records.encode(event), ensure_ascii=False),
+        "data": data or json.dumps(records.encode(event), ensure_ascii=False),
         "search_text": search_text,
         "version": version,
         "wide": bool(span and (span[1] - span[0]).days > NARROW_DAYS),
         "geo_precision": place.geo_precision if place else None,
+        "cell": cell_of(place.latitude, place.longitude) if place else None,
+        "place_key": place_key(event),
     }
 
 
-def write_event(raw: Raw, event: Event, search: str, version: int, new: bool) -> None:
+def write_event(
+    raw: Raw, event: Event, search: str, version: int, new: bool, data: str | None = None
+) -> None:
     """Insert or update the merged event row and (SQLite) its full-text row, keyed by seq
     (replaced at the flush: an event refolded often is indexed once a batch)."""
-    row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version))
+    row = raw.first(INSERT_EVENT if new else UPDATE_EVENT, event_row(event, search, version, data))
     if raw.sqlite and row is not None:
         raw.replace("events_fts", FTS_COLUMNS, row[0], (event.event_id, search), new=new)
 
@@ -132,71 +132,6 @@ def load_event(raw: Raw, event_id: str) -> Event:
     row = raw.first("SELECT data FROM events WHERE event_id = :e", {"e": event_id})
     assert row is not None, event_id
     return records.event(json.loads(row[0]))
-
-
-def _near_box(place: Place, km: float) -> tuple[float, float, float | None]:
-    """Half-sizes (degrees) of a box holding every point within ``km`` (haversine)."""
-    dlat = math.degrees(km / EARTH_KM) * 1.01 + 1e-9
-    top = math.radians(min(90.0, abs(place.latitude) + dlat))
-    arg = math.sin(km / (2 * EARTH_KM)) / max(math.cos(top), 1e-12)
-    if arg >= 1:
-        return place.latitude, dlat, None
-    dlon = math.degrees(2 * math.asin(arg)) * 1.01 + 1e-9
-    return place.latitude, dlat, None if abs(place.longitude) + dlon >= 180 else dlon
-
-
-def _candidate_sql(report: Event, near_km: float) -> tuple[str, dict[str, Any]]:
-    """SQL prefilter, a superset of :func:`warwire.merge.compatible` on type, time and place."""
-    sql = (
-        "SELECT seq, data FROM events WHERE event_type = :t AND wide = {w} "
-        "AND date_start >= :{lo} AND date_start <= :hi AND date_end >= :start"
-    )
-    params: dict[str, Any] = {"t": report.event_type}
-    if report.event_type != "Battles":  # compatible_type: other sub-types must match
-        sql += " AND sub_event_type = :st"
-        params["st"] = report.sub_event_type
-    place = report.place
-    if place is not None and place.country:
-        sql += " AND (country = :c OR country IS NULL)"
-        params["c"] = place.country
-    if place is not None:  # within the box, or unplaced, or the same admin1
-        lat, dlat, dlon = _near_box(place, near_km)
-        geo = "latitude BETWEEN :la0 AND :la1"
-        params.update(la0=lat - dlat, la1=lat + dlat)
-        if dlon is not None:
-            geo += " AND longitude BETWEEN :lo0 AND :lo1"
-            params.update(lo0=place.longitude - dlon, lo1=place.longitude + dlon)
-        alts = ["latitude IS NULL", f"({geo})"]
-        if place.admin1:  # the same admin1 counts when either place is imprecise
-            alts.append("admin1 = :a1" if place.geo_precision >= 2 else
-                        "(admin1 = :a1 AND geo_precision >= 2)")  # fmt: skip
-            params["a1"] = place.admin1
-        sql += " AND (" + " OR ".join(alts) + ")"
-    return sql, params
-
-
-def candidates(raw: Raw, report: Event, near_km: float) -> list[Event]:
-    """Stored events that may be the same real event, through the merge index.
-
-    Narrow windows must start within ``NARROW_DAYS`` before the report's start
-    to overlap it; wide ones within ``MAX_WINDOW_DAYS``. Both scans stay a few
-    days (or a few wide events) long however large the database grows.
-    """
-    span = window(report.when)
-    if span is None or (report.place is None and not report.location_text):
-        return []  # compatible_time / compatible_place refuse every stored event
-    sql, params = _candidate_sql(report, near_km)
-    params.update(hi=span[1], start=span[0], lo_n=span[0] - timedelta(days=NARROW_DAYS),
-                  lo_w=span[0] - timedelta(days=MAX_WINDOW_DAYS))  # fmt: skip
-    narrow = sql.format(w=_FALSE[raw.sqlite], lo="lo_n")
-    wide = sql.format(w=_TRUE[raw.sqlite], lo="lo_w")
-    limit = f" ORDER BY seq LIMIT {MAX_CANDIDATES * 4}"  # each scan stops early; so does their sum
-    rows = raw.all(
-        f"SELECT seq, data FROM ({narrow}{limit}) n UNION ALL "
-        f"SELECT seq, data FROM ({wide}{limit}) w{limit}",
-        params,
-    )
-    return [records.event(json.loads(data)) for _, data in rows]
 
 
 def refold(raw: Raw, event_id: str, version: int) -> Event | None:
@@ -216,8 +151,10 @@ def refold(raw: Raw, event_id: str, version: int) -> Event | None:
 REPORT_COLUMNS = ("event_id", "doc_id", "data", "search_text")
 
 
-def put_report(raw: Raw, event_id: str, doc_id: str, report: Event, search: str) -> None:
-    data = json.dumps(records.encode(report), ensure_ascii=False)
+def put_report(
+    raw: Raw, event_id: str, doc_id: str, report: Event, search: str, data: str | None = None
+) -> None:
+    data = data or json.dumps(records.encode(report), ensure_ascii=False)
     raw.defer("event_reports", REPORT_COLUMNS, [(event_id, doc_id, data, search)])
 
 
@@ -228,17 +165,35 @@ def store_report(
     event_id: str,
     work: EventWork,
     search: str | None = None,
+    data: str | None = None,
 ) -> None:
     text = report_search_text(doc, report) if search is None else search
-    put_report(raw, event_id, doc.doc_id, report, text)
+    put_report(raw, event_id, doc.doc_id, report, text, data)
     insert_claims(raw, doc.doc_id, report.claims, event_id)
+
+
+_FIELDS = tuple(f.name for f in fields(Event) if f.name != "event_id")
+
+
+def _same_but_id(a: Event, b: Event) -> bool:
+    """Equal fields of the same types: their encodings differ only in ``event_id``."""
+    for name in _FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not y and (type(x) is not type(y) or x != y):
+            return False
+    return True
+
+
+def _dumps(encoded: Any) -> str:
+    return json.dumps(encoded, ensure_ascii=False)
 
 
 def add_event(
     raw: Raw, doc: Document, report: Event, index: int, work: EventWork, near_km: float
 ) -> None:
     """Merge one report into a matching stored event, or store it as a new one."""
-    report = replace(report, doc_ids=(doc.doc_id,))
+    if report.doc_ids != (doc.doc_id,):
+        report = replace(report, doc_ids=(doc.doc_id,))
     orphan = best_match(report, list(work.orphans.values()), near_km)
     if orphan is not None:  # a revised document's event keeps its id
         del work.orphans[orphan.event_id]
@@ -252,8 +207,11 @@ def add_event(
         event_id = stored_event_id(doc.doc_id, report.event_id, index)
         search = report_search_text(doc, report)
         single = merge_reports([report], event_id)  # one report folds to itself
-        write_event(raw, single, search, work.version, new=True)
-        store_report(raw, doc, report, event_id, work, search)
+        encoded = records.encode(single)
+        write_event(raw, single, search, work.version, True, _dumps(encoded))
+        alike = _same_but_id(single, report)  # then the report's encoding is the event's
+        data = _dumps({**encoded, "event_id": report.event_id}) if alike else None
+        store_report(raw, doc, report, event_id, work, search, data)
         work.change(event_id, "added")
         work.added += 1
         return

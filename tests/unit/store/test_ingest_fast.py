@@ -1,10 +1,11 @@
-"""The fast ingest path: raw SQL translation, bounded merge candidates, migration v3."""
+"""The fast ingest path: raw SQL translation, bounded merge candidates, migrations 3, 7, 8."""
 
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +15,9 @@ from sqlalchemy import text
 from warwire.geodesy import haversine_km
 from warwire.merge import compatible, window
 from warwire.store import ClaimQuery, EventQuery, open_store
+from warwire.store.candidates import MAX_WINDOW_DAYS, MERGE_INDEXES, _near_box, candidates
 from warwire.store.rawsql import Raw, as_date, translate
-from warwire.store.writes import MAX_WINDOW_DAYS, _near_box, candidates, write_event
+from warwire.store.writes import write_event
 from warwire.types import Actor, Event, Place, When
 
 from store_builders import (  # isort: skip
@@ -134,12 +136,31 @@ def test_count_claims_matches_the_claims(tmp_path: Path) -> None:
         assert store.count_claims(ClaimQuery(limit=1)) == 2
 
 
+def _drop_merge_indexes(conn: Any) -> None:
+    for name in MERGE_INDEXES:
+        conn.execute(text(f"DROP INDEX {name}"))
+
+
+def test_migration_v8_keys_stored_events_by_cell_and_name(tmp_path: Path) -> None:
+    url = _two_reports(tmp_path)
+    with open_store(url) as store, store.engine.connect() as conn:
+        keyed = conn.execute(text("SELECT cell, place_key FROM events ORDER BY seq")).all()
+    with open_store(url) as store, store.writer.begin() as conn:  # back to a v7 database
+        _drop_merge_indexes(conn)
+        conn.execute(text("ALTER TABLE events DROP COLUMN cell"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN place_key"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 8"))
+    with open_store(url) as store, store.engine.connect() as conn:
+        assert conn.execute(text("SELECT cell, place_key FROM events ORDER BY seq")).all() == keyed
+        assert [r[1] for r in keyed] == ["tarhunah", "sirte"]
+
+
 def test_migration_v3_backfills_wide_and_rekeys_fts(tmp_path: Path) -> None:
     url = _two_reports(tmp_path)
     with open_store(url) as store, store.writer.begin() as conn:  # back to a v2 database
-        conn.execute(text("DROP INDEX ix_events_merge"))
+        _drop_merge_indexes(conn)
         conn.execute(text("ALTER TABLE events DROP COLUMN wide"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 3"))
+        conn.execute(text("DELETE FROM schema_version WHERE version IN (3, 8)"))
         conn.execute(text("UPDATE events_fts SET rowid = rowid + 1000"))
     with open_store(url) as store:
         with store.engine.connect() as conn:
@@ -166,9 +187,9 @@ def test_refold_keeps_one_fts_row_per_event(tmp_path: Path) -> None:
 def test_migration_v7_backfills_geo_precision(tmp_path: Path) -> None:
     url = _two_reports(tmp_path)
     with open_store(url) as store, store.writer.begin() as conn:  # back to a v6 database
-        conn.execute(text("DROP INDEX ix_events_merge"))
+        _drop_merge_indexes(conn)
         conn.execute(text("ALTER TABLE events DROP COLUMN geo_precision"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 7"))
+        conn.execute(text("DELETE FROM schema_version WHERE version IN (7, 8)"))
     with open_store(url) as store, store.engine.connect() as conn:
         rows = conn.execute(text("SELECT geo_precision FROM events ORDER BY seq")).all()
         assert [r[0] for r in rows] == [2, 1]  # Tarhunah (district level), Sirte
@@ -182,4 +203,4 @@ def test_migration_v7_backfills_geo_precision(tmp_path: Path) -> None:
                 )
             )
         )
-        assert "COVERING INDEX ix_events_merge" in plan
+        assert "COVERING INDEX ix_events_admin" in plan
