@@ -114,8 +114,9 @@ def _counted_total(sentence_text: str) -> Aggregate | None:
     figures = []
     for f in find_figures(sentence_text):
         after = next((w.text for w in ws if w.start >= f.end), "")
-        if f.value >= 1 and after not in spans and not 1900 <= f.value <= 2100:
-            figures.append(f)  # not the "3" of "the last 3 days", nor a year
+        year = 1900 <= f.value <= 2100 and sentence_text[f.start : f.end].isdigit()
+        if f.value >= 1 and after not in spans and not year:
+            figures.append(f)  # not the "3" of "the last 3 days", nor a year ("2,000" is none)
     if not figures:
         return None
     kind = AggregateKind.RUNNING_TOTAL if scope == "running" else AggregateKind.MULTI_DAY

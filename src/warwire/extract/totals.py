@@ -70,6 +70,8 @@ def total_of(ws: list[Word], fig: Figure) -> Total | None:
         return Total(fig, "running", relative)
     if (c := _campaign(ws, fig.first)) is not None:
         return Total(fig, "running", c)
+    if _campaign_span(ws, [i for i in scope if i > fig.last], scope):
+        return Total(fig, "running", False)  # "say that 500 were killed in the crackdown"
     for idx in (scope, lead if len(lead) <= 8 and seg != 0 else []):
         kind = _window(ws, idx)
         if kind:
@@ -118,9 +120,33 @@ def _campaign(ws: list[Word], first: int) -> bool | None:
     return any(w.text in {"which", "that"} for w in back[-4:])
 
 
+def _campaign_span(ws: list[Word], after: list[int], scope: list[int]) -> bool:
+    """ "500 were killed in the crackdown": the toll of a whole campaign (named among
+    ``after``), unless ``scope`` names the incident's own day ("the crackdown on Friday's
+    march")."""
+    lx = cues()
+    for i in after:
+        n = match_at(ws, i, lx["agg_campaign_after"])
+        if n and any(match_at(ws, j, lx["agg_campaign_spans"]) for j in range(i + n, i + n + 2)):
+            return not any(_incident_day(ws, k) for k in scope)
+    return False
+
+
+def _incident_day(ws: list[Word], i: int) -> bool:
+    """A day of its own at word ``i``: "Friday", "yesterday", "3 May"."""
+    lx, word = cues(), ws[i].text
+    if word in lx["weekdays"] or match_at(ws, i, lx["agg_incident_days"]):
+        return True
+    if word not in lx["months"]:
+        return False
+    near = [ws[k].text for k in (i - 1, i + 1) if 0 <= k < len(ws)]
+    return any(w.isdigit() and int(w) <= 31 for w in near)
+
+
 def scope_of(ws: list[Word]) -> str | None:
     """ "running" or "multi_day" when the sentence counts over several events."""
-    return _window(ws, list(range(len(ws))))
+    every = list(range(len(ws)))
+    return _window(ws, every) or ("running" if _campaign_span(ws, every, every) else None)
 
 
 def _window(ws: list[Word], idx: list[int]) -> str | None:

@@ -84,6 +84,17 @@ _STAMP = re.compile(
     r"\s*(?P<stamp>(?:[01]?\d|2[0-3])[:.][0-5]\d)(?:\s*(?:GMT|UTC|BST|CET|EET))?"
     r"(?!\s*(?i:am|pm|a\.m|p\.m)\b)(?:\s*[-–—:|]\s*|\s+)(?=[A-Z\"'‘“])"
 )
+# "the July protests", "July's crackdown": a capitalised month naming what follows it
+# (lower case, "the march towards", is a word, not a month).
+_CAP_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_ATTR = (
+    r"\b(?:(?P<art>(?i:the|last|this))\s+)?(?P<month>" + _CAP_MONTH + r")"
+    r"(?(art)(?:'s|’s)?|(?:'s|’s))(?P<year>)(?=\s+[a-z])"
+    r"(?!\s+(?:to|on|of|for|in|into|at|from|by|and|or|against|through|toward|towards|was|were"
+    r"|is|are|began|begins|ended|ends|continued|has|had|will|would)\b)"
+)
 _MID = re.compile(r"(?i)(?:\bmid[\s-]+\Z|mid\b|middle of\b)")
 
 Handler = Callable[[re.Match[str], date | None], tuple[date, date, int] | None]
@@ -119,6 +130,14 @@ def _month_only(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | 
     if _MID.match(m.group()) or _MID.search(m.string, 0, m.start()):
         return date(year, month, 11), date(year, month, 20), 2  # the month's middle third
     return date(year, month, 1), _month_end(year, month), 3
+
+
+def _month_named(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
+    """ "the July protests": that month when it is over; the report's own month says no
+    more than an undated sentence does (the report's day, precision 2)."""
+    if ref is not None and _MONTHS[m["month"].casefold()] == ref.month:
+        return ref, ref, 2
+    return _month_only(m, ref)
 
 
 def _iso(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
@@ -248,6 +267,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             r"|middle of|earlier in|later in|last|this)[\s-]+)" + _MONTH + r"(?P<year>)(?!\s*\d)",
             _month_only,
         ),
+        (_MONTH_ATTR, _month_named),
         (
             r"(?i)\b(?:(?P<last>last|this|on|early|late)\s+)?(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
             _weekday,
@@ -329,7 +349,8 @@ def _precision(days: int) -> int:
 
 def _unresolved_precision(handler: Handler) -> int | None:
     coarse: dict[Handler, int] = {
-        _month_only: 3, _week: 2, _weekend: 2, _month_rel: 3, _years_ago: 3, _next: 2
+        _month_only: 3, _month_named: 3, _week: 2, _weekend: 2, _month_rel: 3, _years_ago: 3,
+        _next: 2,
     }  # fmt: skip
     return coarse.get(handler, 1)
 

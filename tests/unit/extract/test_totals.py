@@ -93,3 +93,32 @@ def test_a_counted_number_that_reached_a_figure_is_a_total() -> None:
     assert agg is not None and agg.kind is AggregateKind.RUNNING_TOTAL and agg.value == 208
     got = fatalities(text)
     assert got is None or got.value == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Monitors report that over 700 villagers were killed in the crackdown.", 700),
+        ("Eleven teachers were killed during the months of unrest, their union said.", 11),
+        ("Nearly 3,000 fighters died over the course of the rebellion.", 3000),
+        ("Over 2,000 students were detained in the course of the uprising.", 2000),
+    ],
+)
+def test_campaign_tolls_are_totals(text: str, value: int) -> None:
+    got = fatalities(text)
+    assert got is None or got.value == 0, text
+    agg = find_aggregate(text)
+    assert agg is not None and agg.kind is AggregateKind.RUNNING_TOTAL and agg.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("Five marchers were killed in the crackdown on Thursday's sit-in at the square.", 5),
+        ("Two miners were killed in the crackdown on 12 April outside the pit.", 2),
+        ("Three guards were killed in the operation near the dam.", 3),
+    ],
+)
+def test_a_dated_incident_in_a_campaign_keeps_its_toll(text: str, own: int) -> None:
+    got = fatalities(text)
+    assert got is not None and got.value == own and not got.totals, text

@@ -261,3 +261,32 @@ def test_liveblog_stamp_dates_entry_to_reference_day(text: str, expected: str) -
 )
 def test_clock_times_elsewhere_are_not_dates(text: str) -> None:
     assert resolve_dates(text, 0, "d", SAT) == []
+
+
+_MID_OCTOBER = date(2021, 10, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("Dozens were held after the June riots in the port.", ("2021-06-01", "2021-06-30", 3)),
+        ("August's raids on the camps drew protests.", ("2021-08-01", "2021-08-31", 3)),
+        ("Traders recalled the December strike.", ("2020-12-01", "2020-12-31", 3)),
+        ("Students marched after the October vote.", ("2021-10-14", "2021-10-14", 2)),
+    ],
+)
+def test_a_month_naming_an_incident(text: str, window: tuple[str, str, int]) -> None:
+    (got,) = resolve_dates(text, 0, "d", _MID_OCTOBER)
+    assert (str(got.start), str(got.end), got.time_precision) == window
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The march to the ministry was blocked.",
+        "The March towards the border stalled.",
+        "Officials said the crowd may gather again.",
+    ],
+)
+def test_march_and_may_as_words_are_no_months(text: str) -> None:
+    assert resolve_dates(text, 0, "d", _MID_OCTOBER) == []
