@@ -175,7 +175,8 @@ def crowd_decision(
     lethal = has("lethal_force", lowered) or (
         has("firing_on", lowered) and not has("less_lethal", lowered)
     )
-    if lethal and (forces_killed or (not crowd_killed and has("security_forces", lowered))):
+    state_present = has("security_forces", lowered) or has("state_crackdown", lowered)
+    if lethal and (forces_killed or (not crowd_killed and state_present)):
         return "Excessive force against protesters", anchor
     if has("intervention", lowered):
         return "Protest with intervention", anchor

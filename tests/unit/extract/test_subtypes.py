@@ -36,6 +36,11 @@ CROWDS = [
         "Security forces shot dead three protesters in Omdurman on Monday, medics said.",
         "Excessive force against protesters",
     ),
+    # a crackdown is the state's, though the sentence names no force
+    (
+        "Three marchers were killed in the crackdown on Friday's rally in Mopti, doctors said.",
+        "Excessive force against protesters",
+    ),
     (
         "Police used rubber bullets to scatter demonstrators in Valparaiso on Monday.",
         "Protest with intervention",
