@@ -43,7 +43,8 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
 from warwire.evaluate.split import part_of
-from warwire.extract.mentions import EVENT_TYPES, FORMAT, compile_cues, features
+from warwire.extract.mention_features import compile_cues, features
+from warwire.extract.mentions import EVENT_TYPES, FORMAT
 from warwire.extract.triggers import _stem, is_candidate, lexicon
 from warwire.nlp import split_sentences
 from warwire.taxonomy import EVENT_TYPE_OF

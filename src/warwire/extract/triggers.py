@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from warwire.errors import ModelError
-from warwire.extract.mentions import literal_starts
+from warwire.extract.mention_features import literal_starts
 from warwire.knowledge import data_yaml
 from warwire.taxonomy import EVENT_TYPE_OF
 from warwire.types import Sentence, Token

@@ -10,7 +10,7 @@ rules serve whole noun phrases (:meth:`ActorRegistry.resolve`) and sentence scan
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -20,7 +20,8 @@ from rapidfuzz import fuzz, process
 from warwire.errors import ModelError
 from warwire.knowledge import data_yaml
 from warwire.resolve import countries
-from warwire.resolve.actor_keys import actor_words, fold, phrase_key, slug, tokens
+from warwire.resolve.actor_index import Alias, Index, StateEntry, build_index, lengths_by_first_word
+from warwire.resolve.actor_keys import actor_words, phrase_key, slug, tokens
 from warwire.resolve.actor_kinds import inter_of
 from warwire.types import Actor
 
@@ -33,35 +34,12 @@ _BACKED = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class _Alias:
-    """One way of naming an actor. Exactly one of actor / state / template is set."""
-
-    actor: Actor | None = None
-    state: str | None = None  # "military" | "police" | "government": the story's state
-    template: str | None = None  # generic category, "{country}" filled from the story
-    inter: int | None = None
-    scope: str | None = None  # ISO2: only valid in that country's stories
-    raw: str | None = None  # case-sensitive surface (short acronyms: "IS", "AA")
-    metonym: bool = False  # a capital standing for its state ("Ankara deployed ...")
-    fuzzy: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _State:
-    iso: str
-    name: str
-    the: bool
-    military: str | None
-    police: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class ActorRegistry:
     """Immutable alias index; build it with :meth:`from_data` or :func:`default_registry`."""
 
-    index: dict[str, tuple[_Alias, ...]]
+    index: Index
     actors: dict[str, Actor]
-    states: dict[str, _State]
+    states: dict[str, StateEntry]
     max_tokens: int
     fuzzy_keys: tuple[str, ...] = field(default=())
     # per-process memo of find() results and of the words aliases start with
@@ -71,79 +49,7 @@ class ActorRegistry:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> ActorRegistry:
         """Build the index from the parsed YAML (see the header of ``data/actors.yaml``)."""
-        entries: dict[str, list[_Alias]] = {}
-        actors: dict[str, Actor] = {}
-        states: dict[str, _State] = {}
-        groups = {g["name"]: g for g in data.get("groups") or []}
-
-        def add(alias: str, entry: _Alias, cased: bool = False) -> None:
-            key = phrase_key(alias)
-            if not key:
-                return
-            short = cased or (len(alias) <= 3 and alias.isupper())
-            item = _Alias(
-                entry.actor, entry.state, entry.template, entry.inter, entry.scope,
-                fold(alias) if short else None, entry.metonym,
-                entry.fuzzy and len(key) >= 6 and not short,
-            )  # fmt: skip
-            bucket = entries.setdefault(key, [])
-            if item not in bucket:
-                bucket.append(item)
-
-        def make(
-            name: str,
-            inter: int,
-            iso: str | None,
-            made: Iterable[str] = (),
-            extra: Sequence[str] = (),
-        ) -> Actor:
-            group = groups.pop(name, {})
-            listed = (*extra, *(group.get("aliases") or ()))
-            aliases = (*made, *listed)
-            actor = Actor(
-                name=name, inter=int(group.get("inter", inter)),
-                country=group.get("country", iso), aliases=tuple(dict.fromkeys(listed)),
-                backers=tuple(group.get("backers") or ()), actor_id=slug(name),
-            )  # fmt: skip
-            actors[name] = actor
-            cased = set(group.get("cased") or ())  # acronyms that are also words: "LeT", "FACT"
-            for alias in (name, *aliases, *cased):
-                add(alias, _Alias(actor=actor, fuzzy=bool(group)), alias in cased)
-            for scope, local in (group.get("local") or {}).items():
-                for alias in local:
-                    add(alias, _Alias(actor=actor, scope=scope), alias in cased)
-            return actor
-
-        for row in data.get("states") or []:
-            iso, cname = row["iso"], row["name"]
-            full = f"the {cname}" if row.get("the") else cname
-            st = _State(iso, cname, bool(row.get("the")), row.get("military"), row.get("police"))
-            states[iso] = st
-            names = (*row.get("demonyms", ()), cname)
-            nouns = _WORDS.state_nouns
-            mil = [f"{d} {n}" for d in names for n in nouns["military"]]
-            pol = [f"{d} {n}" for d in names for n in nouns["police"]]
-            gov = [f"{d} {n}" for d in names for n in nouns["government"]]
-            mil_name = st.military or f"Military Forces of {full}"
-            make(mil_name, 1, iso, mil, row.get("military_aliases", ()))
-            make(
-                st.police or f"Police Forces of {full}", 1, iso, pol, row.get("police_aliases", ())
-            )
-            make(f"Government of {full}", 1, iso, gov)
-            for cap in row.get("capitals", ()):
-                add(cap, _Alias(actor=actors[mil_name], metonym=True))
-        for name, group in list(groups.items()):
-            make(name, int(group["inter"]), group.get("country"))
-        for kind, words in _WORDS.bare_state.items():
-            for w in words:
-                add(w, _Alias(state=kind, inter=1))
-        for gen in data.get("generics") or []:
-            for w in gen["words"]:
-                add(w, _Alias(template=gen["template"], inter=int(gen["inter"])))
-        index = {k: tuple(v) for k, v in entries.items()}
-        fuzzy_keys = tuple(k for k, v in index.items() if any(a.fuzzy for a in v))
-        longest = max((len(k.split()) for k in index), default=1)
-        return cls(index, actors, states, longest, fuzzy_keys)
+        return cls(*build_index(data))
 
     # ------------------------------------------------------------------ lookups
     def country_name(self, country_code: str) -> str:
@@ -171,7 +77,7 @@ class ActorRegistry:
             raise ValueError(f"unknown state actor kind {kind!r}")
         return self.actors.get(name) or Actor(name, 1, iso, actor_id=slug(name))
 
-    def _materialise(self, alias: _Alias, country_code: str | None) -> Actor | None:
+    def _materialise(self, alias: Alias, country_code: str | None) -> Actor | None:
         if alias.actor is not None:
             return alias.actor
         if alias.state is not None:
@@ -292,7 +198,7 @@ class ActorRegistry:
             return list(hit)
         firsts = self.memo.get("firsts")
         if firsts is None:
-            firsts = self.memo["firsts"] = _lengths_by_first_word(self.index)
+            firsts = self.memo["firsts"] = lengths_by_first_word(self.index)
         toks = tokens(text)
         spaced = any(" " in t[2] for t in toks)  # a ligature (U+FDFA) folds to words
         cc = country_code.upper() if country_code else None
@@ -359,15 +265,6 @@ class ActorRegistry:
             seen.append(actor)
             out.append((name, actor))
         return out
-
-
-def _lengths_by_first_word(index: dict[str, Any]) -> dict[str, tuple[int, ...]]:
-    """For each word some alias key starts with, the word counts of those keys, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for key in index:
-        words = key.split(" ")
-        lengths.setdefault(words[0], set()).add(len(words))
-    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 _ANAPHOR = re.compile(

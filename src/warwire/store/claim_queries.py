@@ -17,7 +17,8 @@ from sqlalchemy.engine import Connection
 from warwire.serialize import claim_record, relation_record
 from warwire.store import records
 from warwire.store.base import ClaimQuery, Record
-from warwire.store.queries import CHUNK, contains, doc_infos, source_summary
+from warwire.store.doc_queries import CHUNK, doc_infos, source_summary
+from warwire.store.queries import contains
 from warwire.store.schema import claims, documents, events, relations
 from warwire.types import Claim, Event, Relation, Span
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from warwire.errors import StoreError
 from warwire.merge import NEAR_KM
 from warwire.resolve.sources import load_registry
-from warwire.store import claim_queries, correction_apply, queries, records
+from warwire.store import claim_queries, correction_apply, doc_queries, queries, records
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record
 from warwire.store.schema import claims, documents, events, migrate, sources
 from warwire.store.transaction import add_batch
@@ -225,13 +225,13 @@ class SqlStore:
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Record]:
         with self._read() as conn:
-            return queries.list_documents(conn, limit, offset)
+            return doc_queries.list_documents(conn, limit, offset)
 
     def document(self, doc_id: str) -> Record | None:
         """A document record with its cleaned ``text`` for highlighting."""
         with self._read() as conn:
-            info = queries.doc_infos(conn, [doc_id]).get(doc_id)
-            return queries.document_record_of(info, with_text=True) if info else None
+            info = doc_queries.doc_infos(conn, [doc_id]).get(doc_id)
+            return doc_queries.document_record_of(info, with_text=True) if info else None
 
     def actors(self) -> list[Record]:
         counts: Counter[str] = Counter()
@@ -269,7 +269,7 @@ class SqlStore:
             batch: list[Event] = []
             for item in queries.iter_events(conn, since_version=version):
                 batch.append(item)
-                if len(batch) >= queries.CHUNK:
+                if len(batch) >= doc_queries.CHUNK:
                     yield from queries.event_records(conn, batch)
                     batch = []
             yield from queries.event_records(conn, batch)
@@ -280,7 +280,7 @@ class SqlStore:
         claims and relations."""
         with self._read() as conn:
             offset = 0
-            while page := queries.list_documents(conn, queries.CHUNK, offset):
+            while page := doc_queries.list_documents(conn, doc_queries.CHUNK, offset):
                 yield from page
                 offset += len(page)
         if since_version is not None:
@@ -290,7 +290,7 @@ class SqlStore:
                 batch: list[Event] = []
                 for item in queries.iter_events(conn):
                     batch.append(item)
-                    if len(batch) >= queries.CHUNK:
+                    if len(batch) >= doc_queries.CHUNK:
                         yield from queries.event_records(conn, batch)
                         batch = []
                 yield from queries.event_records(conn, batch)

@@ -14,11 +14,9 @@ from warwire.resolve.places_qualifier import (
     FALLBACK,
     QUALIFIED,
     QUALIFIER,
-    inside,
     qualified_candidates,
-    qualifier_after,
-    unit_places,
 )
+from warwire.resolve.places_qualifier_units import inside, qualifier_after, unit_places
 from warwire.types import Mention, Place, Sentence, Span, Toponym
 
 HOME, AWAY = "RU", "EL"

@@ -117,13 +117,13 @@ def test_registry_is_one_query_per_page(store: SqlStore) -> None:
 
 
 def test_registry_entries_match_single_lookups(store: SqlStore) -> None:
-    from warwire.store import queries
+    from warwire.store import doc_queries
 
     with store.engine.connect() as conn:
         publishers = [p for (p,) in conn.execute(text("SELECT publisher FROM documents"))]
-        batch = queries.source_records(conn, publishers)
+        batch = doc_queries.source_records(conn, publishers)
         for publisher in set(publishers):
-            one = queries.source_record(conn, publisher)
+            one = doc_queries.source_record(conn, publisher)
             assert (batch.get(publisher) if publisher else None) == one
 
 
