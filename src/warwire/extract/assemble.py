@@ -15,7 +15,7 @@ from warwire.extract.aggregates import find_aggregate
 from warwire.extract.claims import INTENT_VERBS, attribution, own_claim, polarity
 from warwire.extract.equipment import find_equipment
 from warwire.extract.note_tags import tagged
-from warwire.extract.numbers import fatalities
+from warwire.extract.numbers import Fatalities, fatalities
 from warwire.extract.records import Context, DateLookup, Reading, Where, is_event
 from warwire.extract.referents import Seen, demonym_forces, resolve_phrase
 from warwire.extract.repairs import (
@@ -62,13 +62,13 @@ _MOVERS = frozenset(
 
 
 def _claimant_side(
-    claimant: Actor | None, actor1: Actor | None, actor2: Actor | None
+    claimant: Actor | None, actor1: Actor | None, actor2: Actor | None, hit: bool = False
 ) -> tuple[Actor | None, Actor | None]:
     """State forces that report a clash naming one side ("police say six bandits were
-    killed in a gun battle") are its other side."""
+    killed in a gun battle") are its other side; the side hit when it tells of its own dead."""
     if claimant is None or claimant.inter != 1 or claimant in (actor1, actor2):
         return actor1, actor2
-    if actor1 is None:
+    if actor1 is None and not (hit and actor2 is None):
         return claimant, actor2
     return actor1, claimant
 
@@ -229,19 +229,21 @@ def read_sentence(
         casualty_only = all(is_casualty(tree, h) for h in hits) or all(
             is_casualty(tree, h) or anaphoric(tree, h.token) for h in hits
         )
+        own_dead = claimant_actor is not None and _own_dead(ctx, deaths, claimant_actor)
         if (
             actor1 is None
             and casualty_only
             and claimant_actor
             and claimant_actor != actor2
             and (said.verb == "claim" or actor2 is None or actor2.inter != 7)
+            and not own_dead
         ):
             # "X claimed a contractor was killed", "the army said ten militants were
             # killed": X did the killing; "six villagers were killed, police said" names
             # a witness to the deaths, not their perpetrator
             actor1 = claimant_actor
         if decision.sub_event_type == "Armed clash" and (actor1 is None or actor2 is None):
-            actor1, actor2 = _claimant_side(claimant_actor, actor1, actor2)
+            actor1, actor2 = _claimant_side(claimant_actor, actor1, actor2, own_dead)
             actor1, actor2 = fill_sides(ctx, text, actor1, actor2)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
@@ -287,6 +289,14 @@ def read_sentence(
             )
         )
     return tagged(readings, text), stated
+
+
+def _own_dead(ctx: Context, deaths: Fatalities | None, claimant: Actor) -> bool:
+    """ "five soldiers were killed in an ambush, the ministry said": a side telling of its
+    own dead is the side that was hit, never the killer."""
+    victims = deaths.victims if deaths is not None and not deaths.mixed else ()
+    found = [ctx.actors.resolve(v, ctx.country_code) for v in victims if v]
+    return any(f is not None and f.name == claimant.name for f in found)
 
 
 def _at_home(actor: Actor, wheres: tuple[Where, ...], story_country: str | None) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from warwire.extract.merging import Draft
 from warwire.extract.records import Context, Reading
-from warwire.extract.sides import settle_sides
+from warwire.extract.sides import settle_sides, struck_sub
 from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of, note_toll
 from warwire.extract.wheres import country_point
 from warwire.resolve.actors import is_kept_phrase
@@ -146,6 +146,7 @@ def event_of(
         ctx.main_actors,
         [v for r in told if r.deaths and not r.deaths.mixed for v in r.deaths.victims],
     )
+    sub = struck_sub(draft.sub, actor2)
     deaths, deaths_span = toll if toll is not None else fatalities_of(draft, ctx.text)
     # a village the gazetteer lacks keeps its own name at the point it is coded to
     location = where.name if where else None
@@ -172,9 +173,9 @@ def event_of(
     return Event(
         event_id=digest,
         doc_ids=(doc_id,),
-        event_type=EVENT_TYPE_OF[draft.sub],
-        sub_event_type=draft.sub,
-        disorder_type=disorder_type(draft.sub),
+        event_type=EVENT_TYPE_OF[sub],
+        sub_event_type=sub,
+        disorder_type=disorder_type(sub),
         actor1=actor1,
         actor2=actor2,
         assoc_actor_1=assoc1,
@@ -184,7 +185,8 @@ def event_of(
         fatalities=deaths,
         equipment=_equipment(draft),
         claims=_claims(draft, publisher, sole),
-        civilian_targeting=any(r.decision.civilian_targeting for r in draft.readings),
+        civilian_targeting=sub != draft.sub
+        or any(r.decision.civilian_targeting for r in draft.readings),
         notes=" ".join(first.sentence.text_in(text).split()),
         confidence=round(min(confidence, 0.95) * placed_share(place), 2),
         evidence=tuple(evidence),

@@ -23,7 +23,7 @@ from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.countries import country_of_demonym
 from warwire.types import Actor
 
-__all__ = ["settle_sides"]
+__all__ = ["settle_sides", "struck_sub"]
 
 _ARMED = "unidentified armed group"
 _CIVILIANS = "civilians"
@@ -209,12 +209,15 @@ def _loser(
     actors: ActorLookup, taker: Actor, sentences: Sequence[str], code: str | None
 ) -> Actor | None:
     """Who lost the ground: the other side the event's sentences name ("M23 took the
-    town after FARDC troops withdrew"); never the taker's own backers."""
+    town after FARDC troops withdrew"), else the state's forces a rebel gain names; never
+    the taker's own backers."""
     own = {taker.name, *taker.backers}
     for text in sentences:
         for _, _, found in actors.find(text, code):
             if found.name not in own and found.inter not in {None, 6, 7}:
                 return found
+    if taker.inter != 1 and code:
+        return _state_in(actors, sentences, code)  # "seized by rebels from the army"
     return None
 
 
@@ -262,3 +265,10 @@ def settle_sides(
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None if actor1.inter in {1, 2, 3, 8} else actor2
     return actor1, actor2
+
+
+def struck_sub(sub: str, actor2: Actor | None) -> str:
+    """Civilians are never a side of a clash: a clash whose hit side settled as civilians
+    ("gunmen shot dead a former army commander") is an attack on them."""
+    hit_civilians = actor2 is not None and actor2.inter == 7
+    return "Attack" if sub == "Armed clash" and hit_civilians else sub
