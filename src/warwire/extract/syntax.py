@@ -25,6 +25,16 @@ class Tree:
 
     @classmethod
     def of(cls, sentence: Sentence) -> Tree:
+        """The sentence's tree; the last one is kept, as a sentence's readers ask in a row."""
+        last = _LAST[0]
+        if last is not None and last.sentence is sentence:
+            return last
+        tree = cls._build(sentence)
+        _LAST[0] = tree
+        return tree
+
+    @classmethod
+    def _build(cls, sentence: Sentence) -> Tree:
         tokens = sentence.tokens
         base = tokens[0].i if tokens else 0
         kids: list[list[int]] = [[] for _ in tokens]
@@ -105,3 +115,7 @@ class Tree:
 
 
 NP_STOP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"})
+
+
+# the tree built last (see Tree.of): kept by identity, never by value
+_LAST: list[Tree | None] = [None]

