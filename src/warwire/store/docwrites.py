@@ -17,7 +17,8 @@ SOURCE_COLUMNS = ("key", "name", "categories", "side", "reason", "reference")
 
 
 def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document, known: set[str]) -> None:
-    """Register the document's publisher; ``known``: keys this transaction saw stored."""
+    """Register the document's publisher; ``known``: every stored key among the batch's
+    publishers (:func:`warwire.store.transaction.begin` reads them in one query)."""
     publisher = doc.source.publisher
     if not publisher:
         return
@@ -25,8 +26,6 @@ def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document, known: set[
     if key in known:
         return
     known.add(key)
-    if raw.first("SELECT 1 FROM sources WHERE key = :k", {"k": key}):
-        return
     info = registry.lookup(publisher, doc.source.url)
     raw.run(
         insert_sql("sources", SOURCE_COLUMNS),
@@ -75,14 +74,3 @@ def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) 
         root = reroot_group(raw, group)
         return None if root == doc.doc_id else root
     return doc.syndicated_from
-
-
-def previous_revision(raw: Raw, doc: Document) -> str | None:
-    if not doc.source.url:
-        return None
-    row = raw.first(
-        "SELECT doc_id FROM documents WHERE url = :u AND superseded_by IS NULL "
-        "AND doc_id <> :d ORDER BY seq DESC LIMIT 1",
-        {"u": doc.source.url, "d": doc.doc_id},
-    )
-    return str(row[0]) if row else None
