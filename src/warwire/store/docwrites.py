@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from warwire.clean import syndication as syn
 from warwire.resolve.sources import SourceRegistry, normalize
-from warwire.store.groups import find_group, reroot_group
+from warwire.store.groups import BandIndex, find_group, reroot_group
 from warwire.store.rawsql import Raw, insert_sql
 from warwire.types import Document
 
@@ -48,9 +48,12 @@ DOCUMENT_COLUMNS = (
 DOCUMENT_INSERT = insert_sql("documents", DOCUMENT_COLUMNS)
 
 
-def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) -> str | None:
-    """Store the document row, fingerprint and band keys; returns its ``syndicated_from``."""
-    group = find_group(raw, doc, fp)
+def insert_document(
+    raw: Raw, doc: Document, fp: syn.Fingerprint, version: int, index: BandIndex
+) -> str | None:
+    """Store the document row, fingerprint and band keys (added to ``index``, the
+    batch's :func:`~warwire.store.groups.band_index`); returns its ``syndicated_from``."""
+    group = find_group(raw, doc, fp, index)
     row = {
         "doc_id": doc.doc_id, "input_id": doc.input_id, "url": doc.source.url,
         "title": doc.title, "publisher": doc.source.publisher,
@@ -70,6 +73,9 @@ def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) 
         raw.run(
             f"INSERT INTO bands (band_key, doc_id) VALUES {values}", {**params, "d": doc.doc_id}
         )
+        for key in keys:
+            if key in index:  # a later document of the batch shares it
+                index[key].append(doc.doc_id)
     if group:
         root = reroot_group(raw, group)
         return None if root == doc.doc_id else root

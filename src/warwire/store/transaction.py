@@ -24,6 +24,7 @@ from warwire.merge import NEAR_KM
 from warwire.resolve.sources import SourceRegistry, normalize
 from warwire.store.base import IngestResult
 from warwire.store.docwrites import insert_document, upsert_source
+from warwire.store.groups import BandIndex, band_index
 from warwire.store.rawsql import Raw
 from warwire.store.reposts import add_repost_report, copied, rehome_copies, text_of
 from warwire.store.schema import VERSION_TIME_KEY
@@ -49,12 +50,15 @@ class Batch:
     sources: set[str] = field(default_factory=set)  # source keys known to be stored
     # url -> its latest unsuperseded document (None: none), for every url of the batch
     latest: dict[str, str | None] = field(default_factory=dict)
+    fingerprints: dict[str, syn.Fingerprint] = field(default_factory=dict)  # of new documents
+    bands: BandIndex = field(default_factory=dict)  # of their band keys
 
 
 def begin(raw: Raw, docs: Sequence[Document], sources: set[str]) -> Batch:
     """Lock the dataset version row, then read in one query each what the batch's
-    documents would otherwise look up one at a time: which are stored, the
-    latest revision of each url, and which publishers are registered."""
+    documents would otherwise look up one at a time: which are stored, the stored
+    documents under their band keys, the latest revision of each url, and which
+    publishers are registered."""
     row = raw.first(
         "UPDATE meta SET value = value WHERE key = :k RETURNING value", {"k": "dataset_version"}
     )
@@ -63,6 +67,9 @@ def begin(raw: Raw, docs: Sequence[Document], sources: set[str]) -> Batch:
     ids = sorted({d.doc_id for d in docs})
     found = raw.all_in("SELECT doc_id FROM documents WHERE {cond}", "doc_id", ids, "text")
     batch.stored = {str(r[0]) for r in found}
+    batch.fingerprints = {d.doc_id: syn.fingerprint(d.text) for d in docs
+                          if d.doc_id not in batch.stored}  # fmt: skip
+    batch.bands = band_index(raw, batch.fingerprints.values())
     urls = sorted({d.source.url for d in docs if d.source.url})
     batch.latest = dict.fromkeys(urls)
     sql = "SELECT url, doc_id FROM documents WHERE {cond} AND superseded_by IS NULL ORDER BY seq"
@@ -120,7 +127,8 @@ def add_analysis(
     # when this version was made: an export's ACLED ``timestamp`` (unix seconds)
     raw.defer("meta", ("key", "value"), [(f"{VERSION_TIME_KEY}{version}", int(time.time()))])
     previous = batch.latest.get(doc.source.url) if doc.source.url else None
-    syndicated_from = insert_document(raw, doc, syn.fingerprint(doc.text), version)
+    fp = batch.fingerprints[doc.doc_id]
+    syndicated_from = insert_document(raw, doc, fp, version, batch.bands)
     if doc.source.url:
         batch.latest[doc.source.url] = doc.doc_id
     upsert_source(raw, registry, doc, batch.sources)
