@@ -15,6 +15,7 @@ then prints each table's row count and SHA-256 over its rows in a fixed order
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import random
@@ -29,7 +30,7 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ingest import corpus
+from bench_ingest import _create_database, corpus, postgres_server
 
 from warwire.store import open_store, store_all
 from warwire.types import Analysis
@@ -130,12 +131,24 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--size", type=int, default=3000, help="synthetic documents")
     parser.add_argument("--examples", action="store_true", help="also examples/ (spaCy)")
     parser.add_argument("--db", help="a database URL template with {name}; default temp SQLite")
+    parser.add_argument("--postgres", action="store_true", help="on a throwaway PostgreSQL")
     args = parser.parse_args(argv)
     result: dict[str, object] = {}
-    with tempfile.TemporaryDirectory(prefix="warwire-digest-") as tmp:
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="warwire-digest-"))
+        template = args.db
+        if args.postgres:
+            template = stack.enter_context(postgres_server(fsync=False))[0].replace("{n}", "{name}")
+
+        created: set[str] = set()
 
         def url(name: str) -> str:
-            return args.db.format(name=name) if args.db else f"sqlite:///{tmp}/{name}.db"
+            if not template:
+                return f"sqlite:///{tmp}/{name}.db"
+            if args.postgres and name not in created:
+                _create_database(template.format(name=name))
+                created.add(name)
+            return str(template.format(name=name))
 
         for batch in (1, 256):
             name = f"synthetic{args.size}_batch{batch}"

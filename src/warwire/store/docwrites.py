@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from warwire.clean import syndication as syn
 from warwire.resolve.sources import SourceRegistry, normalize
-from warwire.store.groups import find_group, reroot_group
+from warwire.store.groups import BandIndex, find_group, reroot_group
 from warwire.store.rawsql import Raw, insert_sql
 from warwire.types import Document
 
@@ -17,7 +17,8 @@ SOURCE_COLUMNS = ("key", "name", "categories", "side", "reason", "reference")
 
 
 def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document, known: set[str]) -> None:
-    """Register the document's publisher; ``known``: keys this transaction saw stored."""
+    """Register the document's publisher; ``known``: every stored key among the batch's
+    publishers (:func:`warwire.store.transaction.begin` reads them in one query)."""
     publisher = doc.source.publisher
     if not publisher:
         return
@@ -25,8 +26,6 @@ def upsert_source(raw: Raw, registry: SourceRegistry, doc: Document, known: set[
     if key in known:
         return
     known.add(key)
-    if raw.first("SELECT 1 FROM sources WHERE key = :k", {"k": key}):
-        return
     info = registry.lookup(publisher, doc.source.url)
     raw.run(
         insert_sql("sources", SOURCE_COLUMNS),
@@ -49,9 +48,12 @@ DOCUMENT_COLUMNS = (
 DOCUMENT_INSERT = insert_sql("documents", DOCUMENT_COLUMNS)
 
 
-def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) -> str | None:
-    """Store the document row, fingerprint and band keys; returns its ``syndicated_from``."""
-    group = find_group(raw, doc, fp)
+def insert_document(
+    raw: Raw, doc: Document, fp: syn.Fingerprint, version: int, index: BandIndex
+) -> str | None:
+    """Store the document row, fingerprint and band keys (added to ``index``, the
+    batch's :func:`~warwire.store.groups.band_index`); returns its ``syndicated_from``."""
+    group = find_group(raw, doc, fp, index)
     row = {
         "doc_id": doc.doc_id, "input_id": doc.input_id, "url": doc.source.url,
         "title": doc.title, "publisher": doc.source.publisher,
@@ -71,18 +73,10 @@ def insert_document(raw: Raw, doc: Document, fp: syn.Fingerprint, version: int) 
         raw.run(
             f"INSERT INTO bands (band_key, doc_id) VALUES {values}", {**params, "d": doc.doc_id}
         )
+        for key in keys:
+            if key in index:  # a later document of the batch shares it
+                index[key].append(doc.doc_id)
     if group:
         root = reroot_group(raw, group)
         return None if root == doc.doc_id else root
     return doc.syndicated_from
-
-
-def previous_revision(raw: Raw, doc: Document) -> str | None:
-    if not doc.source.url:
-        return None
-    row = raw.first(
-        "SELECT doc_id FROM documents WHERE url = :u AND superseded_by IS NULL "
-        "AND doc_id <> :d ORDER BY seq DESC LIMIT 1",
-        {"u": doc.source.url, "d": doc.doc_id},
-    )
-    return str(row[0]) if row else None

@@ -9,6 +9,8 @@ earliest-published member, whatever order they arrive in.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -17,6 +19,7 @@ from warwire.store.rawsql import Raw, as_date, placeholders
 from warwire.types import Document
 
 MAX_CANDIDATES = 50
+BandIndex = dict[int, list[str]]  # band key -> documents stored under it
 
 
 def _band_query(count: int) -> str:
@@ -29,13 +32,44 @@ def _band_query(count: int) -> str:
     )
 
 
-def find_group(raw: Raw, doc: Document, fp: syn.Fingerprint) -> str | None:
-    """The syndication group of the stored near-duplicate this doc copies, if any."""
-    if fp.size < syn.MIN_SHINGLES or not fp.bands:
+def _eligible(fp: syn.Fingerprint) -> bool:
+    return fp.size >= syn.MIN_SHINGLES and bool(fp.bands)
+
+
+def band_index(raw: Raw, fps: Iterable[syn.Fingerprint]) -> BandIndex:
+    """The stored documents under each band key of ``fps``, read in one query for a
+    batch instead of one a document (the batch's own are added as they are written)."""
+    keys = sorted({k for fp in fps if _eligible(fp) for k in fp.bands})
+    index: BandIndex = {k: [] for k in keys}
+    sql = "SELECT band_key, doc_id FROM bands WHERE {cond}"
+    for key, doc_id in raw.all_in(sql, "band_key", keys, "bigint"):
+        index[int(key)].append(str(doc_id))
+    return index
+
+
+def _candidates(raw: Raw, keys: list[int], index: BandIndex) -> list[tuple[Any, ...]]:
+    """The documents sharing most bands with ``keys``, as :func:`_band_query` finds
+    them; its query runs only when there are more than it keeps."""
+    shared = Counter(d for k in keys for d in index.get(k, ()))
+    if len(shared) > MAX_CANDIDATES:  # which are kept depends on the database's order
+        params = {f"k{i}": k for i, k in enumerate(keys)}
+        return raw.all(_band_query(len(keys)), params, replan=True)  # its best join changes
+    if not shared:
+        return []
+    cond, params = raw.one_of("d.doc_id", "d", sorted(shared), "text")
+    return raw.all(
+        "SELECT d.doc_id, d.text, d.url, d.seq, d.syndication_group FROM documents d "
+        f"WHERE d.superseded_by IS NULL AND {cond} ORDER BY d.seq",
+        params,
+    )
+
+
+def find_group(raw: Raw, doc: Document, fp: syn.Fingerprint, index: BandIndex) -> str | None:
+    """The syndication group of the stored near-duplicate this doc copies, if any;
+    ``index``: :func:`band_index` of (at least) ``fp``."""
+    if not _eligible(fp):
         return None
-    keys = sorted(set(fp.bands))
-    params = {f"k{i}": k for i, k in enumerate(keys)}
-    rows = raw.all(_band_query(len(keys)), params, replan=True)  # its best join changes as N grows
+    rows = _candidates(raw, sorted(set(fp.bands)), index)
     if not rows:
         return None
     mine = syn.shingles(doc.text)

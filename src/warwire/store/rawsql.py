@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 Params = Mapping[str, Any]
+CHUNK = 5000  # values per IN list
 _NAME = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 
@@ -157,6 +158,28 @@ class Raw:
         else:
             self.cursor.execute(translate(sql, False), dict(params or {}))
         return self.cursor
+
+    def one_of(
+        self, column: str, prefix: str, values: Sequence[Any], sql_type: str
+    ) -> tuple[str, dict[str, Any]]:
+        """A condition that ``column`` is one of ``values`` (bound, never spliced), with
+        its parameters: one array on PostgreSQL (one statement text whatever the
+        count), an IN list on SQLite. ``sql_type``: the column's PostgreSQL type."""
+        if self.sqlite:
+            params = {f"{prefix}{i}": v for i, v in enumerate(values)}
+            return f"{column} IN ({placeholders(prefix, len(values))})", params
+        return f"{column} = ANY(CAST(:{prefix} AS {sql_type}[]))", {prefix: list(values)}
+
+    def all_in(
+        self, sql: str, column: str, values: Sequence[Any], sql_type: str
+    ) -> list[tuple[Any, ...]]:
+        """The rows of ``sql`` whose ``{cond}`` is :meth:`one_of` ``values``, in chunks
+        of :data:`CHUNK` (SQLite caps the parameters of a statement)."""
+        rows: list[tuple[Any, ...]] = []
+        for i in range(0, len(values), CHUNK):
+            cond, params = self.one_of(column, "v", values[i : i + CHUNK], sql_type)
+            rows += self.all(sql.format(cond=cond), params)
+        return rows
 
     def many(self, sql: str, rows: Sequence[Params]) -> None:
         if not rows:

@@ -21,10 +21,11 @@ from sqlalchemy.engine import Connection
 
 from warwire.clean import syndication as syn
 from warwire.merge import NEAR_KM
-from warwire.resolve.sources import SourceRegistry
+from warwire.resolve.sources import SourceRegistry, normalize
 from warwire.store.base import IngestResult
-from warwire.store.docwrites import insert_document, previous_revision, upsert_source
-from warwire.store.rawsql import Raw, placeholders
+from warwire.store.docwrites import insert_document, upsert_source
+from warwire.store.groups import BandIndex, band_index
+from warwire.store.rawsql import Raw
 from warwire.store.reposts import add_repost_report, copied, rehome_copies, text_of
 from warwire.store.schema import VERSION_TIME_KEY
 from warwire.store.writes import (
@@ -37,7 +38,7 @@ from warwire.store.writes import (
     report_search_text,
     retire_revision,
 )
-from warwire.types import Analysis
+from warwire.types import Analysis, Document
 
 
 @dataclass
@@ -47,20 +48,37 @@ class Batch:
     version: int  # the dataset version of the last document written
     stored: set[str]  # doc ids already in the database, or written by this batch
     sources: set[str] = field(default_factory=set)  # source keys known to be stored
+    # url -> its latest unsuperseded document (None: none), for every url of the batch
+    latest: dict[str, str | None] = field(default_factory=dict)
+    fingerprints: dict[str, syn.Fingerprint] = field(default_factory=dict)  # of new documents
+    bands: BandIndex = field(default_factory=dict)  # of their band keys
 
 
-def begin(raw: Raw, doc_ids: Sequence[str], sources: set[str]) -> Batch:
-    """Lock the dataset version row and find which of ``doc_ids`` are stored."""
+def begin(raw: Raw, docs: Sequence[Document], sources: set[str]) -> Batch:
+    """Lock the dataset version row, then read in one query each what the batch's
+    documents would otherwise look up one at a time: which are stored, the stored
+    documents under their band keys, the latest revision of each url, and which
+    publishers are registered."""
     row = raw.first(
         "UPDATE meta SET value = value WHERE key = :k RETURNING value", {"k": "dataset_version"}
     )
     assert row is not None, "meta row dataset_version is missing"
-    ids = sorted(set(doc_ids))
-    found = raw.all(
-        f"SELECT doc_id FROM documents WHERE doc_id IN ({placeholders('d', len(ids))})",
-        {f"d{i}": d for i, d in enumerate(ids)},
-    )
-    return Batch(version=int(row[0]), stored={str(r[0]) for r in found}, sources=sources)
+    batch = Batch(version=int(row[0]), stored=set(), sources=sources)
+    ids = sorted({d.doc_id for d in docs})
+    found = raw.all_in("SELECT doc_id FROM documents WHERE {cond}", "doc_id", ids, "text")
+    batch.stored = {str(r[0]) for r in found}
+    batch.fingerprints = {d.doc_id: syn.fingerprint(d.text) for d in docs
+                          if d.doc_id not in batch.stored}  # fmt: skip
+    batch.bands = band_index(raw, batch.fingerprints.values())
+    urls = sorted({d.source.url for d in docs if d.source.url})
+    batch.latest = dict.fromkeys(urls)
+    sql = "SELECT url, doc_id FROM documents WHERE {cond} AND superseded_by IS NULL ORDER BY seq"
+    for url, doc_id in raw.all_in(sql, "url", urls, "text"):  # a url's rows share a chunk
+        batch.latest[str(url)] = str(doc_id)  # the last (highest seq) wins
+    keys = sorted({normalize(d.source.publisher) for d in docs if d.source.publisher} - sources)
+    sources.update(str(r[0]) for r in raw.all_in("SELECT key FROM sources WHERE {cond}", "key",
+                                                 keys, "text"))  # fmt: skip
+    return batch
 
 
 def finish(raw: Raw, batch: Batch, first: int) -> None:
@@ -86,7 +104,7 @@ def add_batch(
     """
     raw = Raw(conn)
     try:
-        batch = begin(raw, [a.document.doc_id for a in analyses], set() if sources is None
+        batch = begin(raw, [a.document for a in analyses], set() if sources is None
                       else sources)  # fmt: skip
         first = batch.version
         results = [add_analysis(raw, a, registry, batch, near_km) for a in analyses]
@@ -108,8 +126,11 @@ def add_analysis(
     version = batch.version
     # when this version was made: an export's ACLED ``timestamp`` (unix seconds)
     raw.defer("meta", ("key", "value"), [(f"{VERSION_TIME_KEY}{version}", int(time.time()))])
-    previous = previous_revision(raw, doc)
-    syndicated_from = insert_document(raw, doc, syn.fingerprint(doc.text), version)
+    previous = batch.latest.get(doc.source.url) if doc.source.url else None
+    fp = batch.fingerprints[doc.doc_id]
+    syndicated_from = insert_document(raw, doc, fp, version, batch.bands)
+    if doc.source.url:
+        batch.latest[doc.source.url] = doc.doc_id
     upsert_source(raw, registry, doc, batch.sources)
     work = EventWork(version=version)
     if previous:
