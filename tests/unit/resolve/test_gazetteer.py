@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from warwire.errors import ModelError
 from warwire.resolve.gazetteer import MemoryGazetteer, SqliteGazetteer, normalise
-from warwire.resolve.gazetteer_build import build_index, iter_dump, latin
+from warwire.resolve.gazetteer_build import build_index, iter_dump, iter_supplement, latin
 from warwire.types import Place
 
 
@@ -113,3 +113,16 @@ def test_bad_dump_and_missing_index_raise(tmp_path: Path) -> None:
         list(iter_dump(bad))
     with pytest.raises(ModelError):
         SqliteGazetteer(tmp_path / "missing.sqlite")
+
+
+def test_region_named_with_its_unit_word_is_its_own_place() -> None:
+    """An autonomous region written with "Region" is not its namesake province abroad."""
+    index = MemoryGazetteer(
+        (
+            Place(e.name, e.latitude, e.longitude, None, e.country_code, e.admin1, 0, e.feature),
+            e.alternates,
+        )
+        for e in iter_supplement()
+    )
+    for name in ("Kurdistan Region", "Iraqi Kurdistan", "Kurdistan region of Iraq"):
+        assert [p.country_code for p in index.lookup(name)] == ["IQ"]
