@@ -51,7 +51,8 @@ __all__ = ["ForeignEventStage", "Lexicon", "foreign_events", "lexicon", "read_la
 _LINES = 2  # the headline and the lede
 _ACRONYM = 5  # capitals up to this long are an acronym
 _RUN = CAPITALISED_RUN
-_HEAD = re.compile(rf"\W*(?P<names>{_RUN}(?:\s*[/–-]\s*{_RUN}){{0,2}})\s*[:,]\s*")
+# matched on what is left of the line, so that it starts only where a run of non-letters does
+_HEAD = re.compile(rf"(?<!\W)\W*(?P<names>{_RUN}(?:\s*[/–-]\s*{_RUN}){{0,2}})\s*[:,]\s*")
 _HEADS = 3  # "Country : Region / Town, ..." heads a line with at most three names
 _LETHAL = frozenset(
     {"Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -106,13 +107,13 @@ def _candidates(
     found: list[tuple[int, int, str, int]] = []
     at = 0
     for _ in range(_HEADS):
-        head = _HEAD.match(line, at)
+        head = _HEAD.match(line[at:])
         if head is None:
             break
         for part in re.finditer(_RUN, head.group("names")):
-            start = head.start("names") + part.start()
+            start = at + head.start("names") + part.start()
             found.append((start, start + len(part.group()), part.group(), _HEADING))
-        at = head.end()
+        at += head.end()
     ranked = (
         (lex.locative, _LOCATIVE),
         (lex.suffix_locative, _LOCATIVE),

@@ -29,7 +29,7 @@ def _landmark_tail() -> re.Pattern[str]:
     heads |= {w.casefold() for w in data_words("place_landmark_heads.txt")}
     alternation = "|".join(re.escape(w) for w in sorted(heads, key=len, reverse=True))
     return re.compile(
-        r"(?:[-\s]+[\w'’.]+){0,4}?\s+"  # the rest of the landmark's name
+        r"(?<![-\s])(?:[-\s]+[\w'’.]+){0,4}?\s+"  # the rest of the landmark's name
         rf"(?i:(?:{alternation})s?)"
         r"(?:\s+(?i:branch|office|building|compound|gate|complex|area))?"
         rf",?\s+(?i:{_LOCATIVE})\s+(?:the\s+)?"
@@ -86,7 +86,7 @@ def qualified_towns(
 
 NEAR_KM = 100.0  # a place "near" another lies within this of it
 _NEAR = re.compile(
-    r",?\s+(?:near|outside|close to|in the vicinity of|on the outskirts of|"
+    r"(?<![\s,]),?\s+(?:near|outside|close to|in the vicinity of|on the outskirts of|"
     r"(?:\d+\s?km\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$",
     re.IGNORECASE,

@@ -42,7 +42,9 @@ ATTRIBUTIVE = re.compile(
 ALLEGIANCE = re.compile(r"\b(?:pro|anti)-$", re.I)
 # "the border with Jordan", "the Chad-CAR border": a neighbour across the line
 _BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.I)
-_BORDER_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:border|frontier)\b")
+_BORDER_AFTER = re.compile(
+    r"(?<![\s–-])(?:\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:border|frontier)\b"
+)
 
 
 @cache
@@ -52,7 +54,7 @@ def _state_force() -> re.Pattern[str]:
 
     nouns = {n for kind in actor_words().state_nouns.values() for n in kind}
     words = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-    return re.compile(rf"\s+(?:{words})\b", re.I)
+    return re.compile(rf"(?<!\s)\s+(?:{words})\b", re.I)
 
 
 def as_side(text: str, top: Toponym) -> bool:
