@@ -253,10 +253,9 @@ def read_sentence(
                 actor1, actor2 = None, actor1
         if decision.sub_event_type == "Disrupted weapons use" and actor1 is None:
             actor1 = _opponent(ctx, tree, hit.token, actor2)
-        if decision.sub_event_type == "Disrupted weapons use" and actor1 is None:
-            # "a bomb was found and defused, police said": the forces telling it did it
             armed = claimant_actor is not None and claimant_actor.inter in _DISRUPTORS
-            actor1 = claimant_actor if armed and claimant_actor != actor2 else None
+            if actor1 is None and armed and claimant_actor != actor2:
+                actor1 = claimant_actor  # "a bomb was found and defused, police said"
         assoc1 = tuple(
             a.name
             for p in (*co_agents, *backers(tree, roles.agent, ctx.text))
