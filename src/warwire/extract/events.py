@@ -51,7 +51,7 @@ from warwire.extract.frames import tallied, tested
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, headline_total, is_event
 from warwire.extract.referents import Seen
-from warwire.extract.relations import backer_name, find_relations
+from warwire.extract.relations import backer_name, find_relations, first_statements
 from warwire.extract.roles import ActorLookup, KeywordActors
 from warwire.extract.speakers import NOBODY_NAMED, default_claimant
 from warwire.extract.syntax import Tree
@@ -284,7 +284,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         analysis,
         events=analysis.events + tuple(events),
         claims=analysis.claims + tuple(_with_id(c) for c in dict.fromkeys(claims)),
-        relations=analysis.relations + tuple(dict.fromkeys(relations)),
+        relations=analysis.relations + first_statements(relations),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.resolve.countries import country_of_demonym
-from warwire.types import Span
+from warwire.types import Relation, Span
 
 # backers that are not countries: "Western-backed", "Wagner-backed"
 _OTHER_BACKERS = {"western": "Western countries", "wagner": "Wagner Group"}
@@ -133,6 +133,15 @@ def find_relations(tree: Tree, text: str) -> list[RawRelation]:
                         )
                     )
     return out
+
+
+def first_statements(relations: list[Relation]) -> tuple[Relation, ...]:
+    """One relation per (subject, predicate, object): a story that says twice who
+    backs whom states one fact, kept with the sentence that says it first."""
+    first: dict[tuple[str, str, str], Relation] = {}
+    for r in relations:
+        first.setdefault((r.subject, r.predicate, r.object), r)
+    return tuple(first.values())
 
 
 def _supported_party(tree: Tree, head: int, text: str, lemma: str) -> str:
