@@ -19,16 +19,24 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
+from typing import Protocol
 
 from warwire.config import Settings
 from warwire.types import Analysis, Document, Rejection, Sentence
 
-PipelineFactory = Callable[[Settings], object]
 
-_worker: dict[str, object] = {}  # this process's pipeline, set by _start
+class Runs(Protocol):
+    """What a worker needs of a pipeline (warwire.pipeline.Pipeline is one)."""
+
+    def run(self, batch: Sequence[Analysis]) -> list[Analysis]: ...
+
+
+PipelineFactory = Callable[[Settings], Runs]
+
+_worker: dict[str, Runs] = {}  # this process's pipeline, set by _start
 
 
 def _start(settings: Settings, factory: PipelineFactory) -> None:
@@ -36,11 +44,8 @@ def _start(settings: Settings, factory: PipelineFactory) -> None:
 
 
 def _run(docs: list[Document]) -> list[Analysis]:
-    from warwire.pipeline import Pipeline
-
-    pipeline = _worker["pipeline"]
-    assert isinstance(pipeline, Pipeline)
-    return [lean(a) for a in pipeline.run([Analysis(document=d) for d in docs])]
+    analyses = _worker["pipeline"].run([Analysis(document=d) for d in docs])
+    return [lean(a) for a in analyses]
 
 
 def lean(analysis: Analysis) -> Analysis:

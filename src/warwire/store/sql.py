@@ -25,7 +25,8 @@ from warwire.merge import NEAR_KM
 from warwire.resolve.sources import load_registry
 from warwire.store import claim_queries, correction_apply, doc_queries, queries, records
 from warwire.store.base import ClaimQuery, EventQuery, IngestResult, Record
-from warwire.store.schema import claims, documents, events, migrate, sources
+from warwire.store.migrations import migrate
+from warwire.store.schema import claims, documents, events, sources
 from warwire.store.transaction import add_batch
 from warwire.types import Analysis, Event
 
