@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from warwire.extract.numbers import Fatalities, fatalities
 from warwire.extract.quantities import figure_at, words
-from warwire.extract.records import Context, Reading, Where
+from warwire.extract.records import Context, Reading, Where, toponyms_starting
 from warwire.types import Span, Toponym, When
 
 __all__ = ["broken_down"]
@@ -62,7 +62,7 @@ def _items(ctx: Context, sentence: Span) -> list[_Item]:
     out: list[_Item] = []
     for lo, hi in pairwise(cuts):
         start, end = sentence.start + lo, sentence.start + hi
-        here = [t for t in ctx.toponyms if start <= t.span.start < end and _local(t)]
+        here = [t for t in toponyms_starting(ctx.toponyms, start, end) if _local(t)]
         if len(here) != 1:
             continue  # no place, or a list of places sharing one count
         toll = fatalities(plain[lo:hi]) or _leading_count(plain[lo:hi])

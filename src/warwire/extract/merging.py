@@ -72,10 +72,12 @@ def _same_place(a: Where | None, b: Where | None) -> bool:
 
 def _dyad_ok(draft: Draft, r: Reading) -> bool:
     """Different named attackers at one place are different events."""
+    if r.actor1 is None or r.part_of_fight:
+        return True
     mine = {x.actor1.name for x in draft.readings if x.actor1} | {
         x.actor2.name for x in draft.readings if x.actor2
     }
-    if r.actor1 is None or not mine or r.part_of_fight:
+    if not mine:
         return True
     return r.actor1.name in mine or all(x.actor1 is None for x in draft.readings)
 

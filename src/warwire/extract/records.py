@@ -4,6 +4,7 @@ them without importing the others)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
@@ -12,6 +13,7 @@ from warwire.extract.aggregates import Aggregate, AggregateKind
 from warwire.extract.numbers import Fatalities
 from warwire.extract.roles import ActorLookup
 from warwire.extract.rules import Decision
+from warwire.memo import by_identity
 from warwire.types import Actor, Equipment, Hedge, Polarity, Span, Toponym, When
 
 
@@ -95,3 +97,34 @@ def headline_total(r: Reading) -> Reading:
     if r.polarity is not Polarity.ASSERTED:
         return r
     return replace(r, aggregate=replace(agg, kind=AggregateKind.MULTI_DAY))
+
+
+@by_identity  # one index a document, asked for every trigger
+def _by_start(toponyms: tuple[Toponym, ...]) -> tuple[list[int], list[int], int]:
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].span.start)
+    starts = [toponyms[i].span.start for i in order]
+    longest = max((t.span.end - t.span.start for t in toponyms), default=0)
+    return starts, order, longest
+
+
+def toponyms_within(toponyms: tuple[Toponym, ...], start: int, end: int) -> list[Toponym]:
+    """The document's names that lie inside ``start``-``end``, in document order,
+    found by bisection: scanning every name for every sentence made long
+    documents quadratic."""
+    starts, order, _ = _by_start(toponyms)
+    lo, hi = bisect_left(starts, start), bisect_right(starts, end)
+    return [toponyms[i] for i in sorted(i for i in order[lo:hi] if toponyms[i].span.end <= end)]
+
+
+def toponyms_covering(toponyms: tuple[Toponym, ...], start: int, end: int) -> list[Toponym]:
+    """The document's names whose span holds ``start``-``end``, in document order."""
+    starts, order, longest = _by_start(toponyms)
+    lo, hi = bisect_left(starts, start - longest), bisect_right(starts, start)
+    return [toponyms[i] for i in sorted(i for i in order[lo:hi] if toponyms[i].span.end >= end)]
+
+
+def toponyms_starting(toponyms: tuple[Toponym, ...], start: int, end: int) -> list[Toponym]:
+    """The document's names that start at or after ``start`` and before ``end``."""
+    starts, order, _ = _by_start(toponyms)
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return [toponyms[i] for i in sorted(order[lo:hi])]

@@ -6,7 +6,7 @@ sources)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -237,11 +237,14 @@ def earlier_mention(text: str, before: int, head_word: str) -> str | None:
     bare = head_word.removeprefix("the ").strip()
     pattern = _mention_pattern(re.escape(bare))
     if bare[-1:].isalnum() and (before == 0 or text[before - 1].isspace()):
-        found = _mentions_before(pattern, text, before)
-    else:
-        found = [m.group(0) for m in pattern.finditer(text[:before])]
-    hits = [m.strip() for m in found if sum(w[:1].isupper() for w in m.split()) >= 2]
-    return hits[-1] if hits else None
+        return _last_fuller_before(pattern, text, before)
+    found = reversed([m.group(0) for m in pattern.finditer(text[:before])])
+    return next((m.strip() for m in found if _fuller(m)), None)
+
+
+def _fuller(mention: str) -> bool:
+    """Two capitalised words at least: "the Interior Ministry", not "the ministry"."""
+    return sum(w[:1].isupper() for w in mention.split()) >= 2
 
 
 @lru_cache(maxsize=64)
@@ -253,22 +256,30 @@ def _mention_pattern(word: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
-def _mentions_in(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[re.Match[str]]]:
+def _mentions_in(
+    pattern: re.Pattern[str], text: str
+) -> tuple[list[int], list[re.Match[str]], list[int]]:
+    """Every match in the text, their ends, and the indexes of the fuller ones."""
     matches = list(pattern.finditer(text))
-    return [m.end() for m in matches], matches
+    fuller = [i for i, m in enumerate(matches) if _fuller(m.group(0))]
+    return [m.end() for m in matches], matches, fuller
 
 
-def _mentions_before(pattern: re.Pattern[str], text: str, before: int) -> list[str]:
-    """What ``pattern.finditer(text[:before])`` finds, from one scan of the whole text.
+def _last_fuller_before(pattern: re.Pattern[str], text: str, before: int) -> str | None:
+    """The last fuller match of ``pattern.finditer(text[:before])``, from one scan of
+    the whole text.
 
-    Scanning the prefix again for every sentence made a long document quadratic.
-    With whitespace just before ``before`` and the head word ending in a letter, the
+    Scanning the prefix again for every sentence made a long document quadratic,
+    and so did walking back over every earlier match for a fuller one. With
+    whitespace just before ``before`` and the head word ending in a letter, the
     matches of the whole text that end by ``before`` are the prefix's own; only one
     running across ``before`` can differ, so the prefix is rescanned from its start.
     """
-    ends, matches = _mentions_in(pattern, text)
+    ends, matches, fuller = _mentions_in(pattern, text)
     k = bisect_right(ends, before)
-    found = [m.group(0) for m in matches[:k]]
     if k < len(matches) and matches[k].start() < before:
-        found.extend(m.group(0) for m in pattern.finditer(text, matches[k].start(), before))
-    return found
+        across = [m.group(0) for m in pattern.finditer(text, matches[k].start(), before)]
+        if last := next((m for m in reversed(across) if _fuller(m)), None):
+            return last.strip()
+    j = bisect_left(fuller, k) - 1
+    return matches[fuller[j]].group(0).strip() if j >= 0 else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from warwire.errors import ModelError
@@ -254,10 +254,20 @@ def headline_like(sentence_text: str) -> bool:
 def _whole_headline(text: str, lowered: str, tokens: tuple[Token, ...]) -> bool:
     """A headline-only input is a headline even with a closing stop ("Casualties among
     the SDF in Raqqa countryside."), unless it tells in the past tense as a story does."""
-    plain = text.strip().lower()
-    if "\n" in plain or plain != lowered.strip() or len(plain.split()) > _HEADLINE_WORDS:
+    plain = _one_short_line(text)
+    if plain is None or plain != lowered.strip():
         return False
     return not any(t.tag == "VBD" for t in tokens)
+
+
+@lru_cache(maxsize=4)
+def _one_short_line(text: str) -> str | None:
+    """The whole input lowered, if it is one line of a headline's length: asked for
+    every sentence, so a long document is read once, not once a sentence."""
+    plain = text.strip().lower()
+    if "\n" in plain or len(plain.split()) > _HEADLINE_WORDS:
+        return None
+    return plain
 
 
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "AUX"})

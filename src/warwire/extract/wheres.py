@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from warwire.extract.records import Context, Where
+from warwire.extract.records import Context, Where, toponyms_covering, toponyms_within
 from warwire.extract.roles import Phrase, Roles
 from warwire.extract.syntax import Tree
 from warwire.extract.wheres_anchor import clause_anchor
@@ -47,7 +47,7 @@ def wheres_for(
 ) -> tuple[Where, ...]:
     """Places for a trigger: coordinated places in its clause are separate events."""
     sent = tree.sentence.span
-    tops = [t for t in ctx.toponyms if sent.start <= t.span.start and t.span.end <= sent.end]
+    tops = toponyms_within(ctx.toponyms, sent.start, sent.end)
     judged = [t.span for t in tops]  # names the gazetteer knows: not re-read from the tagger
     target = roles.target if not is_place(ctx, roles.target) else None
     actor_spans = [
@@ -192,11 +192,8 @@ def is_place(ctx: Context, phrase: Phrase | None) -> bool:
     if phrase.place_like:
         return True
     return any(
-        t.place is not None
-        and not (t.place.feature or "").startswith("PCL")
-        and t.span.start <= phrase.span.start
-        and phrase.span.end <= t.span.end
-        for t in ctx.toponyms
+        t.place is not None and not (t.place.feature or "").startswith("PCL")
+        for t in toponyms_covering(ctx.toponyms, phrase.span.start, phrase.span.end)
     )
 
 

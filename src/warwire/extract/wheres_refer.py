@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from warwire.extract.records import Context
+from warwire.extract.records import Context, toponyms_within
 from warwire.extract.wheres_list import place_words
 from warwire.resolve.places_story import is_dateline
 from warwire.resolve.places_words import capital_mentions
@@ -146,10 +146,8 @@ def force_town(ctx: Context, sentence: Span, actor_spans: Sequence[Span]) -> Top
     return next(
         (
             t
-            for t in ctx.toponyms
-            if sentence.start <= t.span.start
-            and t.span.end <= sentence.end
-            and any(a.covers(t.span) for a in actor_spans)
+            for t in toponyms_within(ctx.toponyms, sentence.start, sentence.end)
+            if any(a.covers(t.span) for a in actor_spans)
             and _home_town(ctx, t)
             and _force_words().match(ctx.text, t.span.end)
         ),

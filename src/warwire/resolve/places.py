@@ -9,7 +9,7 @@ lives in :mod:`warwire.resolve.places_detect`; the units written after a name
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from warwire.resolve.countries import short_form
@@ -138,6 +138,7 @@ def resolve(
         code for c, codes in zip(candidates, named, strict=True) if c.source != "DEMONYM"
         for code in codes
     }  # fmt: skip
+    around = _neighbours(keys, first)
     out: list[Toponym] = []
     facilities: list[tuple[int, int, str]] = []
     for i, (cand, opts) in enumerate(zip(candidates, options, strict=True)):
@@ -150,9 +151,7 @@ def resolve(
             continue
         if opts:
             mine = own[keys[i]]
-            others = [p for j, p in enumerate(first) if p and keys[j] != keys[i]]
-            local = [p for p in others if not (p.feature or "").startswith("PCL")]
-            nations = [p for p in others if (p.feature or "").startswith("PCL")]
+            local, nations = around(keys[i])
             biggest = biggest_city(keys[i], opts)
 
             def score(p: Place) -> float:
@@ -206,6 +205,31 @@ def resolve(
         hosted = host_places(facilities, out, doc_id, home)
         out = sorted([*out, *hosted], key=lambda t: t.span.start)
     return city_parts(text, out, home)
+
+
+def _neighbours(
+    keys: Sequence[str], first: Sequence[Place | None]
+) -> Callable[[str], tuple[list[Place], list[Place]]]:
+    """For a name, the story's other places (first choices of the other names): towns
+    and countries apart, each place once, since only the nearest counts. Built once
+    per name, not once per mention, so a long story stays linear in its mentions."""
+    by_key: dict[str, dict[Place, None]] = {}
+    for key, place in zip(keys, first, strict=True):
+        if place:
+            by_key.setdefault(key, {})[place] = None
+    cache: dict[str, tuple[list[Place], list[Place]]] = {}
+
+    def around(key: str) -> tuple[list[Place], list[Place]]:
+        if key not in cache:
+            others = dict.fromkeys(p for k, ps in by_key.items() if k != key for p in ps)
+            pcl = [(p.feature or "").startswith("PCL") for p in others]
+            cache[key] = (
+                [p for p, c in zip(others, pcl, strict=True) if not c],
+                [p for p, c in zip(others, pcl, strict=True) if c],
+            )
+        return cache[key]
+
+    return around
 
 
 # --------------------------------------------------------------------------- entry points

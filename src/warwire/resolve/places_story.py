@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from warwire.memo import by_identity
 from warwire.resolve.countries import short_form_spans
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places_candidate import GENERIC_WORDS, trimmed
@@ -319,6 +320,7 @@ LEAD_CHARS = 400
 HEADLINE_LEAST = 2.0  # a headline's one home town, even "X countryside", is its place
 
 
+@by_identity  # asked for every placeless sentence: once per document
 def story_place(
     toponyms: Sequence[Toponym], text: str, code: str | None, least: float = 2.5
 ) -> Toponym | None:
