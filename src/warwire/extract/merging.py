@@ -97,11 +97,13 @@ def upgrade(draft: Draft, sub: str) -> None:
     if crowd and not riots and _CROWD_RANK.index(sub) > _CROWD_RANK.index(draft.sub):
         draft.sub = sub
         return
-    stated = [r for r in draft.readings if r.decision.sub_event_type == sub]
     violent = family(sub) == family(draft.sub) == "violent" and sub in _SPECIFIC
+    if not violent or sub == draft.sub:
+        return
+    stated = [r for r in draft.readings if r.decision.sub_event_type == sub]
     # no reading of ``sub`` here yet: another draft of that type is being absorbed
     firm = not stated or not all(r.decision.weak for r in stated)
-    if violent and sub != draft.sub and firm and _guessed(draft):
+    if firm and _guessed(draft):
         draft.sub = sub
 
 

@@ -5,6 +5,7 @@ them without importing the others)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
@@ -100,14 +101,14 @@ def headline_total(r: Reading) -> Reading:
 
 
 @by_identity  # one index a document, asked for every trigger
-def _by_start(toponyms: tuple[Toponym, ...]) -> tuple[list[int], list[int], int]:
+def _by_start(toponyms: Sequence[Toponym]) -> tuple[list[int], list[int], int]:
     order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].span.start)
     starts = [toponyms[i].span.start for i in order]
     longest = max((t.span.end - t.span.start for t in toponyms), default=0)
     return starts, order, longest
 
 
-def toponyms_within(toponyms: tuple[Toponym, ...], start: int, end: int) -> list[Toponym]:
+def toponyms_within(toponyms: Sequence[Toponym], start: int, end: int) -> list[Toponym]:
     """The document's names that lie inside ``start``-``end``, in document order,
     found by bisection: scanning every name for every sentence made long
     documents quadratic."""
@@ -116,15 +117,24 @@ def toponyms_within(toponyms: tuple[Toponym, ...], start: int, end: int) -> list
     return [toponyms[i] for i in sorted(i for i in order[lo:hi] if toponyms[i].span.end <= end)]
 
 
-def toponyms_covering(toponyms: tuple[Toponym, ...], start: int, end: int) -> list[Toponym]:
+def toponyms_covering(toponyms: Sequence[Toponym], start: int, end: int) -> list[Toponym]:
     """The document's names whose span holds ``start``-``end``, in document order."""
     starts, order, longest = _by_start(toponyms)
     lo, hi = bisect_left(starts, start - longest), bisect_right(starts, start)
     return [toponyms[i] for i in sorted(i for i in order[lo:hi] if toponyms[i].span.end >= end)]
 
 
-def toponyms_starting(toponyms: tuple[Toponym, ...], start: int, end: int) -> list[Toponym]:
+def toponyms_starting(toponyms: Sequence[Toponym], start: int, end: int) -> list[Toponym]:
     """The document's names that start at or after ``start`` and before ``end``."""
     starts, order, _ = _by_start(toponyms)
     lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return [toponyms[i] for i in sorted(order[lo:hi])]
+
+
+def toponyms_near(toponyms: Sequence[Toponym], start: int, end: int, reach: int) -> list[Toponym]:
+    """The document's names that may lie within ``reach`` characters of
+    ``start``-``end`` (a superset: the caller measures), in document order."""
+    starts, order, longest = _by_start(toponyms)
+    lo = bisect_left(starts, start - reach - longest)
+    hi = bisect_right(starts, end + reach)
     return [toponyms[i] for i in sorted(order[lo:hi])]

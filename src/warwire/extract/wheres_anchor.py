@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from warwire.extract.records import toponyms_near
 from warwire.types import Toponym
 
 # what ends a name's clause: a stop, a list joint, a new clause ("X and Y", "X while Y")
@@ -23,7 +24,7 @@ def clause_anchor(
     """The nearest resolved place below country level in ``top``'s clause, in the
     story's country (any country when it is unknown)."""
     best: tuple[int, Toponym] | None = None
-    for other in toponyms:
+    for other in toponyms_near(toponyms, top.span.start, top.span.end, REACH):
         place = other.place
         if place is None or other.span == top.span or (place.feature or "").startswith("PCL"):
             continue
