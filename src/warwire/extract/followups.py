@@ -32,9 +32,7 @@ _NOT_TOLD = frozenset({"pres_only", "perf_only&nodate", "fut&nodate", "hab&nodat
 
 def _dated_first(draft: Draft) -> int | None:
     """Where the draft's first dated mention starts, when the text states its day."""
-    starts = [
-        r.sentence.start for r in draft.readings if r.dated and r.when.time_precision == 1
-    ]
+    starts = [r.sentence.start for r in draft.readings if r.dated and r.when.time_precision == 1]
     return min(starts) if starts else None
 
 
