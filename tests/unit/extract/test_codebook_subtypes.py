@@ -107,3 +107,19 @@ def test_rape_after_a_capture_is_its_own_event(pipeline: Pipeline) -> None:
         "Non-state actor overtakes territory",
         "Sexual violence",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a strike on armed sites with no weapon named: a group's is rockets or shells
+        (
+            "On Monday, Hezbollah struck Israeli positions near Metula, the group said.",
+            ["Shelling/artillery/missile attack"],
+        ),
+        ("On Monday, the army struck rebel positions near Kidal.", ["Air/drone strike"]),
+        ("The company struck a deal with the union on Monday.", []),
+    ],
+)
+def test_struck_positions(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert _subs(pipeline, text) == expected
