@@ -22,6 +22,7 @@ from typing import Any
 
 from warwire.extract.clause_cues import accused, described, fled, old_year, patterned, trend
 from warwire.extract.clause_cues import clause as _clause
+from warwire.extract.cues import has
 from warwire.extract.frames import framed
 from warwire.extract.merging import Draft, family
 from warwire.extract.records import Context, Reading
@@ -300,6 +301,8 @@ def accidents(drafts: list[Draft], text: str) -> list[Draft]:
             return accidental_report
         # the sentence that first tells of the incident says what it was
         first = min(draft.readings, key=lambda r: r.sentence.start).sentence.text_in(text)
+        if draft.sub == "Mob violence" and has("mob_cues", first.lower()):
+            return False  # a mob's "justice" on a suspected robber is the mob's violence
         apolitical = (found.disaster, found.crime)
         return draft.sub in _HARM_DONE and any(p.search(first) for p in apolitical)
 

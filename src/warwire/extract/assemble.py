@@ -49,6 +49,7 @@ _DRILL = re.compile(
     r"(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)\b|\btest[- ]fir(?:ed|es|ing)\b"
 )
 _DISRUPTORS = frozenset({1, 2, 3, 8})  # state, rebel, militia and external forces
+_NO_AIR_FORCE = frozenset({2, 3, 4})  # rebels and militias: their "strikes" are rockets
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _ACTIVITY_OF = re.compile(r"^(?:the )?(\w+) (?:actions|activities|operations|efforts|moves)$", re.I)
 _MOVERS = frozenset(
@@ -221,6 +222,10 @@ def read_sentence(
         if actor1 is not None and decision.sub_event_type in _TERRITORY:
             regain = actor1.inter == 1 and _at_home(actor1, wheres, ctx.country_code)
             decision = replace(decision, sub_event_type=_TERRITORY[0 if regain else 1])
+        guessed_air = decision.weak and decision.sub_event_type == "Air/drone strike"
+        if guessed_air and actor1 is not None and actor1.inter in _NO_AIR_FORCE:
+            # a group's strike with no aircraft or drone named: rockets, missiles, shells
+            decision = replace(decision, sub_event_type="Shelling/artillery/missile attack")
         co_agents = roles.co_agents
         if decision.sub_event_type == "Armed clash" and actor2 is None and co_agents:
             # "the RSF and the army fought": two subjects of a clash are its two sides

@@ -77,6 +77,20 @@ def _armed(text: str | None) -> bool:
     return organised or has("armed_victims", lowered) or has("unknown_agents", lowered)
 
 
+def _mob_said(lowered: str) -> bool:
+    return has("mob_words", lowered) or has("mob_cues", lowered)
+
+
+def armed_crowd(agent_text: str | None, lowered: str) -> bool:
+    """ "Armed youths raided the village", "villagers armed with guns killed six": a crowd
+    the sentence names as armed, with no lynching, vigilantes or protest about it, is
+    an armed group."""
+    if has("mob_cues", lowered) or has("protest_context", lowered):
+        return False
+    doers = (agent_text or "").lower()
+    return has("armed_marks", doers) or has("firearms", doers) or has("armed_with_guns", lowered)
+
+
 def _security(text: str | None) -> bool:
     return text is not None and has("security_forces", text.lower())
 
@@ -90,9 +104,7 @@ def _crowd_fight(best: TriggerHit, roles_of: dict[int, Roles], lowered: str) -> 
         return False
     agent = roles_of.get(best.token, Roles()).agent
     return (
-        _crowd(agent.text if agent else None)
-        or has("rival_crowds", lowered)
-        or has("mob_cues", lowered)
+        _crowd(agent.text if agent else None) or has("rival_crowds", lowered) or _mob_said(lowered)
     )
 
 
@@ -131,19 +143,22 @@ def crowd_decision(
             and _crowd(target.text)
             and any(h.sub_event_type == PROTEST for h in hits)
         )
-        or (sub in _VIOLENT_ACTS and crowd_doer)
+        or (sub in _VIOLENT_ACTS and crowd_doer and not armed_crowd(agent_text, lowered))
         or (sub == "Armed clash" and crowd_faced)
         or (
             sub == "Looting/property destruction"
             and agent is None
-            and (has("mob_cues", lowered) or has("crowd_agents", lowered))
+            and (_mob_said(lowered) or has("crowd_agents", lowered))
         )
     )
     if not entered:
         return None
     anchor = (protests or riots or [best])[0]
     demonstration = bool(protests) or has("protest_context", lowered)
-    mob = has("mob_cues", lowered) or any(h.sub_event_type == "Mob violence" for h in hits)
+    # "a mob of protesters": a demonstration's crowd, unless lynching, vigilantes or
+    # foreigners make it a mob's violence whatever it was called
+    called_mob = _mob_said(lowered) or any(h.sub_event_type == "Mob violence" for h in hits)
+    mob = has("mob_cues", lowered) or (called_mob and not protests)
     # who did the killing or shooting in the sentence: the crowd or the security forces
     killers = [roles_of.get(h.token, Roles()).agent for h in hits if h.sub_event_type == "Attack"]
     crowd_killed = any(a is not None and _crowd(a.text) for a in killers)

@@ -23,6 +23,7 @@ _PART_OF_RAID = frozenset({"Looting/property destruction"})
 # what a guessed violent type may become when a mention states it
 _SPECIFIC = frozenset({"Armed clash", "Attack"}) | WEAPON_SUB_EVENT_TYPES
 _RIOTS = frozenset({"Mob violence", "Violent demonstration"})
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # a crowd event becomes the most serious form reported for it
 _CROWD_RANK = (
     "Peaceful protest",
@@ -56,7 +57,14 @@ def family(sub: str) -> str:
     return sub
 
 
+# rape of civilians and a change of territory between armed sides are two events at
+# one place and day, never one told twice (ACLED: different event types and sides)
+_APART = (frozenset({"Sexual violence"}), _TERRITORY)
+
+
 def compatible(a: str, b: str) -> bool:
+    if a != b and all(bool({a, b} & kinds) for kinds in _APART):
+        return False
     return a == b or family(a) == family(b) in {"violent", "crowd"}
 
 

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warwire.extract.crowds import RIOT_SUBS, crowd_decision, in_grievance, without_grievances
+from warwire.extract.backdrop import backgrounded
+from warwire.extract.crowds import (
+    RIOT_SUBS,
+    armed_crowd,
+    crowd_decision,
+    in_grievance,
+    without_grievances,
+)
 from warwire.extract.cues import cue, has, without, words
 from warwire.extract.disrupted import disrupting, found_unexploded
 from warwire.extract.roles import CIVILIAN_HEADS, COUNTED_HEADS, PLACE_HEADS, Roles
@@ -139,34 +146,6 @@ def _agent_inter(roles: Roles) -> int | None:
     return inter_of(roles.agent.text) if roles.agent else None
 
 
-def backgrounded(tree: Tree, pos: int) -> bool:
-    """ "a day after clashes at a rally", "following a battle", "the town where pupils
-    were kidnapped in April", "marched to condemn the abduction": a hit set before or
-    aside of the sentence's main happening, or what a protest is about."""
-    preps, marks = words("background_preps"), words("background_marks")
-    verbs, from_heads = words("background_verbs"), words("background_from_heads")
-    if in_grievance(tree, pos):
-        return True
-    came_from = pos
-    for at in (pos, *tree.ancestors(pos)):
-        tok = tree.tokens[at]
-        if at != pos and tok.dep == "prep" and tok.lemma.lower() in preps:
-            return True
-        if at != pos and tok.dep == "prep" and tok.lemma.lower() == "from":
-            head = tree.head(at)
-            if head is not None and tree.tokens[head].lemma.lower() in from_heads:
-                return True
-        if any(tree.tokens[m].lemma.lower() in marks for m in tree.kids(at, "mark")):
-            return True
-        if tok.dep == "relcl":
-            return True
-        lemma = tok.lemma.lower()
-        if at != pos and lemma in verbs and tree.tokens[came_from].dep in {"dobj", "npadvmod"}:
-            return True  # "this bombardment follows massacres three days earlier"
-        came_from = at
-    return False
-
-
 def _raids_homes(tree: Tree, hit: TriggerHit, lowered: str, target: str) -> bool:
     """ "gangs launched an assault on two neighbourhoods": a raid on where people live."""
     if has("residential_targets", target.lower()):
@@ -280,6 +259,19 @@ def _kills(tree: Tree, hit: TriggerHit) -> bool:
     )
 
 
+def _with(tree: Tree, killing: TriggerHit, arrest: int | None) -> bool:
+    """Is the killing told with the arrest ("killed one and arrested four", "arrested and
+    executed them", "killed a man while arresting him"), not of those arrested
+    ("arrested men accused of killing a trader")? Always, with no arrest."""
+    if arrest is None:
+        return True
+    kill = killing.token
+    joined = {tree.head(kill), tree.head(arrest)} & {kill, arrest}
+    return tree.is_ancestor(kill, arrest) or (
+        bool(joined) and "conj" in {tree.tokens[kill].dep, tree.tokens[arrest].dep}
+    )
+
+
 def _clauses(tree: Tree, hits: list[TriggerHit], sentence_text: str) -> list[list[TriggerHit]]:
     """The hits of each clause a semicolon closes ("artillery pounded A; B was hit by
     warplanes"): two happenings the parser folds into one tree. A clause with no
@@ -351,9 +343,11 @@ def _decide(
     if found_unexploded(tree, best, lowered, best.token not in foreground):
         sub = "Disrupted weapons use"
     lemma = tree.tokens[best.token].lemma.lower()
-    if sub == "Looting/property destruction":
-        # "looted homes and killed three civilians": the killing is the event
-        killing = next((h for h in hits if _kills(tree, h)), None)
+    if sub in {"Looting/property destruction", "Arrests"}:
+        # "looted homes and killed three civilians", "killed a man and arrested four
+        # others": the killing is the event
+        arrested = best.token if sub == "Arrests" else None
+        killing = next((h for h in hits if _kills(tree, h) and _with(tree, h, arrested)), None)
         if killing is not None:
             best, sub = killing, killing.sub_event_type
             roles = roles_of.get(best.token, Roles())
@@ -377,7 +371,8 @@ def _decide(
         roles = roles_of.get(best.token, Roles())
     sub = _weapon(tree, best, roles, sub, lowered)
     weak = sub == "Air/drone strike" and lemma == "strike" and not has("aircraft", lowered)
-    captives = _seized_people(tree, best) if sub in _TERRITORY else None
+    expelled = lemma in words("expulsion_lemmas")
+    captives = _seized_people(tree, best) if sub in _TERRITORY and not expelled else None
     if captives is not None:
         # people taken, not ground: soldiers captured in a fight are part of the clash
         fought = any(
@@ -403,7 +398,12 @@ def _decide(
         sub = sided or sub
     doers = roles.agent.text if roles.agent else ""
     crowd_doers = inter_of(doers) == 5 or (inter_of(doers) == 7 and has("crowd_agents", doers))
-    if sub in {"Attack", "Armed clash"} and roles.agent and crowd_doers:
+    if (
+        sub in {"Attack", "Armed clash"}
+        and roles.agent
+        and crowd_doers
+        and not armed_crowd(doers, lowered)
+    ):
         # villagers beating a suspect to death; armed herders raiding a village are no mob
         sub, weak = "Mob violence", False
     civilian_targeting = civilians and sub in {
@@ -421,6 +421,8 @@ def _decide(
             tree, other, sentence_text
         ):
             continue  # the weapons seized with an arrest are part of it
+        if other.sub_event_type == "Arrests" and _kills(tree, best):
+            continue  # "killed one and arrested four": the arrests are part of the killing
         if tree.tokens[other.token].dep == "conj" and tree.head(other.token) == best.token:
             decisions.append(Decision(other.sub_event_type, other))
     return decisions

@@ -148,7 +148,10 @@ def listed_places(
     found: list[tuple[Toponym, bool]] = []
     preds = _predicates(tree, trigger)
     places_verb = any(_has("place_verbs", toks[p].lemma) for p in preds)
-    for head, locative in _heads(tree, preds):
+    heads = _heads(tree, preds)
+    # "took A and B, two villages of ...": names the roles read as the side hit are places
+    called = places_verb and any(_called_place(tree, h) for h, _ in heads)
+    for head, locative in heads:
         tok = toks[head]
         if tok.pos != "PROPN" and not _has("site_heads", tok.lemma):
             continue
@@ -164,7 +167,7 @@ def listed_places(
             hi = max(i for i in range(lo, hi + 1) if toks[i].pos == "PROPN")
         span = tree.span(lo, hi)
         words = tree.text(ctx.text, lo, hi)
-        if any(a.covers(span) or span.covers(a) for a in actor_spans):
+        if not called and any(a.covers(span) or span.covers(a) for a in actor_spans):
             continue
         if brand_word(words) or is_demonym(normalise(words)):
             continue
@@ -177,7 +180,9 @@ def listed_places(
             continue
         if ctx.actors.find(words, ctx.country_code):
             continue
-        tagged = any(t.ent_type in _NAME_ENTS for t in names)
+        tagged = any(t.ent_type in _NAME_ENTS for t in names) or (
+            called and _called_place(tree, head)
+        )
         person = any(t.ent_type == "PERSON" for t in names)
         if person and not (locative or tagged or places_verb):
             continue  # "targeted Ali and Omar": people, not places
@@ -189,6 +194,11 @@ def listed_places(
     if len(fine) < 2:
         return []  # a list of countries is no list of event places
     return _unique(fine)
+
+
+def _called_place(tree: Tree, head: int) -> bool:
+    """ "took A and B, two villages of the district": an appositive calls them places."""
+    return any(_has("anaphor_heads", tree.tokens[a].lemma) for a in tree.kids(head, "appos"))
 
 
 def _same(top: Toponym, span: Span) -> bool:

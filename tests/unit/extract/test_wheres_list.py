@@ -60,3 +60,16 @@ def test_a_listed_village_the_gazetteer_lacks_is_near_the_one_before_it() -> Non
     unfound = by_name["Qqorbat"].place
     assert unfound is not None and unfound.name == "Kadugli" and unfound.geo_precision == 2
     assert unfound.place_basis == "near town"
+
+
+def test_names_an_appositive_calls_villages_are_places() -> None:
+    events = _events(
+        "The army said its troops recaptured Zorvanka and Melkino, two villages of the "
+        "eastern district, on Monday."
+    )
+    assert [e.sub_event_type for e in events] == ["Government regains territory"] * 2
+
+
+def test_captured_people_are_no_list_of_places() -> None:
+    events = _events("Rebels captured Ahmed Salah and Omar Idris near the border on Monday.")
+    assert not {"Ahmed Salah", "Omar Idris"} & {e.location_text for e in events}
