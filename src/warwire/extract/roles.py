@@ -143,6 +143,11 @@ def own_members_verbs() -> frozenset[str]:
 
 
 @cache
+def _taken_from() -> frozenset[str]:
+    return frozenset(data_mapping("actor_kinds.yaml")["taken_from_lemmas"])
+
+
+@cache
 def _patient_verbs() -> frozenset[str]:
     return frozenset(data_mapping("actor_kinds.yaml")["patient_verbs"])
 
@@ -276,7 +281,9 @@ def find_roles(
     preps = _TARGET_PREPS | extra | ({"with"} if clash else frozenset())
     agent: Phrase | None = None
     targets: list[Phrase] = []
-    if tok.pos in {"VERB", "AUX"}:
+    # a verb the tagger read as a noun ("retook") still has its subject and object
+    verbal = bool(tree.kids(trigger, "nsubj")) and bool(tree.kids(trigger, "dobj"))
+    if tok.pos in {"VERB", "AUX"} or verbal:
         agent = _subject(tree, trigger, text)
         if agent is not None and bare_passive(tree, trigger):
             targets.append(agent)  # "15 militants killed in X": the killed, not the killers
@@ -308,6 +315,8 @@ def find_roles(
             elif dep == "compound" and c.pos == "PROPN" and agent is not None and agent.place_like:
                 agent = _phrase(tree, child, text)  # "Yemen's Houthis fire missiles"
             elif dep == "prep" and c.text.lower() in {"by", "from"}:
+                if c.text.lower() == "from" and tok.lemma.lower() in _taken_from():
+                    continue  # "retook X from rebels": the rebels lost it
                 agent = next((_phrase(tree, o, text) for o in tree.kids(child, "pobj")), agent)
             elif dep == "prep" and c.text.lower() == "between":
                 agent = _between(tree, child, text, targets) or agent
