@@ -172,7 +172,8 @@ def _figures(ws: list[Word]) -> list[_Fig]:
     out: list[_Fig] = []
     while i < len(ws):
         fig = figure_at(ws, i) or _overlong(ws, i)
-        if fig is None or _is_date(ws, fig, lx) or _restated(ws, fig, out):
+        source = fig is not None and match_before(ws, fig.first, lx["source_openers"])
+        if fig is None or source or _is_date(ws, fig, lx) or _restated(ws, fig, out):
             i += 1
             continue
         out.append(_Fig(fig))

@@ -58,6 +58,7 @@ def cues() -> dict[str, Any]:
         "subset_cues",
         "parts",
         "enumeration",
+        "source_openers",
     ):
         out[key] = phrases(key)
     out["large_figure"] = a["large_figure"]
