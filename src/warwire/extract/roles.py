@@ -125,12 +125,18 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
     written = tree.text(text, lo, hi)
     # "armed men", "masked men": the head is a person, the words make them an armed group
     armed = inter_of(written) not in {None, 7}
+    # "a journalist's car", "a farmer's house": what a civilian owns is a civilian target
+    owners = [toks[c].lemma.lower() for c in tree.kids(pos, "poss")]
     return Phrase(
         text=written,
         span=tree.span(lo, hi),
         head=pos,
         civilian=not armed
-        and (lemma in CIVILIAN_HEADS or toks[pos].text.lower() in CIVILIAN_HEADS),
+        and (
+            lemma in CIVILIAN_HEADS
+            or toks[pos].text.lower() in CIVILIAN_HEADS
+            or any(o in CIVILIAN_HEADS for o in owners)
+        ),
         place_like=is_place and lemma not in CIVILIAN_HEADS - PLACE_HEADS,
         pronoun=toks[pos].text.lower() in _PRONOUNS,
     )

@@ -87,6 +87,35 @@ NOTES = [
         "Sumprabum (Putao, Kachin).",
         "Headquarters or base established",
     ),
+    # a named launcher or bomb says what kind of strike it was
+    (
+        "On 2 May 2024, Ukrainian forces hit a Russian ammunition depot near Dzhankoi "
+        "(Crimea) with ATACMS. Casualties unknown.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 3 May 2024, Russian forces struck Poltava (Poltava) with an Iskander-M. 4 fatalities.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 4 May 2024, Russian forces hit Vovchansk (Kharkiv) with KABs. Casualties unknown.",
+        "Air/drone strike",
+    ),
+    (
+        "On 5 May 2024, Russian forces dropped an explosive from a drone on a tractor near "
+        "Beryslav (Kherson). 1 fatality.",
+        "Air/drone strike",
+    ),
+    (
+        "On 6 May 2024, gunmen shot at a teacher's car in Zitacuaro (Michoacan). The "
+        "teacher was unharmed.",
+        "Attack",
+    ),
+    (
+        "On 7 May 2024, angry residents stoned a police vehicle in Bor (Jonglei) after a "
+        "trader was detained. [size=no report]",
+        "Violent demonstration",
+    ),
 ]
 
 
@@ -113,3 +142,12 @@ def test_admin_units_in_brackets_are_one_place(pipeline: Pipeline) -> None:
     events = _events(pipeline, note)
     assert len(events) == 1
     assert events[0].fatalities == 5
+
+
+def test_tear_gas_fired_at_a_march_is_no_shooting(pipeline: Pipeline) -> None:
+    note = (
+        "On 8 May 2024, police dispersed nurses marching to the health ministry in Harare "
+        "(Harare); tear gas was fired at the marchers. [size=hundreds]"
+    )
+    (event, *_) = _events(pipeline, note)
+    assert event.sub_event_type == "Protest with intervention"
