@@ -59,6 +59,7 @@ def cues() -> dict[str, Any]:
         "parts",
         "enumeration",
         "source_openers",
+        "background_marks",
     ):
         out[key] = phrases(key)
     out["large_figure"] = a["large_figure"]

@@ -151,3 +151,21 @@ def test_tear_gas_fired_at_a_march_is_no_shooting(pipeline: Pipeline) -> None:
     )
     (event, *_) = _events(pipeline, note)
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_a_death_that_led_to_a_riot_is_not_its_toll(pipeline: Pipeline) -> None:
+    note = (
+        "On 9 May 2024, youths set fire to a police post in Kakamega (Kakamega) after a "
+        "boda boda rider died in police custody. [size=no report]"
+    )
+    (event, *_) = _events(pipeline, note)
+    assert event.fatalities == 0
+
+
+def test_fighting_in_which_fighters_died_keeps_its_toll(pipeline: Pipeline) -> None:
+    note = (
+        "On 10 May 2024, Ansar Allah forces took the village of Al Jarrahi (Hodeidah) after "
+        "fighting in which 6 fighters were killed."
+    )
+    (event, *_) = _events(pipeline, note)
+    assert event.fatalities == 6
