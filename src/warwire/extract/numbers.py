@@ -94,7 +94,7 @@ def fatalities(text: str) -> Fatalities | None:
 @lru_cache(maxsize=4096)
 def _read(text: str) -> Fatalities | None:
     lx = cues()
-    ws = without_grievance(words(text))
+    ws = _without_causes(without_grievance(words(text)))
     figs = _figures(ws)
     for k in range(len(figs)):
         _left_role(ws, figs, k)
@@ -143,6 +143,20 @@ def _read(text: str) -> Fatalities | None:
     return None
 
 
+def _without_causes(ws: list[Word]) -> list[Word]:
+    """Drop an "after ..." clause up to its comma: what led to the event, not its dead
+    ("after fighting in which 12 were killed" tells the event's own toll)."""
+    out, inside = [], False
+    for i, w in enumerate(ws):
+        if w.text in SEGMENT_BREAKS or w.text in {"which", "that", "whom"}:
+            inside = False
+        elif match_at(ws, i, cues()["background_marks"]) and (i == 0 or ws[i - 1].text != "the"):
+            inside = i + 1 >= len(ws) or ws[i + 1].text != "which"
+        if not inside:
+            out.append(w)
+    return out
+
+
 def _implausible(fig: Figure) -> Total:
     """A death figure past ``largest_toll`` (data): a claim flagged ``implausible``
     beside the sentence's event, never its fatalities, nor replaced by a guess."""
@@ -172,7 +186,8 @@ def _figures(ws: list[Word]) -> list[_Fig]:
     out: list[_Fig] = []
     while i < len(ws):
         fig = figure_at(ws, i) or _overlong(ws, i)
-        if fig is None or _is_date(ws, fig, lx) or _restated(ws, fig, out):
+        source = fig is not None and match_before(ws, fig.first, lx["source_openers"])
+        if fig is None or source or _is_date(ws, fig, lx) or _restated(ws, fig, out):
             i += 1
             continue
         out.append(_Fig(fig))

@@ -58,6 +58,8 @@ def cues() -> dict[str, Any]:
         "subset_cues",
         "parts",
         "enumeration",
+        "source_openers",
+        "background_marks",
     ):
         out[key] = phrases(key)
     out["large_figure"] = a["large_figure"]

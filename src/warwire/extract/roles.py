@@ -125,12 +125,18 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
     written = tree.text(text, lo, hi)
     # "armed men", "masked men": the head is a person, the words make them an armed group
     armed = inter_of(written) not in {None, 7}
+    # "a journalist's car", "a farmer's house": what a civilian owns is a civilian target
+    owners = [toks[c].lemma.lower() for c in tree.kids(pos, "poss")]
     return Phrase(
         text=written,
         span=tree.span(lo, hi),
         head=pos,
         civilian=not armed
-        and (lemma in CIVILIAN_HEADS or toks[pos].text.lower() in CIVILIAN_HEADS),
+        and (
+            lemma in CIVILIAN_HEADS
+            or toks[pos].text.lower() in CIVILIAN_HEADS
+            or any(o in CIVILIAN_HEADS for o in owners)
+        ),
         place_like=is_place and lemma not in CIVILIAN_HEADS - PLACE_HEADS,
         pronoun=toks[pos].text.lower() in _PRONOUNS,
     )
@@ -140,6 +146,11 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
 def own_members_verbs() -> frozenset[str]:
     """Verbs whose object is the agent's own people ("recruited", "deployed")."""
     return frozenset(data_mapping("actor_kinds.yaml")["own_members_verbs"])
+
+
+@cache
+def _taken_from() -> frozenset[str]:
+    return frozenset(data_mapping("actor_kinds.yaml")["taken_from_lemmas"])
 
 
 @cache
@@ -276,7 +287,9 @@ def find_roles(
     preps = _TARGET_PREPS | extra | ({"with"} if clash else frozenset())
     agent: Phrase | None = None
     targets: list[Phrase] = []
-    if tok.pos in {"VERB", "AUX"}:
+    # a verb the tagger read as a noun ("retook") still has its subject and object
+    verbal = bool(tree.kids(trigger, "nsubj")) and bool(tree.kids(trigger, "dobj"))
+    if tok.pos in {"VERB", "AUX"} or verbal:
         agent = _subject(tree, trigger, text)
         if agent is not None and bare_passive(tree, trigger):
             targets.append(agent)  # "15 militants killed in X": the killed, not the killers
@@ -308,6 +321,8 @@ def find_roles(
             elif dep == "compound" and c.pos == "PROPN" and agent is not None and agent.place_like:
                 agent = _phrase(tree, child, text)  # "Yemen's Houthis fire missiles"
             elif dep == "prep" and c.text.lower() in {"by", "from"}:
+                if c.text.lower() == "from" and tok.lemma.lower() in _taken_from():
+                    continue  # "retook X from rebels": the rebels lost it
                 agent = next((_phrase(tree, o, text) for o in tree.kids(child, "pobj")), agent)
             elif dep == "prep" and c.text.lower() == "between":
                 agent = _between(tree, child, text, targets) or agent

@@ -28,7 +28,7 @@ from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
 from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.resolve.actor_kinds import inter_of
-from warwire.taxonomy import WEAPON_SUB_EVENT_TYPES
+from warwire.taxonomy import EVENT_TYPE_OF, WEAPON_SUB_EVENT_TYPES
 
 CASUALTY_LEMMAS = frozenset(
     {"kill", "shoot", "murder", "slay", "die", "burn", "beat", "stab", "dead", "neutralise"}
@@ -206,7 +206,7 @@ def _victims(lowered: str, roles: Roles) -> str:
     for doer in (roles.agent, *roles.co_agents):
         if doer is not None:
             text = text.replace(doer.text.lower(), " ")
-    return without("speaker", without("by_armed", text))
+    return without("former_armed", without("speaker", without("by_armed", text)))
 
 
 def _one_sided(
@@ -219,8 +219,8 @@ def _one_sided(
     unarmed_scene = has("civilian_scene", victims) and not armed_victims
     target = roles.target
     lemma = tree.tokens[best.token].lemma.lower()
-    if target is not None and target.civilian:
-        return "Attack", False
+    if target is not None and (target.civilian or has("former_armed", target.text.lower())):
+        return "Attack", False  # a demobilised fighter is a civilian
     if target is not None and (
         inter_of(target.text) in _ARMED_INTERS or has("armed_victims", target.text.lower())
     ):
@@ -316,7 +316,13 @@ def _decide(
     if any(h.sub_event_type in _VIOLENT_SUBS for h in hits):
         # "struck the town, torched buildings and pulled out": no peaceful handover
         strong = [h for h in strong if h.sub_event_type != "Non-violent transfer of territory"]
-    best = ([h for h in strong if h.token in foreground] or strong or hits)[0]
+    # "a former fighter who had signed the peace deal was shot dead": a non-violent
+    # word set aside of the sentence does not outrank the killing it tells
+    told_harm = [h for h in hits if h.token in foreground and h.sub_event_type in _VIOLENT_SUBS]
+    aside = [h for h in strong if EVENT_TYPE_OF[h.sub_event_type] == "Strategic developments"]
+    if told_harm and aside == strong and not any(h.token in foreground for h in strong):
+        strong = []
+    best = ([h for h in strong if h.token in foreground] or strong or told_harm or hits)[0]
     roles = roles_of.get(best.token, Roles())
     linked = [
         h
@@ -381,8 +387,10 @@ def _decide(
         fight = captives == "fighters" and fought
         sub = "Armed clash" if fight else "Abduction/forced disappearance"
     if sub in _TERRITORY:
-        inter = _agent_inter(roles)
-        regain = lemma in {"recapture", "retake", "regain", "liberate", "win"}
+        # "the army and its allies retook X": any state force among the doers regains
+        takers = [p for p in (roles.agent, *roles.co_agents) if p is not None]
+        inter = 1 if any(inter_of(p.text) == 1 for p in takers) else _agent_inter(roles)
+        regain = lemma in {"recapture", "retake", "retook", "retaken", "regain", "liberate", "win"}
         sub = _TERRITORY[0] if inter == 1 or (inter is None and regain) else _TERRITORY[1]
     shelling = sub == "Shelling/artillery/missile attack"
     if shelling and any(tree.tokens[h.token].lemma.lower() in _REAL_CLASH for h in hits):

@@ -131,10 +131,18 @@ def wheres_for(
     group = [first]
     for other in chosen[1:]:
         between = ctx.text[group[-1].span.end : other.span.start].strip().lower()
-        if between in {"and", ",", "or", ", and", "as well as"}:
+        # "X (A, B)": the units X lies in, written as a list, are no further places
+        bracketed = _bracketed(ctx.text, sent.start, other.span.start)
+        if between in {"and", ",", "or", ", and", "as well as"} and not bracketed:
             group.append(other)
     # "Xville and Y": coordinated names lie together, like a list's
     return tuple(_listed_located(ctx, group)) if len(group) > 1 else (_located(ctx, first),)
+
+
+def _bracketed(text: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` lies inside brackets opened after ``start``."""
+    before = text[start:at]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _referred(ctx: Context, sent: Span, actors: Sequence[Span]) -> Toponym | None:
