@@ -73,6 +73,7 @@ class Cues:
     not_violence: re.Pattern[str]
     that_time: re.Pattern[str]
     flight_verbs: frozenset[str]
+    dispersed: re.Pattern[str]
 
 
 @cache
@@ -106,6 +107,18 @@ def cues() -> Cues:
         phrase_pattern(list(data.get("not_violence") or [])),
         re.compile(r"^\W*" + phrase_pattern(list(data.get("that_time") or [])).pattern, re.I),
         frozenset(str(w).lower() for w in data.get("flight_verbs") or ()),
+        _dispersed(data),
+    )
+
+
+def _dispersed(data: dict[str, Any]) -> re.Pattern[str]:
+    """ "in a number of the province's cities", "in at least 12 towns": many places at once."""
+    counts = phrase_pattern(list(data.get("dispersed_counts") or [])).pattern
+    places = phrase_pattern(list(data.get("dispersed_places") or [])).pattern
+    return re.compile(
+        rf"\b(?:in|across|throughout)\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
+        rf"(?:{counts}|\d+)\s+(?:[\w'’-]+\s+){{0,2}}?{places}",
+        re.I,
     )
 
 
@@ -214,6 +227,8 @@ def unanchored(
         return "background"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
+    if _in_clause(tree, found.dispersed, text, base, trigger):
+        return "dispersed"  # "in a number of cities": a sum of incidents, none of them
     if _in_clause(tree, found.remembered, text, base, trigger) or found.opening.match(text):
         return "remembered"
     if _recalled(tree, trigger, text, base, found.remembered_since):

@@ -110,29 +110,56 @@ def accused(tree: Tree, trigger: int, heads: frozenset[str]) -> bool:
 
 
 _MEASURED_FROM = frozenset({"since", "after", "before", "until", "than"})
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR = re.compile(r"^((?:1[89]|20)\d\d)(s?)$")  # "2019"; a decade, "1990s"
+_LAST = frozenset({"last", "previous"})  # "last year", "the previous year"
+
+
+def _year_end(tree: Tree, i: int, reference: date) -> date | None:
+    """The last day of the year (or decade) token ``i`` names as a time: "in 2019", "the
+    2019 protests", "in November 2008", "in the 1990s", "last year"; None for a count
+    ("2000 people") or no year at all."""
+    toks = tree.tokens
+    tok, head = toks[i], tree.head(i)
+    if tok.lemma.lower() == "year" and any(
+        toks[k].text.lower() in _LAST for k in tree.kids(i, "amod")
+    ):
+        return date(reference.year - 1, 12, 31)
+    year = _YEAR.match(tok.text)
+    if year is None:
+        return None
+    # "in 2019", "the 2019 protests", "in November 2008"
+    month = head is not None and toks[head].pos == "PROPN" and toks[head].dep == "pobj"
+    named = (
+        tok.dep == "pobj"
+        or (head is not None and bool(tree.kids(head, "det", "poss")))
+        or (tok.dep == "nummod" and month)
+    )
+    if not named:
+        return None
+    return date(int(year.group(1)) + (9 if year.group(2) else 0), 12, 31)
 
 
 def old_year(tree: Tree, trigger: int, reference: date | None, window: int) -> bool:
-    """ "during the 2019 protests", "a 2016 raid": a year in the trigger's own clause (or
-    its own phrase) that ended well before the report dates the incident to that past,
-    whatever day the sentence states (the day a report or an inquiry was published)."""
+    """ "during the 2019 protests", "a 2016 raid", "killed in a bombing last year": a year
+    in the trigger's own clause (or its own phrase) that ended well before the report
+    dates the incident to that past, whatever day the sentence states (the day a report
+    or an inquiry was published, a ceremony held)."""
     if reference is None:
         return False
     toks = tree.tokens
     home = clause(tree, trigger)  # not the clause it serves ("marched to mark the 2019 ...")
     # a noun's own phrase ("a 2016 raid"); a verb's subtree is its whole sentence
     near = set(tree.subtree(trigger)) if toks[trigger].pos == "NOUN" else set()
-    for i, tok in enumerate(toks):
-        if not _YEAR.match(tok.text) or not (i in near or clause(tree, i) == home):
+    for i in range(len(toks)):
+        if not (i in near or clause(tree, i) == home):
             continue
-        head = tree.head(i)
-        # "in 2019", "the 2019 protests"; not a count ("2000 people"), nor a year the
-        # incident is measured from ("the first attack since the 2019 truce")
-        named = tok.dep == "pobj" or (head is not None and bool(tree.kids(head, "det", "poss")))
+        end = _year_end(tree, i, reference)
+        if end is None:
+            continue
+        # not a year the incident is measured from ("the first attack since the 2019 truce")
         if any(toks[a].text.lower() in _MEASURED_FROM for a in tree.ancestors(i)):
             continue
-        if named and (reference - date(int(tok.text), 12, 31)).days > window:
+        if (reference - end).days > window:
             return True
     return False
 

@@ -1,0 +1,51 @@
+"""More stories that tell no new incident: a ceremony at the site of an old massacre, an
+obituary of a commander, compensation for an old bombing, a rights report summing up
+killings in many cities. Each names violence with a day the story states (the
+ceremony's, the death's, the payment's, the report's); none reports an incident of that
+day. Sentences written for these tests; the twins keep their incident."""
+
+from datetime import date
+
+import pytest
+
+from warwire.pipeline import Pipeline
+from warwire.testing import story_events
+
+REF = date(2024, 3, 12)  # a Tuesday
+
+NEGATIVES = {
+    "ceremony at an old site": "Survivors remember the hotel siege\n\nRelatives and "
+    "survivors gathered on Tuesday at the seafront hotel where gunmen killed 166 people "
+    "over three days in November 2008.",
+    "obituary": "Former general dies at 84\n\nA retired general who led the army's "
+    "offensive against separatist rebels in the 1990s died on Sunday at the age of 84, his "
+    "family said.",
+    "compensation": "Families of bombing victims receive compensation\n\nThe government on "
+    "Tuesday began paying compensation to the families of 56 people killed in a suicide "
+    "bombing at a mosque last year.",
+    "many cities": "Report documents killings by security forces\n\nThe group said on "
+    "Monday that police fired live ammunition at crowds in at least 12 cities and detained "
+    "thousands.",
+    "protests in a number of towns": "Unrest spreads\n\nAfter the activist was shot, "
+    "demonstrations broke out on Sunday in a number of the province's cities and towns.",
+}
+
+
+@pytest.mark.parametrize("genre", sorted(NEGATIVES))
+def test_a_story_of_no_new_incident_gives_no_event(pipeline: Pipeline, genre: str) -> None:
+    assert story_events(pipeline, REF, NEGATIVES[genre]) == []
+
+
+TWINS = {
+    "ceremony at an old site": "Gunmen storm hotel\n\nGunmen stormed a seafront hotel in "
+    "Mombasa, Kenya, on Monday, killing six guests, police said.",
+    "compensation": "Suicide bomber hits mosque\n\nA suicide bomber killed 12 worshippers "
+    "at a mosque in Garissa, Kenya, on Monday, police said.",
+    "many cities": "Police fire on protesters\n\nPolice fired live ammunition at protesters "
+    "in Nairobi, Kenya, on Monday, killing two, witnesses said.",
+}
+
+
+@pytest.mark.parametrize("case", sorted(TWINS))
+def test_the_twin_that_reports_an_incident_keeps_it(pipeline: Pipeline, case: str) -> None:
+    assert len(story_events(pipeline, REF, TWINS[case])) == 1
