@@ -26,6 +26,11 @@ NEGATIVES = {
     "many cities": "Report documents killings by security forces\n\nThe group said on "
     "Monday that police fired live ammunition at crowds in at least 12 cities and detained "
     "thousands.",
+    "hackers": "Hackers hit central bank\n\nHackers attacked the central bank's computer "
+    "systems on Monday, stealing customer data, officials said.",
+    "derailment": "Train derails near station, several dead\n\nAt least six people were "
+    "killed on Tuesday morning when a passenger train left the tracks outside the station, "
+    "the rail operator said. Officials found no sign of sabotage.",
     "protests in a number of towns": "Unrest spreads\n\nAfter the activist was shot, "
     "demonstrations broke out on Sunday in a number of the province's cities and towns.",
 }
@@ -49,3 +54,26 @@ TWINS = {
 @pytest.mark.parametrize("case", sorted(TWINS))
 def test_the_twin_that_reports_an_incident_keeps_it(pipeline: Pipeline, case: str) -> None:
     assert len(story_events(pipeline, REF, TWINS[case])) == 1
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Speaking to reporters in Nairobi, the police chief said the attackers shot three "
+        "villagers dead.",
+        "The attackers shot three villagers dead, a Nairobi reporter said.",
+        "The attackers shot three villagers dead, said a rights group based in Nairobi.",
+    ],
+)
+def test_the_place_a_source_speaks_from_is_not_a_second_incident(
+    pipeline: Pipeline, aside: str
+) -> None:
+    """Where a speaker spoke, where a group is based, an outlet's name: none is where
+    the incident happened, so the sentence retells the incident already coded."""
+    text = (
+        "Gunmen kill three in Garissa\n\nGunmen killed three villagers in Garissa, Kenya, "
+        "on Monday, police said. " + aside
+    )
+    events = story_events(pipeline, REF, text)
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.name == "Garissa"
