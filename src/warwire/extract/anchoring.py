@@ -31,12 +31,10 @@ from warwire.types import Sentence, Span, When
 
 __all__ = [
     "Cues",
-    "accidents",
     "background",
     "cues",
     "echoes_dropped",
     "families",
-    "figurative",
     "history",
     "reported",
     "set_in_past",
@@ -58,6 +56,7 @@ class Cues:
     attack: re.Pattern[str]
     accident: re.Pattern[str]
     figurative: tuple[re.Pattern[str], ...]
+    fiction: tuple[bool, ...]
     figurative_min: int
     harm: re.Pattern[str]
     disaster: re.Pattern[str]
@@ -90,6 +89,7 @@ def cues() -> Cues:
         phrase_pattern(list(data.get("attack_cues") or [])),
         phrase_pattern(list(data.get("accident_cues") or [])),
         tuple(phrase_pattern(list(words)) for words in (data.get("figurative") or {}).values()),
+        tuple(field in set(data.get("fiction") or ()) for field in data.get("figurative") or {}),
         int(data.get("figurative_min", 3)),
         phrase_pattern(list(data.get("harm_cues") or [])),
         phrase_pattern(list(data.get("disaster_cues") or [])),
@@ -277,50 +277,6 @@ def background(drafts: list[Draft], reference: date | None) -> list[Draft]:
     return fresh or drafts
 
 
-_DENIED = re.compile(r"\b(?:no|not|never|nothing|n't|ruled out)\b[^.;]{0,40}$", re.IGNORECASE)
-
-
-def _attack_said(found: Cues, sentence: str) -> bool:
-    """An attack word the sentence does not deny ("the blast was no terror attack") and
-    that names violence (not "a heart attack")."""
-    other = [(m.start(), m.end()) for m in found.not_violence.finditer(sentence)]
-    return any(
-        not _DENIED.search(sentence[: m.start()]) and not any(a <= m.start() < b for a, b in other)
-        for m in found.attack.finditer(sentence)
-    )
-
-
-_HARM_DONE = frozenset(
-    {"Attack", "Armed clash", "Mob violence", "Disrupted weapons use", "Arrests"}
-)
-
-
-def accidents(drafts: list[Draft], text: str) -> list[Draft]:
-    """Drop explosions nothing marks as attacks, in a report of an accident or of no
-    attack, and killings first told as a disaster or a crime, when none of their
-    sentences tells of an attack."""
-    found = cues()
-    # a one-line report of a blast has no room to say it was an attack: only an
-    # accident word makes it one
-    one_line = "\n" not in text.strip() and len(text.split()) <= 60
-    accidental_report = bool(found.accident.search(text)) or not (
-        one_line or found.attack.search(text)
-    )
-
-    def accidental(draft: Draft) -> bool:
-        sentences = [r.sentence.text_in(text) for r in draft.readings]
-        if any(_attack_said(found, s) for s in sentences):
-            return False
-        if draft.sub in found.explosion_subtypes:
-            return accidental_report
-        # the sentence that first tells of the incident says what it was
-        first = min(draft.readings, key=lambda r: r.sentence.start).sentence.text_in(text)
-        apolitical = (found.disaster, found.crime)
-        return draft.sub in _HARM_DONE and any(p.search(first) for p in apolitical)
-
-    return [d for d in drafts if not accidental(d)]
-
-
 def reported(
     drafts: list[Draft], text: str, headlines: Collection[Span], one_line: bool = False
 ) -> list[Draft]:
@@ -341,18 +297,6 @@ def reported(
         return max(score(s) for s in {r.sentence for r in draft.readings})  # once per sentence
 
     return [d for d in drafts if best(d) >= cut]
-
-
-def figurative(drafts: list[Draft], text: str) -> list[Draft]:
-    """In a sports, politics or business report, war words are figures of speech:
-    keep only the incidents whose own sentences tell of harm done."""
-    found = cues()
-    fields = [len({m.group(0).lower() for m in p.finditer(text)}) for p in found.figurative]
-    if max(fields, default=0) < found.figurative_min:
-        return drafts
-    return [
-        d for d in drafts if any(found.harm.search(r.sentence.text_in(text)) for r in d.readings)
-    ]
 
 
 def families(readings: list[Reading], body: bool) -> set[str]:

@@ -25,12 +25,10 @@ from dataclasses import replace
 from datetime import timedelta
 
 from warwire.extract.anchoring import (
-    accidents,
     background,
     cues,
     echoes_dropped,
     families,
-    figurative,
     history,
     reported,
     set_in_past,
@@ -48,6 +46,7 @@ from warwire.extract.document import (
 )
 from warwire.extract.fields import events_of
 from warwire.extract.frames import tallied, tested
+from warwire.extract.genres import accidents, figurative
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, headline_total, is_event
 from warwire.extract.referents import Seen

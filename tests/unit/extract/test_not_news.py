@@ -31,6 +31,25 @@ NEGATIVES = {
     "derailment": "Train derails near station, several dead\n\nAt least six people were "
     "killed on Tuesday morning when a passenger train left the tracks outside the station, "
     "the rail operator said. Officials found no sign of sabotage.",
+    "film plot": "Review: Night at the Outpost\n\nThe film opens on a Monday morning at a "
+    "remote outpost, where a patrol is ambushed by gunmen and two soldiers are killed. By "
+    "Tuesday the captain has ordered a raid on the village.\n\nThe cast is strong, though "
+    "the script drags. In cinemas from Friday.",
+    "debate": "Senator attacks rival over tax plan\n\nThe senator launched a fierce attack "
+    "on her rival on Monday. The two clashed again during a televised debate on Monday "
+    "night, and the party's leader stormed out of the studio.",
+    "chess": "Grandmaster's attack crushes rival\n\nThe grandmaster launched a ferocious "
+    "attack on Tuesday, sacrificing a rook before capturing his rival's queen; checkmate "
+    "came two moves later.",
+    "plant blast": "Explosion rocks chemical plant\n\nPolice ruled out terrorism after an "
+    "explosion tore through a chemical plant on Tuesday morning, killing three workers. A "
+    "bomb squad was sent to the scene as a precaution.",
+    "a year on": "School reopens\n\nPupils returned on Monday to the school where a "
+    "gunman killed ten students a year ago.",
+    "feared attacks": "Defence ministers meet\n\nThe two defence ministers met on Tuesday "
+    "amid concerns about militant attacks along their shared border.",
+    "past campaigns": "Polio drive begins\n\nHealth workers began a vaccination drive on "
+    "Monday. Security was stepped up after attacks on vaccinators in past campaigns.",
     "protests in a number of towns": "Unrest spreads\n\nAfter the activist was shot, "
     "demonstrations broke out on Sunday in a number of the province's cities and towns.",
 }
