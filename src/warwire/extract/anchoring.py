@@ -20,7 +20,15 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from warwire.extract.clause_cues import accused, described, fled, old_year, patterned, trend
+from warwire.extract.clause_cues import (
+    accused,
+    described,
+    fled,
+    old_year,
+    patterned,
+    planned,
+    trend,
+)
 from warwire.extract.clause_cues import clause as _clause
 from warwire.extract.frames import framed
 from warwire.extract.merging import Draft, family
@@ -73,6 +81,9 @@ class Cues:
     that_time: re.Pattern[str]
     flight_verbs: frozenset[str]
     dispersed: re.Pattern[str]
+    plan_heads: frozenset[str]
+    plan_modals: frozenset[str]
+    concessive: frozenset[str]
 
 
 @cache
@@ -108,6 +119,9 @@ def cues() -> Cues:
         re.compile(r"^\W*" + phrase_pattern(list(data.get("that_time") or [])).pattern, re.I),
         frozenset(str(w).lower() for w in data.get("flight_verbs") or ()),
         _dispersed(data),
+        frozenset(str(w).lower() for w in data.get("plan_heads") or ()),
+        frozenset(str(w).lower() for w in data.get("plan_modals") or ()),
+        frozenset(str(w).lower() for w in data.get("concessive") or ()),
     )
 
 
@@ -185,6 +199,25 @@ def _in_clause(tree: Tree, pattern: re.Pattern[str], text: str, base: int, trigg
     return False
 
 
+def _in_description(tree: Tree, trigger: int, text: str, base: int, found: Cues) -> bool:
+    """ "a zone where the army and rebels clash from time to time, though the government
+    has declared a truce": a side clause of a relative clause that describes what a
+    place or a party is like (in the simple present, or with a cue of habit) belongs to
+    the description, not to the news; so does a concession in the present perfect."""
+    toks = tree.tokens
+    at = _clause(tree, trigger)
+    marks = {toks[k].text.lower() for k in tree.kids(_tensed(tree, at), "mark")}
+    if marks & found.concessive and _perfect(tree, trigger):
+        return True  # "even though the government has declared a truce": what stands
+    while toks[at].dep == "advcl" and (head := tree.head(at)) is not None:
+        at = _clause(tree, head)
+        if toks[at].dep == "relcl":
+            return toks[at].tag in _PRESENT_SIMPLE or _in_clause(
+                tree, found.habitual, text, base, at
+            )
+    return False
+
+
 def _recalled(tree: Tree, trigger: int, text: str, base: int, since: re.Pattern[str]) -> bool:
     """Is the trigger's clause one opened by "after"/"since" that a span of years
     measures from ("a decade after fighters stormed the school")?"""
@@ -223,9 +256,13 @@ def unanchored(
         return "remembered"
     if accused(tree, trigger, found.accusation_heads):
         return "alleged"
+    if planned(tree, trigger, found.plan_heads, found.plan_modals):
+        return "planned"
     if fled(tree, trigger, found.flight_verbs):
         return "background"
     if _in_clause(tree, found.habitual, text, base, trigger):
+        return "habitual"
+    if _in_description(tree, trigger, text, base, found):
         return "habitual"
     if _in_clause(tree, found.dispersed, text, base, trigger):
         return "dispersed"  # "in a number of cities": a sum of incidents, none of them

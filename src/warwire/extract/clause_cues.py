@@ -12,7 +12,16 @@ from datetime import date
 
 from warwire.extract.syntax import Tree
 
-__all__ = ["accused", "clause", "described", "fled", "old_year", "patterned", "trend"]
+__all__ = [
+    "accused",
+    "clause",
+    "described",
+    "fled",
+    "old_year",
+    "patterned",
+    "planned",
+    "trend",
+]
 
 
 def clause(tree: Tree, pos: int) -> int:
@@ -200,3 +209,29 @@ def described(tree: Tree, trigger: int) -> bool:
                 toks[k].lemma.lower() == "have" for k in tree.kids(at, "aux")
             )
     return False
+
+
+def planned(tree: Tree, trigger: int, heads: frozenset[str], modals: frozenset[str]) -> bool:
+    """ "are set to stage a march", "looked ready to storm the town", "will deploy troops
+    to fight": the trigger (a verb, or the object of one) is what a party means or is
+    due to do, not what it did."""
+    toks = tree.tokens
+    verb = trigger
+    while toks[verb].dep == "compound" and (noun := tree.head(verb)) is not None:
+        verb = noun  # "a protest march": the march
+    if toks[verb].pos in {"NOUN", "PROPN"}:
+        head = tree.head(verb)
+        if toks[verb].dep != "dobj" or head is None:
+            return False  # "the attack would be investigated": the attack is told as done
+        verb = head
+    while True:
+        aux = {toks[k].text.lower() for k in tree.kids(verb, "aux")}
+        if aux & modals and "have" not in aux:
+            return True
+        head = tree.head(verb)
+        if toks[verb].dep != "xcomp" or head is None:
+            return False
+        word = toks[head]
+        if word.lemma.lower() in heads or word.text.lower() in heads:
+            return True
+        verb = head

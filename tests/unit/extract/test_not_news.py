@@ -50,6 +50,17 @@ NEGATIVES = {
     "amid concerns about militant attacks along their shared border.",
     "past campaigns": "Polio drive begins\n\nHealth workers began a vaccination drive on "
     "Monday. Security was stepped up after attacks on vaccinators in past campaigns.",
+    "set to march": "Opposition to march\n\nOpposition supporters are set to stage a "
+    "protest march in the capital on Thursday, organisers said.",
+    "ready to march": "Critics defy ban\n\nCritics of the president looked ready to stage "
+    "a protest march on Sunday.",
+    "a truce that stands": "Calm in the hills\n\nLife returned to the markets on Sunday, "
+    "even though the government has declared a ceasefire only in the west.",
+    "a place described": "Farmers return\n\nFarmers returned on Sunday to a valley where "
+    "the army patrols the roads because rebels have ambushed convoys.",
+    "a truce in a description": "Farmers return\n\nFarmers returned on Sunday to a zone "
+    "where the army and rebels clash from time to time even though the government has "
+    "declared a ceasefire.",
     "protests in a number of towns": "Unrest spreads\n\nAfter the activist was shot, "
     "demonstrations broke out on Sunday in a number of the province's cities and towns.",
 }
@@ -65,6 +76,8 @@ TWINS = {
     "Mombasa, Kenya, on Monday, killing six guests, police said.",
     "compensation": "Suicide bomber hits mosque\n\nA suicide bomber killed 12 worshippers "
     "at a mosque in Garissa, Kenya, on Monday, police said.",
+    "set to march": "Opposition marches\n\nOpposition supporters staged a protest march in "
+    "Nairobi, Kenya, on Monday, organisers said.",
     "many cities": "Police fire on protesters\n\nPolice fired live ammunition at protesters "
     "in Nairobi, Kenya, on Monday, killing two, witnesses said.",
 }
