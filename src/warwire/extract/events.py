@@ -156,8 +156,9 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if trailer is not None and sentence.span.start >= trailer:
             continue  # related headlines and video titles below the story tell other stories
         para = ctx.text.rfind("\n\n", 0, sentence.span.start)
-        if para != paragraph:
-            paragraph, para_when, para_speaker, past = para, None, None, None
+        if para != paragraph:  # a past the last paragraph turned to goes on until a day is stated
+            carried = para if past == paragraph else None
+            paragraph, para_when, para_speaker, past = para, None, None, carried
         plain = sentence.span.text_in(ctx.text)
         if not sentence.parsed:
             if set_in_past(ctx, plain):

@@ -61,6 +61,14 @@ NEGATIVES = {
     "a truce in a description": "Farmers return\n\nFarmers returned on Sunday to a zone "
     "where the army and rebels clash from time to time even though the government has "
     "declared a ceasefire.",
+    "a history over paragraphs": "The battle that changed the frontier\n\nIn the spring of "
+    "1879, a column of soldiers crossed the river into the kingdom.\n\nThe invaders "
+    "pitched camp beneath a rocky hill. At dawn, thousands of warriors attacked the camp "
+    "from three sides, overwhelming the defenders within hours.\n\nMore than 1,300 "
+    "soldiers were killed, and the survivors fled back across the river.",
+    "a background paragraph": "Verdict due in bombing trial\n\nJudges entered the "
+    "courtroom on Tuesday morning to read the verdict.\n\nBackground: the gunmen opened "
+    "fire on the crowd and detonated explosives, before police stormed the building.",
     "protests in a number of towns": "Unrest spreads\n\nAfter the activist was shot, "
     "demonstrations broke out on Sunday in a number of the province's cities and towns.",
 }
