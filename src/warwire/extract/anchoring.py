@@ -28,6 +28,7 @@ from warwire.extract.clause_cues import (
     patterned,
     planned,
     trend,
+    victims_described,
 )
 from warwire.extract.clause_cues import clause as _clause
 from warwire.extract.frames import framed
@@ -84,6 +85,7 @@ class Cues:
     plan_heads: frozenset[str]
     plan_modals: frozenset[str]
     concessive: frozenset[str]
+    victim_participles: frozenset[str]
 
 
 @cache
@@ -122,6 +124,7 @@ def cues() -> Cues:
         frozenset(str(w).lower() for w in data.get("plan_heads") or ()),
         frozenset(str(w).lower() for w in data.get("plan_modals") or ()),
         frozenset(str(w).lower() for w in data.get("concessive") or ()),
+        frozenset(str(w).lower() for w in data.get("victim_participles") or ()),
     )
 
 
@@ -200,10 +203,9 @@ def _in_clause(tree: Tree, pattern: re.Pattern[str], text: str, base: int, trigg
 
 
 def _in_description(tree: Tree, trigger: int, text: str, base: int, found: Cues) -> bool:
-    """ "a zone where the army and rebels clash from time to time, though the government
-    has declared a truce": a side clause of a relative clause that describes what a
-    place or a party is like (in the simple present, or with a cue of habit) belongs to
-    the description, not to the news; so does a concession in the present perfect."""
+    """ "a zone where the army and rebels clash from time to time, though the government has
+    declared a truce": a side clause of a relative clause describing what a place or a party
+    is like (simple present, or a cue of habit), or a concession in the present perfect."""
     toks = tree.tokens
     at = _clause(tree, trigger)
     marks = {toks[k].text.lower() for k in tree.kids(_tensed(tree, at), "mark")}
@@ -259,6 +261,8 @@ def unanchored(
     if planned(tree, trigger, found.plan_heads, found.plan_modals):
         return "planned"
     if fled(tree, trigger, found.flight_verbs):
+        return "background"
+    if victims_described(tree, trigger, found.victim_participles):
         return "background"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"

@@ -21,6 +21,7 @@ __all__ = [
     "patterned",
     "planned",
     "trend",
+    "victims_described",
 ]
 
 
@@ -235,3 +236,31 @@ def planned(tree: Tree, trigger: int, heads: frozenset[str], modals: frozenset[s
         if word.lemma.lower() in heads or word.text.lower() in heads:
             return True
         verb = head
+
+
+_BY_WAY_OF = frozenset({"in", "during", "by"})
+
+
+def victims_described(tree: Tree, trigger: int, participles: frozenset[str]) -> bool:
+    """ "visited soldiers wounded in fighting", "compensation to families of people killed
+    in a bombing": the incident only says who the people the sentence is about are,
+    unless its phrase opens on a day of its own ("wounded in Monday's ambush")."""
+    toks = tree.tokens
+    at = trigger
+    while toks[at].dep == "compound" and (noun := tree.head(at)) is not None:
+        at = noun
+    prep = tree.head(at)
+    if toks[at].dep not in {"pobj", "pcomp"} or prep is None:
+        return False
+    participle = tree.head(prep)
+    if toks[prep].text.lower() not in _BY_WAY_OF or participle is None:
+        return False
+    people = tree.head(participle)
+    if toks[participle].dep != "acl" or toks[participle].lemma.lower() not in participles:
+        return False
+    if people is None or toks[people].dep not in {"dobj", "pobj"}:
+        return False
+    # a day of its own heads the incident's phrase ("Monday's ambush"); one after it may
+    # be the sentence's day, hung there by the parser
+    own = [i for i in tree.subtree(at) if i < at]
+    return not any(toks[i].ent_type in {"DATE", "TIME"} for i in own)

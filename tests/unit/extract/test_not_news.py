@@ -69,6 +69,11 @@ NEGATIVES = {
     "a background paragraph": "Verdict due in bombing trial\n\nJudges entered the "
     "courtroom on Tuesday morning to read the verdict.\n\nBackground: the gunmen opened "
     "fire on the crowd and detonated explosives, before police stormed the building.",
+    "a hospital visit": "President visits wounded\n\nThe president visited soldiers wounded "
+    "in fighting against the rebels at a military hospital in the capital on Wednesday.",
+    "families of the killed": "Families compensated\n\nThe government on Tuesday began "
+    "paying compensation to the families of 56 people killed in a suicide bombing at a "
+    "mosque.",
     "protests in a number of towns": "Unrest spreads\n\nAfter the activist was shot, "
     "demonstrations broke out on Sunday in a number of the province's cities and towns.",
 }
@@ -86,6 +91,8 @@ TWINS = {
     "at a mosque in Garissa, Kenya, on Monday, police said.",
     "set to march": "Opposition marches\n\nOpposition supporters staged a protest march in "
     "Nairobi, Kenya, on Monday, organisers said.",
+    "a hospital visit": "President visits wounded\n\nThe president on Wednesday visited "
+    "soldiers wounded in Monday's ambush near Garissa, Kenya.",
     "many cities": "Police fire on protesters\n\nPolice fired live ammunition at protesters "
     "in Nairobi, Kenya, on Monday, killing two, witnesses said.",
 }
