@@ -74,6 +74,14 @@ NEGATIVES = {
     "families of the killed": "Families compensated\n\nThe government on Tuesday began "
     "paying compensation to the families of 56 people killed in a suicide bombing at a "
     "mosque.",
+    "a military exercise": "Joint forces end drills\n\nMore than 5,000 troops completed two "
+    "weeks of joint exercises on Friday at a training range in the desert.\n\nIn the final "
+    "phase, special forces stormed a mock compound and artillery units shelled hostile "
+    "positions 30 kilometres away. The chief of staff said the drills had tested the "
+    "forces' readiness.",
+    "riot police training": "Police train for riots\n\nRiot police practised crowd-control "
+    "tactics on Tuesday at the national academy, firing tear gas at officers posing as "
+    "protesters.",
     "protests in a number of towns": "Unrest spreads\n\nAfter the activist was shot, "
     "demonstrations broke out on Sunday in a number of the province's cities and towns.",
 }
