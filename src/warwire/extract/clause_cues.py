@@ -233,7 +233,8 @@ def planned(tree: Tree, trigger: int, heads: frozenset[str], modals: frozenset[s
         if toks[verb].dep != "xcomp" or head is None:
             return False
         word = toks[head]
-        if word.lemma.lower() in heads or word.text.lower() in heads:
+        phrasal = bool(tree.kids(head, "prt"))  # "set out to attack": they went and did
+        if not phrasal and (word.lemma.lower() in heads or word.text.lower() in heads):
             return True
         verb = head
 
