@@ -239,13 +239,13 @@ def unanchored(
     headline: bool,
     reference: date | None = None,
     sub: str = "",
+    asserted: bool = True,
 ) -> str | None:
     """Why the trigger's sentence reports no specific occurrence, or None when it does.
 
     ``text`` is the sentence's text; its first character is the first token's start;
     ``reference`` is the report's date, against which a year the clause names is old;
-    ``sub`` the sub-event type the trigger reads as ("test": a weapons test).
-    """
+    ``sub`` the sub-event type it reads as; a plan not ``asserted`` stays a threat's claim."""
     found = cues()
     base = tree.tokens[0].start if tree.tokens else 0
     at = tree.tokens[trigger].start - base
@@ -258,7 +258,7 @@ def unanchored(
         return "remembered"
     if accused(tree, trigger, found.accusation_heads):
         return "alleged"
-    if planned(tree, trigger, found.plan_heads, found.plan_modals):
+    if asserted and planned(tree, trigger, found.plan_heads, found.plan_modals):
         return "planned"
     if fled(tree, trigger, found.flight_verbs):
         return "background"

@@ -137,8 +137,10 @@ def _year_end(tree: Tree, i: int, reference: date) -> date | None:
     year = _YEAR.match(tok.text)
     if year is None:
         return None
-    # "in 2019", "the 2019 protests", "in November 2008"
+    # "in 2019", "the 2019 protests", "in November 2008"; not "on 9 June 2023", a day the
+    # incident may be coded to
     month = head is not None and toks[head].pos == "PROPN" and toks[head].dep == "pobj"
+    month = month and head is not None and len(tree.kids(head, "nummod")) == 1
     named = (
         tok.dep == "pobj"
         or (head is not None and bool(tree.kids(head, "det", "poss")))

@@ -57,16 +57,7 @@ from warwire.extract.syntax import Tree
 from warwire.extract.tolls import LETHAL_TYPES
 from warwire.resolve.countries import country
 from warwire.taxonomy import EVENT_TYPE_OF
-from warwire.types import (
-    Analysis,
-    Claim,
-    Hedge,
-    Quantity,
-    Relation,
-    Sentence,
-    Span,
-    When,
-)
+from warwire.types import Analysis, Claim, Hedge, Polarity, Quantity, Relation, Sentence, Span, When
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +194,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                     headline,
                     ctx.reference,
                     r.decision.sub_event_type,
+                    r.polarity is Polarity.ASSERTED,
                 )
                 for r in readings
             ]

@@ -174,7 +174,7 @@ def spoke_from(text: str, start: int) -> bool:
 @cache
 def _outlet() -> re.Pattern[str]:
     words = phrase_pattern(data_mapping("place_cue_words.yaml").get("outlet_after") or ())
-    return re.compile(rf"\s+{words.pattern}", re.I)
+    return re.compile(rf"(?<!\s)\s+{words.pattern}", re.I)  # from a run's start: linear
 
 
 def outlet(text: str, end: int) -> bool:
