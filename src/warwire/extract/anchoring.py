@@ -20,9 +20,17 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from warwire.extract.clause_cues import accused, described, fled, old_year, patterned, trend
+from warwire.extract.clause_cues import (
+    accused,
+    described,
+    fled,
+    old_year,
+    patterned,
+    planned,
+    trend,
+    victims_described,
+)
 from warwire.extract.clause_cues import clause as _clause
-from warwire.extract.cues import has
 from warwire.extract.frames import framed
 from warwire.extract.merging import Draft, family
 from warwire.extract.records import Context, Reading
@@ -32,12 +40,10 @@ from warwire.types import Sentence, Span, When
 
 __all__ = [
     "Cues",
-    "accidents",
     "background",
     "cues",
     "echoes_dropped",
     "families",
-    "figurative",
     "history",
     "reported",
     "set_in_past",
@@ -59,6 +65,7 @@ class Cues:
     attack: re.Pattern[str]
     accident: re.Pattern[str]
     figurative: tuple[re.Pattern[str], ...]
+    fiction: tuple[bool, ...]
     figurative_min: int
     harm: re.Pattern[str]
     disaster: re.Pattern[str]
@@ -74,6 +81,11 @@ class Cues:
     not_violence: re.Pattern[str]
     that_time: re.Pattern[str]
     flight_verbs: frozenset[str]
+    dispersed: re.Pattern[str]
+    plan_heads: frozenset[str]
+    plan_modals: frozenset[str]
+    concessive: frozenset[str]
+    victim_participles: frozenset[str]
 
 
 @cache
@@ -90,6 +102,7 @@ def cues() -> Cues:
         phrase_pattern(list(data.get("attack_cues") or [])),
         phrase_pattern(list(data.get("accident_cues") or [])),
         tuple(phrase_pattern(list(words)) for words in (data.get("figurative") or {}).values()),
+        tuple(field in set(data.get("fiction") or ()) for field in data.get("figurative") or {}),
         int(data.get("figurative_min", 3)),
         phrase_pattern(list(data.get("harm_cues") or [])),
         phrase_pattern(list(data.get("disaster_cues") or [])),
@@ -107,6 +120,22 @@ def cues() -> Cues:
         phrase_pattern(list(data.get("not_violence") or [])),
         re.compile(r"^\W*" + phrase_pattern(list(data.get("that_time") or [])).pattern, re.I),
         frozenset(str(w).lower() for w in data.get("flight_verbs") or ()),
+        _dispersed(data),
+        frozenset(str(w).lower() for w in data.get("plan_heads") or ()),
+        frozenset(str(w).lower() for w in data.get("plan_modals") or ()),
+        frozenset(str(w).lower() for w in data.get("concessive") or ()),
+        frozenset(str(w).lower() for w in data.get("victim_participles") or ()),
+    )
+
+
+def _dispersed(data: dict[str, Any]) -> re.Pattern[str]:
+    """ "in a number of the province's cities", "in at least 12 towns": many places at once."""
+    counts = phrase_pattern(list(data.get("dispersed_counts") or [])).pattern
+    places = phrase_pattern(list(data.get("dispersed_places") or [])).pattern
+    return re.compile(
+        rf"\b(?:in|across|throughout)\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
+        rf"(?:{counts}|\d+)\s+(?:[\w'’-]+\s+){{0,2}}?{places}",
+        re.I,
     )
 
 
@@ -173,6 +202,24 @@ def _in_clause(tree: Tree, pattern: re.Pattern[str], text: str, base: int, trigg
     return False
 
 
+def _in_description(tree: Tree, trigger: int, text: str, base: int, found: Cues) -> bool:
+    """ "a zone where the army and rebels clash from time to time, though the government has
+    declared a truce": a side clause of a relative clause describing what a place or a party
+    is like (simple present, or a cue of habit), or a concession in the present perfect."""
+    toks = tree.tokens
+    at = _clause(tree, trigger)
+    marks = {toks[k].text.lower() for k in tree.kids(_tensed(tree, at), "mark")}
+    if marks & found.concessive and _perfect(tree, trigger):
+        return True  # "even though the government has declared a truce": what stands
+    while toks[at].dep == "advcl" and (head := tree.head(at)) is not None:
+        at = _clause(tree, head)
+        if toks[at].dep == "relcl":
+            return toks[at].tag in _PRESENT_SIMPLE or _in_clause(
+                tree, found.habitual, text, base, at
+            )
+    return False
+
+
 def _recalled(tree: Tree, trigger: int, text: str, base: int, since: re.Pattern[str]) -> bool:
     """Is the trigger's clause one opened by "after"/"since" that a span of years
     measures from ("a decade after fighters stormed the school")?"""
@@ -192,13 +239,13 @@ def unanchored(
     headline: bool,
     reference: date | None = None,
     sub: str = "",
+    asserted: bool = True,
 ) -> str | None:
     """Why the trigger's sentence reports no specific occurrence, or None when it does.
 
     ``text`` is the sentence's text; its first character is the first token's start;
     ``reference`` is the report's date, against which a year the clause names is old;
-    ``sub`` the sub-event type the trigger reads as ("test": a weapons test).
-    """
+    ``sub`` the sub-event type it reads as; a plan not ``asserted`` stays a threat's claim."""
     found = cues()
     base = tree.tokens[0].start if tree.tokens else 0
     at = tree.tokens[trigger].start - base
@@ -211,10 +258,18 @@ def unanchored(
         return "remembered"
     if accused(tree, trigger, found.accusation_heads):
         return "alleged"
+    if asserted and planned(tree, trigger, found.plan_heads, found.plan_modals):
+        return "planned"
     if fled(tree, trigger, found.flight_verbs):
+        return "background"
+    if victims_described(tree, trigger, found.victim_participles):
         return "background"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"
+    if _in_description(tree, trigger, text, base, found):
+        return "habitual"
+    if _in_clause(tree, found.dispersed, text, base, trigger):
+        return "dispersed"  # "in a number of cities": a sum of incidents, none of them
     if _in_clause(tree, found.remembered, text, base, trigger) or found.opening.match(text):
         return "remembered"
     if _recalled(tree, trigger, text, base, found.remembered_since):
@@ -263,52 +318,6 @@ def background(drafts: list[Draft], reference: date | None) -> list[Draft]:
     return fresh or drafts
 
 
-_DENIED = re.compile(r"\b(?:no|not|never|nothing|n't|ruled out)\b[^.;]{0,40}$", re.IGNORECASE)
-
-
-def _attack_said(found: Cues, sentence: str) -> bool:
-    """An attack word the sentence does not deny ("the blast was no terror attack") and
-    that names violence (not "a heart attack")."""
-    other = [(m.start(), m.end()) for m in found.not_violence.finditer(sentence)]
-    return any(
-        not _DENIED.search(sentence[: m.start()]) and not any(a <= m.start() < b for a, b in other)
-        for m in found.attack.finditer(sentence)
-    )
-
-
-_HARM_DONE = frozenset(
-    {"Attack", "Armed clash", "Mob violence", "Disrupted weapons use", "Arrests"}
-)
-
-
-def accidents(drafts: list[Draft], text: str) -> list[Draft]:
-    """Drop explosions nothing marks as attacks, in a report of an accident or of no
-    attack, and killings first told as a disaster or a crime, when none of their
-    sentences tells of an attack."""
-    found = cues()
-    # a one-line report of a blast has no room to say it was an attack: only an
-    # accident word makes it one
-    one_line = "\n" not in text.strip() and len(text.split()) <= 60
-    accidental_report = bool(found.accident.search(text)) or not (
-        one_line or found.attack.search(text)
-    )
-
-    def accidental(draft: Draft) -> bool:
-        sentences = [r.sentence.text_in(text) for r in draft.readings]
-        if any(_attack_said(found, s) for s in sentences):
-            return False
-        if draft.sub in found.explosion_subtypes:
-            return accidental_report
-        # the sentence that first tells of the incident says what it was
-        first = min(draft.readings, key=lambda r: r.sentence.start).sentence.text_in(text)
-        if draft.sub == "Mob violence" and has("mob_cues", first.lower()):
-            return False  # a mob's "justice" on a suspected robber is the mob's violence
-        apolitical = (found.disaster, found.crime)
-        return draft.sub in _HARM_DONE and any(p.search(first) for p in apolitical)
-
-    return [d for d in drafts if not accidental(d)]
-
-
 def reported(
     drafts: list[Draft], text: str, headlines: Collection[Span], one_line: bool = False
 ) -> list[Draft]:
@@ -329,18 +338,6 @@ def reported(
         return max(score(s) for s in {r.sentence for r in draft.readings})  # once per sentence
 
     return [d for d in drafts if best(d) >= cut]
-
-
-def figurative(drafts: list[Draft], text: str) -> list[Draft]:
-    """In a sports, politics or business report, war words are figures of speech:
-    keep only the incidents whose own sentences tell of harm done."""
-    found = cues()
-    fields = [len({m.group(0).lower() for m in p.finditer(text)}) for p in found.figurative]
-    if max(fields, default=0) < found.figurative_min:
-        return drafts
-    return [
-        d for d in drafts if any(found.harm.search(r.sentence.text_in(text)) for r in d.readings)
-    ]
 
 
 def families(readings: list[Reading], body: bool) -> set[str]:

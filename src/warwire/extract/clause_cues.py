@@ -12,7 +12,17 @@ from datetime import date
 
 from warwire.extract.syntax import Tree
 
-__all__ = ["accused", "clause", "described", "fled", "old_year", "patterned", "trend"]
+__all__ = [
+    "accused",
+    "clause",
+    "described",
+    "fled",
+    "old_year",
+    "patterned",
+    "planned",
+    "trend",
+    "victims_described",
+]
 
 
 def clause(tree: Tree, pos: int) -> int:
@@ -110,29 +120,58 @@ def accused(tree: Tree, trigger: int, heads: frozenset[str]) -> bool:
 
 
 _MEASURED_FROM = frozenset({"since", "after", "before", "until", "than"})
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR = re.compile(r"^((?:1[89]|20)\d\d)(s?)$")  # "2019"; a decade, "1990s"
+_LAST = frozenset({"last", "previous"})  # "last year", "the previous year"
+
+
+def _year_end(tree: Tree, i: int, reference: date) -> date | None:
+    """The last day of the year (or decade) token ``i`` names as a time: "in 2019", "the
+    2019 protests", "in November 2008", "in the 1990s", "last year"; None for a count
+    ("2000 people") or no year at all."""
+    toks = tree.tokens
+    tok, head = toks[i], tree.head(i)
+    if tok.lemma.lower() == "year" and any(
+        toks[k].text.lower() in _LAST for k in tree.kids(i, "amod")
+    ):
+        return date(reference.year - 1, 12, 31)
+    year = _YEAR.match(tok.text)
+    if year is None:
+        return None
+    # "in 2019", "the 2019 protests", "in November 2008"; not "on 9 June 2023", a day the
+    # incident may be coded to
+    month = head is not None and toks[head].pos == "PROPN" and toks[head].dep == "pobj"
+    month = month and head is not None and len(tree.kids(head, "nummod")) == 1
+    named = (
+        tok.dep == "pobj"
+        or (head is not None and bool(tree.kids(head, "det", "poss")))
+        or (tok.dep == "nummod" and month)
+    )
+    if not named:
+        return None
+    return date(int(year.group(1)) + (9 if year.group(2) else 0), 12, 31)
 
 
 def old_year(tree: Tree, trigger: int, reference: date | None, window: int) -> bool:
-    """ "during the 2019 protests", "a 2016 raid": a year in the trigger's own clause (or
-    its own phrase) that ended well before the report dates the incident to that past,
-    whatever day the sentence states (the day a report or an inquiry was published)."""
+    """ "during the 2019 protests", "a 2016 raid", "killed in a bombing last year": a year
+    in the trigger's own clause (or its own phrase) that ended well before the report
+    dates the incident to that past, whatever day the sentence states (the day a report
+    or an inquiry was published, a ceremony held)."""
     if reference is None:
         return False
     toks = tree.tokens
     home = clause(tree, trigger)  # not the clause it serves ("marched to mark the 2019 ...")
     # a noun's own phrase ("a 2016 raid"); a verb's subtree is its whole sentence
     near = set(tree.subtree(trigger)) if toks[trigger].pos == "NOUN" else set()
-    for i, tok in enumerate(toks):
-        if not _YEAR.match(tok.text) or not (i in near or clause(tree, i) == home):
+    for i in range(len(toks)):
+        if not (i in near or clause(tree, i) == home):
             continue
-        head = tree.head(i)
-        # "in 2019", "the 2019 protests"; not a count ("2000 people"), nor a year the
-        # incident is measured from ("the first attack since the 2019 truce")
-        named = tok.dep == "pobj" or (head is not None and bool(tree.kids(head, "det", "poss")))
+        end = _year_end(tree, i, reference)
+        if end is None:
+            continue
+        # not a year the incident is measured from ("the first attack since the 2019 truce")
         if any(toks[a].text.lower() in _MEASURED_FROM for a in tree.ancestors(i)):
             continue
-        if named and (reference - date(int(tok.text), 12, 31)).days > window:
+        if (reference - end).days > window:
             return True
     return False
 
@@ -173,3 +212,58 @@ def described(tree: Tree, trigger: int) -> bool:
                 toks[k].lemma.lower() == "have" for k in tree.kids(at, "aux")
             )
     return False
+
+
+def planned(tree: Tree, trigger: int, heads: frozenset[str], modals: frozenset[str]) -> bool:
+    """ "are set to stage a march", "looked ready to storm the town", "will deploy troops
+    to fight": the trigger (a verb, or the object of one) is what a party means or is
+    due to do, not what it did."""
+    toks = tree.tokens
+    verb = trigger
+    while toks[verb].dep == "compound" and (noun := tree.head(verb)) is not None:
+        verb = noun  # "a protest march": the march
+    if toks[verb].pos in {"NOUN", "PROPN"}:
+        head = tree.head(verb)
+        if toks[verb].dep != "dobj" or head is None:
+            return False  # "the attack would be investigated": the attack is told as done
+        verb = head
+    while True:
+        aux = {toks[k].text.lower() for k in tree.kids(verb, "aux")}
+        if aux & modals and "have" not in aux:
+            return True
+        head = tree.head(verb)
+        if toks[verb].dep != "xcomp" or head is None:
+            return False
+        word = toks[head]
+        phrasal = bool(tree.kids(head, "prt"))  # "set out to attack": they went and did
+        if not phrasal and (word.lemma.lower() in heads or word.text.lower() in heads):
+            return True
+        verb = head
+
+
+_BY_WAY_OF = frozenset({"in", "during", "by"})
+
+
+def victims_described(tree: Tree, trigger: int, participles: frozenset[str]) -> bool:
+    """ "visited soldiers wounded in fighting", "compensation to families of people killed
+    in a bombing": the incident only says who the people the sentence is about are,
+    unless its phrase opens on a day of its own ("wounded in Monday's ambush")."""
+    toks = tree.tokens
+    at = trigger
+    while toks[at].dep == "compound" and (noun := tree.head(at)) is not None:
+        at = noun
+    prep = tree.head(at)
+    if toks[at].dep not in {"pobj", "pcomp"} or prep is None:
+        return False
+    participle = tree.head(prep)
+    if toks[prep].text.lower() not in _BY_WAY_OF or participle is None:
+        return False
+    people = tree.head(participle)
+    if toks[participle].dep != "acl" or toks[participle].lemma.lower() not in participles:
+        return False
+    if people is None or toks[people].dep not in {"dobj", "pobj"}:
+        return False
+    # a day of its own heads the incident's phrase ("Monday's ambush"); one after it may
+    # be the sentence's day, hung there by the parser
+    own = [i for i in tree.subtree(at) if i < at]
+    return not any(toks[i].ent_type in {"DATE", "TIME"} for i in own)

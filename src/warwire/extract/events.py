@@ -25,12 +25,10 @@ from dataclasses import replace
 from datetime import timedelta
 
 from warwire.extract.anchoring import (
-    accidents,
     background,
     cues,
     echoes_dropped,
     families,
-    figurative,
     history,
     reported,
     set_in_past,
@@ -49,6 +47,7 @@ from warwire.extract.document import (
 from warwire.extract.fields import events_of
 from warwire.extract.followups import followups
 from warwire.extract.frames import tallied, tested
+from warwire.extract.genres import accidents, figurative
 from warwire.extract.merging import Draft, home_for, upgrade
 from warwire.extract.records import Context, DateLookup, Reading, headline_total, is_event
 from warwire.extract.referents import Seen
@@ -59,16 +58,7 @@ from warwire.extract.syntax import Tree
 from warwire.extract.tolls import LETHAL_TYPES
 from warwire.resolve.countries import country
 from warwire.taxonomy import EVENT_TYPE_OF
-from warwire.types import (
-    Analysis,
-    Claim,
-    Hedge,
-    Quantity,
-    Relation,
-    Sentence,
-    Span,
-    When,
-)
+from warwire.types import Analysis, Claim, Hedge, Polarity, Quantity, Relation, Sentence, Span, When
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +148,9 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
         if trailer is not None and sentence.span.start >= trailer:
             continue  # related headlines and video titles below the story tell other stories
         para = ctx.text.rfind("\n\n", 0, sentence.span.start)
-        if para != paragraph:
-            paragraph, para_when, para_speaker, past = para, None, None, None
+        if para != paragraph:  # a past the last paragraph turned to goes on until a day is stated
+            carried = para if past == paragraph else None
+            paragraph, para_when, para_speaker, past = para, None, None, carried
         plain = sentence.span.text_in(ctx.text)
         if not sentence.parsed:
             if set_in_past(ctx, plain):
@@ -204,6 +195,7 @@ def analyse_document(analysis: Analysis, actors: ActorLookup, dates: DateLookup)
                     headline,
                     ctx.reference,
                     r.decision.sub_event_type,
+                    r.polarity is Polarity.ASSERTED,
                 )
                 for r in readings
             ]

@@ -30,6 +30,8 @@ from warwire.extract.wheres_refer import (
     a_people,
     force_town,
     lone_abroad,
+    outlet,
+    spoke_from,
     the_capital,
     the_town,
 )
@@ -64,6 +66,7 @@ def wheres_for(
         and not any(e.evidence is not None and e.evidence.covers(t.span) for e in equipment)
         and t.text.lower() not in _NOT_PLACES
         and not a_people(ctx, t)
+        and not outlet(ctx.text, t.span.end)
     ]
     tops = [_spelled_abroad(ctx, t) for t in _not_aside(ctx, _not_qualifiers(tops))]
     tops = [replace(t, place=None) if lone_abroad(ctx, t) else t for t in tops]
@@ -106,6 +109,7 @@ def wheres_for(
             and not ATTRIBUTIVE.match(ctx.text[e.span.end : e.span.end + 12])
             and not is_dateline(ctx.text, e.span.start, e.span.end)
             and not a_people(ctx, Toponym(e.span, e.text))
+            and not outlet(ctx.text, e.span.end)
             and not any(q.name and e.text in q.name for q in equipment)
         ]
         tops = [Toponym(span=e.span, text=e.text) for e in ents]
@@ -223,14 +227,6 @@ def _adjectival(tree: Tree, top: Toponym, text: str) -> bool:
     return top.place is None or _fold(top.text) != _fold(top.place.name)
 
 
-_SPOKE_FROM = re.compile(
-    r"\b(?:said|says|told|tells|announced|added|stated|spokes(?:man|woman|person)"
-    r"|statement|briefing|reporters|journalists|press conference|based)\b[^.;]{0,30}"
-    r"\b(?:in|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _not_aside(ctx: Context, tops: list[Toponym]) -> list[Toponym]:
     """Drop datelines and speakers' places when the sentence names another place, and a
     dateline abroad ("WASHINGTON" atop an Afghanistan story) even when it does not."""
@@ -239,8 +235,8 @@ def _not_aside(ctx: Context, tops: list[Toponym]) -> list[Toponym]:
         if is_dateline(ctx.text, t.span.start, t.span.end):
             abroad = t.place is not None and t.place.country_code != ctx.country_code
             aside.append((t, abroad))
-        elif _SPOKE_FROM.search(ctx.text[max(0, t.span.start - 60) : t.span.start]):
-            aside.append((t, False))
+        elif spoke_from(ctx.text, t.span.start):
+            aside.append((t, True))  # the speaker's place is no evidence of the incident's
     if not aside:
         return tops
     kept = [t for t in tops if all(t is not a for a, _ in aside)]

@@ -6,8 +6,9 @@ is the town the story named last. Either is finer than the country's centre
 point a coder would never use. The other way round, a name the gazetteer finds
 only abroad, in a country the story names no other place of, is a namesake
 ("Salerno" in an Afghan story), and an unresolved name cued as a people
-("ethnic Xs", "the X tribe") is no place at all. The cue words are data
-(``data/place_lists.yaml``).
+("ethnic Xs", "the X tribe") is no place at all; nor is the place a speaker spoke
+from or an outlet's name ("an X reporter said"). The cue words are data
+(``data/place_lists.yaml``, ``data/place_cue_words.yaml``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import cache
 
 from warwire.extract.records import Context, toponyms_within
 from warwire.extract.wheres_list import place_words
+from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.resolve.places_story import is_dateline
 from warwire.resolve.places_words import capital_mentions
 from warwire.types import Span, Toponym
@@ -153,3 +155,27 @@ def force_town(ctx: Context, sentence: Span, actor_spans: Sequence[Span]) -> Top
         ),
         None,
     )
+
+
+@cache
+def _spoke_from() -> re.Pattern[str]:
+    words = phrase_pattern(data_mapping("place_cue_words.yaml").get("spoke_from") or ())
+    return re.compile(rf"{words.pattern}[^.;]{{0,30}}\b(?:in|from)\s+(?:the\s+)?$", re.I)
+
+
+def spoke_from(text: str, start: int) -> bool:
+    """ "said in X", "speaking to reporters in X", "a group based in X": the name at
+    ``start`` is where a speaker spoke from, no evidence of where the incident was."""
+    return bool(_spoke_from().search(text[max(0, start - 60) : start]))
+
+
+@cache
+def _outlet() -> re.Pattern[str]:
+    words = phrase_pattern(data_mapping("place_cue_words.yaml").get("outlet_after") or ())
+    return re.compile(rf"(?<!\s)\s+{words.pattern}", re.I)  # from a run's start: linear
+
+
+def outlet(text: str, end: int) -> bool:
+    """ "an X reporter said", "X television reported": the name ending at ``end`` is a
+    news outlet, not a place."""
+    return bool(_outlet().match(text, end))
