@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from warwire.resolve.countries import short_form_spans
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_candidate import GENERIC_WORDS, trimmed
+from warwire.resolve.places_candidate import CONTEXT, GENERIC_WORDS, trimmed
 from warwire.resolve.places_capital import country_capitals
 from warwire.resolve.places_detect import (
     _CAPS,
@@ -39,6 +39,7 @@ from warwire.resolve.places_words import (
     cued_after,
     cued_place,
     placed_by_context,
+    settlement_cued,
     speaking,
 )
 from warwire.types import Place, Sentence, Toponym
@@ -128,6 +129,25 @@ def _respelled(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candi
     return Candidate(cand.start, cand.end, cand.text, STORY, codes.pop())
 
 
+def _cued_context(
+    text: str, cand: Candidate, gazetteer: Gazetteer, home: str | None
+) -> Candidate:
+    """A headline's mis-tagged name that its words place: a place of the story's country
+    when one of its namesakes lies there; named as a settlement ("captured the village of
+    X"), the place of the one country all its namesakes lie in, whatever country the
+    headline's demonym names (the attacker's)."""
+    if cand.source != CONTEXT:
+        return cand
+    places = gazetteer.lookup(cand.text)
+    if home is not None and any(p.country_code == home for p in places):
+        return Candidate(cand.start, cand.end, cand.text, STORY, home)
+    key = normalise(cand.text)
+    codes = {p.country_code for p in places if normalise(p.name) == key}
+    if len(codes) != 1 or None in codes or not settlement_cued(text, cand.start, cand.end):
+        return cand
+    return Candidate(cand.start, cand.end, cand.text, STORY, codes.pop())
+
+
 def story_candidates(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, hint: str | None = None
 ) -> list[Candidate]:
@@ -162,6 +182,7 @@ def story_candidates(
         )
         home = by_places or home
         found = [_respelled(c, gazetteer, by_places) for c in found]
+        found = [_cued_context(text, c, gazetteer, by_places) for c in found]
     if home is None:
         return _cued_abroad(text, sentences, gazetteer, found) if short else found
     # a country only a headline's demonyms name is its attacker's: a village there is
@@ -249,7 +270,10 @@ def _cued_abroad(
             continue
         key = normalise(surface)
         places = [p for p in gazetteer.lookup(surface) if normalise(p.name) == key]
-        town = any(p.population >= SINGLE_TOWN for p in places)
+        # "the village of X" vouches for a hamlet; a bare cue ("X countryside") needs a town
+        town = settlement_cued(text, start, end) or any(
+            p.population >= SINGLE_TOWN for p in places
+        )
         if single and (common_word(surface) or not town):  # one word names hamlets abroad
             continue
         codes = {p.country_code for p in places or gazetteer.lookup_loose(surface)}
