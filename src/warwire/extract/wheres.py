@@ -186,21 +186,17 @@ def _home_country(ctx: Context, top: Toponym) -> bool:
 
 
 def is_place(ctx: Context, phrase: Phrase | None, tree: Tree | None = None) -> bool:
-    """A target that is somewhere, not someone: "shelled Nikopol", "the outskirts of X";
-    with the sentence's ``tree``, also a phrase whose head word is a place's name ("the
-    eastern Xville" tagged as an organisation), not "Xville residents"."""
+    """A target that is somewhere, not someone: "shelled Nikopol", "the outskirts of X",
+    with the ``tree``, "the eastern Xville" (its head word a place), not "Xville residents"."""
     if phrase is None:
         return False
     if phrase.place_like:
         return True
-    head = tree.tokens[phrase.head].start if tree is not None else None
+    head = tree.tokens[phrase.head].start if tree is not None else -1
     return any(
         t.place is not None
         and not (t.place.feature or "").startswith("PCL")
-        and (
-            (t.span.start <= phrase.span.start and phrase.span.end <= t.span.end)
-            or (head is not None and t.span.start <= head < t.span.end)
-        )
+        and (t.span.covers(phrase.span) or t.span.start <= head < t.span.end)
         for t in ctx.toponyms
     )
 

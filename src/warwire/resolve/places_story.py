@@ -129,9 +129,7 @@ def _respelled(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candi
     return Candidate(cand.start, cand.end, cand.text, STORY, codes.pop())
 
 
-def _cued_context(
-    text: str, cand: Candidate, gazetteer: Gazetteer, home: str | None
-) -> Candidate:
+def _cued_context(text: str, cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candidate:
     """A headline's mis-tagged name that its words place: a place of the story's country
     when one of its namesakes lies there; named as a settlement ("captured the village of
     X"), the place of the one country all its namesakes lie in, whatever country the
@@ -270,9 +268,10 @@ def _cued_abroad(
             continue
         key = normalise(surface)
         places = [p for p in gazetteer.lookup(surface) if normalise(p.name) == key]
-        # "the village of X" vouches for a hamlet; a bare cue ("X countryside") needs a town
-        town = settlement_cued(text, start, end) or any(
-            p.population >= SINGLE_TOWN for p in places
+        # "the village of X" vouches for a hamlet so named; a bare cue ("X countryside") needs
+        # a town; neither a name only spelled like one ("Remote Villages")
+        town = any(p.population >= SINGLE_TOWN for p in places) or (
+            bool(places) and settlement_cued(text, start, end)
         )
         if single and (common_word(surface) or not town):  # one word names hamlets abroad
             continue
