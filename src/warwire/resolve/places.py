@@ -57,7 +57,15 @@ from warwire.resolve.places_score import (
     unit_precision,
     water_first,
 )
-from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
+from warwire.resolve.places_story import (
+    CAPITAL,
+    SHORT_TEXT,
+    STORY,
+    capital_places,
+    is_dateline,
+    story_candidates,
+    story_country,
+)
 from warwire.resolve.places_units import trimmed_forms, unit_choice, with_unit
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
@@ -91,6 +99,16 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
         if places:
             return places
     return []
+
+
+def _dateline_country(
+    text: str, candidates: Sequence[Candidate], first: Sequence[Place | None]
+) -> str | None:
+    """The country of the town a report was filed from ("KABUL (Reuters) -")."""
+    for cand, place in zip(candidates, first, strict=True):
+        if place is not None and is_dateline(text, cand.start, cand.end):
+            return None if (place.feature or "").startswith("PCL") else place.country_code
+    return None
 
 
 def _country_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:
@@ -131,9 +149,14 @@ def resolve(
         for j, c in enumerate(candidates)
         if c.source not in WEAK_SOURCES and not city_part(text, c.end)
     ]
-    home = home_country(  # names believed only at home do not say where home is
-        [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
-    ) or hinted_home(hint, candidates, first, gazetteer)
+    dated = _dateline_country(text, candidates, first)
+    home = (
+        home_country(  # names believed only at home do not say where home is
+            [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
+        )
+        or hinted_home(hint, candidates, first, gazetteer)
+        or dated
+    )
     story = {  # the countries the story names outright (not by a demonym)
         code for c, codes in zip(candidates, named, strict=True) if c.source != "DEMONYM"
         for code in codes
@@ -174,7 +197,8 @@ def resolve(
                 and needs_evidence(place, home, NAMESAKE_CITY)
                 and not vouched(text, i, place, candidates, named)
             ):
-                small = needs_evidence(place, home)
+                # under a dateline at home even a city abroad is a namesake ("KABUL - ... near X")
+                small = needs_evidence(place, home) or home == dated
                 nearer = at_home(opts, home, score) or (
                     spelled_at_home(cand, gazetteer, home)
                     if small
@@ -221,6 +245,8 @@ def toponyms_for(
 ) -> list[Toponym]:
     """Detect and resolve the toponyms of one document; ``hint``: its outlet's country."""
     detected = story_candidates(text, sentences, gazetteer, hint)
+    if hint is None and len(text) <= SHORT_TEXT:  # a headline's own places tell its country
+        hint = story_country([c for c in detected if c.source != "DEMONYM"], gazetteer, text)
     candidates = qualified_candidates(text, detected, gazetteer, sentences)
     found = resolve(text, candidates, gazetteer, doc_id, hint)
     if include_demonyms:

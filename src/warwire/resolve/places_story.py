@@ -51,9 +51,14 @@ MIN_VOTES = 2.0
 MIN_SHARE = 0.5
 SHORT_TEXT = 300
 SINGLE_TOWN = 10_000  # a one-word name cued in a headline of no country: a town this big
+HAMLET_VOTE = 0.5  # a headline hamlet's vote for its country: enough alone, not against a town
 
 
-def _country_votes(places: Sequence[Place], source: str, code: str | None) -> dict[str, float]:
+def _country_votes(
+    places: Sequence[Place], source: str, code: str | None, short: bool = False
+) -> dict[str, float]:
+    """A name's vote for the story's country; in a headline a hamlet's namesake (no unit,
+    no town of size) votes half: "Xville in the Y region" is set where the region is."""
     if source == "DEMONYM":
         return {code: 1.0} if code else {}
     whole = [p for p in places if (p.feature or "").startswith("PCL") and p.country_code]
@@ -61,7 +66,10 @@ def _country_votes(places: Sequence[Place], source: str, code: str | None) -> di
         return {whole[0].country_code or "": 2.0}
     codes = {p.country_code for p in places}
     if len(codes) == 1 and None not in codes:
-        return {str(codes.pop()): 1.0}
+        hamlets = short and all(
+            p.population < SINGLE_TOWN and (p.feature or "").startswith("PPL") for p in places
+        )
+        return {str(codes.pop()): HAMLET_VOTE if hamlets else 1.0}
     return {}
 
 
@@ -82,14 +90,14 @@ def story_country(
             continue
         tally = adjectives if short and cand.source == "DEMONYM" else votes
         for code, weight in _country_votes(
-            gazetteer.lookup(cand.text), cand.source, cand.country_code
+            gazetteer.lookup(cand.text), cand.source, cand.country_code, short
         ).items():
             tally[code] += weight
     votes = votes or adjectives
     if not votes:
         return None
     code, best = max(votes.items(), key=lambda kv: kv[1])
-    if best < (1.0 if short else MIN_VOTES) or best < MIN_SHARE * sum(votes.values()):
+    if best < (HAMLET_VOTE if short else MIN_VOTES) or best < MIN_SHARE * sum(votes.values()):
         return None
     return code
 
@@ -268,11 +276,8 @@ def _cued_abroad(
             continue
         key = normalise(surface)
         places = [p for p in gazetteer.lookup(surface) if normalise(p.name) == key]
-        # "the village of X" vouches for a hamlet so named; a bare cue ("X countryside") needs
-        # a town; neither a name only spelled like one ("Remote Villages")
-        town = any(p.population >= SINGLE_TOWN for p in places) or (
-            bool(places) and settlement_cued(text, start, end)
-        )
+        # "the village of X" vouches for a hamlet; a bare cue ("X countryside") needs a town
+        town = settlement_cued(text, start, end) or any(p.population >= SINGLE_TOWN for p in places)
         if single and (common_word(surface) or not town):  # one word names hamlets abroad
             continue
         codes = {p.country_code for p in places or gazetteer.lookup_loose(surface)}
