@@ -62,11 +62,11 @@ from warwire.resolve.places_story import (
     SHORT_TEXT,
     STORY,
     capital_places,
-    is_dateline,
     story_candidates,
     story_country,
 )
 from warwire.resolve.places_units import trimmed_forms, unit_choice, with_unit
+from warwire.resolve.places_words import common_word
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
 __all__ = ["Candidate", "ToponymStage", "demonyms", "detect", "geoparse", "resolve",
@@ -99,16 +99,6 @@ def _candidates(cand: Candidate, gazetteer: Gazetteer) -> list[Place]:
         if places:
             return places
     return []
-
-
-def _dateline_country(
-    text: str, candidates: Sequence[Candidate], first: Sequence[Place | None]
-) -> str | None:
-    """The country of the town a report was filed from ("KABUL (Reuters) -")."""
-    for cand, place in zip(candidates, first, strict=True):
-        if place is not None and is_dateline(text, cand.start, cand.end):
-            return None if (place.feature or "").startswith("PCL") else place.country_code
-    return None
 
 
 def _country_places(gazetteer: Gazetteer, code: str | None) -> list[Place]:
@@ -149,14 +139,9 @@ def resolve(
         for j, c in enumerate(candidates)
         if c.source not in WEAK_SOURCES and not city_part(text, c.end)
     ]
-    dated = _dateline_country(text, candidates, first)
-    home = (
-        home_country(  # names believed only at home do not say where home is
-            [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
-        )
-        or hinted_home(hint, candidates, first, gazetteer)
-        or dated
-    )
+    home = home_country(  # names believed only at home do not say where home is
+        [candidates[j] for j in sure], [first[j] for j in sure], [keys[j] for j in sure]
+    ) or hinted_home(hint, candidates, first, gazetteer)
     story = {  # the countries the story names outright (not by a demonym)
         code for c, codes in zip(candidates, named, strict=True) if c.source != "DEMONYM"
         for code in codes
@@ -197,8 +182,7 @@ def resolve(
                 and needs_evidence(place, home, NAMESAKE_CITY)
                 and not vouched(text, i, place, candidates, named)
             ):
-                # under a dateline at home even a city abroad is a namesake ("KABUL - ... near X")
-                small = needs_evidence(place, home) or home == dated
+                small = needs_evidence(place, home)
                 nearer = at_home(opts, home, score) or (
                     spelled_at_home(cand, gazetteer, home)
                     if small
@@ -207,8 +191,8 @@ def resolve(
                 if nearer is not None:
                     place = nearer
                 elif small:  # a city of some size abroad stands
-                    if cand.source not in ("GPE", "LOC"):
-                        continue  # a namesake abroad and no sign of a place: no place
+                    if cand.source not in ("GPE", "LOC") or common_word(cand.text):
+                        continue  # a namesake abroad and no sign of a place ("the Valley")
                     out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, None))
                     continue
             believed = {home} if home else story

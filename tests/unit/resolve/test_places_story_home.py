@@ -1,6 +1,5 @@
-"""The story's home when its own names do not tell it: the town it was filed from
-(a dateline), and a headline's own places, where a hamlet's namesake abroad weighs
-less than a region. Places and sentences written for these tests."""
+"""A headline's home when its outlet does not tell it: its own places, where a hamlet's
+namesake abroad weighs less than a region. Places and sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ PLACES: list[tuple[Place, list[str]]] = [
     (Place("Zenda Valley", 10.3, 20.3, "Ruritania", "RU", "Hills", 3, "RGN", 0), []),
     (Place("Ostrava", 10.4, 20.4, "Ruritania", "RU", "Hills", 4, "PPL", 0), []),
     (Place("Ostrova", 50.0, 5.0, "Elbonia", "EB", "Plain", 5, "PPL", 700), []),
-    (Place("Granby", 40.0, -70.0, "Freedonia", "FD", "Coast", 6, "PPL", 150_000), []),
 ]  # fmt: skip
 
 
@@ -32,13 +30,6 @@ def resolved(text: str, entities: list[str], gaz: MemoryGazetteer) -> dict[str, 
         t.text: t.place.country_code if t.place else None
         for t in toponyms_for(text, sentences, gaz, "d")
     }
-
-
-def test_a_city_abroad_under_a_dateline_at_home_is_no_place(gaz: MemoryGazetteer) -> None:
-    text = "STRELSAU (Wire) - A roadside bomb killed two soldiers near Granby on Monday."
-    assert resolved(text, ["STRELSAU", "Granby"], gaz).get("Granby") != "FD"
-    plain = "A roadside bomb killed two soldiers near Granby on Monday."
-    assert resolved(plain, ["Granby"], gaz).get("Granby") == "FD"
 
 
 def test_a_headline_hamlet_abroad_gives_way_to_the_region_it_lies_in(
