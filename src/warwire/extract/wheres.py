@@ -51,7 +51,7 @@ def wheres_for(
     sent = tree.sentence.span
     tops = toponyms_within(ctx.toponyms, sent.start, sent.end)
     judged = [t.span for t in tops]  # names the gazetteer knows: not re-read from the tagger
-    target = roles.target if not is_place(ctx, roles.target) else None
+    target = roles.target if not is_place(ctx, roles.target, tree) else None
     actor_spans = [
         span
         for p in (roles.agent, target, *roles.co_agents)
@@ -197,16 +197,18 @@ def _home_country(ctx: Context, top: Toponym) -> bool:
     )
 
 
-def is_place(ctx: Context, phrase: Phrase | None) -> bool:
-    """A target that is somewhere, not someone: "shelled Nikopol", "the outskirts of X"."""
+def is_place(ctx: Context, phrase: Phrase | None, tree: Tree | None = None) -> bool:
+    """A target that is somewhere, not someone: "shelled Nikopol", "the outskirts of X",
+    with the ``tree``, "the eastern Xville" (its head word a place), not "Xville residents"."""
     if phrase is None:
         return False
     if phrase.place_like:
         return True
-    return any(
-        t.place is not None and not (t.place.feature or "").startswith("PCL")
-        for t in toponyms_covering(ctx.toponyms, phrase.span.start, phrase.span.end)
-    )
+    head = tree.tokens[phrase.head].start if tree is not None else -1
+    found = toponyms_covering(ctx.toponyms, phrase.span.start, phrase.span.end)
+    if head >= 0:  # or the head word inside a known name: "the eastern X"
+        found += toponyms_covering(ctx.toponyms, head, head + 1)
+    return any(t.place is not None and not (t.place.feature or "").startswith("PCL") for t in found)
 
 
 def _fold(word: str) -> str:
@@ -264,13 +266,15 @@ def _located(ctx: Context, top: Toponym) -> Where:
         place = replace(place, place_basis=basis if basis.startswith(FALLBACK) else basis_of(place))
         return Where(place.name, top.span, replace(top, place=place))
     anchor = clause_anchor(ctx.text, ctx.toponyms, top, ctx.country_code)
+    home = story_place(ctx.toponyms, ctx.text, ctx.country_code) if anchor is None else None
+    if anchor is None and (home is None or home.place is None):  # "X and the outskirts of Y"
+        anchor = clause_anchor(ctx.text, ctx.toponyms, top, ctx.country_code, sentence=True)
     if anchor is not None and anchor.place is not None:  # "X in the countryside of Y": near Y
         log.debug("where %r: unresolved, near %s named beside it", top.text, anchor.place.name)
         near = replace(
             anchor.place, geo_precision=max(2, anchor.place.geo_precision), place_basis=NEAR_TOWN
         )
         return Where(top.text, top.span, replace(top, place=near))
-    home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
     if home is None or home.place is None:
         log.debug("where %r: unresolved, no story place", top.text)
         return Where(top.text, top.span, top)

@@ -57,8 +57,16 @@ from warwire.resolve.places_score import (
     unit_precision,
     water_first,
 )
-from warwire.resolve.places_story import CAPITAL, STORY, capital_places, story_candidates
+from warwire.resolve.places_story import (
+    CAPITAL,
+    SHORT_TEXT,
+    STORY,
+    capital_places,
+    story_candidates,
+    story_country,
+)
 from warwire.resolve.places_units import trimmed_forms, unit_choice, with_unit
+from warwire.resolve.places_words import common_word
 from warwire.types import Analysis, Place, Sentence, Span, Toponym
 
 __all__ = ["Candidate", "ToponymStage", "demonyms", "detect", "geoparse", "resolve",
@@ -182,8 +190,8 @@ def resolve(
                 if nearer is not None:
                     place = nearer
                 elif small:  # a city of some size abroad stands
-                    if cand.source not in ("GPE", "LOC"):
-                        continue  # a namesake abroad and no sign of a place: no place
+                    if cand.source not in ("GPE", "LOC") or common_word(cand.text):
+                        continue  # a namesake abroad and no sign of a place ("the Valley")
                     out.append(Toponym(Span(doc_id, cand.start, cand.end), cand.text, None))
                     continue
             believed = {home} if home else story
@@ -245,6 +253,8 @@ def toponyms_for(
 ) -> list[Toponym]:
     """Detect and resolve the toponyms of one document; ``hint``: its outlet's country."""
     detected = story_candidates(text, sentences, gazetteer, hint)
+    if hint is None and len(text) <= SHORT_TEXT:  # a headline's own places tell its country
+        hint = story_country([c for c in detected if c.source != "DEMONYM"], gazetteer, text)
     candidates = qualified_candidates(text, detected, gazetteer, sentences)
     found = resolve(text, candidates, gazetteer, doc_id, hint)
     if include_demonyms:

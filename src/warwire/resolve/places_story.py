@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from warwire.memo import by_identity
 from warwire.resolve.countries import short_form_spans
 from warwire.resolve.gazetteer import Gazetteer, normalise
-from warwire.resolve.places_candidate import GENERIC_WORDS, trimmed
+from warwire.resolve.places_candidate import CONTEXT, GENERIC_WORDS, trimmed
 from warwire.resolve.places_capital import country_capitals
 from warwire.resolve.places_detect import (
     _CAPS,
@@ -40,6 +40,7 @@ from warwire.resolve.places_words import (
     cued_after,
     cued_place,
     placed_by_context,
+    settlement_cued,
     speaking,
 )
 from warwire.types import Place, Sentence, Toponym
@@ -51,9 +52,14 @@ MIN_VOTES = 2.0
 MIN_SHARE = 0.5
 SHORT_TEXT = 300
 SINGLE_TOWN = 10_000  # a one-word name cued in a headline of no country: a town this big
+HAMLET_VOTE = 0.5  # a headline hamlet's vote for its country: enough alone, not against a town
 
 
-def _country_votes(places: Sequence[Place], source: str, code: str | None) -> dict[str, float]:
+def _country_votes(
+    places: Sequence[Place], source: str, code: str | None, short: bool = False
+) -> dict[str, float]:
+    """A name's vote for the story's country; in a headline a hamlet's namesake (no unit,
+    no town of size) votes half: "Xville in the Y region" is set where the region is."""
     if source == "DEMONYM":
         return {code: 1.0} if code else {}
     whole = [p for p in places if (p.feature or "").startswith("PCL") and p.country_code]
@@ -61,7 +67,10 @@ def _country_votes(places: Sequence[Place], source: str, code: str | None) -> di
         return {whole[0].country_code or "": 2.0}
     codes = {p.country_code for p in places}
     if len(codes) == 1 and None not in codes:
-        return {str(codes.pop()): 1.0}
+        hamlets = short and all(
+            p.population < SINGLE_TOWN and (p.feature or "").startswith("PPL") for p in places
+        )
+        return {str(codes.pop()): HAMLET_VOTE if hamlets else 1.0}
     return {}
 
 
@@ -82,14 +91,14 @@ def story_country(
             continue
         tally = adjectives if short and cand.source == "DEMONYM" else votes
         for code, weight in _country_votes(
-            gazetteer.lookup(cand.text), cand.source, cand.country_code
+            gazetteer.lookup(cand.text), cand.source, cand.country_code, short
         ).items():
             tally[code] += weight
     votes = votes or adjectives
     if not votes:
         return None
     code, best = max(votes.items(), key=lambda kv: kv[1])
-    if best < (1.0 if short else MIN_VOTES) or best < MIN_SHARE * sum(votes.values()):
+    if best < (HAMLET_VOTE if short else MIN_VOTES) or best < MIN_SHARE * sum(votes.values()):
         return None
     return code
 
@@ -129,6 +138,23 @@ def _respelled(cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candi
     return Candidate(cand.start, cand.end, cand.text, STORY, codes.pop())
 
 
+def _cued_context(text: str, cand: Candidate, gazetteer: Gazetteer, home: str | None) -> Candidate:
+    """A headline's mis-tagged name that its words place: a place of the story's country
+    when one of its namesakes lies there; named as a settlement ("captured the village of
+    X"), the place of the one country all its namesakes lie in, whatever country the
+    headline's demonym names (the attacker's)."""
+    if cand.source != CONTEXT:
+        return cand
+    places = gazetteer.lookup(cand.text)
+    if home is not None and any(p.country_code == home for p in places):
+        return Candidate(cand.start, cand.end, cand.text, STORY, home)
+    key = normalise(cand.text)
+    codes = {p.country_code for p in places if normalise(p.name) == key}
+    if len(codes) != 1 or None in codes or not settlement_cued(text, cand.start, cand.end):
+        return cand
+    return Candidate(cand.start, cand.end, cand.text, STORY, codes.pop())
+
+
 def story_candidates(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, hint: str | None = None
 ) -> list[Candidate]:
@@ -163,6 +189,7 @@ def story_candidates(
         )
         home = by_places or home
         found = [_respelled(c, gazetteer, by_places) for c in found]
+        found = [_cued_context(text, c, gazetteer, by_places) for c in found]
     if home is None:
         return _cued_abroad(text, sentences, gazetteer, found) if short else found
     # a country only a headline's demonyms name is its attacker's: a village there is
@@ -250,7 +277,8 @@ def _cued_abroad(
             continue
         key = normalise(surface)
         places = [p for p in gazetteer.lookup(surface) if normalise(p.name) == key]
-        town = any(p.population >= SINGLE_TOWN for p in places)
+        # "the village of X" vouches for a hamlet; a bare cue ("X countryside") needs a town
+        town = settlement_cued(text, start, end) or any(p.population >= SINGLE_TOWN for p in places)
         if single and (common_word(surface) or not town):  # one word names hamlets abroad
             continue
         codes = {p.country_code for p in places or gazetteer.lookup_loose(surface)}

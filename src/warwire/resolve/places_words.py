@@ -121,6 +121,22 @@ def cued_place(text: str, start: int, end: int) -> bool:
     )
 
 
+@cache
+def _settlement_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = sorted((str(w) for w in data_mapping("place_cue_words.yaml")["settlement"]), key=len)
+    body = "|".join(re.escape(w) for w in reversed(words))
+    after = re.compile(rf"\s+(?:{body})(?![\w-])")
+    before = re.compile(rf"(?<![\w-])(?:{body})\s+of\s+(?:the\s+)?$")
+    return after, before
+
+
+def settlement_cued(text: str, start: int, end: int) -> bool:
+    """ "the village of X", "X town": the text names X as an inhabited place (in lower
+    case: a title-cased headline's "Remote Villages" says nothing of "Remote")."""
+    after, before = _settlement_patterns()
+    return bool(after.match(text, end) or before.search(text[max(0, start - 30) : start]))
+
+
 _NAME_NEXT = re.compile(r",?\s+(?:of\s+)?[A-Z]")
 
 

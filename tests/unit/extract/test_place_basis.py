@@ -78,3 +78,11 @@ def test_a_transliterated_town_is_found_in_the_story_country(pipeline: Pipeline)
     events = _events(pipeline, "Warplanes struck targets in Menbej and near Aleppo on Monday.")
     names = {e.place.name for e in events if e.place is not None}
     assert "Manbij" in names
+
+
+def test_a_place_struck_is_the_events_place_not_an_actor(pipeline: Pipeline) -> None:
+    """ "shelling on the eastern X": the phrase's head word is the place (whatever the
+    tagger calls it), so the place is where it happened, not the side shelled."""
+    events = _events(pipeline, "Shelling on the eastern Ghouta killed five civilians on Monday.")
+    assert events and events[0].place is not None
+    assert events[0].place.name == "Eastern Ghouta" and events[0].place.country_code == "SY"

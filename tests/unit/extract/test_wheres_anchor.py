@@ -31,3 +31,13 @@ def test_no_anchor_across_a_clause_or_abroad() -> None:
     tops = toponyms(text, {"Velka": None, "Ostrava": ABROAD})
     assert clause_anchor(text, tops, tops[0], "RU") is None
     assert clause_anchor(text, tops, tops[0], None) is tops[1]
+
+
+def test_a_sentence_anchor_reaches_past_a_clause_but_not_past_a_stop() -> None:
+    """The story-place fallback's last resort: a place the name's sentence names."""
+    text = "Shelling kills four in Velka and clashes erupt in Ostrava"
+    tops = toponyms(text, {"Velka": None, "Ostrava": TOWN})
+    assert clause_anchor(text, tops, tops[0], "RU", sentence=True) is tops[1]
+    text = "Shelling kills four in Velka. Clashes erupt in Ostrava"
+    tops = toponyms(text, {"Velka": None, "Ostrava": TOWN})
+    assert clause_anchor(text, tops, tops[0], "RU", sentence=True) is None

@@ -32,3 +32,16 @@ def test_miles_and_a_parenthesis_are_read() -> None:
 def test_a_plain_or_a_close_mention_stays_at_the_town() -> None:
     assert _moved("Gunmen attacked Xville on Monday.") is None
     assert _moved("Gunmen attacked a farm 2 km east of Xville.") is None
+
+
+def test_a_side_of_a_towns_countryside_lies_off_the_town_that_way() -> None:
+    for text in (
+        "Shelling hit the northern countryside of Xville.",
+        "Shelling hit Xville's northern countryside.",
+        "Shelling hit northern Xville countryside.",
+    ):
+        moved = _moved(text)
+        assert moved is not None, text
+        assert 15.0 < haversine_km(10.0, 20.0, moved.latitude, moved.longitude) < 25.0
+        assert moved.latitude > 10.0 and abs(moved.longitude - 20.0) < 0.01
+    assert _moved("Shelling hit the countryside of Xville.") is None  # no side: the town

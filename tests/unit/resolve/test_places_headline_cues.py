@@ -50,8 +50,25 @@ def test_a_cued_name_known_in_one_country_places_a_headline_of_no_country(
     cued = found("Warplanes pound the town of Nova Oberwald overnight", [], gaz)
     assert ("Nova Oberwald", "RU") in cued
     assert not found("Warplanes pound Nova Oberwald overnight", [], gaz)
-    assert not found("Warplanes pound the town of Oberwald overnight", [], gaz)  # one word
+    # one word: named as a settlement it is that country's hamlet; a mere area word is not enough
+    assert ("Oberwald", "RU") in found("Warplanes pound the town of Oberwald overnight", [], gaz)
+    assert not found("Warplanes pound Oberwald countryside overnight", [], gaz)
     assert not found("Warplanes pound the town of Zenda overnight", [], gaz)  # two countries
+
+
+def test_a_settlement_named_beside_a_demonym_is_placed_where_its_namesakes_are(
+    gaz: MemoryGazetteer,
+) -> None:
+    """ "French troops took the village of X": the demonym is the attacker's; a hamlet
+    whose namesakes all lie in one country is that country's, even tagged as a person."""
+    text = "French troops captured the village of Oberwald"
+    sentences = [parsed_sentence(text, [("French", "NORP"), ("Oberwald", "PERSON")])]
+    got = [
+        (t.place.name, t.place.country_code)
+        for t in toponyms_for(text, sentences, gaz, "d")
+        if t.place is not None
+    ]
+    assert ("Oberwald", "RU") in got
 
 
 def test_the_capital_is_the_storys_countrys_capital(gaz: MemoryGazetteer) -> None:
