@@ -125,12 +125,14 @@ def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
     for agent in tree.kids(trigger, "agent"):
         agents += tree.kids(agent, "pobj")
     pronouns = _CUES.own_side.get("pronouns", frozenset())
+    first = _CUES.own_side.get("first_person", frozenset())
     forces = _CUES.own_side.get(kind, frozenset())
     mine = _countries(tree, tree.subtree(speaker))
     for agent in agents:
         word = tree.tokens[agent].text.lower()
         if word in pronouns:
-            return True
+            # "They killed four soldiers, the army said": "they" points back, not at the army
+            return word in first or agent > speaker
         inner = tree.subtree(agent)
         if any(tree.tokens[i].text.lower() in {"our", "its", "their"} for i in inner):
             return True

@@ -34,6 +34,7 @@ class Cues:
     unarmed_words: re.Pattern[str]
     own_side: dict[str, frozenset[str]]
     own_happening: re.Pattern[str]
+    run_by: re.Pattern[str]
 
 
 @cache
@@ -60,6 +61,10 @@ def attribution_cues() -> Cues:
         phrase_pattern(list(data.get("unarmed_words") or ())),
         {k: frozenset(str(w) for w in v) for k, v in (data.get("own_side") or {}).items()},
         phrase_pattern(list(data.get("own_happening") or ())),
+        re.compile(
+            r"\w-(?:" + "|".join(re.escape(str(w)) for w in data.get("run_by") or ()) + r")\b",
+            re.IGNORECASE,
+        ),
     )
 
 

@@ -68,6 +68,8 @@ def _institution(ctx: Context, words: str) -> tuple[str, Actor | None] | None:
     source = lookup_source(bare)
     if source is not None:
         return source.name, None
+    if _CUES.run_by.search(bare):
+        return bare, None  # "the Hamas-run health ministry" is a ministry, not Hamas
     lowered = bare.lower()
     found = [a for _, _, a in ctx.actors.find(bare, ctx.country_code) if a.inter not in _CROWDS]
     if found:
