@@ -30,13 +30,14 @@ from warwire.extract.repairs import (
     without_equipment,
 )
 from warwire.extract.roles import Phrase, find_roles
-from warwire.extract.speaker_phrases import attribution_cues
 from warwire.extract.rules import Decision, decide, is_casualty
+from warwire.extract.speaker_phrases import attribution_cues
 from warwire.extract.speakers import claimant_of
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import find_triggers
 from warwire.extract.wheres import is_place, wheres_for
 from warwire.knowledge import data_mapping
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor, Polarity, Sentence, When
 
 __all__ = ["Context", "DateLookup", "Reading", "Where", "is_event", "own_when", "read_sentence"]
@@ -84,7 +85,7 @@ def _resolve(
     if phrase is None:
         return None
     if phrase.civilian and not phrase.pronoun:
-        return Actor(name=_civilians(ctx), inter=7, country=ctx.country_code)
+        return Actor(name=_civilians(ctx), inter=INTER_CIVILIANS, country=ctx.country_code)
     return resolve_phrase(tree, phrase, ctx.text, ctx.actors, ctx.country_code, seen, claimant)
 
 
@@ -247,7 +248,7 @@ def read_sentence(
             and casualty_only
             and claimant_actor
             and claimant_actor != actor2
-            and (said.verb == "claim" or actor2 is None or actor2.inter != 7)
+            and (said.verb == "claim" or actor2 is None or actor2.inter != INTER_CIVILIANS)
             and not own_dead
             and not attribution_cues().unarmed_words.search(said.claimant or "")
         ):
@@ -272,7 +273,8 @@ def read_sentence(
         assoc1 = tuple(
             a.name
             for p in (*co_agents, *backers(tree, roles.agent, ctx.text))
-            if (a := _resolve(ctx, tree, p, claimant_actor, seen)) is not None and a.inter != 7
+            if (a := _resolve(ctx, tree, p, claimant_actor, seen)) is not None
+            and a.inter != INTER_CIVILIANS
         )
         readings.append(
             Reading(

@@ -21,7 +21,7 @@ from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
 from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.resolve.actor_kinds import inter_of
-from warwire.taxonomy import WEAPON_SUB_EVENT_TYPES
+from warwire.taxonomy import INTER_CIVILIANS, WEAPON_SUB_EVENT_TYPES
 
 CASUALTY_LEMMAS = frozenset(
     {"kill", "shoot", "murder", "slay", "die", "burn", "beat", "stab", "dead", "neutralise"}
@@ -402,7 +402,9 @@ def _decide(
         sided, weak = _one_sided(tree, best, roles, lowered, civilians)
         sub = sided or sub
     doers = roles.agent.text if roles.agent else ""
-    crowd_doers = inter_of(doers) == 5 or (inter_of(doers) == 7 and has("crowd_agents", doers))
+    crowd_doers = inter_of(doers) == 5 or (
+        inter_of(doers) == INTER_CIVILIANS and has("crowd_agents", doers)
+    )
     if sub in {"Attack", "Armed clash"} and roles.agent and crowd_doers:
         # villagers beating a suspect to death; armed herders raiding a village are no mob
         sub, weak = "Mob violence", False

@@ -21,6 +21,7 @@ from warwire.knowledge import data_mapping
 from warwire.resolve.actor_kinds import inter_of, state_means
 from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.countries import country_of_demonym
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor
 
 __all__ = ["settle_sides", "struck_sub"]
@@ -81,17 +82,46 @@ def _generic(actors: ActorLookup, word: str, country_code: str | None) -> Actor 
     return found if found is not None and not is_kept_phrase(found) else None
 
 
+def _relocated(actors: ActorLookup, actor: Actor, country_code: str | None) -> Actor:
+    """An unnamed perpetrator takes the country the event happened in: "gunmen" read with
+    the story's country ("Unidentified Armed Group (Zimbabwe)") who struck in a country a
+    news round-up moves on to are that country's. Civilians keep theirs: it may be their
+    nationality ("Civilians (Somalia)" attacked abroad)."""
+    if country_code is None or actor.country is None or actor.inter == INTER_CIVILIANS:
+        return actor
+    if actor.country.upper() == country_code.upper():
+        return actor
+    for kind, word in _generic_kinds().items():
+        if actor.name.startswith(f"{kind} ("):
+            moved = _generic(actors, word, country_code)
+            if moved is not None and moved.name.startswith(f"{kind} ("):
+                return moved
+    return actor
+
+
+@cache
+def _generic_kinds() -> dict[str, str]:
+    """The registry's generic categories ("Unidentified Armed Group") and a word for each."""
+    generics = data_mapping("actors.yaml").get("generics") or ()
+    return {
+        str(g["template"]).removesuffix(" ({country})"): str(g["words"][0])
+        for g in generics
+        if g.get("words")
+    }
+
+
 def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) -> Actor | None:
     """A registry actor as it is; a kept phrase by its head word, or nothing."""
     if actor is None:
         return None
+    actor = _relocated(actors, actor, country_code)
     generic = _GENERIC_NAME.match(actor.name)
     if generic is not None and (actor.actor_id is None or is_kept_phrase(actor)):
         # "Civilians (<the gazetteer's country name>)": the registry's ACLED name
         return _generic(actors, generic.group(1).lower(), country_code) or actor
     if not is_kept_phrase(actor):
         return actor
-    if inter_of(actor.name) == 7:  # "a former army officer", "two clan elders"
+    if inter_of(actor.name) == INTER_CIVILIANS:  # "a former army officer", "two clan elders"
         return _generic(actors, _CIVILIANS, country_code) or actor
     state = _state_named(actors, actor.name)
     if state is not None:
@@ -160,10 +190,18 @@ def _victims_side(
         if found is not None and not is_kept_phrase(found):
             # dead "militants" or "attackers" are mostly the perpetrators' own
             own = actor1 is not None and found.name == actor1.name
-            if found.inter != 7 and not own and not found.name.startswith("Unidentified"):
+            if (
+                found.inter != INTER_CIVILIANS
+                and not own
+                and not found.name.startswith("Unidentified")
+            ):
                 return found
         head = victim.split()[-1] if victim else ""
-        civilian = inter_of(victim) == 7 or head in CIVILIAN_HEADS or head[:-1] in CIVILIAN_HEADS
+        civilian = (
+            inter_of(victim) == INTER_CIVILIANS
+            or head in CIVILIAN_HEADS
+            or head[:-1] in CIVILIAN_HEADS
+        )
         if civilian and sub != "Armed clash":
             return _generic(actors, _CIVILIANS, code)
     return None
@@ -183,7 +221,7 @@ def _crowd_sides(
     sides = [a for a in (actor1, actor2) if a is not None]
     crowds = [a for a in sides if a.inter in _CROWD_INTERS]
     # "teachers held a demonstration": in a protest the civilians named are the crowd
-    crowd_like = _CROWD_INTERS | ({7} if sub in _PROTESTS else set())
+    crowd_like = _CROWD_INTERS | ({INTER_CIVILIANS} if sub in _PROTESTS else set())
     others = [a for a in sides if a.inter not in crowd_like]
     # a riot's crowd are rioters, a protest's protesters, whatever the text called them
     crowd = (_generic(actors, _CROWD[sub], code) if code else None) or next(iter(crowds), None)
@@ -214,7 +252,7 @@ def _loser(
     own = {taker.name, *taker.backers}
     for text in sentences:
         for _, _, found in actors.find(text, code):
-            if found.name not in own and found.inter not in {None, 6, 7}:
+            if found.name not in own and found.inter not in {None, 6, INTER_CIVILIANS}:
                 return found
     if taker.inter != 1 and code:
         return _state_in(actors, sentences, code)  # "seized by rebels from the army"
@@ -244,7 +282,7 @@ def settle_sides(
     if actor1 is None and (sub in _REMOTE or sub in _ACTIVITY):
         # "Troop movement: Russian forces moved artillery ...": the force the note names
         actor1 = _shooter(actors, sentences, main)
-    if actor1 is not None and actor1.inter == 7 and sub in _UNNAMED_PERPETRATOR:
+    if actor1 is not None and actor1.inter == INTER_CIVILIANS and sub in _UNNAMED_PERPETRATOR:
         # civilians are never the perpetrators: "five people turned up and opened fire"
         # are an unidentified armed group
         actor1 = None
@@ -270,5 +308,5 @@ def settle_sides(
 def struck_sub(sub: str, actor2: Actor | None) -> str:
     """Civilians are never a side of a clash: a clash whose hit side settled as civilians
     ("gunmen shot dead a former army commander") is an attack on them."""
-    hit_civilians = actor2 is not None and actor2.inter == 7
+    hit_civilians = actor2 is not None and actor2.inter == INTER_CIVILIANS
     return "Attack" if sub == "Armed clash" and hit_civilians else sub
