@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from warwire.extract.referents import ARMED
 from warwire.extract.roles import CIVILIAN_HEADS, ActorLookup
 from warwire.knowledge import data_mapping
 from warwire.resolve.actor_kinds import inter_of, state_means
@@ -183,10 +184,13 @@ def _victims_side(
     code: str,
 ) -> Actor | None:
     """The side the dead belonged to ("killing six soldiers", "three Hezbollah fighters
-    died", "a shepherd was killed"), when no phrase names the side that was hit.
-    Civilians are no side of a clash."""
+    died", "a shepherd was killed", "a senior PKK official"), when no phrase names the
+    side that was hit. Civilians are no side of a clash."""
     for victim in victims:
         found = actors.resolve(victim, code) if victim else None
+        if found is None and victim:  # "a senior Hamas official": the group's own
+            named = [a for _, _, a in actors.find(victim, code) if a.inter in ARMED]
+            found = named[0] if named else None
         if found is not None and not is_kept_phrase(found):
             # dead "militants" or "attackers" are mostly the perpetrators' own
             own = actor1 is not None and found.name == actor1.name
