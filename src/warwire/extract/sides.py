@@ -145,14 +145,18 @@ def _state_named(actors: ActorLookup, text: str) -> Actor | None:
     return None
 
 
-def _shooter(actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor]) -> Actor | None:
+def _shooter(
+    actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor], told_by: Sequence[str]
+) -> Actor | None:
     """A remote attack's implied perpetrator: the state its own sentences name by
-    nationality ("an Israeli drone hit ..."), else the story's main state force."""
+    nationality ("an Israeli drone hit ..."), else the story's main state force, unless
+    that force is who tells of the attack ("shelling hit the town, the army said": the
+    side reporting the shells is the side they fell on)."""
     for text in sentences:
         state = _state_named(actors, text)
         if state is not None:
             return state
-    return next((a for a in main if a.inter in _STATE_TYPES), None)
+    return next((a for a in main if a.inter in _STATE_TYPES and a.name not in told_by), None)
 
 
 @cache
@@ -272,12 +276,14 @@ def settle_sides(
     sentences: Sequence[str] = (),
     main: Sequence[Actor] = (),
     victims: Sequence[str] = (),
+    told_by: Sequence[str] = (),
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's actor1 and actor2 for an event of type ``sub`` in ``country_code``.
 
     ``sentences`` are the event's own sentences and ``main`` the story's most
     named armed actors, for the perpetrator of a remote attack no phrase names;
-    ``victims`` are who its death counts counted, for the side that was hit.
+    ``victims`` are who its death counts counted, for the side that was hit;
+    ``told_by`` are the event's claimants, never its unnamed shooter.
     """
     actor1 = _settle(actors, actor1, country_code)
     actor2 = _settle(actors, actor2, country_code)
@@ -285,7 +291,7 @@ def settle_sides(
         return _crowd_sides(actors, sub, actor1, actor2, country_code, sentences)
     if actor1 is None and (sub in _REMOTE or sub in _ACTIVITY):
         # "Troop movement: Russian forces moved artillery ...": the force the note names
-        actor1 = _shooter(actors, sentences, main)
+        actor1 = _shooter(actors, sentences, main, told_by)
     if actor1 is not None and actor1.inter == INTER_CIVILIANS and sub in _UNNAMED_PERPETRATOR:
         # civilians are never the perpetrators: "five people turned up and opened fire"
         # are an unidentified armed group
