@@ -145,6 +145,22 @@ def _state_named(actors: ActorLookup, text: str) -> Actor | None:
     return None
 
 
+_BY_MEANS = re.compile(r"\b(?:in|by|from)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _state_by(actors: ActorLookup, sentences: Sequence[str]) -> Actor | None:
+    """The state whose forces' means the harm came through ("killed in an Israeli raid",
+    "wounded by Russian shelling"); a nationality word elsewhere ("an attack on a Nigerian
+    army base") names the side hit, not the perpetrator."""
+    for text in sentences:
+        for match in state_means().finditer(text):
+            before = text[max(0, match.start() - 12) : match.start()]
+            found = country_of_demonym(match.group(1)) if _BY_MEANS.search(before) else None
+            if found is not None:
+                return actors.state_forces(found.iso2)
+    return None
+
+
 def _shooter(
     actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor], told_by: Sequence[str]
 ) -> Actor | None:
@@ -212,6 +228,10 @@ def _victims_side(
         )
         if civilian and sub != "Armed clash":
             return _generic(actors, _CIVILIANS, code)
+        people = country_of_demonym(head) if head.endswith("s") else None
+        if people is not None and sub != "Armed clash":
+            # "three Ukrainians were killed": people of a nationality, no armed side
+            return _generic(actors, _CIVILIANS, people.iso2)
     return None
 
 
@@ -296,6 +316,8 @@ def settle_sides(
         # civilians are never the perpetrators: "five people turned up and opened fire"
         # are an unidentified armed group
         actor1 = None
+    if actor1 is None and sub in _UNNAMED_PERPETRATOR:
+        actor1 = _state_by(actors, sentences)
     if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
         actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
     if actor2 is None and sub in _HIT and country_code:
