@@ -211,11 +211,14 @@ def _restated(ws: list[Word], fig: Figure, before: list[_Fig]) -> bool:
 
 
 def _is_date(ws: list[Word], fig: Figure, lx: dict[str, Any]) -> bool:
-    """ "on 20 June", "June 20", "between 5 and 6 June": a day of the month."""
+    """ "on 20 June", "June 20", "between 5 and 6 June": a day of the month; "24 hours",
+    "three days": a span of time."""
     before = ws[fig.first - 1].text if fig.first > 0 else ""
     after = ws[fig.last].text if fig.last < len(ws) else ""
     modal = after == "may" and fig.last + 1 < len(ws) and ws[fig.last + 1].text in _BE | {"not"}
     digits = ws[fig.first].text[:1].isdigit() or ws[fig.last - 1].text[:1].isdigit()
+    if after in lx["durations"]:
+        return True  # "the past 24 hours", "two days": a span of time, not people
     return digits and ((after in lx["months"] and not modal) or before in lx["months"])
 
 
