@@ -1,0 +1,108 @@
+"""Sides, claimants and counts of matched events: sources never become perpetrators,
+unnamed perpetrators take the event's country, time spans are no counts."""
+
+from datetime import date
+
+import pytest
+
+from warwire.extract.numbers import fatalities
+from warwire.pipeline import Pipeline
+from warwire.taxonomy import INTER_CIVILIANS, INTER_CODES
+from warwire.testing import story_events
+
+
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str | None, str | None, int, set]]:
+    return [
+        (
+            e.actor1.name if e.actor1 else None,
+            e.actor2.name if e.actor2 else None,
+            e.fatalities,
+            {(c.claimant, c.hedge.value) for c in e.claims},
+        )
+        for e in story_events(pipeline, date(2024, 3, 4), text)
+    ]
+
+
+def test_civilians_code_is_one_named_constant() -> None:
+    assert INTER_CIVILIANS == INTER_CODES["Civilians"] == 7
+
+
+def test_a_span_of_time_is_no_count_of_people() -> None:
+    told = fatalities("In the past 24 hours, three guards were killed in an ambush.")
+    assert told is not None and told.value == 3
+    assert fatalities("A 12-hour siege left five fighters dead.").value == 5  # type: ignore[union-attr]
+
+
+def test_a_death_protested_over_is_no_death_of_the_riot() -> None:
+    told = fatalities("Youths burned tyres in the market, protesting over a trader's death in jail.")
+    assert told is None or told.value == 0
+
+
+def test_a_number_brought_to_a_new_height_is_a_total() -> None:
+    told = fatalities("The new deaths bring to 310 the number of people killed in the campaign.")
+    assert told is not None and told.value == 0 and told.totals
+    told = fatalities("Some 700 people were killed in the first half of the year.")
+    assert told is not None and told.value == 0 and told.totals
+
+
+@pytest.mark.slow
+def test_a_pronoun_before_the_speaker_is_not_the_speaker(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Patrol ambushed near Menaka\n\n"
+        "Militants ambushed a patrol near Menaka on Monday. "
+        "They killed four soldiers, the army said in a statement.",
+    )
+    assert events
+    assert all(a1 is None or not a1.startswith("Military Forces") for a1, _, _, _ in events)
+    # the army tells what others did to it: no claim of its own act
+    assert all(hedge != "claimed" for *_, claims in events for _, hedge in claims)
+
+
+@pytest.mark.slow
+def test_an_office_an_armed_group_runs_is_no_perpetrator(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Deaths in Rafah\n\n"
+        "Four people were killed in Rafah on Monday, the Hamas-run health ministry said.",
+    )
+    assert events
+    assert all(a1 is None or "Hamas" not in a1 for a1, _, _, _ in events)
+    assert any("health ministry" in c for *_, claims in events for c, _ in claims)
+
+
+@pytest.mark.slow
+def test_harm_by_a_states_means_names_its_forces(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Deaths in Deir al-Balah\n\n"
+        "Five Palestinians were killed in an Israeli strike in Deir al-Balah on Monday, "
+        "medics said.",
+    )
+    assert any(a1 == "Military Forces of Israel" for a1, _, _, _ in events)
+    assert any(a2 is not None and a2.startswith("Civilians (Palestine") for _, a2, _, _ in events)
+
+
+@pytest.mark.slow
+def test_unnamed_gunmen_take_the_country_of_the_event(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Regional digest\n\n"
+        "Harare - Zimbabwe's ruling party held a congress in Gweru on Saturday.\n\n"
+        "Khartoum - Gunmen shot dead six herders in Sudan's Darfur region on Sunday, "
+        "a rights group said.",
+    )
+    gunmen = [a1 for a1, _, _, _ in events if a1 and a1.startswith("Unidentified Armed Group")]
+    assert gunmen and all(a1 == "Unidentified Armed Group (Sudan)" for a1 in gunmen)
+
+
+@pytest.mark.slow
+def test_the_speaker_of_a_strike_is_not_its_unnamed_shooter(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Drone hits car\n\n"
+        '"A drone hit a car near Sinjar, killing two fighters," said a statement from the '
+        "counter-terrorism service of Iraqi Kurdistan.",
+    )
+    assert events
+    assert all(a1 is None or "Iraq" not in a1 for a1, _, _, _ in events)
