@@ -34,7 +34,9 @@ def test_a_span_of_time_is_no_count_of_people() -> None:
 
 
 def test_a_death_protested_over_is_no_death_of_the_riot() -> None:
-    told = fatalities("Youths burned tyres in the market, protesting over a trader's death in jail.")
+    told = fatalities(
+        "Youths burned tyres in the market, protesting over a trader's death in jail."
+    )
     assert told is None or told.value == 0
 
 
