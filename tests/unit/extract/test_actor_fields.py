@@ -108,3 +108,21 @@ def test_the_speaker_of_a_strike_is_not_its_unnamed_shooter(pipeline: Pipeline) 
     )
     assert events
     assert all(a1 is None or "Iraq" not in a1 for a1, _, _, _ in events)
+
+
+@pytest.mark.slow
+def test_a_speaker_in_an_office_speaks_for_it_not_for_a_place(pipeline: Pipeline) -> None:
+    office = _events(
+        pipeline,
+        "Organiser held\n\n"
+        "Police detained the union's organiser at her home in Dhaka on Monday, "
+        "according to an official in the union's media cell.",
+    )
+    assert any("media cell" in c for *_, claims in office for c, _ in claims)
+    place = _events(
+        pipeline,
+        "Organiser held\n\n"
+        "Police detained the union's organiser at her home in Dhaka on Monday, "
+        "according to an official in Dhaka.",
+    )
+    assert all(c != "Dhaka" for *_, claims in place for c, _ in claims)
