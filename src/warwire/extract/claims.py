@@ -85,8 +85,9 @@ def _reporter(tree: Tree, pos: int, lemma: str) -> tuple[int | None, bool]:
             return obj, False
     subjects = tree.kids(pos, "nsubj") or (tree.kids(pos, "dobj") if lemma == "read" else [])
     # "Twelve fighters killed in X, says the ministry": a subject after the verb is the
-    # inverted speaker; one before it is the report's own clause hung on the verb
-    subjects = sorted(subjects, key=lambda s: s < pos)
+    # inverted speaker; one before it is the report's own clause hung on the verb; of two
+    # before it ("rebels hacked ..., leaders said" misparsed), the nearer one speaks
+    subjects = sorted(subjects, key=lambda s: (s < pos, abs(pos - s)))
     for subject in subjects:
         if not dateline(tree, subject):
             tok = tree.tokens[subject]

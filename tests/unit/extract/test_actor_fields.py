@@ -126,3 +126,21 @@ def test_a_speaker_in_an_office_speaks_for_it_not_for_a_place(pipeline: Pipeline
         "according to an official in Dhaka.",
     )
     assert all(c != "Dhaka" for *_, claims in place for c, _ in claims)
+
+
+def test_killed_by_hand_before_the_count() -> None:
+    told = fatalities("Raiders stabbed to death at least nine herders near the river.")
+    assert told is not None and told.value == 9
+
+
+@pytest.mark.slow
+def test_the_subject_nearest_the_reporting_verb_speaks(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Village raided\n\n"
+        "ADF rebels hacked to death at least 14 villagers in a raid on a village in Ituri "
+        "province, local civil society leaders said on Tuesday.",
+    )
+    claimants = {c for *_, claims in events for c, _ in claims}
+    assert events and not any("Allied Democratic Forces" in c for c in claimants)
+    assert any(fat == 14 for _, _, fat, _ in events)
