@@ -144,3 +144,15 @@ def test_the_subject_nearest_the_reporting_verb_speaks(pipeline: Pipeline) -> No
     claimants = {c for *_, claims in events for c, _ in claims}
     assert events and not any("Allied Democratic Forces" in c for c in claimants)
     assert any(fat == 14 for _, _, fat, _ in events)
+
+
+@pytest.mark.slow
+def test_both_sides_dead_in_one_sentence_add_up(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Post attacked\n\n"
+        "Jihadists killed 11 soldiers in an attack on an army post in northern Burkina Faso "
+        'on Sunday, the army said, adding that 20 assailants were "neutralised" in the '
+        "counter-offensive.",
+    )
+    assert any(fat == 31 for _, _, fat, _ in events)
