@@ -346,8 +346,10 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
             return  # "two gunmen stormed the hotel and people were killed"
         nxt = starts.get(i)
         if nxt is not None:
-            if match_before(ws, i, _INSIDE):
-                nxt.part = True  # "two of the five": the five is not more dead
+            if match_before(ws, i, _INSIDE) or match_before(ws, i, lx["subset_cues"]):
+                # "two of the five": the five is not more dead; "three people including a
+                # policeman were killed": the policeman is one of the three
+                nxt.part = True
                 i = nxt.fig.last
                 continue
             if match_before(ws, i, lx["enumeration"]) and nxt.role in {"death", "injury"}:

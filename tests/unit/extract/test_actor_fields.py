@@ -156,3 +156,8 @@ def test_both_sides_dead_in_one_sentence_add_up(pipeline: Pipeline) -> None:
         "counter-offensive.",
     )
     assert any(fat == 31 for _, _, fat, _ in events)
+
+
+def test_a_part_named_without_commas_is_inside_the_whole() -> None:
+    told = fatalities("Four people including a nurse were killed in the blast.")
+    assert told is not None and told.value == 4
