@@ -309,6 +309,8 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
     lx, f = cues(), figs[k]
     starts = {g.fig.first: g for g in figs}
     i, seen, depth = f.fig.last, 0, 0
+    if [w.text for w in ws[i : i + 2]] == ["of", "the"] and match_at(ws, i + 2, lx["injuries"]):
+        i += 3  # "four of the wounded later died": the wounded are who died, not the verb
     while i < len(ws) and seen <= _WINDOW:
         w = ws[i].text
         if w == "(":

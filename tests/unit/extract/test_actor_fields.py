@@ -161,3 +161,8 @@ def test_both_sides_dead_in_one_sentence_add_up(pipeline: Pipeline) -> None:
 def test_a_part_named_without_commas_is_inside_the_whole() -> None:
     told = fatalities("Four people including a nurse were killed in the blast.")
     assert told is not None and told.value == 4
+
+
+def test_the_wounded_who_later_died_are_dead() -> None:
+    told = fatalities("Three of the injured later died in hospital.")
+    assert told is not None and told.value == 3
