@@ -121,10 +121,13 @@ def _armed_kind(words: str) -> str | None:
 
 
 def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
-    """The reported act's agent is the speaker's own side ("the army said its troops...")."""
-    agents = tree.kids(trigger, "nsubj")
-    for agent in tree.kids(trigger, "agent"):
-        agents += tree.kids(agent, "pobj")
+    """The reported act's agent is the speaker's own side ("the army said its troops...");
+    an act told as a noun ("its fighters killed 20 in an attack") has its verb's agent."""
+    agents = _agents(tree, trigger)
+    if not agents and tree.tokens[trigger].pos not in {"VERB", "AUX"}:
+        verb = next((a for a in tree.ancestors(trigger) if tree.tokens[a].pos == "VERB"), None)
+        if verb is not None and tree.tokens[verb].lemma.lower() not in REPORTING:
+            agents = _agents(tree, verb)
     pronouns = _CUES.own_side.get("pronouns", frozenset())
     first = _CUES.own_side.get("first_person", frozenset())
     forces = _CUES.own_side.get(kind, frozenset())
@@ -141,6 +144,13 @@ def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
             theirs = _countries(tree, inner)
             return not theirs or bool(theirs & mine)
     return False
+
+
+def _agents(tree: Tree, pos: int) -> list[int]:
+    agents = tree.kids(pos, "nsubj")
+    for agent in tree.kids(pos, "agent"):
+        agents += tree.kids(agent, "pobj")
+    return agents
 
 
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})

@@ -166,3 +166,14 @@ def test_a_part_named_without_commas_is_inside_the_whole() -> None:
 def test_the_wounded_who_later_died_are_dead() -> None:
     told = fatalities("Three of the injured later died in hospital.")
     assert told is not None and told.value == 3
+
+
+@pytest.mark.slow
+def test_a_group_telling_its_own_attack_claims_it(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "Base overrun\n\n"
+        "Al-Shabaab said its fighters killed 14 soldiers in an attack on a base in "
+        "Lower Shabelle on Monday.",
+    )
+    assert any(h == "claimed" for *_, claims in events for _, h in claims)
