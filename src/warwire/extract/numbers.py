@@ -266,8 +266,11 @@ def _before_comma(ws: list[Word], start: int, end: int) -> int:
 
 
 def _item(ws: list[Word], j: int) -> bool:
-    """A list item ends without a verb of its own ("five soldiers, a local official said")."""
+    """A list item ends without a verb of its own ("five soldiers, a local official said")
+    and counts people (", a claim that ..." does not)."""
     lx = cues()
+    if j < len(ws) and ws[j].text in lx["not_victims"]:
+        return False
     for i in range(j, min(len(ws), j + 8)):
         if ws[i].text in {",", "and", ".", ";"}:
             return True

@@ -177,3 +177,10 @@ def test_a_group_telling_its_own_attack_claims_it(pipeline: Pipeline) -> None:
         "Lower Shabelle on Monday.",
     )
     assert any(h == "claimed" for *_, claims in events for _, h in claims)
+
+
+def test_a_comment_after_a_count_is_no_more_dead() -> None:
+    told = fatalities(
+        "Raiders killed four guards, a claim that could not be independently verified."
+    )
+    assert told is not None and told.value == 4
