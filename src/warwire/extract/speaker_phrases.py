@@ -263,7 +263,12 @@ def earlier_mention(text: str, before: int, head_word: str) -> str | None:
 def _mention_pattern(word: str) -> re.Pattern[str]:
     name = r"[A-Z][\w'’-]*"
     return re.compile(
-        rf"(?:{name}\s+){{1,4}}{word}\b|{word}\s+of\s+(?:the\s+)?(?:{name}\s*)+", re.IGNORECASE
+        # names start where no name character precedes and are joined by required
+        # whitespace: a scan from inside a long word ("A-A-A-..."), or "(?:name\s*)+"
+        # splitting one word, is superlinear
+        rf"(?<![\w'’-])(?:{name}\s+){{1,4}}{word}\b"
+        rf"|{word}\s+of\s+(?:the\s+)?{name}(?:\s+{name})*",
+        re.IGNORECASE,
     )
 
 
