@@ -69,6 +69,7 @@ INTER_NAMES: dict[int, str] = {
     8: "External/Other forces",
 }
 INTER_CODES: dict[str, int] = {name: code for code, name in INTER_NAMES.items()}
+INTER_CIVILIANS = INTER_CODES["Civilians"]  # never a perpetrator, never a side of a clash
 
 
 def disorder_type(sub_event_type: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from warwire.extract.aggregates import find_aggregate
-from warwire.extract.claims import INTENT_VERBS, attribution, own_claim, polarity
+from warwire.extract.claims import INTENT_VERBS, Attribution, attribution, own_claim, polarity
 from warwire.extract.equipment import find_equipment
 from warwire.extract.note_tags import tagged
 from warwire.extract.numbers import Fatalities, fatalities
@@ -31,11 +31,13 @@ from warwire.extract.repairs import (
 )
 from warwire.extract.roles import Phrase, find_roles
 from warwire.extract.rules import Decision, decide, is_casualty
+from warwire.extract.speaker_phrases import attribution_cues
 from warwire.extract.speakers import claimant_of
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import find_triggers
 from warwire.extract.wheres import is_place, wheres_for
 from warwire.knowledge import data_mapping
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor, Polarity, Sentence, When
 
 __all__ = ["Context", "DateLookup", "Reading", "Where", "is_event", "own_when", "read_sentence"]
@@ -84,8 +86,18 @@ def _resolve(
     if phrase is None:
         return None
     if phrase.civilian and not phrase.pronoun:
-        return Actor(name=_civilians(ctx), inter=7, country=ctx.country_code)
+        return Actor(name=_civilians(ctx), inter=INTER_CIVILIANS, country=ctx.country_code)
     return resolve_phrase(tree, phrase, ctx.text, ctx.actors, ctx.country_code, seen, claimant)
+
+
+def _points_back(phrase: Phrase | None, said: Attribution) -> bool:
+    """A third-person pronoun told before its sentence's speaker ("They killed three
+    farmers, police said") names someone mentioned earlier, never that speaker."""
+    if phrase is None or not phrase.pronoun or said.claimant_span is None:
+        return False
+    first = attribution_cues().own_side.get("first_person", frozenset())
+    words = set(phrase.text.lower().split())
+    return phrase.span.end <= said.claimant_span.start and not words & first
 
 
 def _civilians(ctx: Context) -> str:
@@ -201,7 +213,8 @@ def read_sentence(
         roles = borrow(without_equipment(roles_of[hit.token], equipment), hit, roles_of, hits)
         said = attribution(tree, ctx.text, hit.token)
         claimant, claimant_actor = claimant_of(ctx, tree, said, seen, speaker)
-        actor1 = _resolve(ctx, tree, roles.agent, claimant_actor, seen)
+        speaking = None if _points_back(roles.agent, said) else claimant_actor
+        actor1 = _resolve(ctx, tree, roles.agent, speaking, seen)
         actor2 = _resolve(ctx, tree, roles.target, claimant_actor, seen)
         written = roles.target.text.lower() if roles.target else ""
         if actor2 is not None and is_place(ctx, roles.target) and actor2.name.lower() in written:
@@ -240,12 +253,13 @@ def read_sentence(
             and casualty_only
             and claimant_actor
             and claimant_actor != actor2
-            and (said.verb == "claim" or actor2 is None or actor2.inter != 7)
+            and (said.verb == "claim" or actor2 is None or actor2.inter != INTER_CIVILIANS)
             and not own_dead
+            and not attribution_cues().unarmed_words.search(said.claimant or "")
         ):
             # "X claimed a contractor was killed", "the army said ten militants were
             # killed": X did the killing; "six villagers were killed, police said" names
-            # a witness to the deaths, not their perpetrator
+            # a witness to the deaths, not their perpetrator; nor is a health or aid office
             actor1 = claimant_actor
         if decision.sub_event_type == "Armed clash" and (actor1 is None or actor2 is None):
             actor1, actor2 = _claimant_side(claimant_actor, actor1, actor2, own_dead)
@@ -264,7 +278,8 @@ def read_sentence(
         assoc1 = tuple(
             a.name
             for p in (*co_agents, *backers(tree, roles.agent, ctx.text))
-            if (a := _resolve(ctx, tree, p, claimant_actor, seen)) is not None and a.inter != 7
+            if (a := _resolve(ctx, tree, p, claimant_actor, seen)) is not None
+            and a.inter != INTER_CIVILIANS
         )
         readings.append(
             Reading(

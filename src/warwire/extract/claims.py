@@ -85,8 +85,9 @@ def _reporter(tree: Tree, pos: int, lemma: str) -> tuple[int | None, bool]:
             return obj, False
     subjects = tree.kids(pos, "nsubj") or (tree.kids(pos, "dobj") if lemma == "read" else [])
     # "Twelve fighters killed in X, says the ministry": a subject after the verb is the
-    # inverted speaker; one before it is the report's own clause hung on the verb
-    subjects = sorted(subjects, key=lambda s: s < pos)
+    # inverted speaker; one before it is the report's own clause hung on the verb; of two
+    # before it ("rebels hacked ..., leaders said" misparsed), the nearer one speaks
+    subjects = sorted(subjects, key=lambda s: (s < pos, abs(pos - s)))
     for subject in subjects:
         if not dateline(tree, subject):
             tok = tree.tokens[subject]
@@ -120,17 +121,22 @@ def _armed_kind(words: str) -> str | None:
 
 
 def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
-    """The reported act's agent is the speaker's own side ("the army said its troops...")."""
-    agents = tree.kids(trigger, "nsubj")
-    for agent in tree.kids(trigger, "agent"):
-        agents += tree.kids(agent, "pobj")
+    """The reported act's agent is the speaker's own side ("the army said its troops...");
+    an act told as a noun ("its fighters killed 20 in an attack") has its verb's agent."""
+    agents = _agents(tree, trigger)
+    if not agents and tree.tokens[trigger].pos not in {"VERB", "AUX"}:
+        verb = next((a for a in tree.ancestors(trigger) if tree.tokens[a].pos == "VERB"), None)
+        if verb is not None and tree.tokens[verb].lemma.lower() not in REPORTING:
+            agents = _agents(tree, verb)
     pronouns = _CUES.own_side.get("pronouns", frozenset())
+    first = _CUES.own_side.get("first_person", frozenset())
     forces = _CUES.own_side.get(kind, frozenset())
     mine = _countries(tree, tree.subtree(speaker))
     for agent in agents:
         word = tree.tokens[agent].text.lower()
         if word in pronouns:
-            return True
+            # "They killed four soldiers, the army said": "they" points back, not at the army
+            return word in first or agent > speaker
         inner = tree.subtree(agent)
         if any(tree.tokens[i].text.lower() in {"our", "its", "their"} for i in inner):
             return True
@@ -138,6 +144,13 @@ def _own_side(tree: Tree, trigger: int, speaker: int, kind: str) -> bool:
             theirs = _countries(tree, inner)
             return not theirs or bool(theirs & mine)
     return False
+
+
+def _agents(tree: Tree, pos: int) -> list[int]:
+    agents = tree.kids(pos, "nsubj")
+    for agent in tree.kids(pos, "agent"):
+        agents += tree.kids(agent, "pobj")
+    return agents
 
 
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})

@@ -27,14 +27,13 @@ from warwire.extract.wheres import NEAR_TOWN
 from warwire.geodesy import distance_km
 from warwire.knowledge import data_text
 from warwire.resolve.actors import is_kept_phrase
-from warwire.taxonomy import EVENT_TYPE_OF
+from warwire.taxonomy import EVENT_TYPE_OF, INTER_CIVILIANS
 from warwire.types import Actor, Place, Span, When
 
 __all__ = ["corefer", "locate_back", "place_level"]
 
 _NEAR_KM = 25.0
 # ACLED's inter code of civilians: a generic side, not a named actor
-_CIVILIANS = 7
 _CROWDS = frozenset({5, 6})  # rioters, protesters
 _REGION_KM = 80.0
 
@@ -172,7 +171,7 @@ def _known(actor: Actor | None, crowds: bool = True) -> str | None:
     nor, unless ``crowds``, protesters and rioters."""
     if actor is None or is_kept_phrase(actor):
         return None
-    if actor.inter == _CIVILIANS or actor.name.startswith("Unidentified"):
+    if actor.inter == INTER_CIVILIANS or actor.name.startswith("Unidentified"):
         return None
     if not crowds and actor.inter in _CROWDS:
         return None

@@ -145,6 +145,7 @@ def event_of(
         [r.sentence.text_in(text) for r in draft.readings],
         ctx.main_actors,
         [v for r in told if r.deaths and not r.deaths.mixed for v in r.deaths.victims],
+        [r.claimant for r in draft.readings if r.claimant],
     )
     sub = struck_sub(draft.sub, actor2)
     deaths, deaths_span = toll if toll is not None else fatalities_of(draft, ctx.text)

@@ -32,7 +32,7 @@ from warwire.extract.sides import settle_sides
 from warwire.resolve.dates import undated_window
 from warwire.resolve.gazetteer import Gazetteer, normalise
 from warwire.resolve.places import Candidate, resolve
-from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
+from warwire.taxonomy import EVENT_TYPE_OF, INTER_CIVILIANS, disorder_type
 from warwire.types import (
     Analysis,
     Claim,
@@ -257,8 +257,12 @@ def _read_line(
     deaths, where = _fatalities(lex, sub, line)
     named = sides(lex, actors, line, Span(doc_id, start, end), code)
     first, second = actor_pair(named)
-    armed = {a.name for a, _, _ in named if a.inter not in {None, 7}}
-    if sub == "Armed clash" and len(armed) < 2 and any(a.inter == 7 for a, _, _ in named):
+    armed = {a.name for a, _, _ in named if a.inter not in {None, INTER_CIVILIANS}}
+    if (
+        sub == "Armed clash"
+        and len(armed) < 2
+        and any(a.inter == INTER_CIVILIANS for a, _, _ in named)
+    ):
         sub = "Attack"  # "une embuscade" on civilians: one side's attack, no clash
     actor1, actor2 = settle_sides(
         actors, sub, first[0] if first else None, second[0] if second else None, code, [line]

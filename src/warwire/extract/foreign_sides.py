@@ -8,6 +8,7 @@ import re
 from warwire.extract.foreign_lexicon import Lexicon
 from warwire.extract.roles import ActorLookup
 from warwire.resolve.gazetteer import normalise
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor, Span
 
 __all__ = ["actor_pair", "credited", "sides"]
@@ -39,7 +40,7 @@ def actor_pair(
     sides: list[tuple[Actor, Span, bool]],
 ) -> tuple[tuple[Actor, Span] | None, tuple[Actor, Span] | None]:
     """Perpetrator and target: an agent ("tué par des soldats") is actor1; a victim
-    (civilians, inter 7) told first is actor2; else in order of mention."""
+    (civilians, INTER_CIVILIANS) told first is actor2; else in order of mention."""
     if not sides:
         return None, None
     agents = [(a, s) for a, s, agent in sides if agent]
@@ -48,8 +49,8 @@ def actor_pair(
     ]
     if agents:
         return agents[0], (others[0] if others else None)
-    armed = [(a, s) for a, s in others if a.inter != 7]
-    victims = [(a, s) for a, s in others if a.inter == 7]
+    armed = [(a, s) for a, s in others if a.inter != INTER_CIVILIANS]
+    victims = [(a, s) for a, s in others if a.inter == INTER_CIVILIANS]
     first = armed[0] if armed else None
     second = (armed[1] if len(armed) > 1 else None) or (victims[0] if victims else None)
     return first, second
@@ -77,7 +78,7 @@ def credited(
             continue
         where = Span(doc_id, sentence.start(), sentence.end())
         named = sides(lex, actors, sentence.group(), where, code)
-        armed = [(a, sp) for a, sp, _ in named if a.inter != 7]
+        armed = [(a, sp) for a, sp, _ in named if a.inter != INTER_CIVILIANS]
         if armed:
             at = sentence.start() + cue.start()
             actor, _ = min(armed, key=lambda side: abs(side[1].start - at))

@@ -226,11 +226,14 @@ def _restated(ws: list[Word], fig: Figure, before: list[_Fig]) -> bool:
 
 
 def _is_date(ws: list[Word], fig: Figure, lx: dict[str, Any]) -> bool:
-    """ "on 20 June", "June 20", "between 5 and 6 June": a day of the month."""
+    """ "on 20 June", "June 20", "between 5 and 6 June": a day of the month; "24 hours",
+    "three days": a span of time."""
     before = ws[fig.first - 1].text if fig.first > 0 else ""
     after = ws[fig.last].text if fig.last < len(ws) else ""
     modal = after == "may" and fig.last + 1 < len(ws) and ws[fig.last + 1].text in _BE | {"not"}
     digits = ws[fig.first].text[:1].isdigit() or ws[fig.last - 1].text[:1].isdigit()
+    if after in lx["durations"]:
+        return True  # "the past 24 hours", "two days": a span of time, not people
     return digits and ((after in lx["months"] and not modal) or before in lx["months"])
 
 
@@ -278,8 +281,11 @@ def _before_comma(ws: list[Word], start: int, end: int) -> int:
 
 
 def _item(ws: list[Word], j: int) -> bool:
-    """A list item ends without a verb of its own ("five soldiers, a local official said")."""
+    """A list item ends without a verb of its own ("five soldiers, a local official said")
+    and counts people (", a claim that ..." does not)."""
     lx = cues()
+    if j < len(ws) and ws[j].text in lx["not_victims"]:
+        return False
     for i in range(j, min(len(ws), j + 8)):
         if ws[i].text in {",", "and", ".", ";"}:
             return True
@@ -321,6 +327,8 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
     lx, f = cues(), figs[k]
     starts = {g.fig.first: g for g in figs}
     i, seen, depth = f.fig.last, 0, 0
+    if [w.text for w in ws[i : i + 2]] == ["of", "the"] and match_at(ws, i + 2, lx["injuries"]):
+        i += 3  # "four of the wounded later died": the wounded are who died, not the verb
     while i < len(ws) and seen <= _WINDOW:
         w = ws[i].text
         if w == "(":
@@ -358,8 +366,10 @@ def _right_role(ws: list[Word], figs: list[_Fig], k: int) -> None:
             return  # "two gunmen stormed the hotel and people were killed"
         nxt = starts.get(i)
         if nxt is not None:
-            if match_before(ws, i, _INSIDE):
-                nxt.part = True  # "two of the five": the five is not more dead
+            if match_before(ws, i, _INSIDE) or match_before(ws, i, lx["subset_cues"]):
+                # "two of the five": the five is not more dead; "three people including a
+                # policeman were killed": the policeman is one of the three
+                nxt.part = True
                 i = nxt.fig.last
                 continue
             if match_before(ws, i, lx["enumeration"]) and nxt.role in {"death", "injury"}:

@@ -42,7 +42,7 @@ def phrases(*path: str) -> tuple[tuple[str, ...], ...]:
 def cues() -> dict[str, Any]:
     """The lexicon's word lists as ready-to-match phrase tuples and word sets."""
     d, a = lexicon()["deaths"], lexicon()["aggregates"]
-    single = {"months", "weekdays", "victim_stops", "generic_victims"}
+    single = {"months", "weekdays", "victim_stops", "generic_victims", "durations", "not_victims"}
     out: dict[str, Any] = {k: frozenset(lexicon()[k]) for k in single}
     out |= {
         k: frozenset(d[k])

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from warwire.extract.roles import ActorLookup, Phrase
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.resolve.actor_kinds import inter_of
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor, Span
 
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -237,11 +238,11 @@ def resolve_phrase(
     lowered = phrase.text.lower()
     words = " ".join(w for w in lowered.split() if w not in _DETS)
     if phrase.pronoun or lowered.startswith(("its ", "their ")):
-        if claimant is not None and claimant.inter != 7:
+        if claimant is not None and claimant.inter != INTER_CIVILIANS:
             return claimant
         return latest(seen, phrase.span.start, None)
     if lowered.startswith(("our ", "we ")):  # "our artillerymen": the speaker's own forces
-        return claimant if claimant is not None and claimant.inter != 7 else None
+        return claimant if claimant is not None and claimant.inter != INTER_CIVILIANS else None
     if lemma in GEAR or head.text.lower() in GEAR:
         owner = gear_owner(tree, phrase.head)
         if owner is None or depth > 2:

@@ -14,6 +14,7 @@ from warwire.extract.referents import GEAR
 from warwire.extract.roles import Phrase, Roles, _phrase
 from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor, Equipment
 
 
@@ -121,7 +122,7 @@ def fill_sides(
 ) -> tuple[Actor | None, Actor | None]:
     """A clash names its sides loosely ("clashes erupted ... LNA forces"): use the
     registry's alias hits in the sentence, then the document's two main actors."""
-    named = [a for _, _, a in ctx.actors.find(text, ctx.country_code) if a.inter != 7]
+    named = [a for _, _, a in ctx.actors.find(text, ctx.country_code) if a.inter != INTER_CIVILIANS]
     for actor in [*named, *ctx.main_actors]:
         if actor1 is not None and actor2 is not None:
             break

@@ -17,6 +17,7 @@ from typing import Protocol
 from warwire.extract.syntax import NP_STOP, Tree
 from warwire.knowledge import data_mapping
 from warwire.resolve.actor_kinds import inter_of
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor, Span
 
 
@@ -124,7 +125,7 @@ def _phrase(tree: Tree, pos: int, text: str) -> Phrase:
     is_place = toks[pos].ent_type in {"GPE", "LOC", "FAC"} or lemma in PLACE_HEADS
     written = tree.text(text, lo, hi)
     # "armed men", "masked men": the head is a person, the words make them an armed group
-    armed = inter_of(written) not in {None, 7}
+    armed = inter_of(written) not in {None, INTER_CIVILIANS}
     # "a journalist's car", "a farmer's house": what a civilian owns is a civilian target
     owners = [toks[c].lemma.lower() for c in tree.kids(pos, "poss")]
     return Phrase(

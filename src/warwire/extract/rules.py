@@ -28,7 +28,7 @@ from warwire.extract.syntax import Tree
 from warwire.extract.triggers import TriggerHit
 from warwire.knowledge import data_mapping, phrase_pattern
 from warwire.resolve.actor_kinds import inter_of
-from warwire.taxonomy import EVENT_TYPE_OF, WEAPON_SUB_EVENT_TYPES
+from warwire.taxonomy import EVENT_TYPE_OF, INTER_CIVILIANS, WEAPON_SUB_EVENT_TYPES
 
 CASUALTY_LEMMAS = frozenset(
     {"kill", "shoot", "murder", "slay", "die", "burn", "beat", "stab", "dead", "neutralise"}
@@ -405,7 +405,9 @@ def _decide(
         sided, weak = _one_sided(tree, best, roles, lowered, civilians)
         sub = sided or sub
     doers = roles.agent.text if roles.agent else ""
-    crowd_doers = inter_of(doers) == 5 or (inter_of(doers) == 7 and has("crowd_agents", doers))
+    crowd_doers = inter_of(doers) == 5 or (
+        inter_of(doers) == INTER_CIVILIANS and has("crowd_agents", doers)
+    )
     if (
         sub in {"Attack", "Armed clash"}
         and roles.agent

@@ -16,11 +16,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from warwire.extract.referents import ARMED
 from warwire.extract.roles import CIVILIAN_HEADS, ActorLookup
 from warwire.knowledge import data_mapping
 from warwire.resolve.actor_kinds import inter_of, state_means
 from warwire.resolve.actors import is_kept_phrase
 from warwire.resolve.countries import country_of_demonym
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor
 
 __all__ = ["settle_sides", "struck_sub"]
@@ -81,17 +83,46 @@ def _generic(actors: ActorLookup, word: str, country_code: str | None) -> Actor 
     return found if found is not None and not is_kept_phrase(found) else None
 
 
+def _relocated(actors: ActorLookup, actor: Actor, country_code: str | None) -> Actor:
+    """An unnamed perpetrator takes the country the event happened in: "gunmen" read with
+    the story's country ("Unidentified Armed Group (Zimbabwe)") who struck in a country a
+    news round-up moves on to are that country's. Civilians keep theirs: it may be their
+    nationality ("Civilians (Somalia)" attacked abroad)."""
+    if country_code is None or actor.country is None or actor.inter == INTER_CIVILIANS:
+        return actor
+    if actor.country.upper() == country_code.upper():
+        return actor
+    for kind, word in _generic_kinds().items():
+        if actor.name.startswith(f"{kind} ("):
+            moved = _generic(actors, word, country_code)
+            if moved is not None and moved.name.startswith(f"{kind} ("):
+                return moved
+    return actor
+
+
+@cache
+def _generic_kinds() -> dict[str, str]:
+    """The registry's generic categories ("Unidentified Armed Group") and a word for each."""
+    generics = data_mapping("actors.yaml").get("generics") or ()
+    return {
+        str(g["template"]).removesuffix(" ({country})"): str(g["words"][0])
+        for g in generics
+        if g.get("words")
+    }
+
+
 def _settle(actors: ActorLookup, actor: Actor | None, country_code: str | None) -> Actor | None:
     """A registry actor as it is; a kept phrase by its head word, or nothing."""
     if actor is None:
         return None
+    actor = _relocated(actors, actor, country_code)
     generic = _GENERIC_NAME.match(actor.name)
     if generic is not None and (actor.actor_id is None or is_kept_phrase(actor)):
         # "Civilians (<the gazetteer's country name>)": the registry's ACLED name
         return _generic(actors, generic.group(1).lower(), country_code) or actor
     if not is_kept_phrase(actor):
         return actor
-    if inter_of(actor.name) == 7:  # "a former army officer", "two clan elders"
+    if inter_of(actor.name) == INTER_CIVILIANS:  # "a former army officer", "two clan elders"
         return _generic(actors, _CIVILIANS, country_code) or actor
     state = _state_named(actors, actor.name)
     if state is not None:
@@ -114,14 +145,34 @@ def _state_named(actors: ActorLookup, text: str) -> Actor | None:
     return None
 
 
-def _shooter(actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor]) -> Actor | None:
+_BY_MEANS = re.compile(r"\b(?:in|by|from)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _state_by(actors: ActorLookup, sentences: Sequence[str]) -> Actor | None:
+    """The state whose forces' means the harm came through ("killed in an Israeli raid",
+    "wounded by Russian shelling"); a nationality word elsewhere ("an attack on a Nigerian
+    army base") names the side hit, not the perpetrator."""
+    for text in sentences:
+        for match in state_means().finditer(text):
+            before = text[max(0, match.start() - 12) : match.start()]
+            found = country_of_demonym(match.group(1)) if _BY_MEANS.search(before) else None
+            if found is not None:
+                return actors.state_forces(found.iso2)
+    return None
+
+
+def _shooter(
+    actors: ActorLookup, sentences: Sequence[str], main: Sequence[Actor], told_by: Sequence[str]
+) -> Actor | None:
     """A remote attack's implied perpetrator: the state its own sentences name by
-    nationality ("an Israeli drone hit ..."), else the story's main state force."""
+    nationality ("an Israeli drone hit ..."), else the story's main state force, unless
+    that force is who tells of the attack ("shelling hit the town, the army said": the
+    side reporting the shells is the side they fell on)."""
     for text in sentences:
         state = _state_named(actors, text)
         if state is not None:
             return state
-    return next((a for a in main if a.inter in _STATE_TYPES), None)
+    return next((a for a in main if a.inter in _STATE_TYPES and a.name not in told_by), None)
 
 
 @cache
@@ -153,19 +204,34 @@ def _victims_side(
     code: str,
 ) -> Actor | None:
     """The side the dead belonged to ("killing six soldiers", "three Hezbollah fighters
-    died", "a shepherd was killed"), when no phrase names the side that was hit.
-    Civilians are no side of a clash."""
+    died", "a shepherd was killed", "a senior PKK official"), when no phrase names the
+    side that was hit. Civilians are no side of a clash."""
     for victim in victims:
         found = actors.resolve(victim, code) if victim else None
+        if found is None and victim:  # "a senior Hamas official": the group's own
+            named = [a for _, _, a in actors.find(victim, code) if a.inter in ARMED]
+            found = named[0] if named else None
         if found is not None and not is_kept_phrase(found):
             # dead "militants" or "attackers" are mostly the perpetrators' own
             own = actor1 is not None and found.name == actor1.name
-            if found.inter != 7 and not own and not found.name.startswith("Unidentified"):
+            if (
+                found.inter != INTER_CIVILIANS
+                and not own
+                and not found.name.startswith("Unidentified")
+            ):
                 return found
         head = victim.split()[-1] if victim else ""
-        civilian = inter_of(victim) == 7 or head in CIVILIAN_HEADS or head[:-1] in CIVILIAN_HEADS
+        civilian = (
+            inter_of(victim) == INTER_CIVILIANS
+            or head in CIVILIAN_HEADS
+            or head[:-1] in CIVILIAN_HEADS
+        )
         if civilian and sub != "Armed clash":
             return _generic(actors, _CIVILIANS, code)
+        people = country_of_demonym(head) if head.endswith("s") else None
+        if people is not None and sub != "Armed clash":
+            # "three Ukrainians were killed": people of a nationality, no armed side
+            return _generic(actors, _CIVILIANS, people.iso2)
     return None
 
 
@@ -183,7 +249,7 @@ def _crowd_sides(
     sides = [a for a in (actor1, actor2) if a is not None]
     crowds = [a for a in sides if a.inter in _CROWD_INTERS]
     # "teachers held a demonstration": in a protest the civilians named are the crowd
-    crowd_like = _CROWD_INTERS | ({7} if sub in _PROTESTS else set())
+    crowd_like = _CROWD_INTERS | ({INTER_CIVILIANS} if sub in _PROTESTS else set())
     others = [a for a in sides if a.inter not in crowd_like]
     # a riot's crowd are rioters, a protest's protesters, whatever the text called them
     crowd = (_generic(actors, _CROWD[sub], code) if code else None) or next(iter(crowds), None)
@@ -214,7 +280,7 @@ def _loser(
     own = {taker.name, *taker.backers}
     for text in sentences:
         for _, _, found in actors.find(text, code):
-            if found.name not in own and found.inter not in {None, 6, 7}:
+            if found.name not in own and found.inter not in {None, 6, INTER_CIVILIANS}:
                 return found
     if taker.inter != 1 and code:
         return _state_in(actors, sentences, code)  # "seized by rebels from the army"
@@ -230,12 +296,14 @@ def settle_sides(
     sentences: Sequence[str] = (),
     main: Sequence[Actor] = (),
     victims: Sequence[str] = (),
+    told_by: Sequence[str] = (),
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's actor1 and actor2 for an event of type ``sub`` in ``country_code``.
 
     ``sentences`` are the event's own sentences and ``main`` the story's most
     named armed actors, for the perpetrator of a remote attack no phrase names;
-    ``victims`` are who its death counts counted, for the side that was hit.
+    ``victims`` are who its death counts counted, for the side that was hit;
+    ``told_by`` are the event's claimants, never its unnamed shooter.
     """
     actor1 = _settle(actors, actor1, country_code)
     actor2 = _settle(actors, actor2, country_code)
@@ -243,11 +311,13 @@ def settle_sides(
         return _crowd_sides(actors, sub, actor1, actor2, country_code, sentences)
     if actor1 is None and (sub in _REMOTE or sub in _ACTIVITY):
         # "Troop movement: Russian forces moved artillery ...": the force the note names
-        actor1 = _shooter(actors, sentences, main)
-    if actor1 is not None and actor1.inter == 7 and sub in _UNNAMED_PERPETRATOR:
+        actor1 = _shooter(actors, sentences, main, told_by)
+    if actor1 is not None and actor1.inter == INTER_CIVILIANS and sub in _UNNAMED_PERPETRATOR:
         # civilians are never the perpetrators: "five people turned up and opened fire"
         # are an unidentified armed group
         actor1 = None
+    if actor1 is None and sub in _UNNAMED_PERPETRATOR:
+        actor1 = _state_by(actors, sentences)
     if actor1 is None and sub in _UNNAMED_PERPETRATOR and country_code:
         actor1 = _generic(actors, _UNNAMED_PERPETRATOR[sub], country_code)
     if actor2 is None and sub in _HIT and country_code:
@@ -270,5 +340,5 @@ def settle_sides(
 def struck_sub(sub: str, actor2: Actor | None) -> str:
     """Civilians are never a side of a clash: a clash whose hit side settled as civilians
     ("gunmen shot dead a former army commander") is an attack on them."""
-    hit_civilians = actor2 is not None and actor2.inter == 7
+    hit_civilians = actor2 is not None and actor2.inter == INTER_CIVILIANS
     return "Attack" if sub == "Armed clash" and hit_civilians else sub

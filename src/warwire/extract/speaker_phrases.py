@@ -34,6 +34,7 @@ class Cues:
     unarmed_words: re.Pattern[str]
     own_side: dict[str, frozenset[str]]
     own_happening: re.Pattern[str]
+    run_by: re.Pattern[str]
 
 
 @cache
@@ -60,6 +61,10 @@ def attribution_cues() -> Cues:
         phrase_pattern(list(data.get("unarmed_words") or ())),
         {k: frozenset(str(w) for w in v) for k, v in (data.get("own_side") or {}).items()},
         phrase_pattern(list(data.get("own_happening") or ())),
+        re.compile(
+            r"\w-(?:" + "|".join(re.escape(str(w)) for w in data.get("run_by") or ()) + r")\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -73,6 +78,10 @@ _PARTITIVE = frozenset(
 _SPEAKER_NOISE = frozenset({"the", "a", "an", "one", "two", "three", "four", "some", "several"})
 _NAMED = frozenset({"PROPN"})
 _OF = frozenset({"of", "for", "from"})
+# "an official in the party's press wing", "a source at the ministry", "an official with
+# the UN agency": the body they speak for, unless it is a place ("an official in Kabul")
+_WITHIN = frozenset({"in", "at", "with"})
+_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
 def _trimmed(tree: Tree, lo: int, hi: int) -> int:
@@ -147,10 +156,16 @@ def speaker_phrase(tree: Tree, pos: int, text: str) -> tuple[str, Span, int]:
                 lo, hi = tree.phrase(child, NP_STOP)
                 return tree.text(text, lo, hi), tree.span(lo, hi), child
         for prep in tree.kids(pos, "prep"):
-            if tree.tokens[prep].text.lower() in _OF:
-                for obj in tree.kids(prep, "pobj"):
-                    lo, hi = tree.phrase(obj, NP_STOP)
+            word = tree.tokens[prep].text.lower()
+            for obj in tree.kids(prep, "pobj") if word in _OF | _WITHIN else []:
+                lo, hi = tree.phrase(obj, NP_STOP)
+                if word in _OF:
                     return tree.text(text, lo, hi), tree.span(lo, hi), obj
+                if tree.tokens[obj].ent_type not in _PLACES:
+                    # "an official in Kabul" speaks for no place; the whole phrase stays
+                    # the speaker's, its head the speaker noun
+                    lo = _trimmed(tree, tree.phrase(pos, NP_STOP)[0], hi)
+                    return tree.text(text, lo, hi), tree.span(lo, hi), pos
     lo, hi = tree.phrase(pos, NP_STOP)
     lo = _trimmed(tree, lo, hi)
     return tree.text(text, lo, hi), tree.span(lo, hi), pos
@@ -251,7 +266,12 @@ def _fuller(mention: str) -> bool:
 def _mention_pattern(word: str) -> re.Pattern[str]:
     name = r"[A-Z][\w'’-]*"
     return re.compile(
-        rf"(?:{name}\s+){{1,4}}{word}\b|{word}\s+of\s+(?:the\s+)?(?:{name}\s*)+", re.IGNORECASE
+        # names start where no name character precedes and are joined by required
+        # whitespace: a scan from inside a long word ("A-A-A-..."), or "(?:name\s*)+"
+        # splitting one word, is superlinear
+        rf"(?<![\w'’-])(?:{name}\s+){{1,4}}{word}\b"
+        rf"|{word}\s+of\s+(?:the\s+)?{name}(?:\s+{name})*",
+        re.IGNORECASE,
     )
 
 

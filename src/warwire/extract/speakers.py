@@ -25,6 +25,7 @@ from warwire.extract.speaker_phrases import attribution_cues, earlier_mention
 from warwire.extract.syntax import Tree
 from warwire.resolve.countries import country, country_of_demonym
 from warwire.resolve.sources import lookup_source
+from warwire.taxonomy import INTER_CIVILIANS
 from warwire.types import Actor, Hedge
 
 _MINISTRY = re.compile(r"\b(?:ministry|minister|department|secretary|mod)\b")
@@ -39,7 +40,7 @@ _POLICE_SOURCE = re.compile(
     r"|police|gendarmerie)\b"
 )
 _GENERIC_SOURCE = ("source", "witness", "resident", "medic", "doctor", "local ")
-_CROWDS = frozenset({5, 6, 7})
+_CROWDS = frozenset({5, 6, INTER_CIVILIANS})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _CUES = attribution_cues()
 UNNAMED_SOURCES = "unnamed sources"
@@ -68,6 +69,8 @@ def _institution(ctx: Context, words: str) -> tuple[str, Actor | None] | None:
     source = lookup_source(bare)
     if source is not None:
         return source.name, None
+    if _CUES.run_by.search(bare):
+        return bare, None  # "the Hamas-run health ministry" is a ministry, not Hamas
     lowered = bare.lower()
     found = [a for _, _, a in ctx.actors.find(bare, ctx.country_code) if a.inter not in _CROWDS]
     if found:

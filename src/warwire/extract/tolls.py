@@ -61,24 +61,32 @@ def _place_toll(r: Reading, where: Where | None, text: str | None) -> int | None
         return None
     if not r.sentence.start <= where.span.start < r.sentence.end:
         return None
+    places = [w.span.start for w in r.wheres if w.span is not None] or [where.span.start]
     for breaks in _ITEM_BREAKS:
-        own = _item_toll(r.sentence, r.deaths.value, where.span.start, text, breaks)
+        own = _item_toll(r.sentence, r.deaths.value, where.span.start, text, breaks, places)
         if own is not None:
             return own
     return None
 
 
 def _item_toll(
-    sentence: Span, toll: int, at: int, text: str, breaks: re.Pattern[str]
+    sentence: Span, toll: int, at: int, text: str, breaks: re.Pattern[str], places: list[int]
 ) -> int | None:
-    """The figure of the item holding offset ``at`` when the items add up to ``toll``."""
+    """The figure of the item holding offset ``at`` when the items add up to ``toll``,
+    unless they count different dead (soldiers, assailants) and do not tell two places
+    (offsets ``places``): then they are one event's sides."""
     cuts = [sentence.start]
     cuts += [sentence.start + m.end() for m in breaks.finditer(sentence.text_in(text))]
     cuts.append(sentence.end)
     items = [(lo, hi, fatalities(text[lo:hi])) for lo, hi in pairwise(cuts)]
-    parts = [f.value for _, _, f in items if f is not None and f.stated and f.figure is not None]
+    told = [(lo, hi, f) for lo, hi, f in items if f is not None and f.stated and f.figure]
+    parts = [f.value for _, _, f in told]
     if len(parts) < 2 or sum(parts) not in {toll, 2 * toll}:
         return None
+    placed = [lo for lo, hi, _ in told if any(lo <= at_ < hi for at_ in places)]
+    groups = {f.victims[-1].split()[-1] if f.victims and f.victims[-1] else "" for *_, f in told}
+    if len(placed) < 2 and len(groups) == len(told) and "" not in groups:
+        return None  # "killed 15 soldiers in X, adding that 30 assailants died": two sides
     own = next((f for lo, hi, f in items if lo <= at < hi), None)
     if own is None or not own.stated or own.figure is None or not 0 < own.value < toll:
         return None

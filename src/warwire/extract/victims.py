@@ -26,11 +26,14 @@ def convention(ws: list[Word]) -> int:
 
 
 def without_grievance(ws: list[Word]) -> list[Word]:
-    """Drop "(protesting) the killing of a farmer": a grievance, not this event's dead."""
+    """Drop "(protesting) the killing of a farmer", "(protesting over) a suspect's death":
+    a grievance, not this event's dead."""
     lx = cues()
     out, i = [], 0
     while i < len(ws):
-        if ws[i].text in lx["grievance_nouns"] and i + 1 < len(ws) and ws[i + 1].text == "of":
+        of = i + 1 < len(ws) and ws[i + 1].text == "of"
+        owned = i > 0 and ws[i - 1].text.endswith(("'s", "’s", "s'", "s’"))
+        if ws[i].text in lx["grievance_nouns"] and (of or owned):
             back = ws[max(0, i - 6) : i]
             if any(match_before(ws, i - k, lx["grievance"]) for k in range(len(back))):
                 while i < len(ws) and ws[i].text not in SEGMENT_BREAKS | {".", "and"}:
