@@ -17,6 +17,7 @@ back would cost as much as a third of the parse.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,6 +42,9 @@ _worker: dict[str, Runs] = {}  # this process's pipeline, set by _start
 
 def _start(settings: Settings, factory: PipelineFactory) -> None:
     _worker["pipeline"] = factory(settings)
+    # the model, gazetteer and lexicons live as long as the worker: keep the collector's
+    # full passes from walking (and, after fork, copying) their hundreds of thousands of objects
+    gc.freeze()
 
 
 def _run(docs: list[Document]) -> list[Analysis]:

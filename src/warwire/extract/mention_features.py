@@ -63,6 +63,18 @@ def _split_top(pattern: str) -> tuple[list[str], int]:
     return [*parts, pattern[start:]], len(pattern)
 
 
+def _after_quantifier(pattern: str, at: int) -> str | None:
+    """What follows a ``?``, ``*`` or ``{m,n}`` (and its lazy ``?`` or possessive ``+``)
+    at ``pattern[at]``; None if no such quantifier stands there."""
+    if pattern[at : at + 1] in {"?", "*"}:
+        at += 1
+    elif pattern[at : at + 1] == "{" and (close := pattern.find("}", at)) > at:
+        at = close + 1
+    else:
+        return None
+    return pattern[at + 1 :] if pattern[at : at + 1] in {"?", "+"} else pattern[at:]
+
+
 def literal_starts(pattern: str) -> list[str] | None:
     """Literal texts one of which starts every match of ``pattern`` (None: no such list)."""
     parts, _ = _split_top(pattern)
@@ -71,9 +83,10 @@ def literal_starts(pattern: str) -> list[str] | None:
         return None if any(g is None for g in found) else [x for g in found for x in g or ()]
     if pattern.startswith("(?:"):
         inner, end = _split_top(pattern[3:])
-        if pattern[3 + end + 1 : 3 + end + 2] in {"?", "*", "{"}:
-            return None  # the group is optional
         found = [literal_starts(p) for p in inner]
+        if (rest := _after_quantifier(pattern, 3 + end + 1)) is not None:
+            # "(?:war)?planes?": a match starts with the group's or with what follows it
+            found.append(literal_starts(rest) if rest else None)
         return None if any(g is None for g in found) else [x for g in found for x in g or ()]
     m = _META.search(pattern)
     prefix = pattern if m is None else pattern[: m.start()]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from warwire.errors import ModelError
 from warwire.nlp.entities import EntityDecoder
+from warwire.nlp.lemmas import CachedLemmatizer
 from warwire.nlp.ruler import CachedRuler
 from warwire.types import Analysis, Mention, Sentence, Span, Token
 
@@ -205,13 +206,25 @@ def _cached_ruler() -> CachedRuler:
     return CachedRuler(ruler)
 
 
+@cache
+def _cached_lemmatizer() -> CachedLemmatizer:
+    from spacy.pipeline import Lemmatizer
+
+    lemmatizer = load_model().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    return CachedLemmatizer(lemmatizer)
+
+
 def _pipe(nlp: Language, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
-    """``nlp.pipe`` in one process, with the attribute ruler's lookups cached (:mod:`.ruler`)
-    and the entity recogniser's steps batched (:mod:`.entities`)."""
+    """``nlp.pipe`` in one process, with the attribute ruler's and the lemmatizer's lookups
+    cached (:mod:`.ruler`, :mod:`.lemmas`) and the entity recogniser's steps batched
+    (:mod:`.entities`)."""
     stream: Iterable[Doc] = docs
     for name, component in nlp.pipeline:
         if name == "attribute_ruler":
             stream = _cached_ruler().pipe(stream)
+        elif name == "lemmatizer":
+            stream = _cached_lemmatizer().pipe(stream)
         elif name == "ner":
             stream = _entity_decoder().pipe(stream, batch_size=batch_size)
         else:

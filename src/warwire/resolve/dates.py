@@ -250,44 +250,67 @@ def _span_back(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | N
     return ref - timedelta(days=days), ref, _precision(days)
 
 
-_PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
-    (re.compile(p), h)
-    for p, h in (
-        (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
+# Each pattern with words one of which every match holds (lower-cased, see _lowered): a
+# sentence without them is not scanned. Most sentences name no date at all.
+_M = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PATTERNS: tuple[tuple[re.Pattern[str], Handler, tuple[str, ...]], ...] = tuple(
+    (re.compile(p), h, g)
+    for p, h, g in (
+        (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso, ("-",)),
         (
             r"(?i)\bnext\s+(?P<unit>week(?:end)?|month|monday|tuesday|wednesday|thursday|friday"
             r"|saturday|sunday)\b",
             _next,
+            ("next",),
         ),
-        (r"\b" + _WD + _MONTH + r"\s+" + _DAY + _DAY2 + _YEAR, _month_day),
-        (r"\b" + _WD + _DAY + _DAY2 + r"\s+(?:(?i:of)\s+)?" + _MONTH + _YEAR, _month_day),
-        (r"\b" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _month_only),
+        (r"\b" + _WD + _MONTH + r"\s+" + _DAY + _DAY2 + _YEAR, _month_day, _M),
+        (r"\b" + _WD + _DAY + _DAY2 + r"\s+(?:(?i:of)\s+)?" + _MONTH + _YEAR, _month_day, _M),
+        (r"\b" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _month_only, _M),
         (
             r"(?i:\b(?:in|during|since|until|by|throughout|early|late|mid|end of|beginning of"
             r"|middle of|earlier in|later in|last|this)[\s-]+)" + _MONTH + r"(?P<year>)(?!\s*\d)",
             _month_only,
+            _M,
         ),
-        (_MONTH_ATTR, _month_named),
+        (_MONTH_ATTR, _month_named, _M),
         (
             r"(?i)\b(?:(?P<last>last|this|on|early|late)\s+)?(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
             _weekday,
+            ("day",),
         ),
-        (r"(?i)\b" + _N + r"\s+(?P<unit>years?|decades?)\s+ago\b", _years_ago),
-        (r"(?i)\bthe day before yesterday\b", _offset_day(2)),
-        (r"(?i)\b(?:yesterday|last night)\b", _offset_day(1)),
-        (r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b", _offset_day(0)),
-        (r"(?i:\bovernight\b)" + _ANCHOR.replace("?P<month>", "?:"), _overnight),
-        (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) week\b", _week),
-        (r"(?i)\b(?:over |during |at )?(?:the |(?P<which>this|last|past) )weekend\b", _weekend),
-        (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) month\b", _month_rel),
+        (r"(?i)\b" + _N + r"\s+(?P<unit>years?|decades?)\s+ago\b", _years_ago, ("ago",)),
+        (r"(?i)\bthe day before yesterday\b", _offset_day(2), ("yesterday",)),
+        (r"(?i)\b(?:yesterday|last night)\b", _offset_day(1), ("yesterday", "last night")),
+        (
+            r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b",
+            _offset_day(0),
+            ("today", "tonight", "this "),
+        ),
+        (r"(?i:\bovernight\b)" + _ANCHOR.replace("?P<month>", "?:"), _overnight, ("overnight",)),
+        (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) week\b", _week, ("week",)),
+        (
+            r"(?i)\b(?:over |during |at )?(?:the |(?P<which>this|last|past) )weekend\b",
+            _weekend,
+            ("weekend",),
+        ),
+        (r"(?i)\b(?P<earlier>earlier )?(?P<which>this|last|past) month\b", _month_rel, ("month",)),
         (
             r"(?i)\b(?:during|in|over|within|for)\s+the\s+(?:last|past|previous)\s+"
             + _N
             + r"\s+(?P<unit>hours?|days?|weeks?|months?)\b",
             _span_back,
+            ("last", "past", "previous"),
         ),
     )
 )
+
+# Letters a case-blind pattern matches to an ASCII letter whose lower case is not it
+_ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, holding a gate word wherever a case-blind pattern could."""
+    return text.translate(_ODD_CASES).lower()
 
 
 def resolve_dates(text: str, offset: int, doc_id: str, reference: date | None) -> list[When]:
@@ -297,7 +320,13 @@ def resolve_dates(text: str, offset: int, doc_id: str, reference: date | None) -
     that need a reference (or a year) that is missing come back unresolved.
     """
     found: list[tuple[int, int, Handler, re.Match[str]]] = []
-    for pattern, handler in _PATTERNS:  # earlier patterns (absolute dates) win overlaps
+    low = _lowered(text)
+    for pattern, handler, gates in _PATTERNS:  # earlier patterns (absolute dates) win overlaps
+        for gate in gates:  # a plain loop: cheaper than any() over a generator
+            if gate in low:
+                break
+        else:
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if e > s and all(e <= fs or s >= fe for fs, fe, _, _ in found):

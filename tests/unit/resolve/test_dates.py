@@ -290,3 +290,17 @@ def test_a_month_naming_an_incident(text: str, window: tuple[str, str, int]) -> 
 )
 def test_march_and_may_as_words_are_no_months(text: str) -> None:
     assert resolve_dates(text, 0, "d", _MID_OCTOBER) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # letters a case-blind pattern reads as ASCII ones: the word gates must not skip them
+        ("Shelling resumed laſt night.", "2020-05-24"),
+        ("Shelling resumed THİS MORNING.", "2020-05-25"),
+        ("Shelling resumed on 2 MAY.", "2020-05-02"),
+    ],
+)
+def test_word_gates_keep_case_blind_matches(text: str, start: str) -> None:
+    when = _one(text, MON)
+    assert when.start == date.fromisoformat(start)
