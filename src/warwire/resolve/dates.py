@@ -52,6 +52,15 @@ _MONTH_NAMES = (
     "december dec",
 )
 _MONTHS = {m: i + 1 for i, names in enumerate(_MONTH_NAMES) for m in names.split()}
+# Letters a case-blind pattern matches to an ASCII letter whose lower case is not it
+_ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _month(word: str) -> int:
+    """The month a matched name stands for ("Aprıl" too: a case-blind pattern takes it)."""
+    return _MONTHS[word.rstrip(".").translate(_ODD_CASES).casefold()]
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -101,7 +110,7 @@ Handler = Callable[[re.Match[str], date | None], tuple[date, date, int] | None]
 
 
 def _month_day(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
-    month = _MONTHS[m["month"].rstrip(".").casefold()]
+    month = _month(m["month"])
     day = int(m["day"])
     year = int(m["year"]) if m["year"] else None
     if not _exists(year or 2000, month, day):
@@ -120,7 +129,7 @@ def _month_day(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | N
 
 
 def _month_only(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
-    month = _MONTHS[m["month"].rstrip(".").casefold()]
+    month = _month(m["month"])
     if m["year"]:
         year = int(m["year"])
     elif ref is None:
@@ -135,7 +144,7 @@ def _month_only(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | 
 def _month_named(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
     """ "the July protests": that month when it is over; the report's own month says no
     more than an undated sentence does (the report's day, precision 2)."""
-    if ref is not None and _MONTHS[m["month"].casefold()] == ref.month:
+    if ref is not None and _month(m["month"]) == ref.month:
         return ref, ref, 2
     return _month_only(m, ref)
 
@@ -303,9 +312,6 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, tuple[str, ...]], ...] = tuple(
         ),
     )
 )
-
-# Letters a case-blind pattern matches to an ASCII letter whose lower case is not it
-_ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 def _lowered(text: str) -> str:

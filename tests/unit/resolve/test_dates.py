@@ -304,3 +304,10 @@ def test_march_and_may_as_words_are_no_months(text: str) -> None:
 def test_word_gates_keep_case_blind_matches(text: str, start: str) -> None:
     when = _one(text, MON)
     assert when.start == date.fromisoformat(start)
+
+
+@pytest.mark.parametrize("written", ["12 Aprıl", "12 APRİL", "12 ſeptember"])
+def test_month_names_with_letters_a_case_blind_pattern_reads_as_ascii(written: str) -> None:
+    # a dotless i or a long s matches the month pattern; its month must be found too
+    (when,) = resolve_dates(f"Gunmen raided the post on {written}.", 0, "d", date(2024, 10, 1))
+    assert when.start is not None and when.start.day == 12 and when.start.month in {4, 9}
