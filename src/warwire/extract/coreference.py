@@ -22,8 +22,8 @@ from collections.abc import Collection
 from functools import cache
 
 from warwire.extract.merging import Draft, compatible, family, upgrade
+from warwire.extract.place_basis import NEAR_TOWN
 from warwire.extract.records import Context, Where
-from warwire.extract.wheres import NEAR_TOWN
 from warwire.geodesy import distance_km
 from warwire.knowledge import data_text
 from warwire.resolve.actors import is_kept_phrase

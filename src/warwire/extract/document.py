@@ -8,9 +8,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from warwire.extract.headlines import headline_like
 from warwire.extract.records import Context, DateLookup, Where
 from warwire.extract.roles import ActorLookup
-from warwire.extract.triggers import headline_like
 from warwire.resolve.countries import country, short_form_spans
 from warwire.resolve.places_home import (
     ADJECTIVE,

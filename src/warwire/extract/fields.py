@@ -12,10 +12,10 @@ import hashlib
 from dataclasses import replace
 
 from warwire.extract.merging import Draft
+from warwire.extract.place_basis import country_point
 from warwire.extract.records import Context, Reading
 from warwire.extract.sides import settle_sides, struck_sub
 from warwire.extract.tolls import LETHAL_TYPES, deaths_of, fatalities_of, note_toll
-from warwire.extract.wheres import country_point
 from warwire.resolve.actors import is_kept_phrase
 from warwire.taxonomy import EVENT_TYPE_OF, disorder_type
 from warwire.types import Actor, Claim, Equipment, Event, FieldEvidence, Hedge, Place, Span

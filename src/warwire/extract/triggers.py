@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from warwire.errors import ModelError
+from warwire.extract.headlines import (
+    headline_like,
+    headline_verb,
+    title_cased,
+    title_forms,
+    whole_headline,
+)
 from warwire.extract.mention_features import literal_starts
 from warwire.knowledge import data_yaml
 from warwire.taxonomy import EVENT_TYPE_OF
@@ -198,24 +205,6 @@ _NEVER = frozenset({"according", "accordingly", "marching", "shelled-out", "demo
 _NAMES = frozenset({"DATE", "TIME", "PERSON", "ORG", "NORP", "GPE", "FAC", "LAW", "EVENT"})
 
 
-def title_cased(tokens: tuple[Token, ...]) -> bool:
-    """A headline in title case ("Soldiers Clash With Rebels Near Town"): most of its
-    longer words capitalised, so capitals no longer mark names."""
-    words = [t.text for t in tokens[1:] if t.text.isalpha() and len(t.text) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-
-
-def _forms(word: str) -> tuple[str, ...]:
-    """A title-cased word's possible lemmas, since the tagger reads it as a name
-    ("Clashes" -> clash, "Beheaded" -> behead, "Raids" -> raid)."""
-    w = word.lower()
-    forms = [w]
-    for suffix, keep in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            forms.append(w[: len(w) - len(suffix)] + keep)
-    return tuple(forms)
-
-
 def _dated(tokens: tuple[Token, ...], tok: Token) -> bool:
     """Part of a date ("March 7", "May 2013"), tagged or not."""
     after = tok.i - tokens[0].i + 1
@@ -239,56 +228,6 @@ def _modifier(tokens: tuple[Token, ...], tok: Token) -> bool:
         return False
     head = tok.head - tokens[0].i
     return 0 <= head < len(tokens) and tokens[head].pos in {"NOUN", "PROPN"}
-
-
-_HEADLINE_WORDS = 25
-
-
-def headline_like(sentence_text: str) -> bool:
-    """A short line without closing punctuation reads as a headline ("Gunmen kill
-    three in raid"), which tells past events in the present tense."""
-    plain = sentence_text.strip()
-    return bool(plain) and plain[-1] not in ".!?\"'”’" and len(plain.split()) <= _HEADLINE_WORDS
-
-
-def _whole_headline(text: str, lowered: str, tokens: tuple[Token, ...]) -> bool:
-    """A headline-only input is a headline even with a closing stop ("Casualties among
-    the SDF in Raqqa countryside."), unless it tells in the past tense as a story does."""
-    plain = _one_short_line(text)
-    if plain is None or plain != lowered.strip():
-        return False
-    return not any(t.tag == "VBD" for t in tokens)
-
-
-@lru_cache(maxsize=4)
-def _one_short_line(text: str) -> str | None:
-    """The whole input lowered, if it is one line of a headline's length: asked for
-    every sentence, so a long document is read once, not once a sentence."""
-    plain = text.strip().lower()
-    if "\n" in plain or len(plain.split()) > _HEADLINE_WORDS:
-        return None
-    return plain
-
-
-_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "AUX"})
-
-
-def _headline_verb(tokens: tuple[Token, ...], tok: Token) -> bool:
-    """A headline's verb the tagger read as a noun ("Rebels target X", "IS advances on
-    Y"): a bare noun form right after its subject, with no article or adjective of its own."""
-    at = tok.i - tokens[0].i
-    if (
-        tok.pos != "NOUN"
-        or at == 0
-        or tok.text.lower() not in {tok.lemma.lower(), tok.lemma.lower() + "s"}
-    ):
-        return False
-    before = tokens[at - 1]
-    return before.pos in _SUBJECT_POS and before.text.lower() not in _NOT_SUBJECTS
-
-
-# words before a noun that make it a noun after all ("its advance", "a target")
-_NOT_SUBJECTS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an", "this", "that"})
 
 
 def _free(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -361,7 +300,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     base = tokens[0].i
     lowered = sentence.span.text_in(text).lower()
     offset = sentence.span.start
-    headline = headline_like(lowered) or _whole_headline(text, lowered, tokens)
+    headline = headline_like(lowered) or whole_headline(text, lowered, tokens)
     titled = headline and title_cased(tokens)
 
     def add(sub: str, priority: int, index: int, start: int, end: int) -> None:
@@ -383,7 +322,7 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
     for tok, lemma in open_tokens:
         words = {lemma, tok.text.lower()}
         if titled and tok.text[:1].isupper():
-            words.update(_forms(tok.text))
+            words.update(title_forms(tok.text))
         for k in {k for w in words for k in rules_of.get(w, ())}:
             by_rule.setdefault(k, []).append((tok, lemma))
     for k, rule in enumerate(lexicon()):
@@ -403,12 +342,12 @@ def find_triggers(sentence: Sentence, text: str) -> list[TriggerHit]:
 
         for tok, lemma in candidates:
             verb = lemma in rule.verbs and (
-                tok.pos == "VERB" or (headline and _headline_verb(tokens, tok))
+                tok.pos == "VERB" or (headline and headline_verb(tokens, tok))
             )
             titled_word = titled and tok.text[:1].isupper()
             known = lemma in rule.lemmas or tok.text.lower() in rule.lemmas
             if titled_word and not known:
-                known = any(f in rule.lemmas or f in rule.verbs for f in _forms(tok.text))
+                known = any(f in rule.lemmas or f in rule.verbs for f in title_forms(tok.text))
             if (verb or known) and _free(blocked, tok.start, tok.end):
                 add(rule.sub_event_type, rule.priority, tok.i - base, tok.start, tok.end)
         for pattern in rule.patterns if phrased else ():

@@ -18,6 +18,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from warwire.extract.place_basis import (
+    NEAR_STORY_PLACE,
+    NEAR_TOWN,
+    STORY_COUNTRY,
+    STORY_PLACE,
+    based,
+    basis_of,
+    country_point,
+)
 from warwire.extract.records import Context, Where, toponyms_covering, toponyms_within
 from warwire.extract.roles import Phrase, Roles
 from warwire.extract.syntax import Tree
@@ -39,7 +48,7 @@ from warwire.resolve.gazetteer import SPELLING
 from warwire.resolve.places_home import ALLEGIANCE, ATTRIBUTIVE
 from warwire.resolve.places_qualifier import FALLBACK, QUALIFIER
 from warwire.resolve.places_story import is_dateline, story_place
-from warwire.types import Equipment, Place, Span, Toponym
+from warwire.types import Equipment, Span, Toponym
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +107,7 @@ def wheres_for(
         home = story_place(ctx.toponyms, ctx.text, ctx.country_code, least=1.0)
         if home is not None and home.place is not None:  # "across Peru": where the story is
             log.debug("where: only the story's country named; its place %s", home.place.name)
-            return (Where(home.place.name, None, _based(home, STORY_PLACE)),)
+            return (Where(home.place.name, None, based(home, STORY_PLACE)),)
     tops = fine or tops
     if not tops:  # no gazetteer hits: fall back on the tagger's place names
         ents = [
@@ -318,35 +327,6 @@ def _listed_located(ctx: Context, listed: Sequence[Toponym]) -> list[Where]:
     return out
 
 
-# how an event's place was chosen (Place.place_basis), from the most to the least direct
-NAMED_TOWN, NEAR_TOWN, DISTRICT, ADMIN1, COUNTRY = (
-    "named town", "near town", "district", "admin1", "country"
-)  # fmt: skip
-NAMED_FEATURE = "named feature"  # a mountain, a river, a base: the place named, not a town
-STORY_PLACE, NEAR_STORY_PLACE, STORY_COUNTRY = "story place", "near story place", "story country"
-
-
-def basis_of(place: Place) -> str:
-    """The rung of the place chain a named place stands on (town, district, admin1,
-    country), read off its feature class and geo_precision."""
-    feature = place.feature or ""
-    if feature.startswith("PCL"):
-        return COUNTRY
-    if feature == "ADM1" or place.geo_precision >= 3:
-        return ADMIN1
-    if feature.startswith("ADM"):
-        return DISTRICT
-    if not feature.startswith("PPL"):
-        return NAMED_FEATURE
-    return NEAR_TOWN if place.geo_precision == 2 else NAMED_TOWN
-
-
-def _based(top: Toponym, basis: str) -> Toponym:
-    if top.place is None:
-        return top
-    return replace(top, place=replace(top.place, place_basis=basis))
-
-
 @cache
 def _around_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(sorted(place_words("around_words")))
@@ -379,10 +359,10 @@ def _fallback(ctx: Context) -> tuple[Where, ...]:
     home = story_place(ctx.toponyms, ctx.text, ctx.country_code)
     if home is not None and home.place is not None:
         log.debug("where: the story's place %s", home.place.name)
-        return (Where(home.place.name, None, _based(home, STORY_PLACE)),)
+        return (Where(home.place.name, None, based(home, STORY_PLACE)),)
     where = ctx.country_place
     if where is not None and where.toponym and where.toponym.place:
-        return (Where(where.name, where.span, _based(where.toponym, STORY_COUNTRY)),)
+        return (Where(where.name, where.span, based(where.toponym, STORY_COUNTRY)),)
     if where is None:
         return ()
     point = country_point(ctx.country_code)
@@ -390,16 +370,3 @@ def _fallback(ctx: Context) -> tuple[Where, ...]:
         return (where,)
     log.debug("where: the country point of %s", point.name)
     return (Where(where.name, None, Toponym(Span(ctx.doc_id, 0, 0), where.name, point)),)
-
-
-def country_point(code: str | None) -> Place | None:
-    """A country at its GeoNames point, precision 3 (the last rung of the place chain)."""
-    from warwire.resolve.countries import country
-    from warwire.resolve.gazetteer_points import country_points
-
-    found = country(code) if code else None
-    point = country_points().get(code or "")
-    if found is None or point is None:
-        return None
-    return Place(found.name, point[0], point[1], found.name, found.iso2, None, None, "PCLI",
-                 found.population, 3, STORY_COUNTRY)  # fmt: skip

@@ -33,42 +33,19 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from warwire.resolve.calendar_facts import (
+    NUMBER_WORDS,
+    ODD_CASES,
+    WEEKDAYS,
+    day_exists,
+    infer_year,
+    month_end,
+    month_number,
+)
 from warwire.types import Span, When
 
 log = logging.getLogger(__name__)
 
-_MONTH_NAMES = (
-    "january jan",
-    "february feb",
-    "march mar",
-    "april apr",
-    "may",
-    "june jun",
-    "july jul",
-    "august aug",
-    "september sept sep",
-    "october oct",
-    "november nov",
-    "december dec",
-)
-_MONTHS = {m: i + 1 for i, names in enumerate(_MONTH_NAMES) for m in names.split()}
-# Letters a case-blind pattern matches to an ASCII letter whose lower case is not it
-_ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def _month(word: str) -> int:
-    """The month a matched name stands for ("Aprıl" too: a case-blind pattern takes it)."""
-    return _MONTHS[word.rstrip(".").translate(_ODD_CASES).casefold()]
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
-    "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "couple of": 2, "few": 3, "several": 5,
-}  # fmt: skip
 _MAX_DAYS = 3660
 
 # "May" is a month only when capitalised; the other names also in lower case.
@@ -80,7 +57,7 @@ _WD = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
-_N = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_N = r"(?P<n>\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 # "overnight on 29 June", "overnight into Sunday": the named day is the date, not "overnight".
 _ANCHOR = (
@@ -110,15 +87,15 @@ Handler = Callable[[re.Match[str], date | None], tuple[date, date, int] | None]
 
 
 def _month_day(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
-    month = _month(m["month"])
+    month = month_number(m["month"])
     day = int(m["day"])
     year = int(m["year"]) if m["year"] else None
-    if not _exists(year or 2000, month, day):
+    if not day_exists(year or 2000, month, day):
         raise ValueError(f"no such day: {m.group()}")  # 31 April and friends
     if year is None:
         if ref is None:
             return None
-        year = _infer_year(month, day, ref)
+        year = infer_year(month, day, ref)
     start = date(year, month, day)
     end = start
     if m["day2"] and int(m["day2"]) > day:
@@ -129,7 +106,7 @@ def _month_day(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | N
 
 
 def _month_only(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
-    month = _month(m["month"])
+    month = month_number(m["month"])
     if m["year"]:
         year = int(m["year"])
     elif ref is None:
@@ -138,13 +115,13 @@ def _month_only(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | 
         year = ref.year if month <= ref.month else ref.year - 1
     if _MID.match(m.group()) or _MID.search(m.string, 0, m.start()):
         return date(year, month, 11), date(year, month, 20), 2  # the month's middle third
-    return date(year, month, 1), _month_end(year, month), 3
+    return date(year, month, 1), month_end(year, month), 3
 
 
 def _month_named(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
     """ "the July protests": that month when it is over; the report's own month says no
     more than an undated sentence does (the report's day, precision 2)."""
-    if ref is not None and _month(m["month"]) == ref.month:
+    if ref is not None and month_number(m["month"]) == ref.month:
         return ref, ref, 2
     return _month_only(m, ref)
 
@@ -157,7 +134,7 @@ def _iso(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
 def _weekday(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
     if ref is None:
         return None
-    wanted = _WEEKDAYS.index(m["wd"].casefold())
+    wanted = WEEKDAYS.index(m["wd"].casefold())
     back = (ref.weekday() - wanted) % 7
     if back == 0 and (m["last"] or "").casefold() == "last":
         back = 7
@@ -219,13 +196,13 @@ def _next(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
     if ref is None:
         return None
     unit = m["unit"].casefold()
-    if unit in _WEEKDAYS:
-        ahead = (_WEEKDAYS.index(unit) - ref.weekday()) % 7 or 7
+    if unit in WEEKDAYS:
+        ahead = (WEEKDAYS.index(unit) - ref.weekday()) % 7 or 7
         day = ref + timedelta(days=ahead)
         return day, day, 1
     if unit == "month":
-        first = _month_end(ref.year, ref.month) + timedelta(days=1)
-        return first, _month_end(first.year, first.month), 3
+        first = month_end(ref.year, ref.month) + timedelta(days=1)
+        return first, month_end(first.year, first.month), 3
     monday = ref + timedelta(days=7 - ref.weekday())
     return (
         (monday + timedelta(days=5), monday + timedelta(days=6), 2)
@@ -243,16 +220,16 @@ def _years_ago(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | N
     if ref is None:
         return None
     raw = m["n"].casefold()
-    n = (_NUMBERS.get(raw) or int(raw)) * (10 if m["unit"].casefold().startswith("dec") else 1)
+    n = (NUMBER_WORDS.get(raw) or int(raw)) * (10 if m["unit"].casefold().startswith("dec") else 1)
     year = ref.year - n
-    return date(year, ref.month, 1), _month_end(year, ref.month), 3
+    return date(year, ref.month, 1), month_end(year, ref.month), 3
 
 
 def _span_back(m: re.Match[str], ref: date | None) -> tuple[date, date, int] | None:
     if ref is None:
         return None
     raw = m["n"].casefold()
-    n = _NUMBERS.get(raw) or int(raw)
+    n = NUMBER_WORDS.get(raw) or int(raw)
     unit = m["unit"].casefold()
     days = {"hour": -(-n // 24), "day": n, "week": 7 * n, "month": 30 * n}[unit.rstrip("s")]
     days = max(1, min(days, _MAX_DAYS))
@@ -316,7 +293,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, tuple[str, ...]], ...] = tuple(
 
 def _lowered(text: str) -> str:
     """``text`` in lower case, holding a gate word wherever a case-blind pattern could."""
-    return text.translate(_ODD_CASES).lower()
+    return text.translate(ODD_CASES).lower()
 
 
 def resolve_dates(text: str, offset: int, doc_id: str, reference: date | None) -> list[When]:
@@ -388,37 +365,3 @@ def _unresolved_precision(handler: Handler) -> int | None:
         _next: 2,
     }  # fmt: skip
     return coarse.get(handler, 1)
-
-
-def _infer_year(month: int, day: int, ref: date) -> int:
-    try:
-        candidate = date(ref.year, month, day)
-    except ValueError:  # 29 February in a non-leap reference year
-        return ref.year - 1 if (ref.year - 1) % 4 == 0 else ref.year
-    if candidate > ref + timedelta(days=7):
-        return ref.year - 1
-    if (
-        (month, day) != (2, 29)
-        and month < ref.month
-        and date(ref.year + 1, month, day) <= ref + timedelta(days=7)
-    ):
-        return ref.year + 1  # "January 3" announced on 30 December
-    return ref.year
-
-
-def _month_end(year: int, month: int) -> date:
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def _month_name(month: int) -> str:
-    return date(2000, month, 1).strftime("%B")
-
-
-def _exists(year: int, month: int, day: int) -> bool:
-    """Whether the calendar has this day (no 31 April, 29 February only in leap years)."""
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True

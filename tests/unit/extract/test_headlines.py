@@ -9,7 +9,8 @@ import pytest
 
 from warwire.config import Settings
 from warwire.extract.document import filed_from
-from warwire.extract.triggers import find_triggers, headline_like
+from warwire.extract.headlines import headline_like
+from warwire.extract.triggers import find_triggers
 from warwire.nlp import parse_text
 from warwire.pipeline import Pipeline
 from warwire.registry import default_stages

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from warwire.config import Settings
-from warwire.extract.wheres import (
+from warwire.extract.place_basis import (
     ADMIN1,
     COUNTRY,
     DISTRICT,
@@ -14,10 +14,10 @@ from warwire.extract.wheres import (
     NAMED_TOWN,
     NEAR_TOWN,
     STORY_COUNTRY,
-    _around,
     basis_of,
     country_point,
 )
+from warwire.extract.wheres import _around
 from warwire.pipeline import Pipeline
 from warwire.registry import default_stages
 from warwire.types import Analysis, Document, Event, Place, Source, Span
