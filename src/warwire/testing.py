@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,22 @@ from warwire.types import Analysis, Document, Event, Mention, Sentence, Source, 
 
 if TYPE_CHECKING:
     from warwire.pipeline import Pipeline
+
+
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def note_events(pipeline: Pipeline, text: str, default: date = date(2024, 5, 1)) -> list[Event]:
+    """The events ``pipeline`` finds in an ACLED-register note ("On 4 March 2024, ..."),
+    published on the day it opens with (else ``default``), most confident first."""
+    lead = re.search(r"On (\d+) (\w+) (\d{4}),", text)
+    published = default
+    if lead is not None:
+        day, month, year = lead.groups()
+        published = date(int(year), _MONTHS.split().index(month) + 1, int(day))
+    doc = Document("n", "n", text, published=published, source=Source(publisher="Monitor"))
+    (analysis,) = pipeline.run([Analysis(doc)])
+    return sorted(analysis.events, key=lambda e: -e.confidence)
 
 
 def story_events(pipeline: Pipeline, published: date, text: str) -> list[Event]:

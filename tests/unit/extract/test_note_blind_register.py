@@ -3,33 +3,17 @@ blind set of notes showed: a hyphenated "drone-struck", a weapon named only afte
 "with", a note's source opened by "according to a ...", a note's admin-unit brackets,
 a demobilised fighter killed, a capture "from" the side that lost the ground."""
 
-import re
-from datetime import date
-
 import pytest
 
 from warwire.config import Settings
 from warwire.pipeline import Pipeline
 from warwire.registry import default_stages
-from warwire.types import Analysis, Document, Event, Source
+from warwire.testing import note_events
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline(default_stages(Settings()))
-
-
-_MONTHS = "January February March April May June July August September October November December"
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    lead = re.search(r"On (\d+) (\w+) (\d{4}),", text)
-    assert lead is not None
-    day, month, year = lead.groups()
-    published = date(int(year), _MONTHS.split().index(month) + 1, int(day))
-    doc = Document("n", "n", text, published=published, source=Source(publisher="Monitor"))
-    (analysis,) = pipeline.run([Analysis(doc)])
-    return sorted(analysis.events, key=lambda e: -e.confidence)
 
 
 NOTES = [
@@ -121,7 +105,7 @@ NOTES = [
 
 @pytest.mark.parametrize(("note", "sub"), NOTES)
 def test_a_note_keeps_its_sub_event_type(pipeline: Pipeline, note: str, sub: str) -> None:
-    (event, *_) = _events(pipeline, note)
+    (event, *_) = note_events(pipeline, note)
     assert event.sub_event_type == sub, note
 
 
@@ -130,7 +114,7 @@ def test_a_source_with_an_article_is_not_one_more_dead(pipeline: Pipeline) -> No
         "On 5 February 2024, gunmen raided Dogo village (Bokkos, Plateau). According to a "
         "local leader, 4 villagers were killed."
     )
-    (event, *_) = _events(pipeline, note)
+    (event, *_) = note_events(pipeline, note)
     assert event.fatalities == 4
 
 
@@ -139,7 +123,7 @@ def test_admin_units_in_brackets_are_one_place(pipeline: Pipeline) -> None:
         "On 27 April 2024, the army conducted a drone strike on a minibus in Gidim area "
         "(Delanta, South Wollo, Amhara). 5 civilians were killed."
     )
-    events = _events(pipeline, note)
+    events = note_events(pipeline, note)
     assert len(events) == 1
     assert events[0].fatalities == 5
 
@@ -149,7 +133,7 @@ def test_tear_gas_fired_at_a_march_is_no_shooting(pipeline: Pipeline) -> None:
         "On 8 May 2024, police dispersed nurses marching to the health ministry in Harare "
         "(Harare); tear gas was fired at the marchers. [size=hundreds]"
     )
-    (event, *_) = _events(pipeline, note)
+    (event, *_) = note_events(pipeline, note)
     assert event.sub_event_type == "Protest with intervention"
 
 
@@ -158,7 +142,7 @@ def test_a_death_that_led_to_a_riot_is_not_its_toll(pipeline: Pipeline) -> None:
         "On 9 May 2024, youths set fire to a police post in Kakamega (Kakamega) after a "
         "boda boda rider died in police custody. [size=no report]"
     )
-    (event, *_) = _events(pipeline, note)
+    (event, *_) = note_events(pipeline, note)
     assert event.fatalities == 0
 
 
@@ -167,5 +151,5 @@ def test_fighting_in_which_fighters_died_keeps_its_toll(pipeline: Pipeline) -> N
         "On 10 May 2024, Ansar Allah forces took the village of Al Jarrahi (Hodeidah) after "
         "fighting in which 6 fighters were killed."
     )
-    (event, *_) = _events(pipeline, note)
+    (event, *_) = note_events(pipeline, note)
     assert event.fatalities == 6

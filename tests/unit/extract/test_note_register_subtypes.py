@@ -3,34 +3,17 @@ register's own habits: a protest's grievance names an older killing or abduction
 arrest's captives were marching, an organised group burns property, a police grenade
 scatters a crowd, a mortar "bomb" is shelling, a bare headline participle is passive."""
 
-import re
-from datetime import date
-
 import pytest
 
 from warwire.config import Settings
 from warwire.pipeline import Pipeline
 from warwire.registry import default_stages
-from warwire.types import Analysis, Document, Event, Source
+from warwire.testing import note_events
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline(default_stages(Settings()))
-
-
-_MONTHS = "January February March April May June July August September October November December"
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    lead = re.search(r"On (\d+) (\w+) (\d{4}),", text)
-    published = date(2024, 5, 1)
-    if lead is not None:
-        day, month, year = lead.groups()
-        published = date(int(year), _MONTHS.split().index(month) + 1, int(day))
-    doc = Document("n", "n", text, published=published, source=Source(publisher="Monitor"))
-    (analysis,) = pipeline.run([Analysis(doc)])
-    return sorted(analysis.events, key=lambda e: -e.confidence)
 
 
 NOTES = [
@@ -124,13 +107,13 @@ NOTES = [
 
 @pytest.mark.parametrize(("note", "sub"), NOTES)
 def test_a_note_keeps_its_sub_event_type(pipeline: Pipeline, note: str, sub: str) -> None:
-    events = _events(pipeline, note)
+    events = note_events(pipeline, note)
     assert events and events[0].sub_event_type == sub
 
 
 def test_a_memorial_march_is_still_a_protest(pipeline: Pipeline) -> None:
     note = "On 3 July 2024, hundreds marched in Nairobi to commemorate victims of police killings."
-    assert [e.sub_event_type for e in _events(pipeline, note)] == ["Peaceful protest"]
+    assert [e.sub_event_type for e in note_events(pipeline, note)] == ["Peaceful protest"]
 
 
 @pytest.mark.parametrize(
@@ -140,7 +123,7 @@ def test_a_memorial_march_is_still_a_protest(pipeline: Pipeline) -> None:
 def test_a_bare_participle_headline_names_the_killed_not_the_killers(
     pipeline: Pipeline, headline: str
 ) -> None:
-    (event, *_) = _events(pipeline, headline)
+    (event, *_) = note_events(pipeline, headline)
     assert event.actor2 is not None and event.actor1 is not None
     assert event.actor1.name != event.actor2.name
     assert event.actor1.inter != 7 and "Civilians" not in event.actor2.name
@@ -149,13 +132,13 @@ def test_a_bare_participle_headline_names_the_killed_not_the_killers(
 def test_a_headline_strike_that_updates_a_running_total_is_the_days_event(
     pipeline: Pipeline,
 ) -> None:
-    (event, *_) = _events(pipeline, "Warplanes pound Saraqib and raise the death toll to 140")
+    (event, *_) = note_events(pipeline, "Warplanes pound Saraqib and raise the death toll to 140")
     assert event.sub_event_type == "Air/drone strike"
     assert event.fatalities == 0
 
 
 def test_an_active_killing_keeps_its_killers(pipeline: Pipeline) -> None:
-    (event, *_) = _events(pipeline, "Bandits killed six villagers in Zamfara")
+    (event, *_) = note_events(pipeline, "Bandits killed six villagers in Zamfara")
     assert event.actor1 is not None and "Civilians" not in event.actor1.name
     assert event.actor2 is not None and "Civilians" in event.actor2.name
 
@@ -173,4 +156,4 @@ def test_an_active_killing_keeps_its_killers(pipeline: Pipeline) -> None:
 def test_a_headline_tells_an_event(pipeline: Pipeline, headline: str) -> None:
     """River banks, a counterattack, a push into a
     province, bodies found, and a verbless headline with a closing stop."""
-    assert _events(pipeline, headline), headline
+    assert note_events(pipeline, headline), headline
