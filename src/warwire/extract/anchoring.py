@@ -262,7 +262,7 @@ def unanchored(
         return "planned"
     if fled(tree, trigger, found.flight_verbs):
         return "background"
-    if victims_described(tree, trigger, found.victim_participles):
+    if not headline and victims_described(tree, trigger, found.victim_participles):
         return "background"
     if _in_clause(tree, found.habitual, text, base, trigger):
         return "habitual"

@@ -132,3 +132,17 @@ def test_the_place_a_source_speaks_from_is_not_a_second_incident(
     events = story_events(pipeline, REF, text)
     assert len(events) == 1
     assert events[0].place is not None and events[0].place.name == "Garissa"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Nine people including three children killed in shelling on a market in Tel Marun",
+        "Five soldiers killed during clashes in the countryside of Besa",
+    ],
+)
+def test_a_headline_participle_tells_the_incident_not_who_its_victims_are(
+    pipeline: Pipeline, headline: str
+) -> None:
+    # headlines drop "were": "X killed in shelling" is the news, unlike "visited X wounded"
+    assert len(story_events(pipeline, REF, headline)) == 1
