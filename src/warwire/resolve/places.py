@@ -243,6 +243,14 @@ def _neighbours(
 # --------------------------------------------------------------------------- entry points
 
 
+def _headline_only(text: str) -> bool:
+    """A short line without a closing stop: a headline, whose places are few and all its
+    own. A one-sentence note ("... near X, killing 49.") may name a river or a country
+    beside its town, so it gets no such hint."""
+    plain = text.strip()
+    return 0 < len(plain) <= SHORT_TEXT and "\n" not in plain and plain[-1] not in ".!?"
+
+
 def toponyms_for(
     text: str,
     sentences: Sequence[Sentence],
@@ -253,7 +261,7 @@ def toponyms_for(
 ) -> list[Toponym]:
     """Detect and resolve the toponyms of one document; ``hint``: its outlet's country."""
     detected = story_candidates(text, sentences, gazetteer, hint)
-    if hint is None and len(text) <= SHORT_TEXT:  # a headline's own places tell its country
+    if hint is None and _headline_only(text):  # a headline's own places tell its country
         hint = story_country([c for c in detected if c.source != "DEMONYM"], gazetteer, text)
     candidates = qualified_candidates(text, detected, gazetteer, sentences)
     found = resolve(text, candidates, gazetteer, doc_id, hint)
