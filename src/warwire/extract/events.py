@@ -45,7 +45,6 @@ from warwire.extract.document import (
     trailer_start,
 )
 from warwire.extract.fields import events_of
-from warwire.extract.followups import followups
 from warwire.extract.frames import tallied, tested
 from warwire.extract.genres import accidents, figurative
 from warwire.extract.merging import Draft, home_for, upgrade
@@ -315,11 +314,10 @@ _LABEL_WORDS = 2  # "Martyr info", "Casualty list": a label, not a headline
 
 
 def _gate(drafts: list[Draft], text: str, headlines: frozenset[Span]) -> list[Draft]:
-    """The learned mention gate; a document that is one headline is read as one; a
-    story's undated follow-ups at other places stay (:mod:`~warwire.extract.followups`)."""
+    """The learned mention gate; a document that is one headline is read as one."""
     plain = text.strip()
     lone = _one_line(plain) and headline_like(plain) and len(plain.split()) > _LABEL_WORDS
-    return followups(drafts, reported(drafts, text, headlines, one_line=lone), text, headlines)
+    return reported(drafts, text, headlines, one_line=lone)
 
 
 def _party(actors: ActorLookup, name: str, country_code: str | None) -> str:
