@@ -214,14 +214,19 @@ def described(tree: Tree, trigger: int) -> bool:
     return False
 
 
+def _compounded(tree: Tree, pos: int) -> int:
+    """The noun a compound word is part of ("protest" in "a protest march": the march)."""
+    while tree.tokens[pos].dep == "compound" and (noun := tree.head(pos)) is not None:
+        pos = noun
+    return pos
+
+
 def planned(tree: Tree, trigger: int, heads: frozenset[str], modals: frozenset[str]) -> bool:
     """ "are set to stage a march", "looked ready to storm the town", "will deploy troops
     to fight": the trigger (a verb, or the object of one) is what a party means or is
     due to do, not what it did."""
     toks = tree.tokens
-    verb = trigger
-    while toks[verb].dep == "compound" and (noun := tree.head(verb)) is not None:
-        verb = noun  # "a protest march": the march
+    verb = _compounded(tree, trigger)  # "a protest march": the march
     if toks[verb].pos in {"NOUN", "PROPN"}:
         head = tree.head(verb)
         if toks[verb].dep != "dobj" or head is None:
@@ -249,9 +254,7 @@ def victims_described(tree: Tree, trigger: int, participles: frozenset[str]) -> 
     in a bombing": the incident only says who the people the sentence is about are,
     unless its phrase opens on a day of its own ("wounded in Monday's ambush")."""
     toks = tree.tokens
-    at = trigger
-    while toks[at].dep == "compound" and (noun := tree.head(at)) is not None:
-        at = noun
+    at = _compounded(tree, trigger)
     prep = tree.head(at)
     if toks[at].dep not in {"pobj", "pcomp"} or prep is None:
         return False
